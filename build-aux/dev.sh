@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# dev.sh: set up, build, run and test Fanfare on Debian 12 or newer.
+#
+# SPDX-FileCopyrightText: 2026 the project's contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   build-aux/dev.sh run [ARG...]   install what is missing, build, start the app
+#   build-aux/dev.sh test           the same set-up, then the whole test suite
+#                                   headless, plainly and under ASan and UBSan
+#   build-aux/dev.sh bench [NAME]   the benchmarks of tests/bench/, optimised build
+#
+# Packages come from the distribution, through sudo when not root; nothing is
+# installed when everything is there already.
+
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$top"
+
+build_packages=(
+  meson ninja-build pkg-config gcc gettext python3
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  desktop-file-utils appstream
+)
+run_packages=(
+  adwaita-icon-theme fonts-cantarell
+)
+test_packages=(
+  xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git
+)
+
+say() {
+  printf '%s\n' "$*" >&2
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  else
+    sudo "$@"
+  fi
+}
+
+install_packages() {
+  local missing=() package
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null | grep -qx installed; then
+      missing+=("$package")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  say "Installing ${missing[*]}"
+  local log
+  log=$(mktemp)
+  if ! { as_root apt-get update -qq &&
+         as_root env DEBIAN_FRONTEND=noninteractive \
+           apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    say "Could not install the packages above."
+    return 1
+  fi
+  rm -f "$log"
+}
+
+# The interface is tested in Simplified Chinese as well as in English.
+ensure_locale() {
+  if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+    say "Generating the zh_CN.UTF-8 locale"
+    as_root localedef -i zh_CN -c -f UTF-8 -A /usr/share/locale/locale.alias zh_CN.UTF-8
+  fi
+}
+
+configure() {
+  local builddir=$1
+  shift
+  if [ ! -f "$builddir/build.ninja" ]; then
+    meson setup "$builddir" "$@" >"$builddir.setup.log" 2>&1 || {
+      cat "$builddir.setup.log" >&2
+      return 1
+    }
+  fi
+}
+
+build() {
+  local builddir=$1
+  shift
+  configure "$builddir" "$@"
+  meson compile -C "$builddir" >"$builddir.compile.log" 2>&1 || {
+    cat "$builddir.compile.log" >&2
+    return 1
+  }
+}
+
+# Runs a command in a private D-Bus session with an unlocked keyring, under
+# Xvfb, with a throwaway home so that nothing of the user's is read or
+# written.
+headless() {
+  local scratch
+  scratch=$(mktemp -d)
+  mkdir -m 700 "$scratch/runtime" "$scratch/home"
+  env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME \
+      -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u WAYLAND_DISPLAY \
+      HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/runtime" \
+    dbus-run-session -- bash -c '
+      printf "fanfare-test-keyring" |
+        gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+      gdbus wait --session --timeout 10 org.freedesktop.secrets
+      exec xvfb-run -a -s "-screen 0 1280x1024x24" "$@"' headless "$@" 2>&1 |
+    grep -v -e '^dbus-daemon\[' -e 'SpiRegistry daemon is running' || true
+  rm -rf "$scratch"
+}
+
+# Prints the closing line from meson's test logs; fails when anything failed.
+# A skipped test counts as failed: a check that did not run proved nothing.
+summarize() {
+  python3 - "$@" <<'EOF'
+import json
+import sys
+
+passed = failed = 0
+for log in sys.argv[1:]:
+    try:
+        with open(log, encoding="utf-8") as f:
+            results = [json.loads(line) for line in f if line.strip()]
+    except OSError:
+        print(f"{log}: no test log; the run did not start", file=sys.stderr)
+        failed += 1
+        continue
+    for result in results:
+        if result["result"] in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        else:
+            failed += 1
+            print(f"{result['result']}: {result['name']}", file=sys.stderr)
+
+print(f"tests: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+EOF
+}
+
+cmd_run() {
+  install_packages "${build_packages[@]}" "${run_packages[@]}"
+  build _build
+  exec meson devenv -C _build fanfare "$@"
+}
+
+cmd_test() {
+  install_packages "${build_packages[@]}" "${run_packages[@]}" "${test_packages[@]}"
+  ensure_locale
+
+  local logs=()
+  local -A builds=(
+    [_build]=""
+    [_build-asan]="-Db_sanitize=address,undefined -Dbuildtype=debug"
+  )
+  local builddir
+  for builddir in _build _build-asan; do
+    rm -f "$builddir/meson-logs/testlog.json"
+    # shellcheck disable=SC2086
+    if build "$builddir" ${builds[$builddir]}; then
+      say "Testing $builddir"
+      headless meson test -C "$builddir" --print-errorlogs --num-processes 2 >&2
+    else
+      say "$builddir did not build"
+    fi
+    logs+=("$builddir/meson-logs/testlog.json")
+  done
+
+  summarize "${logs[@]}"
+}
+
+cmd_bench() {
+  install_packages "${build_packages[@]}" "${run_packages[@]}" "${test_packages[@]}"
+  build _build-bench -Dbuildtype=release
+  headless meson test -C _build-bench --benchmark --suite bench --verbose "$@"
+}
+
+case "${1:-}" in
+  run)
+    shift
+    cmd_run "$@"
+    ;;
+  test)
+    shift
+    cmd_test "$@"
+    ;;
+  bench)
+    shift
+    cmd_bench "$@"
+    ;;
+  *)
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

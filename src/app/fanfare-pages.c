@@ -1,0 +1,253 @@
+/* fanfare-pages.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* FanfarePages holds the pages of the main window in a stack. The sidebar is
+ * built from its pages model, so a page's name, title and icon are written
+ * once, in fanfare-pages.ui. */
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n.h>
+
+#include "fanfare-pages.h"
+
+struct _FanfarePages
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkSearchEntry *search_entry;
+};
+
+G_DEFINE_FINAL_TYPE (FanfarePages, fanfare_pages, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VISIBLE_PAGE,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fanfare_pages_visible_child_changed_cb (FanfarePages *self)
+{
+  g_assert (FANFARE_IS_PAGES (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+fanfare_pages_open_music_folder_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  const char *music_dir = g_get_user_special_dir (G_USER_DIRECTORY_MUSIC);
+  g_autofree char *fallback = NULL;
+  g_autofree char *uri = NULL;
+  GtkRoot *root;
+
+  if (music_dir == NULL)
+    music_dir = fallback = g_build_filename (g_get_home_dir (), "Music", NULL);
+
+  /* The folder may not exist on a new account; the file manager should still
+   * open where the music belongs. */
+  if (g_mkdir_with_parents (music_dir, 0755) != 0)
+    g_debug ("Could not create %s: %s", music_dir, g_strerror (errno));
+
+  uri = g_filename_to_uri (music_dir, NULL, NULL);
+  root = gtk_widget_get_root (widget);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+fanfare_pages_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_PAGES);
+
+  G_OBJECT_CLASS (fanfare_pages_parent_class)->dispose (object);
+}
+
+static void
+fanfare_pages_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FanfarePages *self = FANFARE_PAGES (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_PAGE:
+      g_value_set_string (value, fanfare_pages_get_visible_page (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, fanfare_pages_get_title (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fanfare_pages_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FanfarePages *self = FANFARE_PAGES (object);
+
+  switch (prop_id)
+    {
+    case PROP_VISIBLE_PAGE:
+      fanfare_pages_set_visible_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fanfare_pages_class_init (FanfarePagesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fanfare_pages_dispose;
+  object_class->get_property = fanfare_pages_get_property;
+  object_class->set_property = fanfare_pages_set_property;
+
+  /**
+   * FanfarePages:visible-page:
+   *
+   * The name of the page on show, such as "discover" or "library".
+   */
+  properties[PROP_VISIBLE_PAGE] =
+    g_param_spec_string ("visible-page", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * FanfarePages:title:
+   *
+   * The translated title of the page on show.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-pages.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_pages_visible_child_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "library.open-music-folder", NULL,
+                                   fanfare_pages_open_music_folder_action);
+}
+
+static void
+fanfare_pages_init (FanfarePages *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * fanfare_pages_get_pages:
+ * @self: a #FanfarePages
+ *
+ * Returns: (transfer full) (element-type GtkStackPage): the pages, in order
+ */
+GListModel *
+fanfare_pages_get_pages (FanfarePages *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PAGES (self), NULL);
+
+  return G_LIST_MODEL (gtk_stack_get_pages (self->stack));
+}
+
+/**
+ * fanfare_pages_get_visible_page:
+ * @self: a #FanfarePages
+ *
+ * Returns: (nullable): the name of the page on show
+ */
+const char *
+fanfare_pages_get_visible_page (FanfarePages *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PAGES (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * fanfare_pages_set_visible_page:
+ * @self: a #FanfarePages
+ * @name: the name of a page
+ *
+ * Shows the page called @name.
+ *
+ * Returns: %TRUE if there is such a page
+ */
+gboolean
+fanfare_pages_set_visible_page (FanfarePages *self,
+                                const char   *name)
+{
+  g_return_val_if_fail (FANFARE_IS_PAGES (self), FALSE);
+
+  if (name == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+
+  return TRUE;
+}
+
+/**
+ * fanfare_pages_get_title:
+ * @self: a #FanfarePages
+ *
+ * Returns: (nullable): the translated title of the page on show
+ */
+const char *
+fanfare_pages_get_title (FanfarePages *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (FANFARE_IS_PAGES (self), NULL);
+
+  child = gtk_stack_get_visible_child (self->stack);
+  if (child == NULL)
+    return NULL;
+
+  return gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child));
+}
+
+/**
+ * fanfare_pages_focus_search:
+ * @self: a #FanfarePages
+ *
+ * Shows the search page and puts the keyboard focus in its entry.
+ */
+void
+fanfare_pages_focus_search (FanfarePages *self)
+{
+  g_return_if_fail (FANFARE_IS_PAGES (self));
+
+  fanfare_pages_set_visible_page (self, "search");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

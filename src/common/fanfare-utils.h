@@ -1,0 +1,16 @@
+/* fanfare-utils.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean fanfare_set_str (char      **str_pointer,
+                          const char *new_str);
+
+G_END_DECLS

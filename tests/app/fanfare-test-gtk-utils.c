@@ -1,0 +1,296 @@
+/* fanfare-test-gtk-utils.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Helpers for tests that drive a real window under Xvfb: waiting on the main
+ * loop for something to happen, finding widgets, and saving what the window
+ * shows as a PNG in the build tree. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "fanfare-test-gtk-utils.h"
+
+#define DEFAULT_TIMEOUT_MS 10000
+
+/**
+ * fanfare_test_init_gtk:
+ *
+ * Initialises GTest and GTK in the locale of the environment, with the
+ * project's translations from the build tree.
+ */
+void
+fanfare_test_init_gtk (int    *argc,
+                       char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  /* A missing locale would fall back to English without a word: fail. */
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+}
+
+static gboolean
+timeout_cb (gpointer  data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * fanfare_test_wait_for:
+ *
+ * Runs the main loop until @condition holds or @timeout_ms pass.
+ *
+ * Returns: whether @condition held in time
+ */
+gboolean
+fanfare_test_wait_for (FanfareTestCondition  condition,
+                       gpointer              data,
+                       guint                 timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  timeout_id = g_timeout_add (timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+static gboolean
+widget_is_mapped (gpointer  data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/**
+ * fanfare_test_wait_mapped:
+ *
+ * Waits for @widget to be mapped, and fails the test if it never is.
+ */
+void
+fanfare_test_wait_mapped (GtkWidget *widget)
+{
+  if (!fanfare_test_wait_for (widget_is_mapped, widget, 0))
+    g_error ("%s never mapped", G_OBJECT_TYPE_NAME (widget));
+}
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer  data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * fanfare_test_wait_frame:
+ *
+ * Waits until the window of @widget has drawn one more frame.
+ */
+void
+fanfare_test_wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *frame_clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  fanfare_test_wait_mapped (widget);
+
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+
+  if (!fanfare_test_wait_for (flag_is_set, &painted, 0))
+    g_error ("%s drew no frame", G_OBJECT_TYPE_NAME (widget));
+
+  g_signal_handler_disconnect (frame_clock, handler);
+}
+
+/**
+ * fanfare_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type in the tree
+ *   under @root, depth first, @root included
+ */
+GtkWidget *
+fanfare_test_find_widget (GtkWidget *root,
+                          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fanfare_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * fanfare_test_find_toplevel:
+ *
+ * Returns: (transfer none) (nullable): a toplevel window of @type
+ */
+GtkWindow *
+fanfare_test_find_toplevel (GType  type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static guint
+count_colours (GdkTexture *texture)
+{
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree guint32 * pixels = NULL;
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
+
+  return g_hash_table_size (colours);
+}
+
+/**
+ * fanfare_test_save_screenshot:
+ *
+ * Draws @widget as it is now into $FANFARE_TEST_SCREENSHOT_DIR/@name.png
+ * (the build tree by default), and fails if the picture is blank.
+ */
+void
+fanfare_test_save_screenshot (GtkWidget  *widget,
+                              const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  const char *env_dir = g_getenv ("FANFARE_TEST_SCREENSHOT_DIR");
+
+  fanfare_test_wait_frame (widget);
+
+  texture = render_widget (widget);
+
+  /* Text, icons and shading give hundreds of colours; a window that drew
+   * nothing, or only a background, gives a handful. */
+  g_assert_cmpuint (count_colours (texture), >, 32);
+
+  dir = env_dir ? g_strdup (env_dir) : g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static gboolean
+button_is_icon_only (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL &&
+           gtk_button_get_label (GTK_BUTTON (widget)) == NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL &&
+           gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) == NULL;
+
+  return GTK_IS_SCALE_BUTTON (widget);
+}
+
+/**
+ * fanfare_test_assert_buttons_labelled:
+ *
+ * Fails unless every visible icon-only button under @root has a tooltip
+ * and an accessible label.
+ */
+void
+fanfare_test_assert_buttons_labelled (GtkWidget *root)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  if (button_is_icon_only (root))
+    {
+      if (gtk_widget_get_tooltip_text (root) == NULL)
+        g_error ("An icon-only %s has no tooltip", G_OBJECT_TYPE_NAME (root));
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("An icon-only %s (“%s”) has no accessible label",
+                 G_OBJECT_TYPE_NAME (root), gtk_widget_get_tooltip_text (root));
+    }
+
+  /* The button inside a menu or scale button is theirs, labelled by them. */
+  if (GTK_IS_MENU_BUTTON (root) || GTK_IS_SCALE_BUTTON (root))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fanfare_test_assert_buttons_labelled (child);
+}
