@@ -294,3 +294,30 @@ fanfare_test_assert_buttons_labelled (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     fanfare_test_assert_buttons_labelled (child);
 }
+
+/**
+ * fanfare_test_assert_icons_exist:
+ *
+ * Fails when a visible image under @root names an icon that the icon theme
+ * does not have, which GTK would draw as a broken image.
+ */
+void
+fanfare_test_assert_icons_exist (GtkWidget *root)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  if (GTK_IS_IMAGE (root) && gtk_image_get_storage_type (GTK_IMAGE (root)) == GTK_IMAGE_ICON_NAME)
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (root));
+      const char *icon_name = gtk_image_get_icon_name (GTK_IMAGE (root));
+
+      if (!gtk_icon_theme_has_icon (theme, icon_name))
+        g_error ("The icon “%s” does not exist", icon_name);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fanfare_test_assert_icons_exist (child);
+}

@@ -25,5 +25,6 @@ GtkWindow *fanfare_test_find_toplevel (GType  type);
 void       fanfare_test_save_screenshot (GtkWidget  *widget,
                                          const char *name);
 void       fanfare_test_assert_buttons_labelled (GtkWidget *root);
+void       fanfare_test_assert_icons_exist (GtkWidget *root);
 
 G_END_DECLS

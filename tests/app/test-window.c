@@ -162,6 +162,7 @@ test_activate_visits_every_page (void)
       g_assert_cmpstr (fanfare_sidebar_row_get_page_name (FANFARE_SIDEBAR_ROW (selected)), ==, name);
       g_assert_cmpstr (content_title (pages), ==, _(expected_pages[i].title));
 
+      fanfare_test_assert_icons_exist (GTK_WIDGET (window));
       screenshot = g_strdup_printf ("page-%s", name);
       fanfare_test_save_screenshot (GTK_WIDGET (window), screenshot);
     }
