@@ -18,7 +18,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 
 build_packages=(
-  meson ninja-build pkg-config gcc gettext python3
+  meson ninja-build pkg-config gcc gettext python3 libjson-glib-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   desktop-file-utils appstream
 )
