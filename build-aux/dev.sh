@@ -20,10 +20,12 @@ cd "$top"
 build_packages=(
   meson ninja-build pkg-config gcc gettext python3 libjson-glib-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libsqlite3-dev libsoup-3.0-dev
   desktop-file-utils appstream
 )
 run_packages=(
   adwaita-icon-theme fonts-cantarell
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git

@@ -15,8 +15,6 @@
 
 #include "fanfare-test-gtk-utils.h"
 
-#define DEFAULT_TIMEOUT_MS 10000
-
 /**
  * fanfare_test_init_gtk:
  *
@@ -36,42 +34,6 @@ fanfare_test_init_gtk (int    *argc,
   textdomain (GETTEXT_PACKAGE);
 
   gtk_init ();
-}
-
-static gboolean
-timeout_cb (gpointer  data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * fanfare_test_wait_for:
- *
- * Runs the main loop until @condition holds or @timeout_ms pass.
- *
- * Returns: whether @condition held in time
- */
-gboolean
-fanfare_test_wait_for (FanfareTestCondition  condition,
-                       gpointer              data,
-                       guint                 timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  timeout_id = g_timeout_add (timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-
-  return condition (data);
 }
 
 static gboolean
@@ -99,12 +61,6 @@ after_paint_cb (GdkFrameClock *frame_clock,
   *painted = TRUE;
 }
 
-static gboolean
-flag_is_set (gpointer  data)
-{
-  return *(gboolean *) data;
-}
-
 /**
  * fanfare_test_wait_frame:
  *
@@ -123,7 +79,7 @@ fanfare_test_wait_frame (GtkWidget *widget)
   handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
 
-  if (!fanfare_test_wait_for (flag_is_set, &painted, 0))
+  if (!fanfare_test_wait_for (fanfare_test_flag_is_set, &painted, 0))
     g_error ("%s drew no frame", G_OBJECT_TYPE_NAME (widget));
 
   g_signal_handler_disconnect (frame_clock, handler);

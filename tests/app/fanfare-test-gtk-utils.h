@@ -8,15 +8,12 @@
 
 #include <gtk/gtk.h>
 
-G_BEGIN_DECLS
+#include "fanfare-test-utils.h"
 
-typedef gboolean (*FanfareTestCondition) (gpointer  data);
+G_BEGIN_DECLS
 
 void       fanfare_test_init_gtk (int    *argc,
                                   char ***argv);
-gboolean   fanfare_test_wait_for (FanfareTestCondition  condition,
-                                  gpointer              data,
-                                  guint                 timeout_ms);
 void       fanfare_test_wait_mapped (GtkWidget *widget);
 void       fanfare_test_wait_frame (GtkWidget *widget);
 GtkWidget *fanfare_test_find_widget (GtkWidget *root,

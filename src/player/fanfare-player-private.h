@@ -1,0 +1,90 @@
+/* fanfare-player-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fanfare-player.h"
+#include "fanfare-player-store.h"
+
+G_BEGIN_DECLS
+
+/* A track prepared for about-to-finish: its URI and its queue entry. */
+typedef struct {
+  char   *uri;
+  guint64 entry_id;
+} FanfareUpcoming;
+
+void _fanfare_upcoming_free (FanfareUpcoming *upcoming);
+
+struct _FanfarePlayer
+{
+  GObject parent_instance;
+
+  /* Owned references */
+  FanfarePlayQueue   *queue;
+  FanfarePlayerStore *store;
+  GstElement         *playbin;         /* NULL until something plays */
+  GstElement         *audio_sink;      /* set by the caller, or NULL */
+  char               *audio_sink_description;
+  GCancellable       *cancellable;
+
+  /* Shared with GStreamer's streaming threads, under lock */
+  GMutex lock;
+  GQueue upcoming;    /* FanfareUpcoming: what about-to-finish plays next */
+  GQueue started;     /* entry ids about-to-finish used, before their stream starts */
+  char  *auth_prefix;
+  char  *auth_value;
+
+  /* State, on the main thread */
+  FanfarePlayerState    state;
+  FanfareReplayGainMode replay_gain_mode;
+  GTimeSpan             position;
+  GTimeSpan             duration;
+  GTimeSpan             pending_seek;   /* applied once the track is ready, or -1 */
+  double                volume;
+  double                rate;
+  char                 *missing_plugin;
+  guint                 bus_watch;
+  guint                 position_source;
+  guint                 save_source;
+  guint                 failures;       /* tracks in a row that failed */
+  gint64                last_position_save;
+  guint                 muted : 1;
+  guint                 loaded : 1;     /* the current track is in the pipeline */
+  guint                 seekable : 1;
+  guint                 restored : 1;
+  guint                 play_when_ready : 1;  /* once the first seek of a track is done */
+};
+
+/* fanfare-player-pipeline.c */
+void     _fanfare_player_pipeline_load (FanfarePlayer *self,
+                                        FanfareTrack  *track,
+                                        gboolean       play,
+                                        GTimeSpan      start);
+void     _fanfare_player_pipeline_set_playing (FanfarePlayer *self,
+                                               gboolean       playing);
+void     _fanfare_player_pipeline_stop (FanfarePlayer *self);
+gboolean _fanfare_player_pipeline_seek (FanfarePlayer *self,
+                                        GTimeSpan      position);
+void     _fanfare_player_pipeline_update_volume (FanfarePlayer *self);
+void     _fanfare_player_pipeline_rebuild_filters (FanfarePlayer *self);
+void     _fanfare_player_pipeline_destroy (FanfarePlayer *self);
+GTimeSpan _fanfare_player_pipeline_query_position (FanfarePlayer *self);
+
+/* fanfare-player.c, called by the pipeline on the main thread */
+void     _fanfare_player_set_state (FanfarePlayer      *self,
+                                    FanfarePlayerState  state);
+void     _fanfare_player_set_duration (FanfarePlayer *self,
+                                       GTimeSpan      duration);
+void     _fanfare_player_update_position (FanfarePlayer *self);
+void     _fanfare_player_advanced (FanfarePlayer *self,
+                                   guint64        entry_id);
+void     _fanfare_player_reached_end (FanfarePlayer *self);
+void     _fanfare_player_failed (FanfarePlayer *self,
+                                 GError        *error);
+void     _fanfare_player_emit_seeked (FanfarePlayer *self);
+
+G_END_DECLS

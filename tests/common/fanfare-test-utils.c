@@ -1,0 +1,131 @@
+/* fanfare-test-utils.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Helpers every test program may use: waiting on the main loop for
+ * something to happen, and scratch folders. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "fanfare-test-utils.h"
+
+#define DEFAULT_TIMEOUT_MS 10000
+
+static gboolean
+timeout_cb (gpointer  data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * fanfare_test_wait_for:
+ * @condition: what to wait for
+ * @data: its argument
+ * @timeout_ms: how long to wait at most, or 0 for ten seconds
+ *
+ * Runs the main loop until @condition holds or the time is up.
+ *
+ * Returns: whether @condition held in time
+ */
+gboolean
+fanfare_test_wait_for (FanfareTestCondition  condition,
+                       gpointer              data,
+                       guint                 timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  timeout_id = g_timeout_add (timeout_ms ? timeout_ms : DEFAULT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (data);
+}
+
+/**
+ * fanfare_test_flag_is_set:
+ * @data: a pointer to a #gboolean
+ *
+ * A condition for fanfare_test_wait_for(): the flag turned %TRUE.
+ */
+gboolean
+fanfare_test_flag_is_set (gpointer  data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * fanfare_test_wait_ms:
+ * @milliseconds: how long
+ *
+ * Runs the main loop for a while.
+ */
+void
+fanfare_test_wait_ms (guint  milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!fanfare_test_flag_is_set (&done))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * fanfare_test_make_tmpdir:
+ *
+ * Returns: (transfer full): a new empty folder, for the caller to remove
+ */
+char *
+fanfare_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("fanfare-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+rm_rf_file (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      rm_rf_file (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/**
+ * fanfare_test_rm_rf:
+ * @path: a file or folder
+ *
+ * Removes @path and everything under it, following no links.
+ */
+void
+fanfare_test_rm_rf (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  rm_rf_file (file);
+}

@@ -1,0 +1,211 @@
+/* test-player-stream.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Streams over HTTP from a real server on loopback: the token goes in a
+ * header, only to the server it is for, and a server that cannot be
+ * reached gives an error that says so. */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "fanfare-player.h"
+#include "fanfare-test-audio.h"
+#include "fanfare-test-utils.h"
+
+#define TOKEN "Bearer s3cr3t-t0ken"
+
+typedef struct {
+  SoupServer *server;
+  char       *base;
+  GBytes     *wav;
+  GPtrArray  *requests;  /* "PATH AUTHORIZATION" for each request */
+} Server;
+
+static void
+handler (SoupServer        *soup_server,
+         SoupServerMessage *message,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Server *server = user_data;
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
+  const char *authorization = soup_message_headers_get_one (request_headers, "Authorization");
+  g_autofree char *uri = g_uri_to_string (soup_server_message_get_uri (message));
+
+  /* The full URI, query included, must not carry the token either. */
+  g_assert_null (strstr (uri, "s3cr3t"));
+  g_ptr_array_add (server->requests, g_strdup_printf ("%s %s", path, authorization ? authorization : "-"));
+
+  if (g_str_has_prefix (path, "/private/") && g_strcmp0 (authorization, TOKEN) != 0)
+    {
+      soup_server_message_set_status (message, 401, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (message), "audio/x-wav", NULL);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (message), server->wav);
+}
+
+static void
+server_start (Server *server,
+              char   *wav_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist (GUri) uris = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (wav_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  server->wav = g_bytes_new_take (g_steal_pointer (&contents), length);
+  server->requests = g_ptr_array_new_with_free_func (g_free);
+
+  server->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server->server, NULL, handler, server, NULL);
+  soup_server_listen_local (server->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server->server);
+  server->base = g_uri_to_string (uris->data);
+}
+
+static void
+server_stop (Server *server)
+{
+  soup_server_disconnect (server->server);
+  g_clear_object (&server->server);
+  g_clear_pointer (&server->wav, g_bytes_unref);
+  g_clear_pointer (&server->requests, g_ptr_array_unref);
+  g_clear_pointer (&server->base, g_free);
+}
+
+static gboolean
+is_stopped (gpointer  data)
+{
+  return fanfare_player_get_state (data) == FANFARE_PLAYER_STATE_STOPPED;
+}
+
+static void
+error_cb (FanfarePlayer *player,
+          const GError  *error,
+          GPtrArray     *errors)
+{
+  g_ptr_array_add (errors, g_error_copy (error));
+}
+
+static FanfareTrack *
+remote_track (const char *uri,
+              const char *title)
+{
+  return g_object_new (FANFARE_TYPE_TRACK,
+                       "id", title,
+                       "uri", uri,
+                       "title", title,
+                       "source", FANFARE_SOURCE_PLATFORM,
+                       NULL);
+}
+
+static void
+test_token_in_header_only (void)
+{
+  g_autoptr(FanfareTestCollector) collector = fanfare_test_collector_new (TRUE);
+  g_autoptr(FanfarePlayer) player = fanfare_player_new ();
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GArray) samples = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *wav = g_build_filename (dir, "tone.wav", NULL);
+  g_autofree gint16 * signal = g_new0 (gint16, FANFARE_TEST_RATE / 2);
+  g_autofree char *prefix = NULL;
+  g_autofree char *private_uri = NULL;
+  g_autofree char *other_uri = NULL;
+  Server server = { 0 };
+
+  fanfare_test_write_wav (wav, signal, FANFARE_TEST_RATE / 2);
+  server_start (&server, wav);
+
+  prefix = g_strconcat (server.base, "private/", NULL);
+  private_uri = g_strconcat (server.base, "private/tracks/1/stream", NULL);
+  /* The same host, outside the prefix the token is for. */
+  other_uri = g_strconcat (server.base, "elsewhere/tracks/2.wav", NULL);
+  g_ptr_array_add (tracks, remote_track (private_uri, "Private"));
+  g_ptr_array_add (tracks, remote_track (other_uri, "Elsewhere"));
+
+  fanfare_player_set_authorization (player, prefix, TOKEN);
+  g_signal_connect (player, "error", G_CALLBACK (error_cb), errors);
+  fanfare_player_set_audio_sink (player, fanfare_test_collector_get_sink (collector));
+  fanfare_player_play_tracks (player, tracks, 0);
+
+  g_assert_true (fanfare_test_wait_for (is_stopped, player, 20000));
+  g_assert_cmpuint (errors->len, ==, 0);
+
+  /* Both played, the first one only because the token reached the server. */
+  samples = fanfare_test_collector_dup_samples (collector);
+  g_assert_cmpuint (samples->len, ==, FANFARE_TEST_RATE);
+
+  for (guint i = 0; i < server.requests->len; i++)
+    {
+      const char *request = g_ptr_array_index (server.requests, i);
+
+      g_test_message ("request: %s", request);
+      if (g_str_has_prefix (request, "/private/"))
+        g_assert_true (g_str_has_suffix (request, " " TOKEN));
+      else
+        g_assert_true (g_str_has_suffix (request, " -"));
+    }
+  g_assert_cmpuint (server.requests->len, >=, 2);
+
+  server_stop (&server);
+  fanfare_test_rm_rf (dir);
+}
+
+static void
+test_unreachable_server (void)
+{
+  g_autoptr(FanfareTestCollector) collector = fanfare_test_collector_new (FALSE);
+  g_autoptr(FanfarePlayer) player = fanfare_player_new ();
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  guint16 port;
+  gint64 start;
+
+  /* A port that was free a moment ago: nothing answers there. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  uri = g_strdup_printf ("http://127.0.0.1:%u/tracks/1/stream", port);
+  g_ptr_array_add (tracks, remote_track (uri, "Unreachable"));
+
+  g_signal_connect (player, "error", G_CALLBACK (error_cb), errors);
+  fanfare_player_set_audio_sink (player, fanfare_test_collector_get_sink (collector));
+  start = g_get_monotonic_time ();
+  fanfare_player_play_tracks (player, tracks, 0);
+
+  g_assert_true (fanfare_test_wait_for (is_stopped, player, 20000));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_error ((GError *) g_ptr_array_index (errors, 0), FANFARE_PLAYER_ERROR, FANFARE_PLAYER_ERROR_NETWORK);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gst_init (&argc, &argv);
+
+  g_test_add_func ("/player/stream/token-in-header-only", test_token_in_header_only);
+  g_test_add_func ("/player/stream/unreachable-server", test_unreachable_server);
+
+  return g_test_run ();
+}
