@@ -28,7 +28,7 @@ run_packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 )
 test_packages=(
-  xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git
+  xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git playerctl
 )
 
 say() {

@@ -405,6 +405,28 @@ insert_tracks (FanfarePlayQueue *self,
 }
 
 /**
+ * fanfare_play_queue_insert:
+ * @self: a #FanfarePlayQueue
+ * @position: where in play order, from 0 to the number of tracks
+ * @tracks: (element-type FanfareTrack): the tracks to queue
+ *
+ * Queues @tracks at @position. In the order added, they follow the track
+ * that precedes them in play order.
+ */
+void
+fanfare_play_queue_insert (FanfarePlayQueue *self,
+                           guint             position,
+                           GPtrArray        *tracks)
+{
+  g_return_if_fail (FANFARE_IS_PLAY_QUEUE (self));
+  g_return_if_fail (position <= self->entries->len);
+  g_return_if_fail (tracks != NULL);
+
+  insert_tracks (self, tracks, position,
+                 position > 0 ? index_of (self->original, g_ptr_array_index (self->entries, position - 1)) : -1);
+}
+
+/**
  * fanfare_play_queue_insert_next:
  * @self: a #FanfarePlayQueue
  * @tracks: (element-type FanfareTrack): the tracks to play next
@@ -416,10 +438,8 @@ fanfare_play_queue_insert_next (FanfarePlayQueue *self,
                                 GPtrArray        *tracks)
 {
   g_return_if_fail (FANFARE_IS_PLAY_QUEUE (self));
-  g_return_if_fail (tracks != NULL);
 
-  insert_tracks (self, tracks, self->current + 1,
-                 index_of (self->original, current_entry (self)));
+  fanfare_play_queue_insert (self, self->current + 1, tracks);
 }
 
 /**
@@ -427,7 +447,7 @@ fanfare_play_queue_insert_next (FanfarePlayQueue *self,
  * @self: a #FanfarePlayQueue
  * @tracks: (element-type FanfareTrack): the tracks to add
  *
- * Adds @tracks at the end of the queue.
+ * Adds @tracks at the end of the queue, and of the order added.
  */
 void
 fanfare_play_queue_append (FanfarePlayQueue *self,

@@ -21,6 +21,9 @@ FanfarePlayQueue *fanfare_play_queue_new (void) G_GNUC_WARN_UNUSED_RESULT;
 void              fanfare_play_queue_set_tracks (FanfarePlayQueue *self,
                                                  GPtrArray        *tracks,
                                                  guint             current);
+void              fanfare_play_queue_insert (FanfarePlayQueue *self,
+                                             guint             position,
+                                             GPtrArray        *tracks);
 void              fanfare_play_queue_insert_next (FanfarePlayQueue *self,
                                                   GPtrArray        *tracks);
 void              fanfare_play_queue_append (FanfarePlayQueue *self,

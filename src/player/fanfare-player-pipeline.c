@@ -236,6 +236,7 @@ update_seekable (FanfarePlayer *self)
     gst_query_parse_seeking (query, NULL, &seekable, NULL, NULL);
 
   self->seekable = seekable;
+  self->seek_known = TRUE;
 }
 
 static void
@@ -354,11 +355,13 @@ bus_cb (GstBus     *bus,
         {
           GTimeSpan position = self->pending_seek;
 
-          /* The seek completes with another ASYNC_DONE. */
+          /* The seek completes with another ASYNC_DONE; until then the
+           * pipeline would report where it was, not where it goes. */
           self->pending_seek = -1;
           _fanfare_player_pipeline_seek (self, position);
+          break;
         }
-      else if (self->play_when_ready)
+      if (self->play_when_ready)
         {
           self->play_when_ready = FALSE;
           gst_element_set_state (self->playbin, GST_STATE_PLAYING);
@@ -464,6 +467,7 @@ _fanfare_player_pipeline_load (FanfarePlayer *self,
   g_clear_pointer (&self->missing_plugin, g_free);
   self->loaded = TRUE;
   self->seekable = FALSE;
+  self->seek_known = FALSE;
 
   /* A track that starts further in, or at another speed, is sought to
    * while paused, so that not a sample plays from the wrong place. The

@@ -55,6 +55,7 @@ struct _FanfarePlayer
   guint                 muted : 1;
   guint                 loaded : 1;     /* the current track is in the pipeline */
   guint                 seekable : 1;
+  guint                 seek_known : 1;  /* seekable was asked of the pipeline */
   guint                 restored : 1;
   guint                 play_when_ready : 1;  /* once the first seek of a track is done */
 };

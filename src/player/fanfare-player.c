@@ -856,10 +856,11 @@ fanfare_player_get_can_seek (FanfarePlayer *self)
 {
   g_return_val_if_fail (FANFARE_IS_PLAYER (self), FALSE);
 
-  /* A paused track that is not loaded yet will be; it can be sought. */
+  /* Until the pipeline says otherwise, a track can be sought: a seek
+   * asked for before it is ready waits for it. */
   return fanfare_play_queue_get_current (self->queue) >= 0 &&
          self->state != FANFARE_PLAYER_STATE_STOPPED &&
-         (self->seekable || !self->loaded);
+         (self->seekable || !self->seek_known);
 }
 
 /**
