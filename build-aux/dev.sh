@@ -29,6 +29,7 @@ run_packages=(
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git playerctl
+  xdotool dunst
 )
 
 say() {

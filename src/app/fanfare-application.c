@@ -8,17 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "fanfare-application.h"
+#include "fanfare-application-private.h"
 #include "fanfare-preferences-window.h"
+#include "fanfare-track-loader.h"
 #include "fanfare-window.h"
-
-struct _FanfareApplication
-{
-  AdwApplication parent_instance;
-
-  /* Owned references */
-  GSettings *settings;
-};
 
 G_DEFINE_FINAL_TYPE (FanfareApplication, fanfare_application, ADW_TYPE_APPLICATION)
 
@@ -40,6 +33,21 @@ static const struct {
   { "win.show-page('purchased')", { "<Alt>7", NULL } },
   { "win.show-page('identify')", { "<Alt>8", NULL } },
   { "win.show-page('studio')", { "<Alt>9", NULL } },
+  { "win.open-files", { "<Primary>o", NULL } },
+  { "win.toggle-queue", { "<Primary>u", NULL } },
+  { "win.show-now-playing", { "<Primary>n", NULL } },
+  { "player.previous", { "<Primary>Left", NULL } },
+  { "player.next", { "<Primary>Right", NULL } },
+  { "player.volume-up", { "<Primary>Up", NULL } },
+  { "player.volume-down", { "<Primary>Down", NULL } },
+  { "player.shuffle", { "<Primary>s", NULL } },
+  { "player.repeat", { "<Primary>r", NULL } },
+};
+
+static const char * const setting_actions[] = {
+  "color-scheme",
+  "run-in-background",
+  "notify-track-change",
 };
 
 static gboolean
@@ -69,8 +77,9 @@ fanfare_application_quit_action (GSimpleAction *action,
 
   g_assert (FANFARE_IS_APPLICATION (self));
 
-  /* Closing each window first lets it save its state, as it does when the
-   * user closes it. */
+  /* Quitting means it: the music stops, even if it plays in the
+   * background. Closing each window first lets it save its state. */
+  fanfare_player_stop (self->player);
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   while (windows != NULL)
     {
@@ -153,7 +162,6 @@ static void
 fanfare_application_startup (GApplication *app)
 {
   FanfareApplication *self = FANFARE_APPLICATION (app);
-  g_autoptr(GAction) color_scheme_action = NULL;
   AdwStyleManager *style_manager;
 
   G_APPLICATION_CLASS (fanfare_application_parent_class)->startup (app);
@@ -161,8 +169,13 @@ fanfare_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
-  color_scheme_action = g_settings_create_action (self->settings, "color-scheme");
-  g_action_map_add_action (G_ACTION_MAP (self), color_scheme_action);
+  /* Preferences that are actions, for the preferences window to toggle. */
+  for (guint i = 0; i < G_N_ELEMENTS (setting_actions); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, setting_actions[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
@@ -174,6 +187,16 @@ fanfare_application_startup (GApplication *app)
                                 style_manager, "color-scheme",
                                 G_SETTINGS_BIND_GET,
                                 color_scheme_get_mapping, NULL, NULL, NULL);
+
+  _fanfare_application_playback_startup (self);
+}
+
+static void
+fanfare_application_shutdown (GApplication *app)
+{
+  _fanfare_application_playback_shutdown (FANFARE_APPLICATION (app));
+
+  G_APPLICATION_CLASS (fanfare_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -186,7 +209,22 @@ fanfare_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (fanfare_window_new (self));
 
+  /* A window hidden while music played comes back as it was. */
   gtk_window_present (window);
+
+  _fanfare_application_schedule_restore (self);
+}
+
+static void
+fanfare_application_open (GApplication *app,
+                          GFile       **files,
+                          int           n_files,
+                          const char   *hint)
+{
+  FanfareApplication *self = FANFARE_APPLICATION (app);
+
+  g_application_activate (app);
+  fanfare_application_open_files (self, files, n_files, FANFARE_OPEN_PLAY);
 }
 
 static void
@@ -194,6 +232,12 @@ fanfare_application_dispose (GObject *object)
 {
   FanfareApplication *self = FANFARE_APPLICATION (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->restore_source, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->mpris);
+  g_clear_object (&self->player);
+  g_clear_object (&self->notified_track);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (fanfare_application_parent_class)->dispose (object);
@@ -209,7 +253,9 @@ fanfare_application_class_init (FanfareApplicationClass *klass)
 
   app_class->handle_local_options = fanfare_application_handle_local_options;
   app_class->startup = fanfare_application_startup;
+  app_class->shutdown = fanfare_application_shutdown;
   app_class->activate = fanfare_application_activate;
+  app_class->open = fanfare_application_open;
 }
 
 static void
@@ -221,6 +267,8 @@ fanfare_application_init (FanfareApplication *self)
   };
 
   self->settings = g_settings_new (BASE_APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->player = fanfare_player_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -239,7 +287,7 @@ fanfare_application_new (void)
 {
   return g_object_new (FANFARE_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
 }
@@ -256,4 +304,138 @@ fanfare_application_get_settings (FanfareApplication *self)
   g_return_val_if_fail (FANFARE_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * fanfare_application_get_player:
+ * @self: a #FanfareApplication
+ *
+ * Returns: (transfer none): the player, one for the application
+ */
+FanfarePlayer *
+fanfare_application_get_player (FanfareApplication *self)
+{
+  g_return_val_if_fail (FANFARE_IS_APPLICATION (self), NULL);
+
+  return self->player;
+}
+
+/**
+ * fanfare_application_dup_cover_cache_dir:
+ *
+ * Returns: (transfer full): where covers read from files are kept
+ */
+char *
+fanfare_application_dup_cover_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "fanfare", "covers", NULL);
+}
+
+typedef struct {
+  FanfareApplication *self;
+  FanfareOpenMode     mode;
+} OpenFiles;
+
+static void
+toast (FanfareApplication *self,
+       const char         *title)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (FANFARE_IS_WINDOW (window))
+    fanfare_window_add_toast (FANFARE_WINDOW (window), adw_toast_new (title));
+}
+
+static void
+filled_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fanfare_track_loader_fill_finish (result, &error))
+    g_debug ("Could not read tags: %s", error->message);
+}
+
+static void
+collected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autofree OpenFiles * open = user_data;
+  g_autoptr(GPtrArray) tracks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *covers = NULL;
+  FanfareApplication *self = open->self;
+  FanfarePlayQueue *queue;
+  int first;
+
+  tracks = fanfare_track_loader_collect_finish (result, &error);
+  if (tracks == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not open the files: %s", error->message);
+      g_object_unref (self);
+      return;
+    }
+
+  if (tracks->len == 0)
+    {
+      toast (self, _("No audio files to play there"));
+      g_object_unref (self);
+      return;
+    }
+
+  covers = fanfare_application_dup_cover_cache_dir ();
+  fanfare_track_loader_fill_async (tracks, covers, self->cancellable, filled_cb, NULL);
+
+  queue = fanfare_player_get_queue (self->player);
+  if (open->mode == FANFARE_OPEN_APPEND && fanfare_player_get_state (self->player) == FANFARE_PLAYER_STATE_PLAYING)
+    {
+      g_autofree char *message = NULL;
+
+      fanfare_play_queue_append (queue, tracks);
+      message = g_strdup_printf (ngettext ("%u track added to the queue", "%u tracks added to the queue",
+                                           tracks->len), tracks->len);
+      toast (self, message);
+    }
+  else if (open->mode == FANFARE_OPEN_APPEND)
+    {
+      first = g_list_model_get_n_items (G_LIST_MODEL (queue));
+      fanfare_play_queue_append (queue, tracks);
+      fanfare_player_play_position (self->player, first);
+    }
+  else
+    {
+      first = fanfare_play_queue_get_current (queue) + 1;
+      fanfare_play_queue_insert (queue, first, tracks);
+      fanfare_player_play_position (self->player, first);
+    }
+
+  g_object_unref (self);
+}
+
+/**
+ * fanfare_application_open_files:
+ * @self: a #FanfareApplication
+ * @files: (array length=n_files): files and folders
+ * @n_files: how many
+ * @mode: what to do with them
+ *
+ * Queues the audio files among @files, and in the folders among them.
+ */
+void
+fanfare_application_open_files (FanfareApplication *self,
+                                GFile             **files,
+                                guint               n_files,
+                                FanfareOpenMode     mode)
+{
+  OpenFiles *open;
+
+  g_return_if_fail (FANFARE_IS_APPLICATION (self));
+
+  open = g_new0 (OpenFiles, 1);
+  open->self = g_object_ref (self);
+  open->mode = mode;
+  fanfare_track_loader_collect_async (files, n_files, self->cancellable, collected_cb, open);
 }

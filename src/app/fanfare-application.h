@@ -8,7 +8,22 @@
 
 #include <adwaita.h>
 
+#include "fanfare-player.h"
+
 G_BEGIN_DECLS
+
+/**
+ * FanfareOpenMode:
+ * @FANFARE_OPEN_PLAY: queue the files after the current track and play them
+ * @FANFARE_OPEN_APPEND: add the files at the end of the queue; play them
+ *   only when nothing plays
+ *
+ * What opening files does to the queue.
+ */
+typedef enum {
+  FANFARE_OPEN_PLAY,
+  FANFARE_OPEN_APPEND,
+} FanfareOpenMode;
 
 #define FANFARE_TYPE_APPLICATION (fanfare_application_get_type ())
 
@@ -16,5 +31,11 @@ G_DECLARE_FINAL_TYPE (FanfareApplication, fanfare_application, FANFARE, APPLICAT
 
 FanfareApplication *fanfare_application_new (void) G_GNUC_WARN_UNUSED_RESULT;
 GSettings          *fanfare_application_get_settings (FanfareApplication *self);
+FanfarePlayer      *fanfare_application_get_player (FanfareApplication *self);
+void                fanfare_application_open_files (FanfareApplication *self,
+                                                    GFile             **files,
+                                                    guint               n_files,
+                                                    FanfareOpenMode     mode);
+char               *fanfare_application_dup_cover_cache_dir (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

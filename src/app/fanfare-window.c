@@ -8,8 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-now-playing-view.h"
 #include "fanfare-pages.h"
+#include "fanfare-player-actions.h"
 #include "fanfare-player-bar.h"
+#include "fanfare-queue-panel.h"
 #include "fanfare-sidebar-row.h"
 #include "fanfare-window.h"
 
@@ -25,6 +28,10 @@ struct _FanfareWindow
   GtkWidget              *content_pane;
 #endif
   AdwToastOverlay        *toast_overlay;
+  GtkStack               *main_stack;
+  GtkRevealer            *queue_revealer;
+  FanfareQueuePanel      *queue_panel;
+  FanfareNowPlayingView  *now_playing_view;
   GtkListBox             *sidebar_list;
   FanfarePages           *pages;
   FanfarePlayerBar       *player_bar;
@@ -37,6 +44,152 @@ struct _FanfareWindow
 };
 
 G_DEFINE_FINAL_TYPE (FanfareWindow, fanfare_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_QUEUE_REVEALED,
+  PROP_NOW_PLAYING_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static FanfareApplication *
+get_application (FanfareWindow *self)
+{
+  return FANFARE_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static FanfarePlayer *
+get_player (FanfareWindow *self)
+{
+  FanfareApplication *app = get_application (self);
+
+  return app ? fanfare_application_get_player (app) : NULL;
+}
+
+static gboolean
+get_now_playing_visible (FanfareWindow *self)
+{
+  /* Property actions read their state while the template builds. */
+  if (self->main_stack == NULL)
+    return FALSE;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "now-playing") == 0;
+}
+
+static void
+set_now_playing_visible (FanfareWindow *self,
+                         gboolean       visible)
+{
+  if (get_now_playing_visible (self) == !!visible)
+    return;
+
+  gtk_stack_set_visible_child_name (self->main_stack, visible ? "now-playing" : "browse");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW_PLAYING_VISIBLE]);
+}
+
+static gboolean
+hide_now_playing_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  FanfareWindow *self = FANFARE_WINDOW (widget);
+
+  if (!get_now_playing_visible (self))
+    return FALSE;
+
+  set_now_playing_visible (self, FALSE);
+
+  return TRUE;
+}
+
+/* Space plays and pauses wherever the focus is, except where it types a
+ * space. It is caught before GtkWindow's own space binding, which would
+ * activate the focused widget instead. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FanfareWindow         *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_space || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "player.play-pause", NULL);
+}
+
+
+static void
+file_chooser_response_cb (FanfareWindow        *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      array = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      fanfare_application_open_files (get_application (self), (GFile **) array->pdata, array->len,
+                                      FANFARE_OPEN_PLAY);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+fanfare_window_open_files_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  FanfareWindow *self = FANFARE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Music"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Audio Files"));
+  gtk_file_filter_add_mime_type (filter, "audio/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (file_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FanfareWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+
+  if (array->len == 0)
+    return FALSE;
+
+  /* A drop adds to what plays rather than cutting it off. */
+  fanfare_application_open_files (get_application (self), (GFile **) array->pdata, array->len,
+                                  FANFARE_OPEN_APPEND);
+
+  return TRUE;
+}
 
 static gboolean
 fanfare_window_is_folded (FanfareWindow *self)
@@ -62,6 +215,32 @@ fanfare_window_show_content (FanfareWindow *self,
   else
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 #endif
+}
+
+/* Beside the content when there is room; in a narrow window the queue
+ * takes the content's place. */
+static void
+update_queue_layout (FanfareWindow *self)
+{
+  gboolean revealed = gtk_revealer_get_reveal_child (self->queue_revealer);
+  gboolean instead = revealed && fanfare_window_is_folded (self);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  GtkWidget *content = GTK_WIDGET (self->split_view);
+#else
+  GtkWidget *content = GTK_WIDGET (self->leaflet);
+#endif
+
+  gtk_widget_set_visible (content, !instead);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->queue_panel), instead);
+}
+
+static void
+fanfare_window_queue_revealed_cb (FanfareWindow *self)
+{
+  g_assert (FANFARE_IS_WINDOW (self));
+
+  update_queue_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE_REVEALED]);
 }
 
 static void
@@ -131,6 +310,8 @@ fanfare_window_folded_changed_cb (FanfareWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
                                  fanfare_window_is_folded (self));
+  if (self->queue_revealer != NULL)
+    update_queue_layout (self);
 }
 
 static void
@@ -201,9 +382,86 @@ fanfare_window_save_state (FanfareWindow *self)
 static gboolean
 fanfare_window_close_request (GtkWindow *window)
 {
-  fanfare_window_save_state (FANFARE_WINDOW (window));
+  FanfareWindow *self = FANFARE_WINDOW (window);
+  FanfareApplication *app = get_application (self);
+  FanfarePlayer *player = get_player (self);
+
+  fanfare_window_save_state (self);
+
+  /* Music goes on with the window closed: hide it, and activating the
+   * application brings it back as it was. */
+  if (player != NULL && fanfare_player_get_state (player) == FANFARE_PLAYER_STATE_PLAYING &&
+      g_settings_get_boolean (fanfare_application_get_settings (app), "run-in-background"))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (fanfare_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow:application is set after construction, so this runs once the
+ * window belongs to the application. */
+static void
+set_up_player (FanfareWindow *self)
+{
+  FanfarePlayer *player = get_player (self);
+  g_autoptr(GObject) actions = NULL;
+
+  g_assert (player != NULL);
+
+  fanfare_player_bar_set_player (self->player_bar, player);
+  fanfare_queue_panel_set_player (self->queue_panel, player);
+  fanfare_now_playing_view_set_player (self->now_playing_view, player);
+
+  actions = G_OBJECT (fanfare_player_actions_new (player));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "player", G_ACTION_GROUP (actions));
+}
+
+static void
+fanfare_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FanfareWindow *self = FANFARE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUEUE_REVEALED:
+      g_value_set_boolean (value, self->queue_revealer != NULL && gtk_revealer_get_reveal_child (self->queue_revealer));
+      break;
+
+    case PROP_NOW_PLAYING_VISIBLE:
+      g_value_set_boolean (value, get_now_playing_visible (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fanfare_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  FanfareWindow *self = FANFARE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUEUE_REVEALED:
+      gtk_revealer_set_reveal_child (self->queue_revealer, g_value_get_boolean (value));
+      break;
+
+    case PROP_NOW_PLAYING_VISIBLE:
+      set_now_playing_visible (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -249,14 +507,40 @@ fanfare_window_class_init (FanfareWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = fanfare_window_dispose;
+  object_class->get_property = fanfare_window_get_property;
+  object_class->set_property = fanfare_window_set_property;
 
   widget_class->realize = fanfare_window_realize;
   widget_class->unrealize = fanfare_window_unrealize;
 
   window_class->close_request = fanfare_window_close_request;
 
+  /**
+   * FanfareWindow:queue-revealed:
+   *
+   * Whether the play queue shows beside the content.
+   */
+  properties[PROP_QUEUE_REVEALED] =
+    g_param_spec_boolean ("queue-revealed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * FanfareWindow:now-playing-visible:
+   *
+   * Whether the now-playing view fills the window.
+   */
+  properties[PROP_NOW_PLAYING_VISIBLE] =
+    g_param_spec_boolean ("now-playing-visible", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FANFARE_TYPE_NOW_PLAYING_VIEW);
   g_type_ensure (FANFARE_TYPE_PAGES);
   g_type_ensure (FANFARE_TYPE_PLAYER_BAR);
+  g_type_ensure (FANFARE_TYPE_QUEUE_PANEL);
 
 #if ADW_CHECK_VERSION (1, 4, 0)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-window-split.ui");
@@ -270,16 +554,26 @@ fanfare_window_class_init (FanfareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, content_pane);
 #endif
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, queue_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, queue_panel);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, now_playing_view);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, player_bar);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_window_queue_revealed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", fanfare_window_show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, fanfare_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, fanfare_window_go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-files", NULL, fanfare_window_open_files_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-queue", "queue-revealed");
+  gtk_widget_class_install_property_action (widget_class, "win.show-now-playing", "now-playing-visible");
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, hide_now_playing_cb, NULL);
 }
 
 static void
@@ -287,6 +581,8 @@ fanfare_window_init (FanfareWindow *self)
 {
   g_autoptr(GListModel) pages = NULL;
   g_autofree char *last_page = NULL;
+  GtkEventController *keys;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -313,6 +609,16 @@ fanfare_window_init (FanfareWindow *self)
                            G_CONNECT_SWAPPED);
 
   fanfare_window_folded_changed_cb (self);
+
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 /**
@@ -324,11 +630,16 @@ fanfare_window_init (FanfareWindow *self)
 FanfareWindow *
 fanfare_window_new (FanfareApplication *application)
 {
+  FanfareWindow *self;
+
   g_return_val_if_fail (FANFARE_IS_APPLICATION (application), NULL);
 
-  return g_object_new (FANFARE_TYPE_WINDOW,
+  self = g_object_new (FANFARE_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  set_up_player (self);
+
+  return self;
 }
 
 /**

@@ -38,3 +38,24 @@ fanfare_set_str (char      **str_pointer,
 
   return TRUE;
 }
+
+/**
+ * fanfare_format_duration:
+ * @duration: a length of time, in microseconds
+ *
+ * Formats a track's length or position as a clock does: "3:05", or
+ * "1:02:09" from an hour on. Negative durations are shown as 0:00.
+ *
+ * Returns: (transfer full): the formatted duration
+ */
+char *
+fanfare_format_duration (GTimeSpan  duration)
+{
+  gint64 seconds = MAX (duration, 0) / G_USEC_PER_SEC;
+
+  if (seconds >= 3600)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d",
+                            seconds / 3600, (int) (seconds / 60 % 60), (int) (seconds % 60));
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}

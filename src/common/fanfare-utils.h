@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 
 gboolean fanfare_set_str (char      **str_pointer,
                           const char *new_str);
+char    *fanfare_format_duration (GTimeSpan  duration) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "fanfare-mpris.h"
 #include "fanfare-player-enums.h"
+#include "fanfare-player-resources.h"
 
 #define MPRIS_PATH        "/org/mpris/MediaPlayer2"
 #define ROOT_IFACE        "org.mpris.MediaPlayer2"
@@ -762,6 +763,22 @@ connect_player (FanfareMpris *self)
   current_track_changed_cb (self);
 }
 
+static GResource *
+get_resource (void)
+{
+  static gsize registered;
+
+  /* The player's resources are registered by the code that needs them, so
+  * a program that links the player library without MPRIS carries none. */
+  if (g_once_init_enter (&registered))
+    {
+      fanfare_player_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  return fanfare_player_get_resource ();
+}
+
 /**
  * fanfare_mpris_new:
  * @player: the player to publish
@@ -794,7 +811,7 @@ fanfare_mpris_new (FanfarePlayer   *player,
   self->player_name = g_strdup (player_name);
   self->desktop_entry = g_strdup (desktop_entry);
 
-  xml = g_resources_lookup_data ("/io/github/fanfare_music/Fanfare/player/fanfare-mpris.xml", 0, NULL);
+  xml = g_resource_lookup_data (get_resource (), "/io/github/fanfare_music/Fanfare/player/fanfare-mpris.xml", 0, NULL);
   self->node_info = g_dbus_node_info_new_for_xml (g_bytes_get_data (xml, NULL), &error);
   g_assert_no_error (error);
 

@@ -647,8 +647,15 @@ fanfare_player_get_position (FanfarePlayer *self)
 {
   g_return_val_if_fail (FANFARE_IS_PLAYER (self), 0);
 
-  if (self->state == FANFARE_PLAYER_STATE_PLAYING)
-    _fanfare_player_update_position (self);
+  /* Fresh while playing, but without notifying: this is called from
+   * handlers of that very notification. */
+  if (self->state == FANFARE_PLAYER_STATE_PLAYING && self->pending_seek < 0)
+    {
+      GTimeSpan position = _fanfare_player_pipeline_query_position (self);
+
+      if (position >= 0)
+        return position;
+    }
 
   return self->position;
 }

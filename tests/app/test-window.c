@@ -440,14 +440,15 @@ test_shortcuts_window_lists_what_exists (void)
           g_error ("%s (%s) is missing from the shortcuts window", accels[j], actions[i]);
     }
 
-  /* …and every listed one does something: an application accelerator, or
-   * F10, which opens the primary menu by itself. */
+  /* …and every listed one does something. */
   for (guint i = 0; i < listed->len; i++)
     {
       g_auto(GStrv) actions_for_accel = NULL;
       const char *accel = listed->pdata[i];
 
-      if (g_strcmp0 (accel, "F10") == 0)
+      /* F10 opens the primary menu by itself, and Space is a shortcut of
+       * the window, so that entries and buttons get it first. */
+      if (g_strcmp0 (accel, "F10") == 0 || g_strcmp0 (accel, "space") == 0)
         continue;
 
       actions_for_accel = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
@@ -473,6 +474,7 @@ main (int   argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
 
   g_test_add_func ("/app/window/activate-visits-every-page", test_activate_visits_every_page);
   g_test_add_func ("/app/window/unknown-page-is-ignored", test_unknown_page_is_ignored);

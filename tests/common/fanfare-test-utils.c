@@ -82,6 +82,51 @@ fanfare_test_wait_ms (guint  milliseconds)
     g_main_context_iteration (NULL, TRUE);
 }
 
+typedef struct {
+  gboolean done;
+  char    *out;
+} Run;
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, NULL, &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+/**
+ * fanfare_test_run:
+ * @argv: a command and its arguments
+ *
+ * Runs a command while the main loop goes on, so that the command may
+ * talk to this very process over D-Bus, and fails the test when it does
+ * not end within ten seconds.
+ *
+ * Returns: (transfer full): what the command printed, without the last
+ *   newline
+ */
+char *
+fanfare_test_run (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { FALSE, NULL };
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &run);
+  if (!fanfare_test_wait_for (fanfare_test_flag_is_set, &run.done, 10000))
+    g_error ("%s did not end", argv[0]);
+
+  return g_strchomp (run.out);
+}
+
 /**
  * fanfare_test_make_tmpdir:
  *

@@ -36,6 +36,30 @@ test_set_str (void)
   g_assert_null (str);
 }
 
+static void
+test_format_duration (void)
+{
+  static const struct {
+    GTimeSpan   duration;
+    const char *text;
+  } cases[] = {
+    { 0, "0:00" },
+    { (gint64) - 5 * G_USEC_PER_SEC, "0:00" },
+    { 999999, "0:00" },
+    { (gint64) 65 * G_USEC_PER_SEC, "1:05" },
+    { (gint64) (59 * 60 + 59) * G_USEC_PER_SEC, "59:59" },
+    { (gint64) 3600 * G_USEC_PER_SEC, "1:00:00" },
+    { (gint64) (3 * 3600 + 2 * 60 + 9) * G_USEC_PER_SEC, "3:02:09" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fanfare_format_duration (cases[i].duration);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -43,6 +67,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/common/utils/set-str", test_set_str);
+  g_test_add_func ("/common/utils/format-duration", test_format_duration);
 
   return g_test_run ();
 }

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <gst/app/gstappsink.h>
+#include <gst/tag/tag.h>
+#include <string.h>
 
 #include "fanfare-test-audio.h"
 
@@ -21,6 +23,90 @@ struct _FanfareTestCollector
   GArray     *samples;
   gint64      first_buffer_time;
 };
+
+static gboolean
+is_playbin_race (const char *log_domain,
+                 const char *message)
+{
+  /* GStreamer 1.22's playbin, in its own streaming thread, sometimes drops
+   * the input-selector of the stream it leaves at a gapless switch before
+   * setting it to NULL (about one switch in ten under AddressSanitizer).
+   * It logs this critical and plays on; src/player/README.md says more.
+   * Every other critical still fails the test. */
+  return g_strcmp0 (log_domain, "GStreamer") == 0 && message != NULL &&
+         strstr (message, "Trying to dispose element inputselector") != NULL;
+}
+
+static gboolean
+fatal_log_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !is_playbin_race (log_domain, message);
+}
+
+/* GTest's own handler would print "Bail out!" for a critical before it
+* asks fatal_log_cb(); GStreamer's messages come here first instead. */
+static void
+gstreamer_log_cb (const char     *log_domain,
+                  GLogLevelFlags  log_level,
+                  const char     *message,
+                  gpointer        user_data)
+{
+  if (is_playbin_race (log_domain, message))
+    g_printerr ("Tolerated: %s\n", message);
+  else
+    g_log_default_handler (log_domain, log_level, message, user_data);
+}
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE"))
+        message = fields[i].value;
+    }
+
+  if (is_playbin_race (domain, message))
+    {
+      g_printerr ("Tolerated: %s\n", message);
+      return G_LOG_WRITER_HANDLED;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/**
+ * fanfare_test_tolerate_playbin_race:
+ *
+ * Lets the running test case live through the one known critical of
+ * playbin at a gapless switch, whichever way GStreamer logs it; see
+ * is_playbin_race(). GTest forgets the fatal handler between test cases,
+ * so each one that plays calls this.
+ */
+void
+fanfare_test_tolerate_playbin_race (void)
+{
+  static gsize writer_set;
+
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+
+  if (g_once_init_enter (&writer_set))
+    {
+      g_log_set_writer_func (log_writer, NULL, NULL);
+      g_log_set_handler ("GStreamer", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, gstreamer_log_cb, NULL);
+      g_once_init_leave (&writer_set, 1);
+    }
+}
 
 /**
  * fanfare_test_write_wav:
@@ -95,6 +181,67 @@ fanfare_test_run_pipeline (const char *description)
       g_error ("“%s” failed: %s", description, gst_error->message);
     }
 
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
+/**
+ * fanfare_test_write_flac:
+ * @path: where to write
+ * @seconds: how long
+ * @title: (nullable): the title tag
+ * @artist: (nullable): the artist tag
+ * @album: (nullable): the album tag
+ * @cover: (nullable): an image to embed as the front cover
+ *
+ * Encodes a tone with flacenc, with tags and a picture as a tagger would
+ * write them.
+ */
+void
+fanfare_test_write_flac (const char *path,
+                         guint       seconds,
+                         const char *title,
+                         const char *artist,
+                         const char *album,
+                         GBytes     *cover)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstElement) encoder = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+  g_autofree char *description = NULL;
+  GstTagSetter *setter;
+
+  description = g_strdup_printf ("audiotestsrc num-buffers=%u samplesperbuffer=%d freq=330 volume=0.3"
+                                 " ! audio/x-raw,rate=%d,channels=1 ! audioconvert"
+                                 " ! flacenc name=encoder ! filesink location=\"%s\"",
+                                 seconds * 10, FANFARE_TEST_RATE / 10, FANFARE_TEST_RATE, path);
+  pipeline = gst_parse_launch (description, &error);
+  g_assert_no_error (error);
+
+  encoder = gst_bin_get_by_name (GST_BIN (pipeline), "encoder");
+  setter = GST_TAG_SETTER (encoder);
+  if (title != NULL)
+    gst_tag_setter_add_tags (setter, GST_TAG_MERGE_REPLACE, GST_TAG_TITLE, title, NULL);
+  if (artist != NULL)
+    gst_tag_setter_add_tags (setter, GST_TAG_MERGE_REPLACE, GST_TAG_ARTIST, artist, NULL);
+  if (album != NULL)
+    gst_tag_setter_add_tags (setter, GST_TAG_MERGE_REPLACE, GST_TAG_ALBUM, album, NULL);
+  if (cover != NULL)
+    {
+      g_autoptr(GstSample) sample = NULL;
+
+      sample = gst_tag_image_data_to_image_sample (g_bytes_get_data (cover, NULL), g_bytes_get_size (cover),
+                                                   GST_TAG_IMAGE_TYPE_FRONT_COVER);
+      g_assert_nonnull (sample);
+      gst_tag_setter_add_tags (setter, GST_TAG_MERGE_REPLACE, GST_TAG_IMAGE, sample, NULL);
+    }
+
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (message);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
   gst_element_set_state (pipeline, GST_STATE_NULL);
 }
 

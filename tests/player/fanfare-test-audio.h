@@ -19,7 +19,14 @@ typedef struct _FanfareTestCollector FanfareTestCollector;
 void                  fanfare_test_write_wav (const char   *path,
                                               const gint16 *samples,
                                               gsize         n_samples);
+void                  fanfare_test_tolerate_playbin_race (void);
 void                  fanfare_test_run_pipeline (const char *description);
+void                  fanfare_test_write_flac (const char *path,
+                                               guint       seconds,
+                                               const char *title,
+                                               const char *artist,
+                                               const char *album,
+                                               GBytes     *cover);
 FanfareTrack         *fanfare_test_track_for_path (const char *path,
                                                    const char *title) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -30,6 +30,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->player = fanfare_player_new ();
   fixture->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   fanfare_player_set_replay_gain_mode (fixture->player, FANFARE_REPLAY_GAIN_MODE_OFF);
+  fanfare_test_tolerate_playbin_race ();
 }
 
 static void
@@ -449,6 +450,11 @@ test_repeat_one_loops_gaplessly (Fixture       *fixture,
   fanfare_player_play_tracks (fixture->player, tracks, 0);
 
   g_assert_true (fanfare_test_wait_for (has_three_loops, collector, 10000));
+  /* Not stopped within moments of a switch: playbin 1.22 still tears the
+   * old stream down then, and disposes an element too early if the
+   * pipeline changes state at the same time (src/player/README.md). */
+  fanfare_player_pause (fixture->player);
+  fanfare_test_wait_ms (300);
   fanfare_player_stop (fixture->player);
 
   /* Each loop joins the last with no sample lost or repeated. */

@@ -8,14 +8,19 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-player.h"
+
 G_BEGIN_DECLS
 
 #define FANFARE_TYPE_PLAYER_BAR (fanfare_player_bar_get_type ())
 
 G_DECLARE_FINAL_TYPE (FanfarePlayerBar, fanfare_player_bar, FANFARE, PLAYER_BAR, GtkWidget);
 
-gboolean fanfare_player_bar_get_compact (FanfarePlayerBar *self);
-void     fanfare_player_bar_set_compact (FanfarePlayerBar *self,
-                                         gboolean          compact);
+gboolean       fanfare_player_bar_get_compact (FanfarePlayerBar *self);
+void           fanfare_player_bar_set_compact (FanfarePlayerBar *self,
+                                               gboolean          compact);
+FanfarePlayer *fanfare_player_bar_get_player (FanfarePlayerBar *self);
+void           fanfare_player_bar_set_player (FanfarePlayerBar *self,
+                                              FanfarePlayer    *player);
 
 G_END_DECLS

@@ -1,0 +1,36 @@
+/* fanfare-application-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fanfare-application.h"
+#include "fanfare-mpris.h"
+
+G_BEGIN_DECLS
+
+struct _FanfareApplication
+{
+  AdwApplication parent_instance;
+
+  /* Owned references */
+  GSettings     *settings;
+  FanfarePlayer *player;
+  FanfareMpris  *mpris;
+  GCancellable  *cancellable;
+  FanfareTrack  *notified_track;
+
+  /* State */
+  guint inhibit_cookie;
+  guint restore_source;
+  guint restore_scheduled : 1;
+};
+
+/* fanfare-application-playback.c */
+void _fanfare_application_playback_startup (FanfareApplication *self);
+void _fanfare_application_playback_shutdown (FanfareApplication *self);
+void _fanfare_application_schedule_restore (FanfareApplication *self);
+
+G_END_DECLS
