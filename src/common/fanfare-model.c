@@ -241,36 +241,6 @@ _fanfare_model_clear (GObject            *object,
     }
 }
 
-/* JSON spells enum values in snake_case: "dj_mix" for the nick "dj-mix". */
-static gboolean
-enum_from_json (GType       enum_type,
-                const char *str,
-                int        *value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  g_autofree char *nick = g_strdelimit (g_strdup (str), "_", '-');
-  GEnumValue *enum_value = g_enum_get_value_by_nick (klass, nick);
-
-  if (enum_value == NULL)
-    return FALSE;
-
-  *value = enum_value->value;
-
-  return TRUE;
-}
-
-static char *
-enum_to_json (GType  enum_type,
-              int    value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
-
-  g_assert (enum_value != NULL);
-
-  return g_strdelimit (g_strdup (enum_value->value_nick), "-", '_');
-}
-
 /* Reads an ISO 8601 date and time; one without a time zone is taken as UTC. */
 static gboolean
 load_date_time (const FanfareField *field,
@@ -370,7 +340,7 @@ load_field (GObject            *object,
     case FANFARE_FIELD_ENUM:
       if (!fanfare_json_read_string (json, field->json_name, field->required, &str, error))
         return FALSE;
-      if (str != NULL && !enum_from_json (field->enum_type, str, ptr))
+      if (str != NULL && !fanfare_enum_from_string (field->enum_type, str, ptr))
         {
           g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
                        "The field “%s” has an unknown value “%s”", field->json_name, str);
@@ -450,7 +420,7 @@ _fanfare_model_to_json (GObject            *object,
           break;
 
         case FANFARE_FIELD_ENUM:
-          text = enum_to_json (field->enum_type, *(int *) ptr);
+          text = fanfare_enum_to_string (field->enum_type, *(int *) ptr);
           json_builder_set_member_name (builder, field->json_name);
           json_builder_add_string_value (builder, text);
           break;
