@@ -25,11 +25,12 @@
   " FROM users u LEFT JOIN artists a ON a.user_id = u.id"
 
 static FanfareUser *
-user_from_row (FanfareStatement *stmt,
-               gboolean          with_email)
+user_from_row (FanfareConnection *conn,
+               FanfareStatement  *stmt,
+               gboolean           with_email)
 {
   g_autofree char *id = _fanfare_statement_dup_id (stmt, 0);
-  g_autofree char *avatar = _fanfare_image_path (_fanfare_statement_get_text (stmt, 6));
+  g_autofree char *avatar = _fanfare_connection_image_uri (conn, _fanfare_statement_get_text (stmt, 6));
   g_autofree char *artist_id = _fanfare_statement_dup_id (stmt, 8);
   g_autoptr(GDateTime) created_at = _fanfare_statement_get_date_time (stmt, 9);
   int role = FANFARE_USER_ROLE_LISTENER;
@@ -68,7 +69,7 @@ _fanfare_account_store_fetch_user (FanfareConnection *conn,
   if (!_fanfare_statement_step_row (stmt, "No such user", error))
     return NULL;
 
-  return user_from_row (stmt, with_email);
+  return user_from_row (conn, stmt, with_email);
 }
 
 /**

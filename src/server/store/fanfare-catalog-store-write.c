@@ -224,7 +224,6 @@ fanfare_catalog_store_get_artist_for_user (FanfareDatabase *db,
   static const char sql[] = "SELECT id FROM artists WHERE user_id = ?1";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
-  int rc;
 
   if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return 0;

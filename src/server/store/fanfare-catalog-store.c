@@ -60,10 +60,11 @@ year_of (const char *release_date)
 }
 
 static FanfareArtist *
-artist_from_row (FanfareStatement *stmt)
+artist_from_row (FanfareConnection *conn,
+                 FanfareStatement  *stmt)
 {
   g_autofree char *id = _fanfare_statement_dup_id (stmt, 0);
-  g_autofree char *image = _fanfare_image_path (_fanfare_statement_get_text (stmt, 3));
+  g_autofree char *image = _fanfare_connection_image_uri (conn, _fanfare_statement_get_text (stmt, 3));
 
   return g_object_new (FANFARE_TYPE_ARTIST,
                        "id", id,
@@ -78,10 +79,11 @@ artist_from_row (FanfareStatement *stmt)
 }
 
 static FanfareAlbum *
-album_from_row (FanfareStatement *stmt)
+album_from_row (FanfareConnection *conn,
+                FanfareStatement  *stmt)
 {
   g_autofree char *id = _fanfare_statement_dup_id (stmt, 0);
-  g_autofree char *cover = _fanfare_image_path (_fanfare_statement_get_text (stmt, 4));
+  g_autofree char *cover = _fanfare_connection_image_uri (conn, _fanfare_statement_get_text (stmt, 4));
   g_autofree char *artist_id = _fanfare_statement_dup_id (stmt, 7);
   const char *release_date = _fanfare_statement_get_text (stmt, 3);
 
@@ -101,12 +103,13 @@ album_from_row (FanfareStatement *stmt)
 }
 
 static FanfareTrack *
-track_from_row (FanfareStatement *stmt)
+track_from_row (FanfareConnection *conn,
+                FanfareStatement  *stmt)
 {
   g_autofree char *id = _fanfare_statement_dup_id (stmt, 0);
-  g_autofree char *uri = g_strdup_printf ("/api/v1/tracks/%s/stream", id);
+  g_autofree char *uri = _fanfare_connection_make_uri (conn, "/api/v1/tracks/", id, "/stream");
   g_autofree char *album_id = _fanfare_statement_dup_id (stmt, 9);
-  g_autofree char *cover = _fanfare_image_path (_fanfare_statement_get_text (stmt, 12));
+  g_autofree char *cover = _fanfare_connection_image_uri (conn, _fanfare_statement_get_text (stmt, 12));
   g_autofree char *artist_id = _fanfare_statement_dup_id (stmt, 13);
   const char *artist = _fanfare_statement_get_text (stmt, 14);
   const char *artists[] = { artist, NULL };
@@ -137,19 +140,21 @@ track_from_row (FanfareStatement *stmt)
                        NULL);
 }
 
-typedef gpointer (*RowFunc) (FanfareStatement *stmt);
+typedef gpointer (*RowFunc) (FanfareConnection *conn,
+                             FanfareStatement  *stmt);
 
 /* Steps through @stmt, one object per row. */
 static GPtrArray *
-collect_rows (FanfareStatement *stmt,
-              RowFunc           row_func,
-              GError          **error)
+collect_rows (FanfareConnection *conn,
+              FanfareStatement  *stmt,
+              RowFunc            row_func,
+              GError           **error)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (objects, row_func (stmt));
+    g_ptr_array_add (objects, row_func (conn, stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -180,7 +185,7 @@ fetch_one (FanfareConnection   *conn,
   if (!_fanfare_statement_step_row (stmt, not_found, error))
     return NULL;
 
-  return row_func (stmt);
+  return row_func (conn, stmt);
 }
 
 FanfareArtist *
@@ -252,7 +257,7 @@ list_page (FanfareDatabase           *db,
       if (objects->len == limit)
         break;
 
-      g_ptr_array_add (objects, row_func (stmt));
+      g_ptr_array_add (objects, row_func (conn, stmt));
       g_free (last->key);
       last->key = _fanfare_statement_dup_text (stmt, key_column);
       last->id = sqlite3_column_int64 (stmt, 0);
@@ -352,7 +357,7 @@ fanfare_catalog_store_list_artist_albums (FanfareDatabase     *db,
   sqlite3_bind_int64 (stmt, 1, artist_id);
   bind_viewer (stmt, viewer);
 
-  return collect_rows (stmt, (RowFunc) album_from_row, error);
+  return collect_rows (conn, stmt, (RowFunc) album_from_row, error);
 }
 
 /**
@@ -420,7 +425,7 @@ fanfare_catalog_store_list_album_tracks (FanfareDatabase     *db,
   sqlite3_bind_int64 (stmt, 1, album_id);
   bind_viewer (stmt, viewer);
 
-  return collect_rows (stmt, (RowFunc) track_from_row, error);
+  return collect_rows (conn, stmt, (RowFunc) track_from_row, error);
 }
 
 /**
@@ -444,7 +449,8 @@ fanfare_catalog_store_get_track (FanfareDatabase     *db,
 }
 
 static FanfareChapter *
-chapter_from_row (FanfareStatement *stmt)
+chapter_from_row (FanfareConnection *conn,
+                  FanfareStatement  *stmt)
 {
   return g_object_new (FANFARE_TYPE_CHAPTER,
                        "start", sqlite3_column_int64 (stmt, 0) * G_TIME_SPAN_MILLISECOND,
@@ -474,7 +480,7 @@ fanfare_catalog_store_list_chapters (FanfareDatabase *db,
 
   sqlite3_bind_int64 (stmt, 1, track_id);
 
-  return collect_rows (stmt, (RowFunc) chapter_from_row, error);
+  return collect_rows (conn, stmt, (RowFunc) chapter_from_row, error);
 }
 
 /**

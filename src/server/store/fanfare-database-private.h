@@ -61,9 +61,14 @@ GDateTime         *_fanfare_statement_get_date_time (FanfareStatement *stmt,
                                                      int               column) G_GNUC_WARN_UNUSED_RESULT;
 void               _fanfare_statement_reset (FanfareStatement *stmt);
 
-/* Where the API serves what the store names: paths on the server, made
- * absolute by the HTTP layer. */
-char              *_fanfare_image_path (const char *image_id) G_GNUC_WARN_UNUSED_RESULT;
+/* Where the API serves what the store names: URLs under the public URL
+ * set with fanfare_database_set_public_url(). */
+char              *_fanfare_connection_make_uri (FanfareConnection *conn,
+                                                 const char        *path,
+                                                 const char        *id,
+                                                 const char        *suffix) G_GNUC_WARN_UNUSED_RESULT;
+char              *_fanfare_connection_image_uri (FanfareConnection *conn,
+                                                  const char        *image_id) G_GNUC_WARN_UNUSED_RESULT;
 gint64             _fanfare_now (void);
 
 /* Shared between the store's files, inside their transactions. */

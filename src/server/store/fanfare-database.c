@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fanfare-database-private.h"
 #include "fanfare-error.h"
 #include "fanfare-search-text.h"
@@ -31,6 +33,7 @@ struct _FanfareDatabase
   GObject parent_instance;
 
   char   *path;
+  char   *public_url;
   guint   schema_version;
 
   /* The pool, under the mutex */
@@ -165,6 +168,7 @@ fanfare_database_finalize (GObject *object)
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
   g_free (self->path);
+  g_free (self->public_url);
 
   G_OBJECT_CLASS (fanfare_database_parent_class)->finalize (object);
 }
@@ -183,6 +187,7 @@ fanfare_database_init (FanfareDatabase *self)
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   g_queue_init (&self->idle);
+  self->public_url = g_strdup ("");
 }
 
 /**
@@ -265,6 +270,27 @@ guint
 fanfare_database_get_latest_schema_version (void)
 {
   return _fanfare_schema_get_n_versions ();
+}
+
+/**
+ * fanfare_database_set_public_url:
+ * @public_url: where clients reach the server, such as https://example.org
+ *
+ * The store names media and images by URL; this is their base. Set it
+ * before the store is used from other threads.
+ */
+void
+fanfare_database_set_public_url (FanfareDatabase *self,
+                                 const char      *public_url)
+{
+  g_return_if_fail (FANFARE_IS_DATABASE (self));
+  g_return_if_fail (public_url != NULL);
+
+  g_free (self->public_url);
+  self->public_url = g_strdup (public_url);
+  /* One base, whether or not the caller ended it with a slash. */
+  if (g_str_has_suffix (self->public_url, "/"))
+    self->public_url[strlen (self->public_url) - 1] = '\0';
 }
 
 const char *
@@ -496,14 +522,24 @@ _fanfare_statement_reset (FanfareStatement *stmt)
   sqlite3_reset (stmt);
 }
 
-/* Images are served by their id; NULL stays NULL. */
+/* Joins the public URL and the pieces of a path; a NULL @id stays NULL. */
 char *
-_fanfare_image_path (const char *image_id)
+_fanfare_connection_make_uri (FanfareConnection *conn,
+                              const char        *path,
+                              const char        *id,
+                              const char        *suffix)
 {
-  if (image_id == NULL)
+  if (id == NULL)
     return NULL;
 
-  return g_strconcat ("/api/v1/images/", image_id, NULL);
+  return g_strconcat (conn->database->public_url, path, id, suffix, NULL);
+}
+
+char *
+_fanfare_connection_image_uri (FanfareConnection *conn,
+                               const char        *image_id)
+{
+  return _fanfare_connection_make_uri (conn, "/api/v1/images/", image_id, NULL);
 }
 
 gint64

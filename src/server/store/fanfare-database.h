@@ -26,5 +26,7 @@ void             fanfare_database_close (FanfareDatabase *self);
 guint            fanfare_database_get_schema_version (FanfareDatabase *self);
 guint            fanfare_database_get_latest_schema_version (void);
 const char      *fanfare_database_get_path (FanfareDatabase *self);
+void             fanfare_database_set_public_url (FanfareDatabase *self,
+                                                  const char      *public_url);
 
 G_END_DECLS

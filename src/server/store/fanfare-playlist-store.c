@@ -31,10 +31,11 @@
 #define VISIBLE_TO_VIEWER "(p.visibility <> 'private' OR p.owner_id = ?8 OR ?9 = 1)"
 
 static FanfarePlaylist *
-playlist_from_row (FanfareStatement *stmt)
+playlist_from_row (FanfareConnection *conn,
+                   FanfareStatement  *stmt)
 {
   g_autofree char *id = _fanfare_statement_dup_id (stmt, 0);
-  g_autofree char *cover = _fanfare_image_path (_fanfare_statement_get_text (stmt, 8));
+  g_autofree char *cover = _fanfare_connection_image_uri (conn, _fanfare_statement_get_text (stmt, 8));
   g_autoptr(GDateTime) updated_at = _fanfare_statement_get_date_time (stmt, 9);
   int visibility = FANFARE_PLAYLIST_VISIBILITY_PRIVATE;
 
@@ -80,7 +81,7 @@ _fanfare_playlist_store_fetch (FanfareConnection   *conn,
   if (!_fanfare_statement_step_row (stmt, "No such playlist", error))
     return NULL;
 
-  return playlist_from_row (stmt);
+  return playlist_from_row (conn, stmt);
 }
 
 /**
@@ -281,7 +282,7 @@ fanfare_playlist_store_list_for_user (FanfareDatabase     *db,
   sqlite3_bind_int64 (stmt, 1, owner_id);
   bind_viewer (stmt, viewer);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (playlists, playlist_from_row (stmt));
+    g_ptr_array_add (playlists, playlist_from_row (conn, stmt));
 
   if (rc != SQLITE_DONE)
     {
