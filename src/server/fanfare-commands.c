@@ -82,14 +82,14 @@ static gboolean
 parse (GOptionContext *context,
        int            *argc,
        char         ***argv,
-       const char     *data_dir,
+       char          **data_dir,
        int            *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     *status = fanfare_commands_usage_error (error->message);
-  else if (data_dir == NULL)
+  else if (*data_dir == NULL)
     *status = fanfare_commands_usage_error ("--data-dir is required");
   else
     return TRUE;
@@ -122,7 +122,7 @@ create_user (int              argc,
   int role_value = role;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!parse (context, &argc, &argv, data_dir, &status))
+  if (!parse (context, &argc, &argv, &data_dir, &status))
     return status;
   if (username == NULL)
     return fanfare_commands_usage_error ("--username is required");
@@ -164,7 +164,7 @@ import (int    argc,
   int status = EXIT_FAILURE;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!parse (context, &argc, &argv, data_dir, &status))
+  if (!parse (context, &argc, &argv, &data_dir, &status))
     return status;
   if (argc != 2)
     return fanfare_commands_usage_error ("import takes one folder");
@@ -210,7 +210,7 @@ seed_demo (int    argc,
   int status = EXIT_FAILURE;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!parse (context, &argc, &argv, data_dir, &status))
+  if (!parse (context, &argc, &argv, &data_dir, &status))
     return status;
 
   gst_init (NULL, NULL);

@@ -141,7 +141,7 @@ static int
 run_serve (int    argc,
            char **argv)
 {
-  ServeOptions options = { .listen = g_strdup ("127.0.0.1:8080") };
+  ServeOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &options.data_dir, "The database and media folder", "DIR" },
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &options.listen, "Where to listen (default 127.0.0.1:8080)", "ADDR:PORT" },
@@ -183,7 +183,11 @@ run_serve (int    argc,
   else if (options.data_dir == NULL)
     status = fanfare_commands_usage_error ("--data-dir is required");
   else
-    status = serve (&options);
+    {
+      if (options.listen == NULL)
+        options.listen = g_strdup ("127.0.0.1:8080");
+      status = serve (&options);
+    }
 
   g_free (options.data_dir);
   g_free (options.listen);
