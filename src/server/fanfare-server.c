@@ -308,7 +308,8 @@ stop (FanfareServer *self)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 
-  g_message ("Stopped");
+  if (self->soup != NULL)
+    g_message ("Stopped");
   g_signal_emit (self, signals[SIGNAL_STOPPED], 0);
 }
 
