@@ -383,6 +383,17 @@ fanfare_test_response_get_array (FanfareTestResponse *response,
   return json_node_get_array (node);
 }
 
+/* Whether the body holds @text anywhere, JSON escapes aside. */
+gboolean
+fanfare_test_response_contains (FanfareTestResponse *response,
+                                const char          *text)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (response->body, &length);
+
+  return length > 0 && g_strstr_len (data, length, text) != NULL;
+}
+
 void
 fanfare_test_assert_error (FanfareTestResponse *response,
                            guint                status,

@@ -53,6 +53,8 @@ gint64               fanfare_test_response_get_int (FanfareTestResponse *respons
                                                     const char          *path);
 JsonArray           *fanfare_test_response_get_array (FanfareTestResponse *response,
                                                       const char          *member);
+gboolean             fanfare_test_response_contains (FanfareTestResponse *response,
+                                                     const char          *text);
 void                 fanfare_test_assert_error (FanfareTestResponse *response,
                                                 guint                status,
                                                 const char          *code,

@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "fanfare-account-store.h"
+#include "fanfare-credentials.h"
 #include "fanfare-test-store.h"
+#include "fanfare-track.h"
 #include "fanfare-user.h"
 
 void
@@ -58,6 +60,72 @@ fanfare_test_store_tear_down (FanfareTestStore *store)
   g_assert_finalize_object (g_steal_pointer (&store->db));
   fanfare_test_remove_tree (store->directory);
   g_clear_pointer (&store->directory, g_free);
+}
+
+/**
+ * fanfare_test_store_close:
+ *
+ * Closes the store but keeps its folder, for a server to serve.
+ *
+ * Returns: (transfer full): the folder
+ */
+char *
+fanfare_test_store_close (FanfareTestStore *store)
+{
+  g_assert_finalize_object (g_steal_pointer (&store->media));
+  fanfare_database_close (store->db);
+  g_assert_finalize_object (g_steal_pointer (&store->db));
+
+  return g_steal_pointer (&store->directory);
+}
+
+/* Adds a user who can sign in with @password; returns their user id. */
+gint64
+fanfare_test_store_add_account (FanfareTestStore *store,
+                                const char       *username,
+                                const char       *password,
+                                FanfareUserRole   role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autofree char *hash = NULL;
+
+  g_assert_true (fanfare_credentials_init (&error));
+  hash = fanfare_credentials_hash_password (password, &error);
+  g_assert_no_error (error);
+  user = fanfare_account_store_create_user (store->db, username, username, NULL, hash, role, &error);
+  g_assert_no_error (error);
+
+  return g_ascii_strtoll (fanfare_user_get_id (user), NULL, 10);
+}
+
+/* Adds an album of one track whose media is @content. */
+gint64
+fanfare_test_store_add_track (FanfareTestStore *store,
+                              gint64            artist_id,
+                              const char       *title,
+                              GBytes           *content,
+                              gboolean          published,
+                              gint64           *album_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = fanfare_media_store_add_bytes (store->media, content, "audio/ogg", &error);
+  g_autoptr(GPtrArray) tracks = NULL;
+  FanfareViewer admin = { .admin = TRUE };
+  FanfareTrackDraft track = { .title = title, .duration_ms = 1000, .media_hash = hash };
+  FanfareAlbumDraft album = { .artist_id = artist_id, .title = title, .published = published };
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = fanfare_catalog_store_add_album (store->db, &album, &track, 1, &error);
+  g_assert_no_error (error);
+  if (album_id != NULL)
+    *album_id = id;
+
+  tracks = fanfare_catalog_store_list_album_tracks (store->db, &admin, id, &error);
+  g_assert_no_error (error);
+
+  return g_ascii_strtoll (fanfare_track_get_id (g_ptr_array_index (tracks, 0)), NULL, 10);
 }
 
 /* Adds a user with an unusable password hash; returns their id, or their

@@ -21,6 +21,17 @@ typedef struct {
 
 void    fanfare_test_store_set_up (FanfareTestStore *store);
 void    fanfare_test_store_tear_down (FanfareTestStore *store);
+char   *fanfare_test_store_close (FanfareTestStore *store) G_GNUC_WARN_UNUSED_RESULT;
+gint64  fanfare_test_store_add_account (FanfareTestStore *store,
+                                        const char       *username,
+                                        const char       *password,
+                                        FanfareUserRole   role);
+gint64  fanfare_test_store_add_track (FanfareTestStore *store,
+                                      gint64            artist_id,
+                                      const char       *title,
+                                      GBytes           *content,
+                                      gboolean          published,
+                                      gint64           *album_id);
 void    fanfare_test_remove_tree (const char *path);
 gint64  fanfare_test_store_add_user (FanfareTestStore *store,
                                      const char       *username,

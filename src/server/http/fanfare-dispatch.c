@@ -145,15 +145,18 @@ request_timeout_cb (gpointer  data)
   static const char response[] =
     "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
   MessageState *state = data;
+  g_autoptr(SoupServerMessage) msg = g_object_ref (state->msg);
   GIOStream *stream;
 
   state->timeout_id = 0;
   g_debug ("Closing a connection whose request did not arrive within %u ms",
            state->server->limits.request_timeout_ms);
 
-  soup_server_message_set_status (state->msg, SOUP_STATUS_REQUEST_TIMEOUT, NULL);
-  stream = soup_server_message_steal_connection (state->msg);
+  /* Once stolen, the connection lets go of the message, whose state goes
+   * with it: it is finished first. */
+  soup_server_message_set_status (msg, SOUP_STATUS_REQUEST_TIMEOUT, NULL);
   finish (state);
+  stream = soup_server_message_steal_connection (msg);
   if (stream != NULL)
     g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), response, sizeof response - 1,
                                      G_PRIORITY_DEFAULT, NULL, write_timeout_cb, stream);
