@@ -29,6 +29,15 @@ typedef struct {
   GError            *error;
 } Job;
 
+/* Pictures are covers: they go with their album, not on their own. */
+static gboolean
+is_picture (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg") || g_str_has_suffix (lower, ".png");
+}
+
 static void
 collect_files (const char *folder,
                GPtrArray  *paths)
@@ -43,7 +52,7 @@ collect_files (const char *folder,
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      if (name[0] == '.')
+      if (name[0] == '.' || is_picture (name))
         continue;
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
         collect_files (path, paths);

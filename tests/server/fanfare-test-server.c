@@ -175,7 +175,8 @@ fanfare_test_server_start (const char         *data_dir,
   line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "Listening on http://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (line, "Listening on http://127.0.0.1:") ||
+                 g_str_has_prefix (line, "Listening on https://127.0.0.1:"));
   server->url = g_strdup (line + strlen ("Listening on "));
 
   server->session = soup_session_new_with_options ("timeout", 60, "max-conns-per-host", 8, NULL);

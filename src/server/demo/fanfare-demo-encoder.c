@@ -56,9 +56,81 @@ make_tags (const FanfareDemoTags *tags)
   return list;
 }
 
+static guint32 crc_table[256];
+
+static void
+init_crc_table (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint32 i = 0; i < 256; i++)
+        {
+          guint32 r = i << 24;
+
+          for (int k = 0; k < 8; k++)
+            r = r & 0x80000000 ? (r << 1) ^ 0x04c11db7 : r << 1;
+          crc_table[i] = r;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Ogg gives each stream a random serial number, so that the same audio
+ * would make different files; the demo sets it from the track's seed
+ * instead, and signs each page again. */
+static gboolean
+set_ogg_serial (const char *path,
+                guint32     serial,
+                GError    **error)
+{
+  g_autofree guint8 * data = NULL;
+  gsize length, offset = 0;
+
+  if (!g_file_get_contents (path, (char **) &data, &length, error))
+    return FALSE;
+
+  init_crc_table ();
+  while (offset + 27 <= length && memcmp (data + offset, "OggS", 4) == 0)
+    {
+      guint8 *page = data + offset;
+      gsize size = 27 + page[26];
+      guint32 crc = 0;
+
+      if (offset + size > length)
+        break;
+      for (guint i = 0; i < page[26]; i++)
+        size += page[27 + i];
+      if (offset + size > length)
+        break;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          page[14 + i] = serial >> (8 * i) & 0xff;
+          page[22 + i] = 0;
+        }
+      for (gsize i = 0; i < size; i++)
+        crc = (crc << 8) ^ crc_table[((crc >> 24) & 0xff) ^ page[i]];
+      for (guint i = 0; i < 4; i++)
+        page[22 + i] = crc >> (8 * i) & 0xff;
+
+      offset += size;
+    }
+
+  if (offset != length)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INTERNAL, "%s is not a whole Ogg stream", path);
+      return FALSE;
+    }
+
+  return g_file_set_contents (path, (const char *) data, length, error);
+}
+
 /**
  * fanfare_demo_encode:
  * @samples: (transfer full): stereo floats at %FANFARE_SYNTH_RATE
+ * @serial: the Ogg stream's serial number
  * @gain: (out): the ReplayGain track gain, in dB
  * @peak: (out): the track's peak
  *
@@ -69,6 +141,7 @@ fanfare_demo_encode (float                 *samples,
                      gsize                  n_frames,
                      const char            *path,
                      const FanfareDemoTags *tags,
+                     guint32                serial,
                      double                *gain,
                      double                *peak,
                      GError               **error)
@@ -140,5 +213,5 @@ fanfare_demo_encode (float                 *samples,
 
   gst_element_set_state (pipeline, GST_STATE_NULL);
 
-  return done;
+  return done && set_ogg_serial (path, serial, error);
 }

@@ -25,6 +25,7 @@ gboolean fanfare_demo_encode (float                 *samples,
                               gsize                  n_frames,
                               const char            *path,
                               const FanfareDemoTags *tags,
+                              guint32                serial,
                               double                *gain,
                               double                *peak,
                               GError               **error);

@@ -87,7 +87,8 @@ render_track (gpointer  data,
   };
 
   track->duration_ms = (gint64) n_frames * 1000 / 48000;
-  fanfare_demo_encode (samples, n_frames, track->path, &tags, &track->gain, &track->peak, &track->error);
+  fanfare_demo_encode (samples, n_frames, track->path, &tags, track->seed, &track->gain, &track->peak,
+                       &track->error);
   g_async_queue_push (done, track);
 }
 
