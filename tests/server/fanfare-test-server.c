@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -19,21 +20,46 @@
 static GPtrArray *passwords;
 static guint n_logs;
 
-static const char *
-log_dir (void)
-{
-  const char *dir = g_getenv ("FANFARE_TEST_LOG_DIR");
-
-  g_assert_nonnull (dir);
-  g_mkdir_with_parents (dir, 0700);
-
-  return dir;
-}
-
 static char *
 program_name (void)
 {
   return g_path_get_basename (g_get_prgname ());
+}
+
+/* What an earlier run of this program left is removed, so that the folder
+ * holds the latest run of each test. */
+static void
+remove_old_logs (const char *dir)
+{
+  g_autofree char *program = program_name ();
+  g_autofree char *prefix = g_strconcat (program, "-", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_unlink (path);
+      }
+}
+
+static const char *
+log_dir (void)
+{
+  static gsize cleaned = 0;
+  const char *dir = g_getenv ("FANFARE_TEST_LOG_DIR");
+
+  g_assert_nonnull (dir);
+  g_mkdir_with_parents (dir, 0700);
+  if (g_once_init_enter (&cleaned))
+    {
+      remove_old_logs (dir);
+      g_once_init_leave (&cleaned, 1);
+    }
+
+  return dir;
 }
 
 static const char *
