@@ -54,7 +54,7 @@ is_username (const char *segment)
 {
   gsize length = strlen (segment);
 
-  if (length == 0 || length > 32)
+  if (length == 0 || length > 32 || !g_ascii_isalnum (segment[0]))
     return FALSE;
 
   for (gsize i = 0; i < length; i++)
