@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "fanfare-login-throttle.h"
+#include "fanfare-response-cache.h"
 #include "fanfare-router.h"
 #include "fanfare-server.h"
 
@@ -25,6 +26,7 @@ struct _FanfareServer
   FanfareMediaStore    *media;
   FanfareLoginThrottle *throttle;
   FanfareRouter        *router;
+  FanfareResponseCache *cache;
   SoupServer           *soup;
   FanfareServerLimits   limits;
 

@@ -65,6 +65,7 @@ fanfare_server_finalize (GObject *object)
   FanfareServer *self = FANFARE_SERVER (object);
 
   g_clear_object (&self->router);
+  g_clear_object (&self->cache);
   g_clear_object (&self->throttle);
   g_clear_object (&self->media);
   if (self->db != NULL)
@@ -99,6 +100,7 @@ static void
 fanfare_server_init (FanfareServer *self)
 {
   self->router = fanfare_router_new ();
+  self->cache = fanfare_response_cache_new ();
   fanfare_router_add (self->router, fanfare_http_meta_routes);
   fanfare_router_add (self->router, fanfare_http_account_routes);
   fanfare_router_add (self->router, fanfare_http_catalog_routes);

@@ -88,7 +88,7 @@ serve (ServeOptions *options)
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autofree char *uri = NULL;
   FanfareServerLimits limits;
-  guint sigterm_id, sigint_id;
+  guint sigterm_id = 0, sigint_id = 0;
 
   if (!limits_from_options (options, &limits, &error))
     goto failed;
@@ -108,6 +108,12 @@ serve (ServeOptions *options)
   if (server == NULL)
     goto failed;
 
+  /* From here on, a signal stops the server cleanly, even one that comes
+   * as soon as it says where it listens. */
+  g_signal_connect (server, "stopped", G_CALLBACK (stopped_cb), loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, server);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, server);
+
   if (options->public_url != NULL)
     fanfare_server_set_public_url (server, options->public_url);
 
@@ -120,10 +126,6 @@ serve (ServeOptions *options)
   g_print ("Listening on %s\n", uri);
   fflush (stdout);
 
-  g_signal_connect (server, "stopped", G_CALLBACK (stopped_cb), loop);
-  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, server);
-  sigint_id = g_unix_signal_add (SIGINT, quit_cb, server);
-
   g_main_loop_run (loop);
 
   g_source_remove (sigterm_id);
@@ -133,6 +135,8 @@ serve (ServeOptions *options)
   return EXIT_SUCCESS;
 
 failed:
+  g_clear_handle_id (&sigterm_id, g_source_remove);
+  g_clear_handle_id (&sigint_id, g_source_remove);
   g_printerr ("fanfare-server: %s\n", error->message);
   return EXIT_FAILURE;
 }

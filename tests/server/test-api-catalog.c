@@ -41,6 +41,7 @@ fixture_set_up (Fixture       *fixture,
   wang = fanfare_test_store_add_user (&store, "wang", "Wang", FANFARE_USER_ROLE_ARTIST);
   mei = fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
   fanfare_test_store_add_account (&store, "stranger", "stranger pass 3", FANFARE_USER_ROLE_LISTENER);
+  fanfare_test_store_add_account (&store, "root", "root password 4", FANFARE_USER_ROLE_ADMIN);
 
   album = fanfare_test_store_add_album (&store, fixture->artist, "夏天的风", "2025-07-01", first, TRUE);
   fanfare_test_store_add_album (&store, fixture->artist, "星河来信", "2026-02-01", second, TRUE);
@@ -69,6 +70,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->server = fanfare_test_server_start (data_dir, NULL);
   fanfare_test_note_secret ("zhou password 1");
   fanfare_test_note_secret ("mei password 22");
+  fanfare_test_note_secret ("root password 4");
 }
 
 static void
@@ -307,6 +309,35 @@ test_playlists (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (mine, "items")), ==, 3);
 }
 
+static guint
+count_items (Fixture    *fixture,
+             const char *path)
+{
+  g_autoptr(FanfareTestResponse) response = fanfare_test_request (fixture->server, "GET", path, NULL, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+
+  return json_array_get_length (fanfare_test_response_get_array (response, "items"));
+}
+
+/* Public lists are served from a cache, which a change empties at once. */
+static void
+test_cache_follows_changes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *admin = fanfare_test_log_in (fixture->server, "root", "root password 4");
+  g_autoptr(FanfareTestResponse) promoted = NULL;
+
+  g_assert_cmpuint (count_items (fixture, "/api/v1/artists"), ==, 2);
+  g_assert_cmpuint (count_items (fixture, "/api/v1/artists"), ==, 2);
+
+  promoted = fanfare_test_request (fixture->server, "PUT", "/api/v1/users/stranger/role", admin,
+                                   "{\"role\": \"artist\"}");
+  g_assert_cmpuint (promoted->status, ==, 200);
+  g_assert_cmpuint (count_items (fixture, "/api/v1/artists"), ==, 3);
+  g_assert_cmpuint (count_items (fixture, "/api/v1/artists?limit=1"), ==, 1);
+}
+
 static void
 test_wrong_method (Fixture       *fixture,
                    gconstpointer  data)
@@ -332,6 +363,7 @@ main (int   argc,
   ADD ("artists", test_artists);
   ADD ("track", test_track);
   ADD ("playlists", test_playlists);
+  ADD ("cache-follows-changes", test_cache_follows_changes);
   ADD ("wrong-method", test_wrong_method);
 #undef ADD
 

@@ -15,6 +15,8 @@
  * - when the body is in, the message is paused and the route's handler
  *   runs in a worker thread; its response is applied back here and the
  *   message resumes. The main loop never waits on the disk or a hash.
+ *   Answers the same for every anonymous caller come from a cache when
+ *   the database has not changed since (fanfare-response-cache.c).
  *
  * Requests are counted from start to finish, so that a shutdown can wait
  * for them. */
@@ -36,6 +38,8 @@ typedef struct {
   guint               timeout_id;
   gboolean            in_flight;
   gint64              started_us;
+  char               *cache_key;   /* set when the answer may be cached */
+  guint               generation;  /* of the database when it was asked */
 } MessageState;
 
 static GQuark
@@ -83,6 +87,7 @@ state_free (gpointer  data)
 
   finish (state);
   g_clear_pointer (&state->params, g_hash_table_unref);
+  g_free (state->cache_key);
   g_free (state);
 }
 
@@ -271,9 +276,23 @@ request_done_cb (GObject      *source_object,
 {
   SoupServerMessage *msg = SOUP_SERVER_MESSAGE (source_object);
   FanfareRequest *request = g_task_get_task_data (G_TASK (result));
+  MessageState *state = get_state (msg);
 
   fanfare_request_apply (request, msg);
+  if (state != NULL && state->cache_key != NULL)
+    fanfare_response_cache_store (state->server->cache, state->cache_key, state->generation, msg);
   soup_server_message_unpause (msg);
+}
+
+/* Whether the answer is the one every anonymous caller gets. */
+static gboolean
+is_shared (const FanfareRoute *route,
+           SoupServerMessage  *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  return route->shared && soup_server_message_get_method (msg) == SOUP_METHOD_GET &&
+         soup_message_headers_get_one (headers, "Authorization") == NULL;
 }
 
 static void
@@ -301,6 +320,19 @@ handler_cb (SoupServer        *soup,
     {
       reject_and_close (msg, FANFARE_ERROR_UNAVAILABLE, "The server is shutting down");
       return;
+    }
+
+  if (is_shared (state->route, msg))
+    {
+      GUri *uri = soup_server_message_get_uri (msg);
+
+      state->generation = fanfare_database_get_generation (self->db);
+      state->cache_key = g_strconcat (g_uri_get_path (uri), "?", g_uri_get_query (uri), NULL);
+      if (fanfare_response_cache_answer (self->cache, state->cache_key, state->generation, msg))
+        {
+          g_clear_pointer (&state->cache_key, g_free);
+          return;
+        }
     }
 
   request = fanfare_request_new (self, state->route, msg, g_steal_pointer (&state->params), query);

@@ -142,11 +142,11 @@ get_track (FanfareRequest *request)
 }
 
 const FanfareRoute fanfare_http_catalog_routes[] = {
-  { "GET", "/api/v1/artists", FANFARE_ACCESS_ANYONE, 0, list_artists },
-  { "GET", "/api/v1/artists/{id}", FANFARE_ACCESS_ANYONE, 0, get_artist },
-  { "GET", "/api/v1/artists/{id}/albums", FANFARE_ACCESS_ANYONE, 0, list_artist_albums },
-  { "GET", "/api/v1/albums", FANFARE_ACCESS_ANYONE, 0, list_albums },
-  { "GET", "/api/v1/albums/{id}", FANFARE_ACCESS_ANYONE, 0, get_album },
-  { "GET", "/api/v1/tracks/{id}", FANFARE_ACCESS_ANYONE, 0, get_track },
+  { "GET", "/api/v1/artists", FANFARE_ACCESS_ANYONE, 0, list_artists, TRUE },
+  { "GET", "/api/v1/artists/{id}", FANFARE_ACCESS_ANYONE, 0, get_artist, TRUE },
+  { "GET", "/api/v1/artists/{id}/albums", FANFARE_ACCESS_ANYONE, 0, list_artist_albums, TRUE },
+  { "GET", "/api/v1/albums", FANFARE_ACCESS_ANYONE, 0, list_albums, TRUE },
+  { "GET", "/api/v1/albums/{id}", FANFARE_ACCESS_ANYONE, 0, get_album, TRUE },
+  { "GET", "/api/v1/tracks/{id}", FANFARE_ACCESS_ANYONE, 0, get_track, TRUE },
   { NULL },
 };

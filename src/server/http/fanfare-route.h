@@ -31,6 +31,7 @@ typedef struct {
   FanfareAccess    access;
   gsize            max_body;  /* 0: the server's default cap */
   FanfareRouteFunc func;
+  gboolean         shared;    /* the same answer for every anonymous caller: cached */
 } FanfareRoute;
 
 /* The route groups, one per file of http/. */

@@ -35,6 +35,7 @@ struct _FanfareDatabase
   char   *path;
   char   *public_url;
   guint   schema_version;
+  guint   generation;  /* atomic: moves on with every commit */
 
   /* The pool, under the mutex */
   GMutex   mutex;
@@ -63,6 +64,16 @@ set_error (sqlite3 *handle,
   return FALSE;
 }
 
+static int
+commit_hook_cb (void *data)
+{
+  FanfareDatabase *self = data;
+
+  g_atomic_int_inc (&self->generation);
+
+  return 0;
+}
+
 static void
 connection_free (FanfareConnection *conn)
 {
@@ -89,6 +100,7 @@ connection_open (FanfareDatabase *self,
     }
 
   sqlite3_extended_result_codes (conn->handle, TRUE);
+  sqlite3_commit_hook (conn->handle, commit_hook_cb, self);
   sqlite3_busy_timeout (conn->handle, BUSY_TIMEOUT_MS);
   fanfare_search_text_register_sql_functions (conn->handle);
 
@@ -270,6 +282,20 @@ guint
 fanfare_database_get_latest_schema_version (void)
 {
   return _fanfare_schema_get_n_versions ();
+}
+
+/**
+ * fanfare_database_get_generation:
+ *
+ * Returns: a number that changes whenever this process commits a change
+ *   to the database, for caches of what was read from it
+ */
+guint
+fanfare_database_get_generation (FanfareDatabase *self)
+{
+  g_return_val_if_fail (FANFARE_IS_DATABASE (self), 0);
+
+  return g_atomic_int_get (&self->generation);
 }
 
 /**

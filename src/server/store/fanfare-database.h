@@ -24,6 +24,7 @@ FanfareDatabase *fanfare_database_open (const char *path,
                                         GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 void             fanfare_database_close (FanfareDatabase *self);
 guint            fanfare_database_get_schema_version (FanfareDatabase *self);
+guint            fanfare_database_get_generation (FanfareDatabase *self);
 guint            fanfare_database_get_latest_schema_version (void);
 const char      *fanfare_database_get_path (FanfareDatabase *self);
 void             fanfare_database_set_public_url (FanfareDatabase *self,
