@@ -146,7 +146,14 @@ static const char *versions[] = {
   "CREATE VIRTUAL TABLE search_trigram USING fts5 ("
   "  name, extra, tokenize = 'trigram', detail = 'full');"
   "CREATE VIRTUAL TABLE search_words USING fts5 ("
-  "  name, extra, tokenize = 'unicode61 remove_diacritics 2');"
+  "  name, extra, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');"
+  /* Exact names, folded, for the matches that rank first. */
+  "CREATE TABLE search_names ("
+  "  key INTEGER NOT NULL,"
+  "  name TEXT NOT NULL"
+  ");"
+  "CREATE INDEX search_names_name ON search_names (name);"
+  "CREATE INDEX search_names_key ON search_names (key);"
   "INSERT INTO search_trigram (search_trigram, rank) VALUES ('rank', 'bm25(10.0, 1.0)');"
   "INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 1.0)');",
 };

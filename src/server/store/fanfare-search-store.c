@@ -44,6 +44,11 @@
   "SELECT u.id * 8 + 5 AS k, u.display_name || ' ' || u.username AS n, NULL AS e" \
   " FROM users u WHERE 1"
 
+/* The names a document is found by exactly; a user by either of theirs. */
+#define USER_NAMES \
+  "SELECT u.id * 8 + 5 AS k, u.display_name AS n FROM users u WHERE u.id = ?1" \
+  " UNION ALL SELECT u.id * 8 + 5, u.username FROM users u WHERE u.id = ?1"
+
 #define INDEX(table, fold, documents) \
   "INSERT INTO " table " (rowid, name, extra)" \
   " SELECT k, " fold " (n), " fold " (e) FROM (" documents ")"
@@ -61,6 +66,29 @@ static const char * const index_one[][2] = {
   INDEX_BOTH (TRACK_DOCUMENTS " AND t.id = ?1"),
   INDEX_BOTH (PLAYLIST_DOCUMENTS " AND p.id = ?1"),
   INDEX_BOTH (USER_DOCUMENTS " AND u.id = ?1"),
+};
+
+#define INDEX_NAMES(documents) \
+  "INSERT INTO search_names (key, name) SELECT k, fanfare_fold (n) FROM (" documents ")"
+
+/* Indexed by FanfareSearchKind: the statements that record one document's
+ * names, whose id is ?1. */
+static const char * const names_one[] = {
+  NULL,
+  INDEX_NAMES (ARTIST_DOCUMENTS " AND ar.id = ?1"),
+  INDEX_NAMES (ALBUM_DOCUMENTS " AND al.id = ?1"),
+  INDEX_NAMES (TRACK_DOCUMENTS " AND t.id = ?1"),
+  INDEX_NAMES (PLAYLIST_DOCUMENTS " AND p.id = ?1"),
+  INDEX_NAMES (USER_NAMES),
+};
+
+static const char * const names_all[] = {
+  INDEX_NAMES (ARTIST_DOCUMENTS),
+  INDEX_NAMES (ALBUM_DOCUMENTS),
+  INDEX_NAMES (TRACK_DOCUMENTS),
+  INDEX_NAMES (PLAYLIST_DOCUMENTS),
+  INDEX_NAMES ("SELECT u.id * 8 + 5 AS k, u.display_name AS n FROM users u"
+               " UNION ALL SELECT u.id * 8 + 5, u.username FROM users u"),
 };
 
 static const char * const index_all[][2] = {
@@ -97,14 +125,17 @@ _fanfare_search_store_reindex (FanfareConnection *conn,
 {
   static const char delete_trigram[] = "DELETE FROM search_trigram WHERE rowid = ?1";
   static const char delete_words[] = "DELETE FROM search_words WHERE rowid = ?1";
+  static const char delete_names[] = "DELETE FROM search_names WHERE key = ?1";
   gint64 key = id * 8 + kind;
 
   g_assert (kind >= FANFARE_SEARCH_KIND_ARTIST && kind <= FANFARE_SEARCH_KIND_USER);
 
   return run_with_id (conn, delete_trigram, key, error) &&
          run_with_id (conn, delete_words, key, error) &&
+         run_with_id (conn, delete_names, key, error) &&
          run_with_id (conn, index_one[kind][0], id, error) &&
-         run_with_id (conn, index_one[kind][1], id, error);
+         run_with_id (conn, index_one[kind][1], id, error) &&
+         run_with_id (conn, names_one[kind], id, error);
 }
 
 /* Reindexes each object of @kind whose id the statement @sql lists for ?1. */
@@ -193,12 +224,14 @@ fanfare_search_store_rebuild (FanfareDatabase *db,
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
 
   if (conn == NULL || !_fanfare_connection_begin (conn, error) ||
-      !_fanfare_connection_exec (conn, "DELETE FROM search_trigram; DELETE FROM search_words;", error))
+      !_fanfare_connection_exec (conn, "DELETE FROM search_trigram; DELETE FROM search_words;"
+                                 " DELETE FROM search_names;", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (index_all); i++)
     if (!_fanfare_connection_exec (conn, index_all[i][0], error) ||
-        !_fanfare_connection_exec (conn, index_all[i][1], error))
+        !_fanfare_connection_exec (conn, index_all[i][1], error) ||
+        !_fanfare_connection_exec (conn, names_all[i], error))
       return FALSE;
 
   return _fanfare_connection_exec (conn, "INSERT INTO search_trigram (search_trigram) VALUES ('optimize');"
