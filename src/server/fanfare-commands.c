@@ -144,6 +144,54 @@ create_user (int              argc,
   return EXIT_SUCCESS;
 }
 
+/* The commands that decode or encode audio: GStreamer is theirs alone. */
+typedef gboolean (*MediaJob) (FanfareServer *server,
+                              gpointer       data,
+                              GError       **error);
+
+static int
+run_media_job (const char *data_dir,
+               MediaJob    job,
+               gpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareServer) server = NULL;
+  gboolean done;
+
+  gst_init (NULL, NULL);
+  server = fanfare_server_new (data_dir, NULL, &error);
+  done = server != NULL && job (server, data, &error);
+  if (server != NULL)
+    fanfare_server_close (server);
+  g_clear_object (&server);
+  gst_deinit ();
+
+  return done ? EXIT_SUCCESS : failed (error);
+}
+
+typedef struct {
+  const char *folder;
+  const char *artist;
+  gboolean    published;
+} ImportJob;
+
+static gboolean
+import_job (FanfareServer *server,
+            gpointer       data,
+            GError       **error)
+{
+  ImportJob *job = data;
+  FanfareIngestReport report = { 0 };
+
+  if (!fanfare_ingest_import_folder (fanfare_server_get_database (server), fanfare_server_get_media (server),
+                                     job->folder, job->artist, job->published, &report, error))
+    return FALSE;
+
+  g_print ("Imported %u albums, %u tracks; skipped %u files\n", report.albums, report.tracks, report.skipped);
+
+  return TRUE;
+}
+
 static int
 import (int    argc,
         char **argv)
@@ -151,9 +199,6 @@ import (int    argc,
   g_autofree char *data_dir = NULL;
   g_autofree char *artist = NULL;
   gboolean unpublished = FALSE;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FanfareServer) server = NULL;
-  FanfareIngestReport report = { 0 };
   const GOptionEntry entries[] = {
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
     { "artist", 'a', 0, G_OPTION_ARG_STRING, &artist, "The username of the artist whose music it is", "USERNAME" },
@@ -162,6 +207,7 @@ import (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("DIR — import a folder of tagged audio as albums");
   int status = EXIT_FAILURE;
+  ImportJob job;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!parse (context, &argc, &argv, &data_dir, &status))
@@ -171,23 +217,29 @@ import (int    argc,
   if (artist == NULL)
     return fanfare_commands_usage_error ("--artist is required");
 
-  gst_init (NULL, NULL);
-  if ((server = fanfare_server_new (data_dir, NULL, &error)) == NULL ||
-      !fanfare_ingest_import_folder (fanfare_server_get_database (server), fanfare_server_get_media (server),
-                                     argv[1], artist, !unpublished, &report, &error))
-    status = failed (error);
-  else
-    {
-      g_print ("Imported %u albums, %u tracks; skipped %u files\n", report.albums, report.tracks, report.skipped);
-      status = EXIT_SUCCESS;
-    }
+  job = (ImportJob) { argv[1], artist, !unpublished };
 
-  if (server != NULL)
-    fanfare_server_close (server);
-  g_clear_object (&server);
-  gst_deinit ();
+  return run_media_job (data_dir, import_job, &job);
+}
 
-  return status;
+static gboolean
+seed_job (FanfareServer *server,
+          gpointer       data,
+          GError       **error)
+{
+  const FanfareDemoOptions *options = data;
+  FanfareDemoReport report = { 0 };
+  gint64 started = g_get_monotonic_time ();
+
+  if (!fanfare_demo_seed (fanfare_server_get_database (server), fanfare_server_get_media (server),
+                          options, &report, error))
+    return FALSE;
+
+  g_print ("Seeded %u artists, %u albums, %u tracks, %u users, %u playlists and %u plays in %.1f s\n",
+           report.artists, report.albums, report.tracks, report.users, report.playlists, report.plays,
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+
+  return TRUE;
 }
 
 static int
@@ -195,11 +247,7 @@ seed_demo (int    argc,
            char **argv)
 {
   g_autofree char *data_dir = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FanfareServer) server = NULL;
   FanfareDemoOptions options = { 0 };
-  FanfareDemoReport report = { 0 };
-  gint64 started = g_get_monotonic_time ();
   const GOptionEntry entries[] = {
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
     { "small", 0, 0, G_OPTION_ARG_NONE, &options.small, "A few artists with short tracks, for tests", NULL },
@@ -213,25 +261,7 @@ seed_demo (int    argc,
   if (!parse (context, &argc, &argv, &data_dir, &status))
     return status;
 
-  gst_init (NULL, NULL);
-  if ((server = fanfare_server_new (data_dir, NULL, &error)) == NULL ||
-      !fanfare_demo_seed (fanfare_server_get_database (server), fanfare_server_get_media (server),
-                          &options, &report, &error))
-    status = failed (error);
-  else
-    {
-      g_print ("Seeded %u artists, %u albums, %u tracks, %u users, %u playlists and %u plays in %.1f s\n",
-               report.artists, report.albums, report.tracks, report.users, report.playlists, report.plays,
-               (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
-      status = EXIT_SUCCESS;
-    }
-
-  if (server != NULL)
-    fanfare_server_close (server);
-  g_clear_object (&server);
-  gst_deinit ();
-
-  return status;
+  return run_media_job (data_dir, seed_job, &options);
 }
 
 static int

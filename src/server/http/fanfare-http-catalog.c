@@ -95,23 +95,12 @@ get_album (FanfareRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(FanfareAlbum) album = NULL;
   g_autoptr(GPtrArray) tracks = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
 
   if ((album = fanfare_catalog_store_get_album (db, viewer, album_id, &error)) == NULL ||
       (tracks = fanfare_catalog_store_list_album_tracks (db, viewer, album_id, &error)) == NULL)
-    {
-      fanfare_request_fail (request, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  fanfare_http_add_object (builder, "album", album);
-  fanfare_http_add_array (builder, "tracks", tracks);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  fanfare_request_respond_json (request, 200, root);
+    fanfare_request_fail (request, error);
+  else
+    fanfare_http_respond_with_list (request, "album", album, "tracks", tracks);
 }
 
 static void
@@ -122,23 +111,12 @@ get_track (FanfareRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(FanfareTrack) track = NULL;
   g_autoptr(GPtrArray) chapters = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
 
   if ((track = fanfare_catalog_store_get_track (db, fanfare_request_get_viewer (request), track_id, &error)) == NULL ||
       (chapters = fanfare_catalog_store_list_chapters (db, track_id, &error)) == NULL)
-    {
-      fanfare_request_fail (request, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  fanfare_http_add_object (builder, "track", track);
-  fanfare_http_add_array (builder, "chapters", chapters);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  fanfare_request_respond_json (request, 200, root);
+    fanfare_request_fail (request, error);
+  else
+    fanfare_http_respond_with_list (request, "track", track, "chapters", chapters);
 }
 
 const FanfareRoute fanfare_http_catalog_routes[] = {

@@ -86,6 +86,39 @@ fanfare_http_respond_object (FanfareRequest *request,
   fanfare_request_respond_json (request, status, root);
 }
 
+/* Answers {"MEMBER": OBJECT, "LIST_MEMBER": [...]}: an album and its
+ * tracks, a track and its chapters. */
+void
+fanfare_http_respond_with_list (FanfareRequest *request,
+                                const char     *member,
+                                gpointer        object,
+                                const char     *list_member,
+                                GPtrArray      *list)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  fanfare_http_add_object (builder, member, object);
+  fanfare_http_add_array (builder, list_member, list);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  fanfare_request_respond_json (request, 200, root);
+}
+
+/* Adds "next_cursor": CURSOR, or null on the last page. */
+void
+fanfare_http_add_cursor (JsonBuilder *builder,
+                         const char  *next_cursor)
+{
+  json_builder_set_member_name (builder, "next_cursor");
+  if (next_cursor != NULL)
+    json_builder_add_string_value (builder, next_cursor);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* Answers {"items": [...], "next_cursor": CURSOR or null}. */
 void
 fanfare_http_respond_items (FanfareRequest *request,
@@ -97,11 +130,7 @@ fanfare_http_respond_items (FanfareRequest *request,
 
   json_builder_begin_object (builder);
   fanfare_http_add_array (builder, "items", objects);
-  json_builder_set_member_name (builder, "next_cursor");
-  if (next_cursor != NULL)
-    json_builder_add_string_value (builder, next_cursor);
-  else
-    json_builder_add_null_value (builder);
+  fanfare_http_add_cursor (builder, next_cursor);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 

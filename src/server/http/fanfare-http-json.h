@@ -27,6 +27,13 @@ void      fanfare_http_respond_object (FanfareRequest *request,
                                        guint           status,
                                        const char     *member,
                                        gpointer        object);
+void      fanfare_http_respond_with_list (FanfareRequest *request,
+                                          const char     *member,
+                                          gpointer        object,
+                                          const char     *list_member,
+                                          GPtrArray      *list);
+void      fanfare_http_add_cursor (JsonBuilder *builder,
+                                   const char  *next_cursor);
 void      fanfare_http_respond_items (FanfareRequest *request,
                                       GPtrArray      *objects,
                                       const char     *next_cursor);

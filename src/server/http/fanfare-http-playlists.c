@@ -24,23 +24,12 @@ get_playlist (FanfareRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(FanfarePlaylist) playlist = NULL;
   g_autoptr(GPtrArray) tracks = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
 
   if ((playlist = fanfare_playlist_store_get (db, viewer, playlist_id, &error)) == NULL ||
       (tracks = fanfare_playlist_store_list_tracks (db, viewer, playlist_id, &error)) == NULL)
-    {
-      fanfare_request_fail (request, error);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  fanfare_http_add_object (builder, "playlist", playlist);
-  fanfare_http_add_array (builder, "tracks", tracks);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  fanfare_request_respond_json (request, 200, root);
+    fanfare_request_fail (request, error);
+  else
+    fanfare_http_respond_with_list (request, "playlist", playlist, "tracks", tracks);
 }
 
 static void

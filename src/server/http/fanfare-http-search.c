@@ -148,11 +148,7 @@ search (FanfareRequest *request)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next_cursor");
-  if (next_cursor != NULL)
-    json_builder_add_string_value (builder, next_cursor);
-  else
-    json_builder_add_null_value (builder);
+  fanfare_http_add_cursor (builder, next_cursor);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
