@@ -158,7 +158,7 @@ fanfare_demo_encode (float                 *samples,
 
   pipeline = gst_parse_launch ("appsrc name=source format=time"
                                " caps=audio/x-raw,format=F32LE,rate=48000,channels=2,layout=interleaved"
-                               " ! audioconvert ! rganalysis ! opusenc name=encoder bitrate=96000 complexity=6"
+                               " ! audioconvert ! rganalysis ! opusenc name=encoder bitrate=96000 complexity=4"
                                " ! oggmux ! filesink name=sink", error);
   if (pipeline == NULL)
     {

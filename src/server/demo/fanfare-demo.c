@@ -148,7 +148,7 @@ plan (gboolean  small)
 
               album = plan_album (rand, a, album_style, FANFARE_TRACK_KIND_SONG);
               for (guint t = 0; t < n_tracks; t++)
-                plan_track (album, rand, small ? 4 : g_rand_double_range (rand, 22, 34), 0);
+                plan_track (album, rand, small ? 4 : g_rand_double_range (rand, 18, 28), 0);
             }
 
           g_ptr_array_add (albums, album);

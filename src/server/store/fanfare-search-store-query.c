@@ -22,7 +22,7 @@
 #include "fanfare-search-text.h"
 
 #define TRIGRAM_MIN_LENGTH 3
-#define RANK_WINDOW        1000
+#define RANK_WINDOW        500
 
 #define HITS(table, filter) \
   "SELECT key FROM (" \
