@@ -4,7 +4,8 @@
 # SPDX-FileCopyrightText: 2026 the project's contributors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   build-aux/dev.sh run [ARG...]   install what is missing, build, start the app
+#   build-aux/dev.sh run [ARG...]   install what is missing, build, start a local
+#                                   fanfare-server with the demo, then the app
 #   build-aux/dev.sh test           the same set-up, then the whole test suite
 #                                   headless, plainly and under ASan and UBSan
 #   build-aux/dev.sh bench [NAME]   the benchmarks of tests/bench/, optimised build
@@ -22,14 +23,19 @@ build_packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libsqlite3-dev libsoup-3.0-dev
   desktop-file-utils appstream
+  libsoup-3.0-dev libsqlite3-dev libsodium-dev libgstreamer1.0-dev
+  libgstreamer-plugins-base1.0-dev libgdk-pixbuf-2.0-dev libcairo2-dev
 )
 run_packages=(
-  adwaita-icon-theme fonts-cantarell
+  adwaita-icon-theme fonts-cantarell glib-networking
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git playerctl
-  xdotool dunst
+  xdotool dunst openssl
+)
+bench_packages=(
+  wrk
 )
 
 say() {
@@ -143,10 +149,55 @@ sys.exit(1 if failed else 0)
 EOF
 }
 
+# Starts a fanfare-server on loopback with the demo, seeded once into the
+# build folder and reused, and exports its address for the app.
+server_pid=
+start_demo_server() {
+  local data="$top/_build/demo-data"
+  local server="$top/_build/src/server/fanfare-server"
+  local url=
+
+  if [ ! -f "$data/.seeded" ]; then
+    rm -rf "$data"
+    say "Seeding the demo platform into $data (once; about a minute)"
+    if ! "$server" seed-demo --data-dir "$data" >&2; then
+      rm -rf "$data"
+      return 1
+    fi
+    touch "$data/.seeded"
+  fi
+
+  "$server" --data-dir "$data" --listen 127.0.0.1:0 >"$data/server.out" 2>"$data/server.log" &
+  server_pid=$!
+  for _ in $(seq 100); do
+    url=$(sed -n 's/^Listening on //p' "$data/server.out")
+    [ -n "$url" ] && break
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      cat "$data/server.log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  [ -n "$url" ] || return 1
+
+  say "fanfare-server serves the demo at $url (log: $data/server.log)"
+  say "Demo accounts, such as “demo”, have the password fanfare-demo"
+  export FANFARE_SERVER_URL=$url
+}
+
+stop_demo_server() {
+  if [ -n "$server_pid" ]; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+}
+
 cmd_run() {
   install_packages "${build_packages[@]}" "${run_packages[@]}"
   build _build
-  exec meson devenv -C _build fanfare "$@"
+  trap stop_demo_server EXIT
+  start_demo_server
+  meson devenv -C _build fanfare "$@"
 }
 
 cmd_test() {
@@ -175,7 +226,7 @@ cmd_test() {
 }
 
 cmd_bench() {
-  install_packages "${build_packages[@]}" "${run_packages[@]}" "${test_packages[@]}"
+  install_packages "${build_packages[@]}" "${run_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"
   build _build-bench -Dbuildtype=release
   headless meson test -C _build-bench --benchmark --suite bench --verbose "$@"
 }
@@ -194,7 +245,7 @@ case "${1:-}" in
     cmd_bench "$@"
     ;;
   *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

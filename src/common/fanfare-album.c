@@ -23,6 +23,7 @@ struct _FanfareAlbum
   char *artist_id;
   char *genre;
   char *cover_uri;
+  char *release_date;
 
   /* Values */
   FanfareSource source;
@@ -44,6 +45,7 @@ static FanfareField fields[] = {
   { "track-count", "track_count", FANFARE_FIELD_UINT, G_STRUCT_OFFSET (FanfareAlbum, track_count), G_TYPE_INVALID, FALSE },
   { "duration", "duration_ms", FANFARE_FIELD_DURATION, G_STRUCT_OFFSET (FanfareAlbum, duration), G_TYPE_INVALID, FALSE },
   { "cover-uri", "cover_uri", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareAlbum, cover_uri), G_TYPE_INVALID, FALSE },
+  { "release-date", "release_date", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareAlbum, release_date), G_TYPE_INVALID, FALSE },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
@@ -207,4 +209,18 @@ fanfare_album_get_cover_uri (FanfareAlbum *self)
   g_return_val_if_fail (FANFARE_IS_ALBUM (self), 0);
 
   return self->cover_uri;
+}
+
+/**
+ * fanfare_album_get_release_date:
+ * @self: a #FanfareAlbum
+ *
+ * Returns: (nullable): the release date as YYYY-MM-DD
+ */
+const char *
+fanfare_album_get_release_date (FanfareAlbum *self)
+{
+  g_return_val_if_fail (FANFARE_IS_ALBUM (self), 0);
+
+  return self->release_date;
 }

@@ -29,5 +29,6 @@ const char * fanfare_album_get_genre (FanfareAlbum *self);
 guint fanfare_album_get_track_count (FanfareAlbum *self);
 GTimeSpan fanfare_album_get_duration (FanfareAlbum *self);
 const char * fanfare_album_get_cover_uri (FanfareAlbum *self);
+const char * fanfare_album_get_release_date (FanfareAlbum *self);
 
 G_END_DECLS

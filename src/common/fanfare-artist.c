@@ -21,6 +21,8 @@ struct _FanfareArtist
   char *id;
   char *name;
   char *image_uri;
+  char *bio;
+  char *username;
 
   /* Values */
   FanfareSource source;
@@ -37,6 +39,8 @@ static FanfareField fields[] = {
   { "image-uri", "image_uri", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareArtist, image_uri), G_TYPE_INVALID, FALSE },
   { "verified", "verified", FANFARE_FIELD_BOOLEAN, G_STRUCT_OFFSET (FanfareArtist, verified), G_TYPE_INVALID, FALSE },
   { "album-count", "album_count", FANFARE_FIELD_UINT, G_STRUCT_OFFSET (FanfareArtist, album_count), G_TYPE_INVALID, FALSE },
+  { "bio", "bio", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareArtist, bio), G_TYPE_INVALID, FALSE },
+  { "username", "username", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareArtist, username), G_TYPE_INVALID, FALSE },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
@@ -168,4 +172,26 @@ fanfare_artist_get_album_count (FanfareArtist *self)
   g_return_val_if_fail (FANFARE_IS_ARTIST (self), 0);
 
   return self->album_count;
+}
+
+const char *
+fanfare_artist_get_bio (FanfareArtist *self)
+{
+  g_return_val_if_fail (FANFARE_IS_ARTIST (self), 0);
+
+  return self->bio;
+}
+
+/**
+ * fanfare_artist_get_username:
+ * @self: a #FanfareArtist
+ *
+ * Returns: (nullable): the user who owns this artist profile on the platform
+ */
+const char *
+fanfare_artist_get_username (FanfareArtist *self)
+{
+  g_return_val_if_fail (FANFARE_IS_ARTIST (self), 0);
+
+  return self->username;
 }

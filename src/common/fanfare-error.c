@@ -22,6 +22,7 @@ static const struct {
   { FANFARE_ERROR_PAYMENT_REQUIRED, "payment_required", 402 },
   { FANFARE_ERROR_FORBIDDEN, "forbidden", 403 },
   { FANFARE_ERROR_NOT_FOUND, "not_found", 404 },
+  { FANFARE_ERROR_METHOD_NOT_ALLOWED, "method_not_allowed", 405 },
   { FANFARE_ERROR_CONFLICT, "conflict", 409 },
   { FANFARE_ERROR_TOO_LARGE, "too_large", 413 },
   { FANFARE_ERROR_RANGE_NOT_SATISFIABLE, "range_not_satisfiable", 416 },

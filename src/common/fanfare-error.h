@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @FANFARE_ERROR_PAYMENT_REQUIRED: not enough money in the wallet (`payment_required`, 402)
  * @FANFARE_ERROR_FORBIDDEN: signed in, but not allowed (`forbidden`, 403)
  * @FANFARE_ERROR_NOT_FOUND: no such object, or not one the caller may see (`not_found`, 404)
+ * @FANFARE_ERROR_METHOD_NOT_ALLOWED: the path exists, but not with this method (`method_not_allowed`, 405)
  * @FANFARE_ERROR_CONFLICT: the object exists already or changed meanwhile (`conflict`, 409)
  * @FANFARE_ERROR_TOO_LARGE: the body is larger than allowed (`too_large`, 413)
  * @FANFARE_ERROR_RANGE_NOT_SATISFIABLE: a byte range outside the media (`range_not_satisfiable`, 416)
@@ -34,6 +35,7 @@ typedef enum {
   FANFARE_ERROR_PAYMENT_REQUIRED,
   FANFARE_ERROR_FORBIDDEN,
   FANFARE_ERROR_NOT_FOUND,
+  FANFARE_ERROR_METHOD_NOT_ALLOWED,
   FANFARE_ERROR_CONFLICT,
   FANFARE_ERROR_TOO_LARGE,
   FANFARE_ERROR_RANGE_NOT_SATISFIABLE,

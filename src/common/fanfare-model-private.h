@@ -22,6 +22,8 @@ typedef enum {
   FANFARE_FIELD_BOOLEAN,
   FANFARE_FIELD_ENUM,
   FANFARE_FIELD_DURATION, /* a GTimeSpan in microseconds; milliseconds in JSON */
+  FANFARE_FIELD_DOUBLE,
+  FANFARE_FIELD_DATETIME, /* a GDateTime; ISO 8601 in UTC in JSON */
 } FanfareFieldType;
 
 typedef struct {

@@ -52,6 +52,14 @@ _fanfare_model_install_properties (GObjectClass       *klass,
           pspec = g_param_spec_int64 (field->name, NULL, NULL, 0, G_MAXINT64, 0, flags);
           break;
 
+        case FANFARE_FIELD_DOUBLE:
+          pspec = g_param_spec_double (field->name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+          break;
+
+        case FANFARE_FIELD_DATETIME:
+          pspec = g_param_spec_boxed (field->name, NULL, NULL, G_TYPE_DATE_TIME, flags);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -108,6 +116,14 @@ _fanfare_model_get_property (GObject            *object,
       g_value_set_int64 (value, *(gint64 *) ptr);
       break;
 
+    case FANFARE_FIELD_DOUBLE:
+      g_value_set_double (value, *(double *) ptr);
+      break;
+
+    case FANFARE_FIELD_DATETIME:
+      g_value_set_boxed (value, *(GDateTime **) ptr);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -126,6 +142,24 @@ set_strv (GStrv              *strv_pointer,
 
   g_strfreev (*strv_pointer);
   *strv_pointer = g_strdupv ((char **) new_strv);
+
+  return TRUE;
+}
+
+static gboolean
+set_date_time (GDateTime **date_time_pointer,
+               GDateTime  *new_date_time)
+{
+  if (*date_time_pointer == new_date_time)
+    return FALSE;
+
+  if (*date_time_pointer != NULL && new_date_time != NULL &&
+      g_date_time_equal (*date_time_pointer, new_date_time))
+    return FALSE;
+
+  g_clear_pointer (date_time_pointer, g_date_time_unref);
+  if (new_date_time != NULL)
+    *date_time_pointer = g_date_time_ref (new_date_time);
 
   return TRUE;
 }
@@ -172,6 +206,15 @@ _fanfare_model_set_property (GObject            *object,
       *(gint64 *) ptr = g_value_get_int64 (value);
       break;
 
+    case FANFARE_FIELD_DOUBLE:
+      changed = *(double *) ptr != g_value_get_double (value);
+      *(double *) ptr = g_value_get_double (value);
+      break;
+
+    case FANFARE_FIELD_DATETIME:
+      changed = set_date_time (ptr, g_value_get_boxed (value));
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -193,37 +236,39 @@ _fanfare_model_clear (GObject            *object,
         g_clear_pointer ((char **) ptr, g_free);
       else if (fields[i].type == FANFARE_FIELD_STRV)
         g_clear_pointer ((GStrv *) ptr, g_strfreev);
+      else if (fields[i].type == FANFARE_FIELD_DATETIME)
+        g_clear_pointer ((GDateTime **) ptr, g_date_time_unref);
     }
 }
 
-/* JSON spells enum values in snake_case: "dj_mix" for the nick "dj-mix". */
+/* Reads an ISO 8601 date and time; one without a time zone is taken as UTC. */
 static gboolean
-enum_from_json (GType       enum_type,
-                const char *str,
-                int        *value)
+load_date_time (const FanfareField *field,
+                JsonObject         *json,
+                GDateTime         **date_time_pointer,
+                GError            **error)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  g_autofree char *nick = g_strdelimit (g_strdup (str), "_", '-');
-  GEnumValue *enum_value = g_enum_get_value_by_nick (klass, nick);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *str = NULL;
+  GDateTime *date_time;
 
-  if (enum_value == NULL)
+  if (!fanfare_json_read_string (json, field->json_name, field->required, &str, error))
     return FALSE;
+  if (str == NULL)
+    return TRUE;
 
-  *value = enum_value->value;
+  date_time = g_date_time_new_from_iso8601 (str, utc);
+  if (date_time == NULL)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
+                   "The field “%s” must be a date and time in ISO 8601", field->json_name);
+      return FALSE;
+    }
+
+  g_clear_pointer (date_time_pointer, g_date_time_unref);
+  *date_time_pointer = date_time;
 
   return TRUE;
-}
-
-static char *
-enum_to_json (GType  enum_type,
-              int    value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
-
-  g_assert (enum_value != NULL);
-
-  return g_strdelimit (g_strdup (enum_value->value_nick), "-", '_');
 }
 
 static gboolean
@@ -238,6 +283,7 @@ load_field (GObject            *object,
   const char *str = NULL;
   gint64 number = 0;
   gboolean boolean;
+  double real;
   GStrv strv = NULL;
 
   switch (field->type)
@@ -281,10 +327,20 @@ load_field (GObject            *object,
       *(gboolean *) ptr = boolean;
       return TRUE;
 
+    case FANFARE_FIELD_DOUBLE:
+      real = *(double *) ptr;
+      if (!fanfare_json_read_double (json, field->json_name, field->required, &real, error))
+        return FALSE;
+      *(double *) ptr = real;
+      return TRUE;
+
+    case FANFARE_FIELD_DATETIME:
+      return load_date_time (field, json, ptr, error);
+
     case FANFARE_FIELD_ENUM:
       if (!fanfare_json_read_string (json, field->json_name, field->required, &str, error))
         return FALSE;
-      if (str != NULL && !enum_from_json (field->enum_type, str, ptr))
+      if (str != NULL && !fanfare_enum_from_string (field->enum_type, str, ptr))
         {
           g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
                        "The field “%s” has an unknown value “%s”", field->json_name, str);
@@ -311,6 +367,14 @@ _fanfare_model_load_json (GObject            *object,
   return TRUE;
 }
 
+static char *
+date_time_to_json (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (date_time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 JsonNode *
 _fanfare_model_to_json (GObject            *object,
                         const FanfareField *fields,
@@ -324,7 +388,7 @@ _fanfare_model_to_json (GObject            *object,
     {
       const FanfareField *field = &fields[i];
       gpointer ptr = FIELD_PTR (object, field);
-      g_autofree char *nick = NULL;
+      g_autofree char *text = NULL;
 
       switch (field->type)
         {
@@ -356,14 +420,27 @@ _fanfare_model_to_json (GObject            *object,
           break;
 
         case FANFARE_FIELD_ENUM:
-          nick = enum_to_json (field->enum_type, *(int *) ptr);
+          text = fanfare_enum_to_string (field->enum_type, *(int *) ptr);
           json_builder_set_member_name (builder, field->json_name);
-          json_builder_add_string_value (builder, nick);
+          json_builder_add_string_value (builder, text);
           break;
 
         case FANFARE_FIELD_DURATION:
           json_builder_set_member_name (builder, field->json_name);
           json_builder_add_int_value (builder, *(gint64 *) ptr / 1000);
+          break;
+
+        case FANFARE_FIELD_DOUBLE:
+          json_builder_set_member_name (builder, field->json_name);
+          json_builder_add_double_value (builder, *(double *) ptr);
+          break;
+
+        case FANFARE_FIELD_DATETIME:
+          if (*(GDateTime **) ptr == NULL)
+            continue;
+          text = date_time_to_json (*(GDateTime **) ptr);
+          json_builder_set_member_name (builder, field->json_name);
+          json_builder_add_string_value (builder, text);
           break;
 
         default:

@@ -38,6 +38,8 @@ struct _FanfareTrack
   guint            disc_number;
   guint            year;
   GTimeSpan        duration;
+  double           replaygain_track_gain;
+  double           replaygain_track_peak;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareTrack, fanfare_track, G_TYPE_OBJECT)
@@ -60,6 +62,8 @@ static FanfareField fields[] = {
   { "genre", "genre", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareTrack, genre), G_TYPE_INVALID, FALSE },
   { "duration", "duration_ms", FANFARE_FIELD_DURATION, G_STRUCT_OFFSET (FanfareTrack, duration), G_TYPE_INVALID, FALSE },
   { "cover-uri", "cover_uri", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareTrack, cover_uri), G_TYPE_INVALID, FALSE },
+  { "replaygain-track-gain", "replaygain_track_gain", FANFARE_FIELD_DOUBLE, G_STRUCT_OFFSET (FanfareTrack, replaygain_track_gain), G_TYPE_INVALID, FALSE },
+  { "replaygain-track-peak", "replaygain_track_peak", FANFARE_FIELD_DOUBLE, G_STRUCT_OFFSET (FanfareTrack, replaygain_track_peak), G_TYPE_INVALID, FALSE },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
@@ -280,4 +284,33 @@ fanfare_track_get_cover_uri (FanfareTrack *self)
   g_return_val_if_fail (FANFARE_IS_TRACK (self), 0);
 
   return self->cover_uri;
+}
+
+/**
+ * fanfare_track_get_replaygain_track_gain:
+ * @self: a #FanfareTrack
+ *
+ * Returns: the gain in dB that brings the track to the ReplayGain reference
+ *   loudness
+ */
+double
+fanfare_track_get_replaygain_track_gain (FanfareTrack *self)
+{
+  g_return_val_if_fail (FANFARE_IS_TRACK (self), 0);
+
+  return self->replaygain_track_gain;
+}
+
+/**
+ * fanfare_track_get_replaygain_track_peak:
+ * @self: a #FanfareTrack
+ *
+ * Returns: the track's highest sample, 1.0 being full scale
+ */
+double
+fanfare_track_get_replaygain_track_peak (FanfareTrack *self)
+{
+  g_return_val_if_fail (FANFARE_IS_TRACK (self), 0);
+
+  return self->replaygain_track_peak;
 }

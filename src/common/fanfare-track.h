@@ -36,5 +36,7 @@ guint fanfare_track_get_year (FanfareTrack *self);
 const char * fanfare_track_get_genre (FanfareTrack *self);
 GTimeSpan fanfare_track_get_duration (FanfareTrack *self);
 const char * fanfare_track_get_cover_uri (FanfareTrack *self);
+double fanfare_track_get_replaygain_track_gain (FanfareTrack *self);
+double fanfare_track_get_replaygain_track_peak (FanfareTrack *self);
 
 G_END_DECLS

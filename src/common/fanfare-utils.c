@@ -59,3 +59,56 @@ fanfare_format_duration (GTimeSpan  duration)
 
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
 }
+
+/**
+ * fanfare_enum_to_string:
+ * @enum_type: an enum type
+ * @value: one of its values
+ *
+ * The API and the server's database spell enum values in snake_case:
+ * "dj_mix" for the nick "dj-mix".
+ *
+ * Returns: (transfer full): the value's nick in snake_case
+ */
+char *
+fanfare_enum_to_string (GType  enum_type,
+                        int    value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  g_return_val_if_fail (enum_value != NULL, NULL);
+
+  return g_strdelimit (g_strdup (enum_value->value_nick), "-", '_');
+}
+
+/**
+ * fanfare_enum_from_string:
+ * @enum_type: an enum type
+ * @str: (nullable): a value's nick in snake_case
+ * @value: (out): the value
+ *
+ * Returns: %TRUE when @str names a value of @enum_type
+ */
+gboolean
+fanfare_enum_from_string (GType       enum_type,
+                          const char *str,
+                          int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autofree char *nick = NULL;
+  GEnumValue *enum_value;
+
+  if (str == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (enum_type);
+  nick = g_strdelimit (g_strdup (str), "_", '-');
+  enum_value = g_enum_get_value_by_nick (klass, nick);
+  if (enum_value == NULL)
+    return FALSE;
+
+  *value = enum_value->value;
+
+  return TRUE;
+}

@@ -6,12 +6,17 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
 gboolean fanfare_set_str (char      **str_pointer,
                           const char *new_str);
 char    *fanfare_format_duration (GTimeSpan  duration) G_GNUC_WARN_UNUSED_RESULT;
+char    *fanfare_enum_to_string (GType  enum_type,
+                                 int    value) G_GNUC_WARN_UNUSED_RESULT;
+gboolean fanfare_enum_from_string (GType       enum_type,
+                                   const char *str,
+                                   int        *value);
 
 G_END_DECLS

@@ -124,6 +124,7 @@ test_error_table (void)
   g_assert_cmpint (fanfare_error_from_api_code ("something_new"), ==, FANFARE_ERROR_INTERNAL);
   g_assert_cmpint (fanfare_error_from_api_code (NULL), ==, FANFARE_ERROR_INTERNAL);
   g_assert_cmpint (fanfare_error_from_http_status (413), ==, FANFARE_ERROR_TOO_LARGE);
+  g_assert_cmpstr (fanfare_error_to_api_code (FANFARE_ERROR_METHOD_NOT_ALLOWED), ==, "method_not_allowed");
   g_assert_cmpint (fanfare_error_from_http_status (502), ==, FANFARE_ERROR_UNAVAILABLE);
 
   /* Every code survives the trip through the wire in both forms. */

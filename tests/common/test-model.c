@@ -10,8 +10,12 @@
 #include "fanfare-artist.h"
 #include "fanfare-common-enums.h"
 #include "fanfare-error.h"
+#include "fanfare-chapter.h"
 #include "fanfare-json.h"
+#include "fanfare-playlist.h"
+#include "fanfare-session.h"
 #include "fanfare-track.h"
+#include "fanfare-user.h"
 
 static FanfareTrack *
 track_from_text (const char *text,
@@ -153,6 +157,119 @@ test_album_and_artist (void)
   g_assert_null (artist);
 }
 
+static void
+test_user_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(FanfareUser) again = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  GDateTime *created_at;
+
+  json = fanfare_json_parse_object ("{\"id\": \"7\", \"username\": \"lin\", \"display_name\": \"林夕\","
+                                    " \"role\": \"artist\", \"verified\": true, \"follower_count\": 12,"
+                                    " \"created_at\": \"2026-03-01T08:30:00+08:00\"}", -1, &error);
+  g_assert_no_error (error);
+  user = fanfare_user_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_user_get_display_name (user), ==, "林夕");
+  g_assert_cmpint (fanfare_user_get_role (user), ==, FANFARE_USER_ROLE_ARTIST);
+  g_assert_true (fanfare_user_get_verified (user));
+  g_assert_cmpuint (fanfare_user_get_follower_count (user), ==, 12);
+  created_at = fanfare_user_get_created_at (user);
+  g_assert_nonnull (created_at);
+  g_assert_cmpint (g_date_time_to_unix (created_at), ==, 1772325000);
+
+  /* Times go out in UTC, whatever zone they came in with. */
+  node = fanfare_user_to_json (user);
+  text = fanfare_json_to_string (node);
+  g_assert_nonnull (strstr (text, "\"created_at\":\"2026-03-01T00:30:00Z\""));
+  g_assert_nonnull (strstr (text, "\"role\":\"artist\""));
+  g_clear_pointer (&json, json_object_unref);
+  json = fanfare_json_parse_object (text, -1, &error);
+  g_assert_no_error (error);
+  again = fanfare_user_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (fanfare_user_get_created_at (again), created_at));
+
+  g_assert_finalize_object (g_steal_pointer (&user));
+  g_assert_finalize_object (g_steal_pointer (&again));
+}
+
+static void
+test_new_fields_reject_bad_values (void)
+{
+  static const struct {
+    GType       type;
+    const char *json;
+    const char *field;
+  } cases[] = {
+    { 0, "{\"id\": \"1\", \"expires_at\": \"tomorrow\"}", "expires_at" },
+    { 0, "{\"id\": \"1\", \"expires_at\": 1772325000}", "expires_at" },
+    { 1, "{\"id\": \"1\", \"title\": \"x\", \"visibility\": \"secret\"}", "visibility" },
+    { 2, "{\"id\": \"1\", \"title\": \"x\", \"replaygain_track_gain\": \"-3 dB\"}",
+      "replaygain_track_gain" },
+    { 3, "{\"title\": \"Chapter 1\", \"start_ms\": -5}", "start_ms" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) json = fanfare_json_parse_object (cases[i].json, -1, &error);
+      g_autoptr(GObject) object = NULL;
+
+      g_assert_no_error (error);
+      if (cases[i].type == 0)
+        object = G_OBJECT (fanfare_session_new_from_json (json, &error));
+      else if (cases[i].type == 1)
+        object = G_OBJECT (fanfare_playlist_new_from_json (json, &error));
+      else if (cases[i].type == 2)
+        object = G_OBJECT (fanfare_track_new_from_json (json, &error));
+      else
+        object = G_OBJECT (fanfare_chapter_new_from_json (json, &error));
+
+      g_assert_null (object);
+      g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].field));
+    }
+}
+
+static void
+test_playlist_chapter_and_gain (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(FanfareChapter) chapter = NULL;
+  g_autoptr(FanfareTrack) track = NULL;
+
+  json = fanfare_json_parse_object ("{\"id\": \"3\", \"title\": \"深夜电台\", \"visibility\": \"unlisted\","
+                                    " \"duration_ms\": 61000, \"owner\": \"dj\"}", -1, &error);
+  g_assert_no_error (error);
+  playlist = fanfare_playlist_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fanfare_playlist_get_visibility (playlist), ==, FANFARE_PLAYLIST_VISIBILITY_UNLISTED);
+  g_assert_cmpint (fanfare_playlist_get_duration (playlist), ==, 61 * G_TIME_SPAN_SECOND);
+
+  g_clear_pointer (&json, json_object_unref);
+  json = fanfare_json_parse_object ("{\"title\": \"第二章\", \"start_ms\": 90500}", -1, &error);
+  g_assert_no_error (error);
+  chapter = fanfare_chapter_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fanfare_chapter_get_start (chapter), ==, 90500 * G_TIME_SPAN_MILLISECOND);
+
+  g_clear_pointer (&json, json_object_unref);
+  json = fanfare_json_parse_object ("{\"id\": \"9\", \"title\": \"x\", \"replaygain_track_gain\": -6.5,"
+                                    " \"replaygain_track_peak\": 1}", -1, &error);
+  g_assert_no_error (error);
+  track = fanfare_track_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fanfare_track_get_replaygain_track_gain (track), ==, -6.5);
+  g_assert_cmpfloat (fanfare_track_get_replaygain_track_peak (track), ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +280,9 @@ main (int   argc,
   g_test_add_func ("/common/model/track-rejects-bad-fields", test_track_rejects_bad_fields);
   g_test_add_func ("/common/model/track-notifies-changes-only", test_track_notifies_changes_only);
   g_test_add_func ("/common/model/album-and-artist", test_album_and_artist);
+  g_test_add_func ("/common/model/user-round-trip", test_user_round_trip);
+  g_test_add_func ("/common/model/new-fields-reject-bad-values", test_new_fields_reject_bad_values);
+  g_test_add_func ("/common/model/playlist-chapter-and-gain", test_playlist_chapter_and_gain);
 
   return g_test_run ();
 }

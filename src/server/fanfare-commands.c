@@ -1,0 +1,303 @@
+/* fanfare-commands.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The administration commands of fanfare-server. They open the data folder
+ * as the server does; run them while the server is stopped, or beside it
+ * (SQLite's WAL lets both write, one at a time). Passwords are read from
+ * standard input, never from the command line, where other users of the
+ * machine could see them. */
+
+#include "config.h"
+
+#include <gst/gst.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "fanfare-account-store.h"
+#include "fanfare-accounts.h"
+#include "fanfare-catalog-store.h"
+#include "fanfare-commands.h"
+#include "fanfare-common-enums.h"
+#include "fanfare-credentials.h"
+#include "fanfare-demo.h"
+#include "fanfare-ingest.h"
+#include "fanfare-server.h"
+#include "fanfare-user.h"
+#include "fanfare-utils.h"
+
+int
+fanfare_commands_usage_error (const char *message)
+{
+  g_printerr ("fanfare-server: %s (see --help)\n", message);
+
+  return 2;
+}
+
+static int
+failed (const GError *error)
+{
+  g_printerr ("fanfare-server: %s\n", error->message);
+
+  return EXIT_FAILURE;
+}
+
+/* Reads one line; on a terminal, without showing it. */
+static char *
+read_password (void)
+{
+  g_autofree char *line = g_malloc0 (1100);
+  gboolean terminal = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+
+  if (terminal)
+    {
+      g_printerr ("Password: ");
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+
+  if (fgets (line, 1100, stdin) == NULL)
+    line[0] = '\0';
+
+  if (terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+      g_printerr ("\n");
+    }
+
+  line[strcspn (line, "\r\n")] = '\0';
+
+  return g_steal_pointer (&line);
+}
+
+static gboolean
+parse (GOptionContext *context,
+       int            *argc,
+       char         ***argv,
+       char          **data_dir,
+       int            *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    *status = fanfare_commands_usage_error (error->message);
+  else if (*data_dir == NULL)
+    *status = fanfare_commands_usage_error ("--data-dir is required");
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+static int
+create_user (int              argc,
+             char           **argv,
+             FanfareUserRole  role)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *role_name = NULL;
+  g_autofree char *password = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareServer) server = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  const GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
+    { "username", 'u', 0, G_OPTION_ARG_STRING, &username, "The new user's username", "NAME" },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, "Their name as people see it", "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role_name, "listener, artist or admin", "ROLE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— add a user; the password comes from standard input");
+  int status = EXIT_FAILURE;
+  int role_value = role;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse (context, &argc, &argv, &data_dir, &status))
+    return status;
+  if (username == NULL)
+    return fanfare_commands_usage_error ("--username is required");
+  if (role_name != NULL && !fanfare_enum_from_string (FANFARE_TYPE_USER_ROLE, role_name, &role_value))
+    return fanfare_commands_usage_error ("--role must be listener, artist or admin");
+
+  password = read_password ();
+  if ((server = fanfare_server_new (data_dir, NULL, &error)) == NULL ||
+      (user = fanfare_accounts_create (fanfare_server_get_database (server), username,
+                                       display_name != NULL ? display_name : username, NULL, password,
+                                       role_value, &error)) == NULL)
+    return failed (error);
+
+  fanfare_server_close (server);
+  g_free (role_name);
+  role_name = fanfare_enum_to_string (FANFARE_TYPE_USER_ROLE, role_value);
+  g_print ("Created the %s %s\n", role_name, fanfare_user_get_username (user));
+
+  return EXIT_SUCCESS;
+}
+
+/* The commands that decode or encode audio: GStreamer is theirs alone. */
+typedef gboolean (*MediaJob) (FanfareServer *server,
+                              gpointer       data,
+                              GError       **error);
+
+static int
+run_media_job (const char *data_dir,
+               MediaJob    job,
+               gpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareServer) server = NULL;
+  gboolean done;
+
+  gst_init (NULL, NULL);
+  server = fanfare_server_new (data_dir, NULL, &error);
+  done = server != NULL && job (server, data, &error);
+  if (server != NULL)
+    fanfare_server_close (server);
+  g_clear_object (&server);
+  gst_deinit ();
+
+  return done ? EXIT_SUCCESS : failed (error);
+}
+
+typedef struct {
+  const char *folder;
+  const char *artist;
+  gboolean    published;
+} ImportJob;
+
+static gboolean
+import_job (FanfareServer *server,
+            gpointer       data,
+            GError       **error)
+{
+  ImportJob *job = data;
+  FanfareIngestReport report = { 0 };
+
+  if (!fanfare_ingest_import_folder (fanfare_server_get_database (server), fanfare_server_get_media (server),
+                                     job->folder, job->artist, job->published, &report, error))
+    return FALSE;
+
+  g_print ("Imported %u albums, %u tracks; skipped %u files\n", report.albums, report.tracks, report.skipped);
+
+  return TRUE;
+}
+
+static int
+import (int    argc,
+        char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *artist = NULL;
+  gboolean unpublished = FALSE;
+  const GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
+    { "artist", 'a', 0, G_OPTION_ARG_STRING, &artist, "The username of the artist whose music it is", "USERNAME" },
+    { "unpublished", 0, 0, G_OPTION_ARG_NONE, &unpublished, "Import as drafts only the artist sees", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("DIR — import a folder of tagged audio as albums");
+  int status = EXIT_FAILURE;
+  ImportJob job;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse (context, &argc, &argv, &data_dir, &status))
+    return status;
+  if (argc != 2)
+    return fanfare_commands_usage_error ("import takes one folder");
+  if (artist == NULL)
+    return fanfare_commands_usage_error ("--artist is required");
+
+  job = (ImportJob) { argv[1], artist, !unpublished };
+
+  return run_media_job (data_dir, import_job, &job);
+}
+
+static gboolean
+seed_job (FanfareServer *server,
+          gpointer       data,
+          GError       **error)
+{
+  const FanfareDemoOptions *options = data;
+  FanfareDemoReport report = { 0 };
+  gint64 started = g_get_monotonic_time ();
+
+  if (!fanfare_demo_seed (fanfare_server_get_database (server), fanfare_server_get_media (server),
+                          options, &report, error))
+    return FALSE;
+
+  g_print ("Seeded %u artists, %u albums, %u tracks, %u users, %u playlists and %u plays in %.1f s\n",
+           report.artists, report.albums, report.tracks, report.users, report.playlists, report.plays,
+           (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+
+  return TRUE;
+}
+
+static int
+seed_demo (int    argc,
+           char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  FanfareDemoOptions options = { 0 };
+  const GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
+    { "small", 0, 0, G_OPTION_ARG_NONE, &options.small, "A few artists with short tracks, for tests", NULL },
+    { "now", 0, 0, G_OPTION_ARG_INT64, &options.now, "The time the play history leads up to (Unix time)", "T" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— fill an empty platform with a generated demo");
+  int status = EXIT_FAILURE;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse (context, &argc, &argv, &data_dir, &status))
+    return status;
+
+  return run_media_job (data_dir, seed_job, &options);
+}
+
+static int
+list_routes (void)
+{
+  g_autoptr(FanfareServer) server = g_object_new (FANFARE_TYPE_SERVER, NULL);
+  g_autoptr(GPtrArray) routes = fanfare_server_list_routes (server);
+
+  for (guint i = 0; i < routes->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (routes, i));
+
+  return EXIT_SUCCESS;
+}
+
+/**
+ * fanfare_commands_run:
+ * @argv: the command's name and its arguments
+ *
+ * Returns: the program's exit status
+ */
+int
+fanfare_commands_run (int    argc,
+                      char **argv)
+{
+  const char *command = argv[0];
+
+  if (g_str_equal (command, "create-admin"))
+    return create_user (argc, argv, FANFARE_USER_ROLE_ADMIN);
+  if (g_str_equal (command, "create-user"))
+    return create_user (argc, argv, FANFARE_USER_ROLE_LISTENER);
+  if (g_str_equal (command, "import"))
+    return import (argc, argv);
+  if (g_str_equal (command, "seed-demo"))
+    return seed_demo (argc, argv);
+  if (g_str_equal (command, "routes"))
+    return list_routes ();
+
+  return fanfare_commands_usage_error ("Unknown command");
+}

@@ -1,0 +1,57 @@
+/* fanfare-ingest.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gst/gst.h>
+
+#include "fanfare-catalog-store.h"
+#include "fanfare-media-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint albums;
+  guint tracks;
+  guint skipped;
+} FanfareIngestReport;
+
+/* What one audio file says about itself. */
+typedef struct {
+  char            *path;
+  const char      *content_type;
+  char            *title;
+  char            *artist;
+  char            *album;
+  char            *genre;
+  char            *release_date;
+  guint            track_number;
+  guint            disc_number;
+  gint64           duration_ms;
+  double           gain;
+  double           peak;
+  GBytes          *image;
+  GArray          *chapters;  /* FanfareChapterDraft, strings owned */
+  FanfareTrackKind kind;
+} FanfareIngestFile;
+
+FanfareIngestFile *fanfare_ingest_read_file (const char *path,
+                                             GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void               fanfare_ingest_file_free (FanfareIngestFile *file);
+gint64             fanfare_ingest_prepare_artist (FanfareDatabase *db,
+                                                  const char      *username,
+                                                  GError         **error);
+gboolean           fanfare_ingest_import_folder (FanfareDatabase     *db,
+                                                 FanfareMediaStore   *media,
+                                                 const char          *folder,
+                                                 const char          *username,
+                                                 gboolean             published,
+                                                 FanfareIngestReport *report,
+                                                 GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareIngestFile, fanfare_ingest_file_free)
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* fanfare-server-types.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _FanfareLoginThrottle FanfareLoginThrottle;
+typedef struct _FanfareRequest FanfareRequest;
+typedef struct _FanfareServer FanfareServer;
+
+/* Limits a deployment may tune; tests make them small. */
+typedef struct {
+  gsize  max_body;           /* bytes of a request body, unless a route allows more */
+  guint  request_timeout_ms; /* for a request's headers and body to arrive */
+  guint  drain_timeout_ms;   /* for requests in flight to finish at shutdown */
+  gint64 session_lifetime;   /* seconds a session lasts after its last use */
+  guint  account_attempts;   /* failed log-ins per account per window */
+  guint  address_attempts;   /* failed log-ins per address per window */
+  guint  throttle_window;    /* seconds */
+} FanfareServerLimits;
+
+G_END_DECLS

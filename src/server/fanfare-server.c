@@ -1,0 +1,439 @@
+/* fanfare-server.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The platform server: its data folder (the database and the media), the
+ * HTTP server and the routes, and an orderly end. Shutting down stops
+ * taking new requests, lets the ones in flight finish (up to a limit),
+ * then closes the connections and the database. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "fanfare-credentials.h"
+#include "fanfare-server-private.h"
+
+enum {
+  SIGNAL_STOPPED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FanfareServer, fanfare_server, G_TYPE_OBJECT)
+
+/**
+ * fanfare_server_limits_init:
+ * @limits: (out caller-allocates): the limits to fill in
+ *
+ * Fills in the defaults.
+ */
+void
+fanfare_server_limits_init (FanfareServerLimits *limits)
+{
+  *limits = (FanfareServerLimits) {
+    .max_body = 1024 * 1024,
+    .request_timeout_ms = 30000,
+    .drain_timeout_ms = 30000,
+    .session_lifetime = 30 * 24 * 60 * 60,
+    .account_attempts = 5,
+    .address_attempts = 20,
+    .throttle_window = 15 * 60,
+  };
+}
+
+static void
+fanfare_server_dispose (GObject *object)
+{
+  FanfareServer *self = FANFARE_SERVER (object);
+
+  g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+
+  G_OBJECT_CLASS (fanfare_server_parent_class)->dispose (object);
+}
+
+static void
+fanfare_server_finalize (GObject *object)
+{
+  FanfareServer *self = FANFARE_SERVER (object);
+
+  g_clear_object (&self->router);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->throttle);
+  g_clear_object (&self->media);
+  if (self->db != NULL)
+    fanfare_database_close (self->db);
+  g_clear_object (&self->db);
+  g_free (self->public_url);
+  g_free (self->data_dir);
+
+  G_OBJECT_CLASS (fanfare_server_parent_class)->finalize (object);
+}
+
+static void
+fanfare_server_class_init (FanfareServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = fanfare_server_dispose;
+  object_class->finalize = fanfare_server_finalize;
+
+  /**
+   * FanfareServer::stopped:
+   *
+   * The server has finished shutting down: no request is in flight and
+   * every connection is closed.
+   */
+  signals[SIGNAL_STOPPED] =
+    g_signal_new ("stopped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+fanfare_server_init (FanfareServer *self)
+{
+  self->router = fanfare_router_new ();
+  self->cache = fanfare_response_cache_new ();
+  fanfare_router_add (self->router, fanfare_http_meta_routes);
+  fanfare_router_add (self->router, fanfare_http_account_routes);
+  fanfare_router_add (self->router, fanfare_http_catalog_routes);
+  fanfare_router_add (self->router, fanfare_http_media_routes);
+  fanfare_router_add (self->router, fanfare_http_search_routes);
+  fanfare_router_add (self->router, fanfare_http_playlist_routes);
+}
+
+/**
+ * fanfare_server_new:
+ * @data_dir: the folder of the database and the media, created when missing
+ * @limits: (nullable): limits other than the defaults
+ *
+ * Opens the store, migrating the database. The server serves nothing until
+ * fanfare_server_listen().
+ *
+ * Returns: (transfer full): the server, or %NULL with @error set
+ */
+FanfareServer *
+fanfare_server_new (const char                *data_dir,
+                    const FanfareServerLimits *limits,
+                    GError                   **error)
+{
+  g_autoptr(FanfareServer) self = g_object_new (FANFARE_TYPE_SERVER, NULL);
+  g_autofree char *db_path = NULL;
+  g_autofree char *media_path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (!fanfare_credentials_init (error))
+    return NULL;
+
+  if (limits != NULL)
+    self->limits = *limits;
+  else
+    fanfare_server_limits_init (&self->limits);
+
+  if (g_mkdir_with_parents (data_dir, 0750) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Cannot create the data folder %s: %s", data_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self->data_dir = g_strdup (data_dir);
+  db_path = g_build_filename (data_dir, "fanfare.db", NULL);
+  media_path = g_build_filename (data_dir, "media", NULL);
+
+  self->db = fanfare_database_open (db_path, error);
+  if (self->db == NULL)
+    return NULL;
+
+  self->media = fanfare_media_store_new (self->db, media_path, error);
+  if (self->media == NULL)
+    return NULL;
+
+  self->throttle = fanfare_login_throttle_new (self->limits.account_attempts,
+                                               self->limits.address_attempts,
+                                               self->limits.throttle_window);
+
+  return g_steal_pointer (&self);
+}
+
+/* Parses HOST:PORT, where HOST is an IP address (in brackets for IPv6)
+ * or "localhost". */
+static GSocketAddress *
+parse_address (const char *address,
+               GError    **error)
+{
+  const char *colon = strrchr (address, ':');
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) inet = NULL;
+  guint64 port;
+
+  if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &port, NULL))
+    goto invalid;
+
+  host = g_strndup (address, colon - address);
+  if (host[0] == '[' && g_str_has_suffix (host, "]"))
+    {
+      memmove (host, host + 1, strlen (host) - 2);
+      host[strlen (host) - 2] = '\0';
+    }
+
+  if (g_str_equal (host, "localhost"))
+    inet = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  else
+    inet = g_inet_address_new_from_string (host);
+  if (inet == NULL)
+    goto invalid;
+
+  return g_inet_socket_address_new (inet, port);
+
+invalid:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               "“%s” is not an address to listen on, such as 127.0.0.1:8080 or [::1]:8080", address);
+  return NULL;
+}
+
+/**
+ * fanfare_server_listen:
+ * @address: HOST:PORT; port 0 picks a free one
+ * @certificate: (nullable): a TLS certificate, to serve https
+ *
+ * Starts serving on @address. Unless a public URL was set, the server
+ * names its media under the address it listens on.
+ */
+gboolean
+fanfare_server_listen (FanfareServer   *self,
+                       const char      *address,
+                       GTlsCertificate *certificate,
+                       GError         **error)
+{
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  SoupServerListenOptions options = 0;
+
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (self->soup == NULL, FALSE);
+
+  socket_address = parse_address (address, error);
+  if (socket_address == NULL)
+    return FALSE;
+
+  self->soup = soup_server_new ("server-header", "fanfare-server", NULL);
+  if (certificate != NULL)
+    {
+      soup_server_set_tls_certificate (self->soup, certificate);
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+
+  _fanfare_dispatch_attach (self);
+  if (!soup_server_listen (self->soup, socket_address, options, error))
+    {
+      g_clear_object (&self->soup);
+      return FALSE;
+    }
+
+  if (self->public_url == NULL)
+    {
+      g_autofree char *uri = fanfare_server_dup_uri (self);
+
+      fanfare_server_set_public_url (self, uri);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fanfare_server_dup_uri:
+ *
+ * Returns: (transfer full): where the server listens, without a trailing
+ *   slash, such as http://127.0.0.1:41234
+ */
+char *
+fanfare_server_dup_uri (FanfareServer *self)
+{
+  GSList *uris;
+  char *text;
+
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
+  g_return_val_if_fail (self->soup != NULL, NULL);
+
+  uris = soup_server_get_uris (self->soup);
+  g_return_val_if_fail (uris != NULL, NULL);
+
+  text = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (text, "/"))
+    text[strlen (text) - 1] = '\0';
+
+  return text;
+}
+
+/**
+ * fanfare_server_set_public_url:
+ * @public_url: where clients reach the server, when a proxy stands between
+ */
+void
+fanfare_server_set_public_url (FanfareServer *self,
+                               const char    *public_url)
+{
+  g_return_if_fail (FANFARE_IS_SERVER (self));
+
+  g_free (self->public_url);
+  self->public_url = g_strdup (public_url);
+  fanfare_database_set_public_url (self->db, public_url);
+}
+
+const char *
+fanfare_server_get_public_url (FanfareServer *self)
+{
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
+
+  return self->public_url;
+}
+
+static void
+stop (FanfareServer *self)
+{
+  if (self->stopped)
+    return;
+
+  self->stopped = TRUE;
+  g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+
+  if (self->soup != NULL)
+    g_message ("Stopped");
+  g_signal_emit (self, signals[SIGNAL_STOPPED], 0);
+}
+
+static gboolean
+drain_timeout_cb (gpointer  data)
+{
+  FanfareServer *self = data;
+
+  self->drain_timeout_id = 0;
+  g_message ("%u requests did not finish in time; closing their connections", self->in_flight);
+  stop (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A request has finished; the last one of a shutdown stops the server. */
+void
+_fanfare_server_request_done (FanfareServer *self)
+{
+  if (self->draining && self->in_flight == 0)
+    stop (self);
+}
+
+/**
+ * fanfare_server_shutdown:
+ *
+ * Starts an orderly shutdown: new requests are turned away with 503 and
+ * the ones in flight may finish. #FanfareServer::stopped follows.
+ */
+void
+fanfare_server_shutdown (FanfareServer *self)
+{
+  g_return_if_fail (FANFARE_IS_SERVER (self));
+
+  if (self->draining)
+    return;
+
+  self->draining = TRUE;
+  g_message ("Shutting down; %u requests in flight", self->in_flight);
+
+  if (self->in_flight == 0)
+    {
+      stop (self);
+      return;
+    }
+
+  self->drain_timeout_id = g_timeout_add (self->limits.drain_timeout_ms, drain_timeout_cb, self);
+}
+
+gboolean
+fanfare_server_is_stopped (FanfareServer *self)
+{
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), FALSE);
+
+  return self->stopped;
+}
+
+/**
+ * fanfare_server_close:
+ *
+ * Closes the database once the worker threads have given back their
+ * connections; the server cannot serve again.
+ */
+void
+fanfare_server_close (FanfareServer *self)
+{
+  g_return_if_fail (FANFARE_IS_SERVER (self));
+
+  stop (self);
+  fanfare_database_close (self->db);
+}
+
+FanfareDatabase *
+fanfare_server_get_database (FanfareServer *self)
+{
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
+
+  return self->db;
+}
+
+FanfareMediaStore *
+fanfare_server_get_media (FanfareServer *self)
+{
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
+
+  return self->media;
+}
+
+/**
+ * fanfare_server_list_routes:
+ *
+ * Returns: (transfer container) (element-type utf8): "METHOD /pattern" for
+ *   every endpoint the server serves
+ */
+GPtrArray *
+fanfare_server_list_routes (FanfareServer *self)
+{
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
+
+  return fanfare_router_list (self->router);
+}
+
+FanfareDatabase *
+_fanfare_server_get_database (FanfareServer *self)
+{
+  return self->db;
+}
+
+FanfareMediaStore *
+_fanfare_server_get_media (FanfareServer *self)
+{
+  return self->media;
+}
+
+FanfareLoginThrottle *
+_fanfare_server_get_throttle (FanfareServer *self)
+{
+  return self->throttle;
+}
+
+const FanfareServerLimits *
+_fanfare_server_get_limits (FanfareServer *self)
+{
+  return &self->limits;
+}

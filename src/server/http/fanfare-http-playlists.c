@@ -1,0 +1,59 @@
+/* fanfare-http-playlists.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Reading playlists. A private playlist is not found by anyone but its
+ * owner: the answer is the same 404 as for an id never used. */
+
+#include "config.h"
+
+#include "fanfare-account-store.h"
+#include "fanfare-http-json.h"
+#include "fanfare-playlist.h"
+#include "fanfare-playlist-store.h"
+#include "fanfare-request.h"
+
+static void
+get_playlist (FanfareRequest *request)
+{
+  FanfareDatabase *db = fanfare_request_get_database (request);
+  const FanfareViewer *viewer = fanfare_request_get_viewer (request);
+  gint64 playlist_id = fanfare_request_get_id (request, "id");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(GPtrArray) tracks = NULL;
+
+  if ((playlist = fanfare_playlist_store_get (db, viewer, playlist_id, &error)) == NULL ||
+      (tracks = fanfare_playlist_store_list_tracks (db, viewer, playlist_id, &error)) == NULL)
+    fanfare_request_fail (request, error);
+  else
+    fanfare_http_respond_with_list (request, "playlist", playlist, "tracks", tracks);
+}
+
+static void
+list_user_playlists (FanfareRequest *request)
+{
+  FanfareDatabase *db = fanfare_request_get_database (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) playlists = NULL;
+  gint64 owner_id;
+
+  if ((owner_id = fanfare_account_store_lookup_user_id (db, fanfare_request_get_param (request, "username"),
+                                                        &error)) == 0 ||
+      (playlists = fanfare_playlist_store_list_for_user (db, fanfare_request_get_viewer (request), owner_id,
+                                                         &error)) == NULL)
+    {
+      fanfare_request_fail (request, error);
+      return;
+    }
+
+  fanfare_http_respond_items (request, playlists, NULL);
+}
+
+const FanfareRoute fanfare_http_playlist_routes[] = {
+  { "GET", "/api/v1/playlists/{id}", FANFARE_ACCESS_ANYONE, 0, get_playlist },
+  { "GET", "/api/v1/users/{username}/playlists", FANFARE_ACCESS_ANYONE, 0, list_user_playlists },
+  { NULL },
+};

@@ -1,0 +1,488 @@
+/* fanfare-request.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The request as a worker thread sees it, and the response it builds.
+ * fanfare_request_new() and fanfare_request_apply() run on the main
+ * thread; everything in between runs in one worker thread. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fanfare-credentials.h"
+#include "fanfare-error.h"
+#include "fanfare-json.h"
+#include "fanfare-request.h"
+#include "fanfare-server-private.h"
+
+/* The request headers a handler may read; no other is copied. */
+static const char * const copied_headers[] = {
+  "Authorization",
+  "If-None-Match",
+  "Range",
+  "User-Agent",
+};
+
+struct _FanfareRequest
+{
+  /* Read-only once the worker runs */
+  FanfareServer      *server;
+  const FanfareRoute *route;
+  GHashTable         *params;
+  GHashTable         *query;
+  GHashTable         *headers;
+  GBytes             *body;
+  char               *remote_host;
+
+  /* Set by the worker */
+  FanfareAuth   auth;
+  FanfareViewer viewer;
+  guint         status;
+  char         *content_type;
+  GBytes       *response;
+  GPtrArray    *response_headers;        /* name, value, name, value… */
+};
+
+/**
+ * fanfare_request_new:
+ * @params: (transfer full) (nullable): the path's parameters
+ * @query: (nullable): the query's parameters
+ *
+ * Copies what the handler may need from @msg.
+ */
+FanfareRequest *
+fanfare_request_new (FanfareServer      *server,
+                     const FanfareRoute *route,
+                     SoupServerMessage  *msg,
+                     GHashTable         *params,
+                     GHashTable         *query)
+{
+  FanfareRequest *request = g_new0 (FanfareRequest, 1);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  request->server = g_object_ref (server);
+  request->route = route;
+  request->params = params;
+  request->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  request->headers = g_hash_table_new (g_str_hash, g_str_equal);
+  request->response_headers = g_ptr_array_new_with_free_func (g_free);
+  request->remote_host = g_strdup (soup_server_message_get_remote_host (msg));
+
+  for (guint i = 0; i < G_N_ELEMENTS (copied_headers); i++)
+    {
+      const char *value = soup_message_headers_get_one (headers, copied_headers[i]);
+
+      if (value != NULL)
+        g_hash_table_insert (request->headers, (gpointer) copied_headers[i], g_strdup (value));
+    }
+
+  if (body->length > 0)
+    request->body = soup_message_body_flatten (body);
+
+  return request;
+}
+
+void
+fanfare_request_free (FanfareRequest *request)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, request->headers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_free (value);
+  g_hash_table_unref (request->headers);
+  g_clear_pointer (&request->params, g_hash_table_unref);
+  g_clear_pointer (&request->query, g_hash_table_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_clear_pointer (&request->response, g_bytes_unref);
+  g_ptr_array_unref (request->response_headers);
+  g_free (request->content_type);
+  g_free (request->remote_host);
+  g_object_unref (request->server);
+  g_free (request);
+}
+
+/* Finds who is asking from the bearer token, if any, and whether they may
+ * call the route. */
+static gboolean
+authenticate (FanfareRequest *request,
+              GError        **error)
+{
+  const char *authorization = fanfare_request_get_header (request, "Authorization");
+  g_autofree char *token_hash = NULL;
+
+  if (authorization == NULL)
+    {
+      if (request->route->access == FANFARE_ACCESS_ANYONE)
+        return TRUE;
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_UNAUTHORIZED, "Sign in first");
+      return FALSE;
+    }
+
+  if (g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0 || authorization[7] == '\0')
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_UNAUTHORIZED,
+                           "The Authorization header must hold a bearer token");
+      return FALSE;
+    }
+
+  token_hash = fanfare_credentials_hash_token (authorization + 7);
+  if (!fanfare_account_store_authenticate (fanfare_request_get_database (request), token_hash,
+                                           _fanfare_server_get_limits (request->server)->session_lifetime,
+                                           &request->auth, error))
+    return FALSE;
+
+  request->viewer.user_id = request->auth.user_id;
+  request->viewer.admin = request->auth.role == FANFARE_USER_ROLE_ADMIN;
+
+  if (request->route->access == FANFARE_ACCESS_ADMIN && !request->viewer.admin)
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN, "Only admins may do this");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * fanfare_request_run:
+ *
+ * Runs the route's handler; called in a worker thread.
+ */
+void
+fanfare_request_run (FanfareRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!authenticate (request, &error))
+    {
+      fanfare_request_fail (request, error);
+      return;
+    }
+
+  request->route->func (request);
+
+  if (request->status == 0)
+    fanfare_request_fail_literal (request, FANFARE_ERROR_INTERNAL, "The handler gave no answer");
+}
+
+/**
+ * fanfare_request_apply:
+ *
+ * Writes the response into @msg; called on the main thread.
+ */
+void
+fanfare_request_apply (FanfareRequest    *request,
+                       SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  /* The handler answered ranges itself; libsoup must not do it again, the
+   * way it does for a 200 with a Range request (by copying the body). */
+  soup_message_headers_remove (soup_server_message_get_request_headers (msg), "Range");
+
+  soup_server_message_set_status (msg, request->status, NULL);
+  for (guint i = 0; i + 1 < request->response_headers->len; i += 2)
+    soup_message_headers_append (headers, g_ptr_array_index (request->response_headers, i),
+                                 g_ptr_array_index (request->response_headers, i + 1));
+
+  if (request->content_type != NULL)
+    soup_message_headers_set_content_type (headers, request->content_type, NULL);
+  if (request->response != NULL && g_bytes_get_size (request->response) > 0)
+    soup_message_body_append_bytes (soup_server_message_get_response_body (msg), request->response);
+}
+
+FanfareServer *
+fanfare_request_get_server (FanfareRequest *request)
+{
+  return request->server;
+}
+
+FanfareDatabase *
+fanfare_request_get_database (FanfareRequest *request)
+{
+  return _fanfare_server_get_database (request->server);
+}
+
+FanfareMediaStore *
+fanfare_request_get_media (FanfareRequest *request)
+{
+  return _fanfare_server_get_media (request->server);
+}
+
+/**
+ * fanfare_request_get_viewer:
+ *
+ * Returns: who is asking; user 0 when nobody signed in
+ */
+const FanfareViewer *
+fanfare_request_get_viewer (FanfareRequest *request)
+{
+  return &request->viewer;
+}
+
+/**
+ * fanfare_request_get_auth:
+ *
+ * Returns: the session of a signed-in caller; zeros otherwise
+ */
+const FanfareAuth *
+fanfare_request_get_auth (FanfareRequest *request)
+{
+  return &request->auth;
+}
+
+const char *
+fanfare_request_get_remote_host (FanfareRequest *request)
+{
+  return request->remote_host != NULL ? request->remote_host : "";
+}
+
+/**
+ * fanfare_request_get_header:
+ * @name: one of the headers the request copies, spelled as they are
+ */
+const char *
+fanfare_request_get_header (FanfareRequest *request,
+                            const char     *name)
+{
+  return g_hash_table_lookup (request->headers, name);
+}
+
+const char *
+fanfare_request_get_query (FanfareRequest *request,
+                           const char     *name)
+{
+  if (request->query == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (request->query, name);
+}
+
+const char *
+fanfare_request_get_param (FanfareRequest *request,
+                           const char     *name)
+{
+  g_assert (request->params != NULL);
+
+  return g_hash_table_lookup (request->params, name);
+}
+
+/**
+ * fanfare_request_get_id:
+ * @name: a path parameter that the router checked to be an id
+ */
+gint64
+fanfare_request_get_id (FanfareRequest *request,
+                        const char     *name)
+{
+  const char *value = fanfare_request_get_param (request, name);
+
+  g_assert (value != NULL);
+
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+/**
+ * fanfare_request_get_body:
+ *
+ * Returns: (transfer none) (nullable): the body, %NULL when empty
+ */
+GBytes *
+fanfare_request_get_body (FanfareRequest *request)
+{
+  return request->body;
+}
+
+/**
+ * fanfare_request_parse_body:
+ *
+ * Returns: (transfer full): the body as a JSON object, its nesting checked
+ *   before it is parsed, or %NULL with %FANFARE_ERROR_INVALID
+ */
+JsonObject *
+fanfare_request_parse_body (FanfareRequest *request,
+                            GError        **error)
+{
+  gsize length = 0;
+  const char *data = NULL;
+
+  if (request->body != NULL)
+    data = g_bytes_get_data (request->body, &length);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_INVALID, "The request needs a JSON body");
+      return NULL;
+    }
+
+  return fanfare_json_parse_object (data, length, error);
+}
+
+/**
+ * fanfare_request_get_limit:
+ * @limit: (out): the page size the query asks for, or the default
+ */
+gboolean
+fanfare_request_get_limit (FanfareRequest *request,
+                           guint          *limit,
+                           GError        **error)
+{
+  const char *value = fanfare_request_get_query (request, "limit");
+  guint64 number;
+
+  *limit = FANFARE_DEFAULT_PAGE_SIZE;
+  if (value == NULL)
+    return TRUE;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 1, FANFARE_MAX_PAGE_SIZE, &number, NULL))
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
+                   "The field “limit” must be a whole number from 1 to %u", FANFARE_MAX_PAGE_SIZE);
+      return FALSE;
+    }
+
+  *limit = number;
+
+  return TRUE;
+}
+
+/**
+ * fanfare_request_respond_json:
+ * @node: (transfer none): the response's body
+ */
+void
+fanfare_request_respond_json (FanfareRequest *request,
+                              guint           status,
+                              JsonNode       *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  char *text;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (text, length);
+
+  fanfare_request_respond_bytes (request, status, "application/json", bytes);
+}
+
+/**
+ * fanfare_request_respond_bytes:
+ * @content_type: (nullable): the type of @bytes
+ * @bytes: (nullable): the response's body
+ */
+void
+fanfare_request_respond_bytes (FanfareRequest *request,
+                               guint           status,
+                               const char     *content_type,
+                               GBytes         *bytes)
+{
+  request->status = status;
+  g_free (request->content_type);
+  request->content_type = g_strdup (content_type);
+  g_clear_pointer (&request->response, g_bytes_unref);
+  if (bytes != NULL)
+    request->response = g_bytes_ref (bytes);
+}
+
+void
+fanfare_request_respond_empty (FanfareRequest *request,
+                               guint           status)
+{
+  fanfare_request_respond_bytes (request, status, NULL, NULL);
+}
+
+/**
+ * fanfare_request_error_new:
+ *
+ * Returns: (transfer full): the API's error body:
+ *   {"error": {"code": "not_found", "message": "…"}}
+ */
+JsonNode *
+fanfare_request_error_new (FanfareError  code,
+                           const char   *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, fanfare_error_to_api_code (code));
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * fanfare_request_fail:
+ *
+ * Answers with the error's status and an error body. Only the API's own
+ * errors are shown as they are; any other failure is logged, and the
+ * client learns only that the server failed.
+ */
+void
+fanfare_request_fail (FanfareRequest *request,
+                      const GError   *error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  FanfareError code = FANFARE_ERROR_INTERNAL;
+  const char *message = "The server failed; it has logged why";
+
+  if (error->domain == FANFARE_ERROR && error->code != FANFARE_ERROR_INTERNAL)
+    {
+      code = error->code;
+      message = error->message;
+    }
+  else
+    g_warning ("%s %s failed: %s", request->route->method, request->route->pattern, error->message);
+
+  if (code == FANFARE_ERROR_UNAVAILABLE)
+    fanfare_request_add_header (request, "Retry-After", "1");
+  if (code == FANFARE_ERROR_UNAUTHORIZED)
+    fanfare_request_add_header (request, "WWW-Authenticate", "Bearer");
+
+  node = fanfare_request_error_new (code, message);
+  fanfare_request_respond_json (request, fanfare_error_to_http_status (code), node);
+}
+
+void
+fanfare_request_fail_literal (FanfareRequest *request,
+                              FanfareError    code,
+                              const char     *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (FANFARE_ERROR, code, message);
+
+  fanfare_request_fail (request, error);
+}
+
+void
+fanfare_request_add_header (FanfareRequest *request,
+                            const char     *name,
+                            const char     *value)
+{
+  fanfare_request_take_header (request, name, g_strdup (value));
+}
+
+/**
+ * fanfare_request_take_header:
+ * @value: (transfer full): the header's value
+ */
+void
+fanfare_request_take_header (FanfareRequest *request,
+                             const char     *name,
+                             char           *value)
+{
+  g_ptr_array_add (request->response_headers, g_strdup (name));
+  g_ptr_array_add (request->response_headers, value);
+}

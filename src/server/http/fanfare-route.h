@@ -1,0 +1,45 @@
+/* fanfare-route.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _FanfareRequest FanfareRequest;
+
+/* Who may call a route. */
+typedef enum {
+  FANFARE_ACCESS_ANYONE,   /* a token, if sent, must be valid; the viewer is then known */
+  FANFARE_ACCESS_USER,     /* signed in */
+  FANFARE_ACCESS_ADMIN,    /* signed in as an admin */
+} FanfareAccess;
+
+/* Runs in a worker thread: validates the request, calls the store or a
+ * service and sets the response on @request. Never touches the message. */
+typedef void (*FanfareRouteFunc) (FanfareRequest *request);
+
+/* One endpoint. A pattern's segments in braces are parameters:
+ * {id} is a decimal id, {username} a username, {image} an image id. */
+typedef struct {
+  const char      *method;
+  const char      *pattern;
+  FanfareAccess    access;
+  gsize            max_body;  /* 0: the server's default cap */
+  FanfareRouteFunc func;
+  gboolean         shared;    /* the same answer for every anonymous caller: cached */
+} FanfareRoute;
+
+/* The route groups, one per file of http/. */
+extern const FanfareRoute fanfare_http_account_routes[];
+extern const FanfareRoute fanfare_http_catalog_routes[];
+extern const FanfareRoute fanfare_http_media_routes[];
+extern const FanfareRoute fanfare_http_search_routes[];
+extern const FanfareRoute fanfare_http_playlist_routes[];
+extern const FanfareRoute fanfare_http_meta_routes[];
+
+G_END_DECLS

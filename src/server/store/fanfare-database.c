@@ -1,0 +1,575 @@
+/* fanfare-database.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The server's SQLite database: WAL, foreign keys on, migrated by
+ * PRAGMA user_version when it opens. Request handlers run in worker
+ * threads, so connections live in a pool: a thread takes one for the
+ * length of one store call and gives it back. Each keeps its own prepared
+ * statements. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fanfare-database-private.h"
+#include "fanfare-error.h"
+#include "fanfare-search-text.h"
+
+#define MAX_CONNECTIONS 8
+#define BUSY_TIMEOUT_MS 10000
+
+struct _FanfareConnection
+{
+  FanfareDatabase *database;  /* borrowed: the pool outlives its connections */
+  sqlite3         *handle;
+  GHashTable      *statements; /* SQL text (static) -> sqlite3_stmt */
+};
+
+struct _FanfareDatabase
+{
+  GObject parent_instance;
+
+  char   *path;
+  char   *public_url;
+  guint   schema_version;
+  guint   generation;  /* atomic: moves on with every commit */
+
+  /* The pool, under the mutex */
+  GMutex   mutex;
+  GCond    cond;
+  GQueue   idle;
+  guint    n_open;
+  gboolean closed;
+};
+
+G_DEFINE_FINAL_TYPE (FanfareDatabase, fanfare_database, G_TYPE_OBJECT)
+
+static gboolean
+set_error (sqlite3 *handle,
+           GError **error)
+{
+  int code = sqlite3_extended_errcode (handle);
+  FanfareError fanfare_code = FANFARE_ERROR_INTERNAL;
+
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+    fanfare_code = FANFARE_ERROR_CONFLICT;
+  else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    fanfare_code = FANFARE_ERROR_UNAVAILABLE;
+
+  g_set_error (error, FANFARE_ERROR, fanfare_code, "Database error: %s", sqlite3_errmsg (handle));
+
+  return FALSE;
+}
+
+static int
+commit_hook_cb (void *data)
+{
+  FanfareDatabase *self = data;
+
+  g_atomic_int_inc (&self->generation);
+
+  return 0;
+}
+
+static void
+connection_free (FanfareConnection *conn)
+{
+  g_hash_table_unref (conn->statements);
+  sqlite3_close (conn->handle);
+  g_free (conn);
+}
+
+static FanfareConnection *
+connection_open (FanfareDatabase *self,
+                 GError         **error)
+{
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  FanfareConnection *conn = g_new0 (FanfareConnection, 1);
+
+  conn->database = self;
+  conn->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
+
+  if (sqlite3_open_v2 (self->path, &conn->handle, flags, NULL) != SQLITE_OK)
+    {
+      set_error (conn->handle, error);
+      connection_free (conn);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (conn->handle, TRUE);
+  sqlite3_commit_hook (conn->handle, commit_hook_cb, self);
+  sqlite3_busy_timeout (conn->handle, BUSY_TIMEOUT_MS);
+  fanfare_search_text_register_sql_functions (conn->handle);
+
+  if (!_fanfare_connection_exec (conn, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+    {
+      connection_free (conn);
+      return NULL;
+    }
+
+  return conn;
+}
+
+static guint
+read_user_version (FanfareConnection *conn,
+                   GError           **error)
+{
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return G_MAXUINT;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _fanfare_statement_error (stmt, error);
+      return G_MAXUINT;
+    }
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Brings the schema up to date, each version in its own transaction. */
+static gboolean
+migrate (FanfareDatabase   *self,
+         FanfareConnection *conn,
+         GError           **error)
+{
+  guint latest = _fanfare_schema_get_n_versions ();
+  guint version;
+
+  if (!_fanfare_connection_exec (conn, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  version = read_user_version (conn, error);
+  if (version == G_MAXUINT)
+    return FALSE;
+
+  if (version > latest)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INTERNAL,
+                   "The database has schema version %u; this server knows up to %u",
+                   version, latest);
+      return FALSE;
+    }
+
+  for (guint v = version + 1; v <= latest; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", v);
+
+      g_debug ("Migrating %s to schema version %u", self->path, v);
+      if (!_fanfare_connection_begin (conn, error) ||
+          !_fanfare_connection_exec (conn, _fanfare_schema_get_version (v), error) ||
+          !_fanfare_connection_exec (conn, set_version, error) ||
+          !_fanfare_connection_commit (conn, error))
+        return FALSE;
+    }
+
+  self->schema_version = latest;
+
+  return TRUE;
+}
+
+static void
+fanfare_database_finalize (GObject *object)
+{
+  FanfareDatabase *self = FANFARE_DATABASE (object);
+
+  fanfare_database_close (self);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+  g_free (self->path);
+  g_free (self->public_url);
+
+  G_OBJECT_CLASS (fanfare_database_parent_class)->finalize (object);
+}
+
+static void
+fanfare_database_class_init (FanfareDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fanfare_database_finalize;
+}
+
+static void
+fanfare_database_init (FanfareDatabase *self)
+{
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  g_queue_init (&self->idle);
+  self->public_url = g_strdup ("");
+}
+
+/**
+ * fanfare_database_open:
+ * @path: the database file, created when missing
+ * @error: return location for a #GError
+ *
+ * Opens the database and migrates its schema to the latest version.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+FanfareDatabase *
+fanfare_database_open (const char *path,
+                       GError    **error)
+{
+  g_autoptr(FanfareDatabase) self = NULL;
+  FanfareConnection *conn;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (FANFARE_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  conn = connection_open (self, error);
+  if (conn == NULL)
+    return NULL;
+
+  self->n_open = 1;
+  if (!migrate (self, conn, error))
+    {
+      connection_free (conn);
+      self->n_open = 0;
+      return NULL;
+    }
+
+  g_queue_push_head (&self->idle, conn);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * fanfare_database_close:
+ * @self: a #FanfareDatabase
+ *
+ * Waits until every connection is back in the pool, then closes them all.
+ * Later calls to the store fail with %FANFARE_ERROR_UNAVAILABLE.
+ */
+void
+fanfare_database_close (FanfareDatabase *self)
+{
+  FanfareConnection *conn;
+
+  g_return_if_fail (FANFARE_IS_DATABASE (self));
+
+  g_mutex_lock (&self->mutex);
+  self->closed = TRUE;
+  while (self->idle.length < self->n_open)
+    g_cond_wait (&self->cond, &self->mutex);
+
+  while ((conn = g_queue_pop_head (&self->idle)) != NULL)
+    connection_free (conn);
+  self->n_open = 0;
+  g_mutex_unlock (&self->mutex);
+}
+
+guint
+fanfare_database_get_schema_version (FanfareDatabase *self)
+{
+  g_return_val_if_fail (FANFARE_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * fanfare_database_get_latest_schema_version:
+ *
+ * Returns: the schema version that this build migrates databases to
+ */
+guint
+fanfare_database_get_latest_schema_version (void)
+{
+  return _fanfare_schema_get_n_versions ();
+}
+
+/**
+ * fanfare_database_get_generation:
+ *
+ * Returns: a number that changes whenever this process commits a change
+ *   to the database, for caches of what was read from it
+ */
+guint
+fanfare_database_get_generation (FanfareDatabase *self)
+{
+  g_return_val_if_fail (FANFARE_IS_DATABASE (self), 0);
+
+  return g_atomic_int_get (&self->generation);
+}
+
+/**
+ * fanfare_database_set_public_url:
+ * @public_url: where clients reach the server, such as https://example.org
+ *
+ * The store names media and images by URL; this is their base. Set it
+ * before the store is used from other threads.
+ */
+void
+fanfare_database_set_public_url (FanfareDatabase *self,
+                                 const char      *public_url)
+{
+  g_return_if_fail (FANFARE_IS_DATABASE (self));
+  g_return_if_fail (public_url != NULL);
+
+  g_free (self->public_url);
+  self->public_url = g_strdup (public_url);
+  /* One base, whether or not the caller ended it with a slash. */
+  if (g_str_has_suffix (self->public_url, "/"))
+    self->public_url[strlen (self->public_url) - 1] = '\0';
+}
+
+const char *
+fanfare_database_get_path (FanfareDatabase *self)
+{
+  g_return_val_if_fail (FANFARE_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+FanfareConnection *
+_fanfare_database_acquire (FanfareDatabase *self,
+                           GError         **error)
+{
+  FanfareConnection *conn = NULL;
+
+  g_mutex_lock (&self->mutex);
+  while (!self->closed && self->idle.length == 0 && self->n_open >= MAX_CONNECTIONS)
+    g_cond_wait (&self->cond, &self->mutex);
+
+  if (self->closed)
+    {
+      g_mutex_unlock (&self->mutex);
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_UNAVAILABLE, "The database is closed");
+      return NULL;
+    }
+
+  conn = g_queue_pop_head (&self->idle);
+  if (conn == NULL)
+    self->n_open++;
+  g_mutex_unlock (&self->mutex);
+
+  if (conn == NULL)
+    {
+      conn = connection_open (self, error);
+      if (conn == NULL)
+        {
+          g_mutex_lock (&self->mutex);
+          self->n_open--;
+          g_cond_broadcast (&self->cond);
+          g_mutex_unlock (&self->mutex);
+        }
+    }
+
+  return conn;
+}
+
+void
+_fanfare_connection_release (FanfareConnection *conn)
+{
+  FanfareDatabase *self = conn->database;
+
+  /* A transaction left open means its code failed halfway. */
+  if (!sqlite3_get_autocommit (conn->handle))
+    sqlite3_exec (conn->handle, "ROLLBACK", NULL, NULL, NULL);
+
+  g_mutex_lock (&self->mutex);
+  g_queue_push_head (&self->idle, conn);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+}
+
+sqlite3 *
+_fanfare_connection_get_handle (FanfareConnection *conn)
+{
+  return conn->handle;
+}
+
+/* @sql must be a string that lives as long as the program: its address is
+ * the key of the statement cache. */
+FanfareStatement *
+_fanfare_connection_prepare (FanfareConnection *conn,
+                             const char        *sql,
+                             GError           **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (conn->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (conn->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error (conn->handle, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (conn->statements, (gpointer) sql, stmt);
+
+  return stmt;
+}
+
+gboolean
+_fanfare_connection_exec (FanfareConnection *conn,
+                          const char        *sql,
+                          GError           **error)
+{
+  if (sqlite3_exec (conn->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_error (conn->handle, error);
+
+  return TRUE;
+}
+
+/* Write transactions take the write lock at once, so that two writers
+ * never deadlock upgrading from a read. */
+gboolean
+_fanfare_connection_begin (FanfareConnection *conn,
+                           GError           **error)
+{
+  return _fanfare_connection_exec (conn, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_fanfare_connection_commit (FanfareConnection *conn,
+                            GError           **error)
+{
+  return _fanfare_connection_exec (conn, "COMMIT", error);
+}
+
+gboolean
+_fanfare_connection_error (FanfareConnection *conn,
+                           GError           **error)
+{
+  return set_error (conn->handle, error);
+}
+
+gint64
+_fanfare_connection_last_insert_id (FanfareConnection *conn)
+{
+  return sqlite3_last_insert_rowid (conn->handle);
+}
+
+int
+_fanfare_connection_changes (FanfareConnection *conn)
+{
+  return sqlite3_changes (conn->handle);
+}
+
+gboolean
+_fanfare_statement_error (FanfareStatement *stmt,
+                          GError          **error)
+{
+  return set_error (sqlite3_db_handle (stmt), error);
+}
+
+/* Steps to the one row a statement looks up; no row is
+ * %FANFARE_ERROR_NOT_FOUND with @not_found as its message. */
+gboolean
+_fanfare_statement_step_row (FanfareStatement *stmt,
+                             const char       *not_found,
+                             GError          **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND, not_found);
+      return FALSE;
+    }
+
+  return _fanfare_statement_error (stmt, error);
+}
+
+/* Runs a statement that returns no rows. */
+gboolean
+_fanfare_statement_run (FanfareStatement *stmt,
+                        GError          **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _fanfare_statement_error (stmt, error);
+
+  return TRUE;
+}
+
+void
+_fanfare_statement_bind_text (FanfareStatement *stmt,
+                              int               index,
+                              const char       *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+_fanfare_statement_get_text (FanfareStatement *stmt,
+                             int               column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+_fanfare_statement_dup_text (FanfareStatement *stmt,
+                             int               column)
+{
+  return g_strdup (_fanfare_statement_get_text (stmt, column));
+}
+
+char *
+_fanfare_statement_dup_id (FanfareStatement *stmt,
+                           int               column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+}
+
+GDateTime *
+_fanfare_statement_get_date_time (FanfareStatement *stmt,
+                                  int               column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
+}
+
+void
+_fanfare_statement_reset (FanfareStatement *stmt)
+{
+  sqlite3_reset (stmt);
+}
+
+/* Joins the public URL and the pieces of a path; a NULL @id stays NULL. */
+char *
+_fanfare_connection_make_uri (FanfareConnection *conn,
+                              const char        *path,
+                              const char        *id,
+                              const char        *suffix)
+{
+  if (id == NULL)
+    return NULL;
+
+  return g_strconcat (conn->database->public_url, path, id, suffix, NULL);
+}
+
+char *
+_fanfare_connection_image_uri (FanfareConnection *conn,
+                               const char        *image_id)
+{
+  return _fanfare_connection_make_uri (conn, "/api/v1/images/", image_id, NULL);
+}
+
+gint64
+_fanfare_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}

@@ -1,0 +1,173 @@
+/* fanfare-schema.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The schema, one script per version. A database at version N runs the
+* scripts after N in order, each in its own transaction, and records the
+* version in PRAGMA user_version. Never edit a released script: add one.
+*
+* Times are whole seconds since the Unix epoch, flags are 0 or 1, media
+* and images are named by the SHA-256 of their content. Apart from the
+* search index (FTS5), the SQL is meant to port to PostgreSQL as is. */
+
+#include "config.h"
+
+#include "fanfare-database-private.h"
+
+static const char *versions[] = {
+  /* 1: accounts, catalog, media, playlists, follows, plays, search */
+  "CREATE TABLE media ("
+  "  hash TEXT PRIMARY KEY,"
+  "  content_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE images ("
+  "  id TEXT PRIMARY KEY,"
+  "  width INTEGER NOT NULL,"
+  "  height INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE image_sizes ("
+  "  image_id TEXT NOT NULL REFERENCES images (id) ON DELETE CASCADE,"
+  "  size TEXT NOT NULL CHECK (size IN ('small', 'medium', 'large')),"
+  "  media_hash TEXT NOT NULL REFERENCES media (hash),"
+  "  PRIMARY KEY (image_id, size)"
+  ");"
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY,"
+  "  username TEXT NOT NULL COLLATE NOCASE UNIQUE,"
+  "  display_name TEXT NOT NULL,"
+  "  email TEXT,"
+  "  password_hash TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT 'listener' CHECK (role IN ('listener', 'artist', 'admin')),"
+  "  bio TEXT,"
+  "  avatar_id TEXT REFERENCES images (id),"
+  "  verified INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  token_hash TEXT NOT NULL UNIQUE,"
+  "  device TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  last_used_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX sessions_user ON sessions (user_id);"
+  "CREATE TABLE artists ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_id INTEGER UNIQUE REFERENCES users (id) ON DELETE SET NULL,"
+  "  name TEXT NOT NULL,"
+  "  bio TEXT,"
+  "  image_id TEXT REFERENCES images (id),"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX artists_name ON artists (name COLLATE NOCASE, id);"
+  "CREATE TABLE albums ("
+  "  id INTEGER PRIMARY KEY,"
+  "  artist_id INTEGER NOT NULL REFERENCES artists (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  genre TEXT,"
+  "  release_date TEXT NOT NULL DEFAULT '',"
+  "  cover_id TEXT REFERENCES images (id),"
+  "  published INTEGER NOT NULL DEFAULT 1,"
+  "  track_count INTEGER NOT NULL DEFAULT 0,"
+  "  duration_ms INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX albums_artist ON albums (artist_id);"
+  "CREATE INDEX albums_release ON albums (release_date DESC, id DESC) WHERE published = 1;"
+  "CREATE TABLE tracks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  album_id INTEGER NOT NULL REFERENCES albums (id) ON DELETE CASCADE,"
+  "  artist_id INTEGER NOT NULL REFERENCES artists (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'song' CHECK (kind IN ('song', 'audiobook', 'dj_mix')),"
+  "  disc_number INTEGER NOT NULL DEFAULT 1,"
+  "  track_number INTEGER NOT NULL DEFAULT 0,"
+  "  genre TEXT,"
+  "  duration_ms INTEGER NOT NULL DEFAULT 0,"
+  "  replaygain_gain REAL NOT NULL DEFAULT 0,"
+  "  replaygain_peak REAL NOT NULL DEFAULT 0,"
+  "  media_hash TEXT NOT NULL REFERENCES media (hash),"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX tracks_album ON tracks (album_id, disc_number, track_number);"
+  "CREATE INDEX tracks_artist ON tracks (artist_id);"
+  "CREATE TABLE chapters ("
+  "  track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  start_ms INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  artist TEXT,"
+  "  PRIMARY KEY (track_id, position)"
+  ");"
+  "CREATE TABLE playlists ("
+  "  id INTEGER PRIMARY KEY,"
+  "  owner_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  visibility TEXT NOT NULL DEFAULT 'public'"
+  "    CHECK (visibility IN ('public', 'unlisted', 'private')),"
+  "  cover_id TEXT REFERENCES images (id),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX playlists_owner ON playlists (owner_id);"
+  "CREATE TABLE playlist_tracks ("
+  "  playlist_id INTEGER NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  added_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (playlist_id, position)"
+  ");"
+  "CREATE INDEX playlist_tracks_track ON playlist_tracks (track_id);"
+  "CREATE TABLE follows ("
+  "  follower_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  followee_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (follower_id, followee_id),"
+  "  CHECK (follower_id <> followee_id)"
+  ");"
+  "CREATE INDEX follows_followee ON follows (followee_id);"
+  "CREATE TABLE plays ("
+  "  id INTEGER PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  played_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX plays_user ON plays (user_id, played_at);"
+  "CREATE INDEX plays_track ON plays (track_id, played_at);"
+  /* The search index: each row's rowid is id * 8 + kind (see
+   * fanfare-search-store.c); names and the rest are folded text. */
+  "CREATE VIRTUAL TABLE search_trigram USING fts5 ("
+  "  name, extra, tokenize = 'trigram', detail = 'full');"
+  "CREATE VIRTUAL TABLE search_words USING fts5 ("
+  "  name, extra, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');"
+  /* Exact names, folded, for the matches that rank first. */
+  "CREATE TABLE search_names ("
+  "  key INTEGER NOT NULL,"
+  "  name TEXT NOT NULL"
+  ");"
+  "CREATE INDEX search_names_name ON search_names (name);"
+  "CREATE INDEX search_names_key ON search_names (key);"
+  "INSERT INTO search_trigram (search_trigram, rank) VALUES ('rank', 'bm25(10.0, 1.0)');"
+  "INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 1.0)');",
+};
+
+guint
+_fanfare_schema_get_n_versions (void)
+{
+  return G_N_ELEMENTS (versions);
+}
+
+const char *
+_fanfare_schema_get_version (guint  version)
+{
+  g_assert (version >= 1 && version <= G_N_ELEMENTS (versions));
+
+  return versions[version - 1];
+}

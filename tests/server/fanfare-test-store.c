@@ -1,0 +1,211 @@
+/* fanfare-test-store.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "fanfare-account-store.h"
+#include "fanfare-credentials.h"
+#include "fanfare-test-store.h"
+#include "fanfare-track.h"
+#include "fanfare-user.h"
+
+void
+fanfare_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          fanfare_test_remove_tree (child);
+        else
+          g_unlink (child);
+      }
+
+  g_rmdir (path);
+}
+
+void
+fanfare_test_store_set_up (FanfareTestStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *media_path = NULL;
+
+  store->directory = g_dir_make_tmp ("fanfare-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (store->directory, "fanfare.db", NULL);
+  media_path = g_build_filename (store->directory, "media", NULL);
+
+  store->db = fanfare_database_open (db_path, &error);
+  g_assert_no_error (error);
+  store->media = fanfare_media_store_new (store->db, media_path, &error);
+  g_assert_no_error (error);
+}
+
+void
+fanfare_test_store_tear_down (FanfareTestStore *store)
+{
+  g_assert_finalize_object (g_steal_pointer (&store->media));
+  fanfare_database_close (store->db);
+  g_assert_finalize_object (g_steal_pointer (&store->db));
+  fanfare_test_remove_tree (store->directory);
+  g_clear_pointer (&store->directory, g_free);
+}
+
+/**
+ * fanfare_test_store_close:
+ *
+ * Closes the store but keeps its folder, for a server to serve.
+ *
+ * Returns: (transfer full): the folder
+ */
+char *
+fanfare_test_store_close (FanfareTestStore *store)
+{
+  g_assert_finalize_object (g_steal_pointer (&store->media));
+  fanfare_database_close (store->db);
+  g_assert_finalize_object (g_steal_pointer (&store->db));
+
+  return g_steal_pointer (&store->directory);
+}
+
+/* Adds a user who can sign in with @password; returns their user id. */
+gint64
+fanfare_test_store_add_account (FanfareTestStore *store,
+                                const char       *username,
+                                const char       *password,
+                                FanfareUserRole   role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autofree char *hash = NULL;
+
+  g_assert_true (fanfare_credentials_init (&error));
+  hash = fanfare_credentials_hash_password (password, &error);
+  g_assert_no_error (error);
+  user = fanfare_account_store_create_user (store->db, username, username, NULL, hash, role, &error);
+  g_assert_no_error (error);
+
+  return g_ascii_strtoll (fanfare_user_get_id (user), NULL, 10);
+}
+
+/* Adds an album of one track whose media is @content. */
+gint64
+fanfare_test_store_add_track (FanfareTestStore *store,
+                              gint64            artist_id,
+                              const char       *title,
+                              GBytes           *content,
+                              gboolean          published,
+                              gint64           *album_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = fanfare_media_store_add_bytes (store->media, content, "audio/ogg", &error);
+  g_autoptr(GPtrArray) tracks = NULL;
+  FanfareViewer admin = { .admin = TRUE };
+  FanfareTrackDraft track = { .title = title, .duration_ms = 1000, .media_hash = hash };
+  FanfareAlbumDraft album = { .artist_id = artist_id, .title = title, .published = published };
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = fanfare_catalog_store_add_album (store->db, &album, &track, 1, &error);
+  g_assert_no_error (error);
+  if (album_id != NULL)
+    *album_id = id;
+
+  tracks = fanfare_catalog_store_list_album_tracks (store->db, &admin, id, &error);
+  g_assert_no_error (error);
+
+  return g_ascii_strtoll (fanfare_track_get_id (g_ptr_array_index (tracks, 0)), NULL, 10);
+}
+
+/* Adds a user with an unusable password hash; returns their id, or their
+ * artist profile's id for an artist. */
+gint64
+fanfare_test_store_add_user (FanfareTestStore *store,
+                             const char       *username,
+                             const char       *display_name,
+                             FanfareUserRole   role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  gint64 user_id;
+
+  user = fanfare_account_store_create_user (store->db, username, display_name, NULL, "!", role, &error);
+  g_assert_no_error (error);
+  user_id = g_ascii_strtoll (fanfare_user_get_id (user), NULL, 10);
+
+  if (role != FANFARE_USER_ROLE_ARTIST)
+    return user_id;
+
+  return g_ascii_strtoll (fanfare_user_get_artist_id (user), NULL, 10);
+}
+
+char *
+fanfare_test_store_add_media (FanfareTestStore *store,
+                              const char       *content,
+                              gsize             length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (content, length);
+  g_autoptr(GError) error = NULL;
+  char *hash;
+
+  hash = fanfare_media_store_add_bytes (store->media, bytes, "audio/ogg", &error);
+  g_assert_no_error (error);
+
+  return hash;
+}
+
+gint64
+fanfare_test_store_add_album (FanfareTestStore   *store,
+                              gint64              artist_id,
+                              const char         *title,
+                              const char         *release_date,
+                              const char * const *track_titles,
+                              gboolean            published)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) tracks = g_array_new (FALSE, TRUE, sizeof (FanfareTrackDraft));
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  FanfareAlbumDraft album = {
+    .artist_id = artist_id,
+    .title = title,
+    .genre = "Pop",
+    .release_date = release_date,
+    .published = published,
+  };
+  gint64 album_id;
+
+  for (guint i = 0; track_titles[i] != NULL; i++)
+    {
+      g_autofree char *content = g_strdup_printf ("%s/%s/%u", title, track_titles[i], i);
+      FanfareTrackDraft track = {
+        .title = track_titles[i],
+        .kind = FANFARE_TRACK_KIND_SONG,
+        .track_number = i + 1,
+        .duration_ms = 180000 + i * 1000,
+        .replaygain_gain = -4.5,
+        .replaygain_peak = 0.9,
+      };
+
+      track.media_hash = fanfare_test_store_add_media (store, content, strlen (content));
+      g_ptr_array_add (hashes, (char *) track.media_hash);
+      g_array_append_val (tracks, track);
+    }
+
+  album_id = fanfare_catalog_store_add_album (store->db, &album, (FanfareTrackDraft *) tracks->data,
+                                              tracks->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (album_id, >, 0);
+
+  return album_id;
+}
