@@ -8,7 +8,7 @@
 
 #include "fanfare-error.h"
 
-G_DEFINE_QUARK (fanfare - error - quark, fanfare_error)
+G_DEFINE_QUARK (fanfare_error_quark, fanfare_error)
 
 /* The one table of the API's errors: the code in JSON error bodies, the HTTP
  * status, and the GError code on both sides of the wire. */

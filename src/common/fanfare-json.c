@@ -191,6 +191,26 @@ holds_value_type (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* Finds @member and checks that it holds a value of @type, which the error
+ * calls @expected. *@node is %NULL when the member is absent. */
+static gboolean
+find_value (JsonObject *object,
+            const char *member,
+            gboolean    required,
+            GType       type,
+            const char *expected,
+            JsonNode  **node,
+            GError    **error)
+{
+  if (!find_member (object, member, required, node, error))
+    return FALSE;
+
+  if (*node != NULL && !holds_value_type (*node, type))
+    return wrong_type (member, expected, error);
+
+  return TRUE;
+}
+
 /**
  * fanfare_json_read_string:
  * @object: a #JsonObject
@@ -211,15 +231,10 @@ fanfare_json_read_string (JsonObject  *object,
 {
   JsonNode *node;
 
-  if (!find_member (object, member, required, &node, error))
+  if (!find_value (object, member, required, G_TYPE_STRING, "a string", &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!holds_value_type (node, G_TYPE_STRING))
-    return wrong_type (member, "a string", error);
-
-  *value = json_node_get_string (node);
+  if (node != NULL)
+    *value = json_node_get_string (node);
 
   return TRUE;
 }
@@ -238,15 +253,10 @@ fanfare_json_read_int (JsonObject *object,
 {
   JsonNode *node;
 
-  if (!find_member (object, member, required, &node, error))
+  if (!find_value (object, member, required, G_TYPE_INT64, "a whole number", &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!holds_value_type (node, G_TYPE_INT64))
-    return wrong_type (member, "a whole number", error);
-
-  *value = json_node_get_int (node);
+  if (node != NULL)
+    *value = json_node_get_int (node);
 
   return TRUE;
 }
@@ -294,15 +304,10 @@ fanfare_json_read_boolean (JsonObject *object,
 {
   JsonNode *node;
 
-  if (!find_member (object, member, required, &node, error))
+  if (!find_value (object, member, required, G_TYPE_BOOLEAN, "true or false", &node, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!holds_value_type (node, G_TYPE_BOOLEAN))
-    return wrong_type (member, "true or false", error);
-
-  *value = json_node_get_boolean (node);
+  if (node != NULL)
+    *value = json_node_get_boolean (node);
 
   return TRUE;
 }

@@ -75,7 +75,39 @@ void     _fanfare_player_pipeline_rebuild_filters (FanfarePlayer *self);
 void     _fanfare_player_pipeline_destroy (FanfarePlayer *self);
 GTimeSpan _fanfare_player_pipeline_query_position (FanfarePlayer *self);
 
-/* fanfare-player.c, called by the pipeline on the main thread */
+/* fanfare-player.c */
+typedef enum {
+  PROP_0,
+  PROP_QUEUE,
+  PROP_STATE,
+  PROP_CURRENT_TRACK,
+  PROP_POSITION,
+  PROP_DURATION,
+  PROP_VOLUME,
+  PROP_MUTED,
+  PROP_RATE,
+  PROP_REPLAY_GAIN_MODE,
+  PROP_CAN_GO_NEXT,
+  PROP_CAN_GO_PREVIOUS,
+  PROP_CAN_PLAY,
+  PROP_CAN_SEEK,
+  N_PROPS
+} FanfarePlayerProp;
+
+void     _fanfare_player_notify (FanfarePlayer     *self,
+                                 FanfarePlayerProp  prop);
+void     _fanfare_player_emit_error (FanfarePlayer *self,
+                                     GError        *error);
+void     _fanfare_player_emit_seeked (FanfarePlayer *self,
+                                      GTimeSpan      position);
+
+/* fanfare-player-persist.c */
+void     _fanfare_player_schedule_save (FanfarePlayer *self);
+
+/* fanfare-player-control.c, some called by the pipeline on the main thread */
+void     _fanfare_player_connect_queue (FanfarePlayer *self);
+void     _fanfare_player_set_position (FanfarePlayer *self,
+                                       GTimeSpan      position);
 void     _fanfare_player_set_state (FanfarePlayer      *self,
                                     FanfarePlayerState  state);
 void     _fanfare_player_set_duration (FanfarePlayer *self,
@@ -86,6 +118,5 @@ void     _fanfare_player_advanced (FanfarePlayer *self,
 void     _fanfare_player_reached_end (FanfarePlayer *self);
 void     _fanfare_player_failed (FanfarePlayer *self,
                                  GError        *error);
-void     _fanfare_player_emit_seeked (FanfarePlayer *self);
 
 G_END_DECLS

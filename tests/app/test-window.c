@@ -20,20 +20,21 @@
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-window.h"
 
-/* The pages the sidebar must offer, in order, with their English titles. */
+/* The pages the sidebar must offer, in order, with their English titles;
+ * the test translates them with gettext() to compare. */
 static const struct {
   const char *name;
   const char *title;
 } expected_pages[] = {
-  { "discover", N_("Discover") },
-  { "search", N_("Search") },
-  { "library", N_("Library") },
-  { "playlists", N_("Playlists") },
-  { "friends", N_("Friends") },
-  { "fan-clubs", N_("Fan Clubs") },
-  { "purchased", N_("Purchased Albums") },
-  { "identify", N_("Identify") },
-  { "studio", N_("Studio") },
+  { "discover", "Discover" },
+  { "search", "Search" },
+  { "library", "Library" },
+  { "playlists", "Playlists" },
+  { "friends", "Friends" },
+  { "fan-clubs", "Fan Clubs" },
+  { "purchased", "Purchased Albums" },
+  { "identify", "Identify" },
+  { "studio", "Studio" },
 };
 
 static FanfareApplication *app;
@@ -136,7 +137,7 @@ test_activate_visits_every_page (void)
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
 
       g_assert_cmpstr (gtk_stack_page_get_name (page), ==, expected_pages[i].name);
-      g_assert_cmpstr (gtk_stack_page_get_title (page), ==, _(expected_pages[i].title));
+      g_assert_cmpstr (gtk_stack_page_get_title (page), ==, gettext (expected_pages[i].title));
       g_assert_nonnull (gtk_stack_page_get_icon_name (page));
       g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                               gtk_stack_page_get_icon_name (page)));
@@ -160,7 +161,7 @@ test_activate_visits_every_page (void)
       selected = gtk_list_box_get_selected_row (sidebar);
       g_assert_nonnull (selected);
       g_assert_cmpstr (fanfare_sidebar_row_get_page_name (FANFARE_SIDEBAR_ROW (selected)), ==, name);
-      g_assert_cmpstr (content_title (pages), ==, _(expected_pages[i].title));
+      g_assert_cmpstr (content_title (pages), ==, gettext (expected_pages[i].title));
 
       fanfare_test_assert_icons_exist (GTK_WIDGET (window));
       screenshot = g_strdup_printf ("page-%s", name);
