@@ -118,6 +118,12 @@ count_rows (GtkWidget *root)
 }
 
 static gboolean
+revealed (gpointer  data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+static gboolean
 three_rows (gpointer  data)
 {
   return count_rows (data) == 3;
@@ -157,6 +163,7 @@ test_open_files_and_play (void)
   /* The queue panel lists the three, and reorders by drag and drop, which
    * ends in queue.move. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-queue", NULL);
+  g_assert_true (fanfare_test_wait_for (revealed, gtk_widget_get_ancestor (panel, GTK_TYPE_REVEALER), 0));
   g_assert_true (fanfare_test_wait_for (three_rows, panel, 0));
   assert_label_shown (panel, "Third Song");
   fanfare_test_save_screenshot (GTK_WIDGET (window), "playing-with-queue");
