@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _FanfareAlbum FanfareAlbum;
 typedef struct _FanfareArtist FanfareArtist;
+typedef struct _FanfareGenre FanfareGenre;
 typedef struct _FanfareTrack FanfareTrack;
 
 /**
