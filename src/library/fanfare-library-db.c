@@ -99,6 +99,10 @@ fanfare_library_db_exec (FanfareLibraryDb *self,
  * @sql: a statement whose text lives as long as the program (a literal)
  * @error: return location for a #GError
  *
+ * The caller steps the statement to its end or resets it: a statement left
+ * on a row keeps its read transaction open, and the connection would go on
+ * seeing the index as it was then.
+ *
  * Returns: (transfer none): the statement, prepared once per connection and
  *   reset, with its bindings cleared, before it is returned
  */
@@ -131,11 +135,15 @@ static int
 user_version (FanfareLibraryDb *self)
 {
   sqlite3_stmt *stmt = fanfare_library_db_prepare (self, "PRAGMA user_version", NULL);
+  int version;
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
 
-  return sqlite3_column_int (stmt, 0);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return version;
 }
 
 static gboolean
@@ -275,6 +283,7 @@ fanfare_library_db_count_tracks (FanfareLibraryDb *self,
                                  const char       *folder)
 {
   sqlite3_stmt *stmt;
+  gint64 count;
 
   if (folder == NULL)
     {
@@ -292,7 +301,10 @@ fanfare_library_db_count_tracks (FanfareLibraryDb *self,
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
 
-  return sqlite3_column_int64 (stmt, 0);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
 }
 
 /**

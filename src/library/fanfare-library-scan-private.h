@@ -24,7 +24,7 @@ typedef struct {
   gint64   id;
   gint64   mtime;
   gint64   size;
-  gboolean seen;               /* found by the walk, unchanged */
+  gboolean seen;               /* found by the walk */
 } IndexEntry;
 
 /* A file the walk found new or changed. */

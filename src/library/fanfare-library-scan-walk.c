@@ -105,10 +105,12 @@ consider_file (ScanJob    *job,
   IndexEntry *entry = g_hash_table_lookup (job->index, path);
   ToRead *file;
 
-  if (entry != NULL && entry->mtime == STAT_MTIME (st) && entry->size == st->st_size)
+  /* Still there: what reading it again finds decides what becomes of it. */
+  if (entry != NULL)
     {
       entry->seen = TRUE;
-      return;
+      if (entry->mtime == STAT_MTIME (st) && entry->size == st->st_size)
+        return;
     }
 
   file = g_new0 (ToRead, 1);

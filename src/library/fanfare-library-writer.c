@@ -108,6 +108,7 @@ fanfare_library_writer_begin (FanfareLibraryWriter *self,
       return stmt == NULL ? FALSE : fanfare_library_db_set_error (self->db, error);
     }
   self->generation = sqlite3_column_int64 (stmt, 0) + 1;
+  sqlite3_reset (stmt);
 
   return TRUE;
 }
@@ -154,6 +155,7 @@ ensure_named (FanfareLibraryWriter *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
     }
   else
     {
@@ -250,6 +252,7 @@ ensure_album (FanfareLibraryWriter *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
     }
   else
     {
@@ -300,8 +303,10 @@ touch_old_row (FanfareLibraryWriter *self,
   touch (self->touched_albums, sqlite3_column_int64 (stmt, 1));
   touch (self->touched_artists, sqlite3_column_int64 (stmt, 2));
   touch (self->touched_genres, sqlite3_column_int64 (stmt, 3));
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
 
-  return sqlite3_column_int64 (stmt, 0);
+  return id;
 }
 
 static gboolean
@@ -654,6 +659,7 @@ touch_album_artists (FanfareLibraryWriter *self,
       sqlite3_bind_int64 (stmt, 1, POINTER_TO_ID (key));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         touch (self->touched_artists, sqlite3_column_int64 (stmt, 0));
+      sqlite3_reset (stmt);
     }
 
   return TRUE;

@@ -221,7 +221,10 @@ read_file (const char *path,
   TagLib::FileRef ref (path, true, TagLib::AudioProperties::Average);
   FanfareRawTags *raw;
 
-  if (ref.isNull () || !ref.file ()->isValid () || ref.audioProperties () == NULL)
+  /* TagLib takes some files that are not audio for valid MPEG streams;
+   * they have no sample rate. */
+  if (ref.isNull () || !ref.file ()->isValid () || ref.audioProperties () == NULL ||
+      ref.audioProperties ()->sampleRate () <= 0)
     return NULL;
 
   raw = g_new0 (FanfareRawTags, 1);

@@ -13,6 +13,9 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "fanfare-test-library.h"
 
@@ -356,4 +359,65 @@ fanfare_test_titles (GListModel *model)
     }
 
   return titles;
+}
+
+/* Root reads whatever the permissions say; the tests of unreadable files
+ * drop the two capabilities that let it, before any thread starts, so
+ * that every thread of the test program goes without them. */
+void
+fanfare_test_drop_dac_override (void)
+{
+  struct __user_cap_header_struct header = { _LINUX_CAPABILITY_VERSION_3, 0 };
+  struct __user_cap_data_struct data[2];
+
+  if (syscall (SYS_capget, &header, data) != 0)
+    return;
+
+  data[0].effective &= ~((1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH));
+  g_assert_cmpint (syscall (SYS_capset, &header, data), ==, 0);
+}
+
+FanfareLibraryProblemKind
+fanfare_test_problem_for (FanfareLibrary *library,
+                          const char     *path)
+{
+  GListModel *problems = fanfare_library_get_problems (library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(FanfareLibraryProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_str_equal (fanfare_library_problem_get_path (problem), path))
+        return fanfare_library_problem_get_kind (problem);
+    }
+
+  return FANFARE_LIBRARY_PROBLEM_NONE;
+}
+
+gboolean
+fanfare_test_has_title (GListModel *model,
+                        const char *title)
+{
+  g_autoptr(GPtrArray) titles = fanfare_test_titles (model);
+
+  return g_ptr_array_find_with_equal_func (titles, title, g_str_equal, NULL);
+}
+
+void
+fanfare_test_write_song (FanfareTestHome   *home,
+                         const char        *relative,
+                         FanfareTestFormat  format,
+                         const char        *title,
+                         const char        *artist,
+                         const char        *album,
+                         guint              track_number)
+{
+  g_autofree char *path = fanfare_test_music_path (home, relative);
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autoptr(GstTagList) tags = fanfare_test_tags_new (title, artist, album, track_number);
+
+  /* Written aside and renamed, as a tagger saves, so that a monitor or a
+   * scan never sees half a file. */
+  fanfare_test_write_audio (tmp, format, tags);
+  g_assert_cmpint (g_rename (tmp, path), ==, 0);
 }

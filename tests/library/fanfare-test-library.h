@@ -55,6 +55,18 @@ void            fanfare_test_wait_loaded (FanfareLibraryModel *model);
 gboolean        fanfare_test_wait_until (gboolean ( *condition ) (gpointer  data),
                                          gpointer    data,
                                          guint       timeout_ms);
+void            fanfare_test_drop_dac_override (void);
+FanfareLibraryProblemKind fanfare_test_problem_for (FanfareLibrary *library,
+                                                    const char     *path);
+gboolean        fanfare_test_has_title (GListModel *model,
+                                        const char *title);
+void            fanfare_test_write_song (FanfareTestHome   *home,
+                                         const char        *relative,
+                                         FanfareTestFormat  format,
+                                         const char        *title,
+                                         const char        *artist,
+                                         const char        *album,
+                                         guint              track_number);
 GPtrArray      *fanfare_test_titles (GListModel *model);
 void            fanfare_test_remove_tree (const char *path);
 
