@@ -213,14 +213,35 @@ fanfare_library_scan_finish (FanfareLibrary *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Scans the library starts by itself hold it weakly: they are cancelled
+ * when it goes. */
+static gpointer
+weak_ref_new (FanfareLibrary *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+
+  return ref;
+}
+
 static void
 background_scan_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(FanfareLibrary) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(FanfareLibrary) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
   gboolean ok;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    {
+      fanfare_library_scanner_scan_finish (FANFARE_LIBRARY_SCANNER (object), result, NULL, NULL);
+      return;
+    }
 
   watch_scanned (self, result, &error, &ok);
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -238,7 +259,7 @@ monitor_changed_cb (FanfareLibrary     *self,
       fanfare_library_monitor_unwatch (self->monitor, paths[i]);
 
   fanfare_library_scanner_scan_async (self->scanner, paths, TRUE, self->cancellable,
-                                      background_scan_cb, g_object_ref (self));
+                                      background_scan_cb, weak_ref_new (self));
 }
 
 static void
@@ -254,7 +275,7 @@ settings_changed_cb (FanfareLibrary *self)
         fanfare_library_monitor_unwatch (self->monitor, self->folders[i]);
         fanfare_library_scanner_forget_async (self->scanner, self->folders[i],
                                               (const char * const *) folders, self->cancellable,
-                                              background_scan_cb, g_object_ref (self));
+                                              background_scan_cb, weak_ref_new (self));
       }
 
   for (guint i = 0; folders[i] != NULL; i++)
@@ -267,7 +288,7 @@ settings_changed_cb (FanfareLibrary *self)
   to_scan = g_strv_builder_end (added);
   if (to_scan[0] != NULL)
     fanfare_library_scanner_scan_async (self->scanner, (const char * const *) to_scan, FALSE,
-                                        self->cancellable, background_scan_cb, g_object_ref (self));
+                                        self->cancellable, background_scan_cb, weak_ref_new (self));
 }
 
 void

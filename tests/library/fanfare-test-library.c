@@ -14,6 +14,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <linux/capability.h>
+#include <math.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -420,4 +421,48 @@ fanfare_test_write_song (FanfareTestHome   *home,
    * scan never sees half a file. */
   fanfare_test_write_audio (tmp, format, tags);
   g_assert_cmpint (g_rename (tmp, path), ==, 0);
+}
+
+/* A track written into the index directly, as a scan would, for the tests
+ * of lists and search that need many. */
+void
+fanfare_test_put_track (FanfareLibraryWriter *writer,
+                        const char           *path,
+                        const char           *title,
+                        const char           *artist,
+                        const char           *album,
+                        const char           *genre,
+                        guint                 track_number,
+                        guint                 year,
+                        gint64                duration_ms)
+{
+  g_autoptr(GError) error = NULL;
+  FanfareTags tags = { 0 };
+  char *artists[] = { (char *) artist, NULL };
+
+  tags.title = (char *) title;
+  tags.artist = (char *) artist;
+  tags.artists = artist != NULL ? artists : &artists[1];
+  tags.album = (char *) album;
+  tags.genre = (char *) genre;
+  tags.track_number = track_number;
+  tags.year = year;
+  tags.duration_ms = duration_ms;
+  tags.track_gain = tags.track_peak = tags.album_gain = tags.album_peak = NAN;
+
+  g_assert_true (fanfare_library_writer_put_track (writer, path, 1, 1, &tags, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+scanner_idle (gpointer  data)
+{
+  return !fanfare_library_scanner_get_scanning (fanfare_library_get_scanner (data));
+}
+
+/* Waits for the scans the monitors started to end. */
+void
+fanfare_test_wait_idle (FanfareLibrary *library)
+{
+  g_assert_true (fanfare_test_wait_until (scanner_idle, library, 15000));
 }

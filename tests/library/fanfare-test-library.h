@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <gst/gst.h>
 
+#include "fanfare-library-writer.h"
 #include "fanfare-library.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,7 @@ char           *fanfare_test_music_path (FanfareTestHome *home,
 FanfareLibrary *fanfare_test_library_open (FanfareTestHome *home,
                                            GSettings       *settings);
 void            fanfare_test_library_scan (FanfareLibrary *library);
+void            fanfare_test_wait_idle (FanfareLibrary *library);
 void            fanfare_test_wait_loaded (FanfareLibraryModel *model);
 gboolean        fanfare_test_wait_until (gboolean ( *condition ) (gpointer  data),
                                          gpointer    data,
@@ -67,6 +69,15 @@ void            fanfare_test_write_song (FanfareTestHome   *home,
                                          const char        *artist,
                                          const char        *album,
                                          guint              track_number);
+void            fanfare_test_put_track (FanfareLibraryWriter *writer,
+                                        const char           *path,
+                                        const char           *title,
+                                        const char           *artist,
+                                        const char           *album,
+                                        const char           *genre,
+                                        guint                 track_number,
+                                        guint                 year,
+                                        gint64                duration_ms);
 GPtrArray      *fanfare_test_titles (GListModel *model);
 void            fanfare_test_remove_tree (const char *path);
 
