@@ -10,6 +10,7 @@
 #include "fanfare-artist.h"
 #include "fanfare-common-enums.h"
 #include "fanfare-error.h"
+#include "fanfare-genre.h"
 #include "fanfare-json.h"
 #include "fanfare-track.h"
 
@@ -153,6 +154,30 @@ test_album_and_artist (void)
   g_assert_null (artist);
 }
 
+static void
+test_genre (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(FanfareGenre) genre = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  json = fanfare_json_parse_object ("{\"id\": \"7\", \"source\": \"local\", \"name\": \"爵士\","
+                                    " \"track_count\": 12}", -1, &error);
+  g_assert_no_error (error);
+  genre = fanfare_genre_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_genre_get_id (genre), ==, "7");
+  g_assert_cmpstr (fanfare_genre_get_name (genre), ==, "爵士");
+  g_assert_cmpuint (fanfare_genre_get_track_count (genre), ==, 12);
+  g_assert_cmpint (fanfare_genre_get_source (genre), ==, FANFARE_SOURCE_LOCAL);
+
+  node = fanfare_genre_to_json (genre);
+  text = fanfare_json_to_string (node);
+  g_assert_nonnull (strstr (text, "\"track_count\":12"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +188,7 @@ main (int   argc,
   g_test_add_func ("/common/model/track-rejects-bad-fields", test_track_rejects_bad_fields);
   g_test_add_func ("/common/model/track-notifies-changes-only", test_track_notifies_changes_only);
   g_test_add_func ("/common/model/album-and-artist", test_album_and_artist);
+  g_test_add_func ("/common/model/genre", test_genre);
 
   return g_test_run ();
 }
