@@ -65,10 +65,12 @@ typedef struct {
   GHashTable           *problem_paths;               /* recorded by this scan */
   GHashTable           *visited;                     /* folders' device and inode */
   GAsyncQueue          *results;                     /* of ReadResult */
+  GAsyncQueue          *cover_results;               /* of CoverJob, borrowed */
 
   /* Shared with the reader threads, under covers_lock */
   GMutex      covers_lock;
   GHashTable *covers_tried;                          /* album keys */
+  GPtrArray  *cover_jobs;                            /* of CoverJob, made after the tracks */
 
   /* State of the writing thread */
   gboolean in_batch;
@@ -77,6 +79,16 @@ typedef struct {
   guint    files_done;
 } ScanJob;
 
+gboolean _fanfare_library_scan_begin (ScanJob *job,
+                                      GError **error);
+gboolean _fanfare_library_scan_commit (ScanJob *job,
+                                       GError **error);
+char    *_fanfare_library_scan_cover_for (ScanJob     *job,
+                                          const char  *path,
+                                          FanfareTags *tags);
+gboolean _fanfare_library_scan_make_covers (ScanJob *job,
+                                            GError **error);
+void     _fanfare_library_cover_job_free (gpointer  data);
 gboolean _fanfare_library_scan_load_index (ScanJob *job,
                                            GError **error);
 void     _fanfare_library_scan_walk (ScanJob *job);

@@ -58,56 +58,6 @@ read_result_free (ReadResult *result)
   g_free (result);
 }
 
-/* Makes the album's cover unless another thread of this scan does, or it is
- * in the cache already; returns its key when the album has one. */
-static char *
-cover_for (ScanJob     *job,
-           const char  *path,
-           FanfareTags *tags)
-{
-  g_autofree char *album_key = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *folder = NULL;
-  g_autoptr(FanfareTags) with_picture = NULL;
-  g_autoptr(GBytes) image = NULL;
-  g_autoptr(GError) error = NULL;
-  FanfareLibraryProblemKind ignored;
-  gboolean claimed;
-
-  if (tags->album == NULL || job->cover_dir == NULL)
-    return NULL;
-
-  album_key = fanfare_library_album_key (tags);
-  g_mutex_lock (&job->covers_lock);
-  claimed = g_hash_table_add (job->covers_tried, g_strdup (album_key));
-  g_mutex_unlock (&job->covers_lock);
-  if (!claimed)
-    return NULL;
-
-  key = fanfare_cover_cache_key (album_key);
-  if (fanfare_cover_cache_has (job->cover_dir, key))
-    return g_steal_pointer (&key);
-
-  with_picture = fanfare_tags_read (path, TRUE, &ignored, NULL);
-  if (with_picture != NULL && with_picture->picture != NULL)
-    image = g_bytes_ref (with_picture->picture);
-  if (image == NULL)
-    {
-      folder = g_path_get_dirname (path);
-      image = fanfare_cover_cache_find_beside (folder);
-    }
-  if (image == NULL)
-    return NULL;
-
-  if (!fanfare_cover_cache_store (job->cover_dir, key, image, &error))
-    {
-      g_debug ("No cover from %s: %s", path, error->message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&key);
-}
-
 static gboolean
 same_stat (const ToRead *file,
            GStatBuf     *st)
@@ -165,7 +115,7 @@ read_file (gpointer  data,
         }
       else
         {
-          result->cover = cover_for (job, file->path, result->tags);
+          result->cover = _fanfare_library_scan_cover_for (job, file->path, result->tags);
         }
       break;
     }
@@ -211,9 +161,9 @@ write_result (ScanJob    *job,
   return TRUE;
 }
 
-static gboolean
-commit (ScanJob *job,
-        GError **error)
+gboolean
+_fanfare_library_scan_commit (ScanJob *job,
+                              GError **error)
 {
   if (!job->in_batch)
     return TRUE;
@@ -228,9 +178,9 @@ commit (ScanJob *job,
   return TRUE;
 }
 
-static gboolean
-begin (ScanJob *job,
-       GError **error)
+gboolean
+_fanfare_library_scan_begin (ScanJob *job,
+                             GError **error)
 {
   if (job->in_batch)
     return TRUE;
@@ -264,7 +214,7 @@ write_results (ScanJob *job,
 
       if (result != NULL)
         {
-          gboolean ok = begin (job, error) && write_result (job, result, error);
+          gboolean ok = _fanfare_library_scan_begin (job, error) && write_result (job, result, error);
 
           read_result_free (result);
           if (!ok)
@@ -277,7 +227,7 @@ write_results (ScanJob *job,
 
       if (job->in_batch &&
           (job->batch_count >= BATCH_SIZE || g_get_monotonic_time () - job->batch_start >= BATCH_USEC) &&
-          !commit (job, error))
+          !_fanfare_library_scan_commit (job, error))
         return FALSE;
     }
 
@@ -316,7 +266,7 @@ reconcile (ScanJob *job,
   GHashTableIter iter;
   gpointer key, value;
 
-  if (!begin (job, error))
+  if (!_fanfare_library_scan_begin (job, error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, job->index);
@@ -330,7 +280,7 @@ reconcile (ScanJob *job,
         return FALSE;
     }
 
-  return _fanfare_library_scan_prune_problems (job, error) && commit (job, error);
+  return _fanfare_library_scan_prune_problems (job, error) && _fanfare_library_scan_commit (job, error);
 }
 
 static void
@@ -347,7 +297,9 @@ scan_job_clear (ScanJob *job)
   g_clear_pointer (&job->problem_paths, g_hash_table_unref);
   g_clear_pointer (&job->visited, g_hash_table_unref);
   g_clear_pointer (&job->covers_tried, g_hash_table_unref);
+  g_clear_pointer (&job->cover_jobs, g_ptr_array_unref);
   g_clear_pointer (&job->results, g_async_queue_unref);
+  g_clear_pointer (&job->cover_results, g_async_queue_unref);
   g_mutex_clear (&job->covers_lock);
 }
 
@@ -371,7 +323,7 @@ scan_root (ScanJob    *job,
   job->result->files_found += job->to_read->len;
   report_progress (job);
 
-  if (!begin (job, error))
+  if (!_fanfare_library_scan_begin (job, error))
     return FALSE;
   for (guint i = 0; i < job->walk_problems->len; i++)
     if (!write_result (job, job->walk_problems->pdata[i], error))
@@ -382,11 +334,12 @@ scan_root (ScanJob    *job,
 
   if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
     {
-      commit (job, NULL);
+      _fanfare_library_scan_commit (job, NULL);
       return FALSE;
     }
 
-  return reconcile (job, error);
+  /* The tracks are all in; the covers the index lacks come after. */
+  return reconcile (job, error) && _fanfare_library_scan_make_covers (job, error);
 }
 
 /**
@@ -436,7 +389,9 @@ fanfare_library_scan_run (const char                        *db_path,
   job.problem_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job.visited = g_hash_table_new_full (_fanfare_file_id_hash, _fanfare_file_id_equal, g_free, NULL);
   job.covers_tried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job.cover_jobs = g_ptr_array_new_with_free_func (_fanfare_library_cover_job_free);
   job.results = g_async_queue_new_full ((GDestroyNotify) read_result_free);
+  job.cover_results = g_async_queue_new ();
   g_mutex_init (&job.covers_lock);
 
   job.db = fanfare_library_db_open (db_path, error);

@@ -553,6 +553,54 @@ fanfare_library_writer_put_track (FanfareLibraryWriter *self,
          insert_fts (self, id, title, tags, error);
 }
 
+/**
+ * fanfare_library_writer_set_cover:
+ * @self: a writer in a batch
+ * @album_key: as fanfare_library_album_key() makes it
+ * @cover: the key of the album's cover in the cache
+ * @error: return location for a #GError
+ *
+ * Gives the album its cover; the album and its tracks count as written
+ * again, so that the lists show it.
+ */
+gboolean
+fanfare_library_writer_set_cover (FanfareLibraryWriter *self,
+                                  const char           *album_key,
+                                  const char           *cover,
+                                  GError              **error)
+{
+  g_auto(GStrv) keys = g_strsplit (album_key, "\x1f", 2);
+  sqlite3_stmt *stmt;
+
+  g_assert (self->in_transaction);
+  g_assert (g_strv_length (keys) == 2);
+
+  stmt = fanfare_library_db_prepare (self->db,
+                                     "UPDATE albums SET cover = ?3, gen = ?4"
+                                     " WHERE title_key = ?1 AND artist_key = ?2 RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, keys[0], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, keys[1], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cover, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, self->generation);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sqlite3_reset (stmt) == SQLITE_OK || fanfare_library_db_set_error (self->db, error);
+  touch (self->touched_albums, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+
+  /* The tracks show the album's cover too. */
+  stmt = fanfare_library_db_prepare (self->db,
+                                     "UPDATE tracks SET gen = ?2 WHERE album_id ="
+                                     " (SELECT id FROM albums WHERE cover = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cover, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, self->generation);
+
+  return step_done (self, stmt, error);
+}
+
 gboolean
 fanfare_library_writer_remove_track (FanfareLibraryWriter *self,
                                      gint64                id,

@@ -39,6 +39,10 @@ gboolean              fanfare_library_writer_put_problem (FanfareLibraryWriter  
 gboolean              fanfare_library_writer_clear_problem (FanfareLibraryWriter *self,
                                                             const char           *path,
                                                             GError              **error);
+gboolean              fanfare_library_writer_set_cover (FanfareLibraryWriter *self,
+                                                        const char           *album_key,
+                                                        const char           *cover,
+                                                        GError              **error);
 gboolean              fanfare_library_writer_commit (FanfareLibraryWriter *self,
                                                      GError              **error);
 void                  fanfare_library_writer_rollback (FanfareLibraryWriter *self);

@@ -401,7 +401,12 @@ fanfare_test_has_title (GListModel *model,
 {
   g_autoptr(GPtrArray) titles = fanfare_test_titles (model);
 
-  return g_ptr_array_find_with_equal_func (titles, title, g_str_equal, NULL);
+  /* A row removed since the list's keys were read has no title. */
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (titles->pdata[i], title) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 void
