@@ -196,11 +196,21 @@ FanfareLibraryDb *
 fanfare_library_db_open (const char *path,
                          GError    **error)
 {
+  static gsize configured = 0;
   g_autoptr(FanfareLibraryDb) self = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* Counting memory takes a global lock at every allocation, which the
+   * scan's writer and the models' readers would contend for. It has to be
+   * said before SQLite starts; if something else started it, it stays. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {

@@ -40,6 +40,7 @@ typedef struct {
   gint64                    mtime;
   gint64                    size;
   FanfareTags              *tags;
+  FanfareTrackKeys         *keys;
   char                     *cover;
   FanfareLibraryProblemKind problem;
   char                     *detail;

@@ -55,6 +55,7 @@ read_result_free (ReadResult *result)
   g_free (result->cover);
   g_free (result->detail);
   g_clear_pointer (&result->tags, fanfare_tags_free);
+  g_clear_pointer (&result->keys, fanfare_track_keys_free);
   g_free (result);
 }
 
@@ -115,6 +116,7 @@ read_file (gpointer  data,
         }
       else
         {
+          result->keys = fanfare_track_keys_new (file->path, result->tags);
           result->cover = _fanfare_library_scan_cover_for (job, file->path, result->tags);
         }
       break;
@@ -151,7 +153,8 @@ write_result (ScanJob    *job,
     {
       job->result->files_read++;
       return fanfare_library_writer_put_track (job->writer, result->path, result->mtime,
-                                               result->size, result->tags, result->cover, error);
+                                               result->size, result->tags, result->keys, result->cover,
+                                               error);
     }
 
   /* A file that cannot be opened for now stays in the index as it was. */
@@ -308,6 +311,8 @@ scan_root (ScanJob    *job,
            const char *root,
            GError    **error)
 {
+  gint64 start;
+
   g_hash_table_remove_all (job->index);
   g_ptr_array_set_size (job->to_read, 0);
   g_ptr_array_set_size (job->walk_problems, 0);
@@ -319,9 +324,12 @@ scan_root (ScanJob    *job,
   if (!_fanfare_library_scan_load_index (job, error))
     return FALSE;
 
+  start = g_get_monotonic_time ();
   _fanfare_library_scan_walk (job);
   job->result->files_found += job->to_read->len;
   report_progress (job);
+  g_debug ("Walked %s in %.3f s: %u files to read", root,
+           (g_get_monotonic_time () - start) / 1e6, job->to_read->len);
 
   if (!_fanfare_library_scan_begin (job, error))
     return FALSE;
@@ -338,8 +346,16 @@ scan_root (ScanJob    *job,
       return FALSE;
     }
 
+  g_debug ("Read %s in %.3f s", root, (g_get_monotonic_time () - start) / 1e6);
+  if (!reconcile (job, error))
+    return FALSE;
+  g_debug ("Indexed %s in %.3f s", root, (g_get_monotonic_time () - start) / 1e6);
+
   /* The tracks are all in; the covers the index lacks come after. */
-  return reconcile (job, error) && _fanfare_library_scan_make_covers (job, error);
+  if (job->callbacks != NULL && job->callbacks->indexed != NULL)
+    job->callbacks->indexed (job->callbacks->user_data);
+
+  return _fanfare_library_scan_make_covers (job, error);
 }
 
 /**

@@ -18,6 +18,7 @@ typedef struct {
                    guint     files_done,
                    gpointer  user_data);
   void (*committed)(gpointer  user_data);
+  void (*indexed)(gpointer  user_data);   /* every track in, the covers to come */
   gpointer user_data;
 } FanfareLibraryScanCallbacks;
 

@@ -147,7 +147,7 @@ scan_thread (GTask        *task,
 {
   FanfareLibraryScanner *self = source_object;
   ScanData *data = task_data;
-  FanfareLibraryScanCallbacks callbacks = { thread_progress, thread_committed, self };
+  FanfareLibraryScanCallbacks callbacks = { thread_progress, thread_committed, NULL, self };
   GError *error = NULL;
   gboolean ok;
 

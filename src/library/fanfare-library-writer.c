@@ -139,9 +139,9 @@ ensure_named (FanfareLibraryWriter *self,
               const char           *select_sql,
               const char           *insert_sql,
               const char           *name,
+              const char           *key,
               GError              **error)
 {
-  g_autofree char *key = fanfare_search_fold (name);
   sqlite3_stmt *stmt;
   gpointer cached;
   gint64 id;
@@ -168,7 +168,7 @@ ensure_named (FanfareLibraryWriter *self,
       id = sqlite3_last_insert_rowid (fanfare_library_db_get_handle (self->db));
     }
 
-  g_hash_table_insert (cache, g_steal_pointer (&key), ID_TO_POINTER (id));
+  g_hash_table_insert (cache, g_strdup (key), ID_TO_POINTER (id));
 
   return id;
 }
@@ -176,6 +176,7 @@ ensure_named (FanfareLibraryWriter *self,
 static gint64
 ensure_artist (FanfareLibraryWriter *self,
                const char           *name,
+               const char           *key,
                GError              **error)
 {
   if (name == NULL)
@@ -184,12 +185,13 @@ ensure_artist (FanfareLibraryWriter *self,
   return ensure_named (self, self->artist_ids,
                        "SELECT id FROM artists WHERE name_key = ?1",
                        "INSERT INTO artists (name, name_key) VALUES (?1, ?2)",
-                       name, error);
+                       name, key, error);
 }
 
 static gint64
 ensure_genre (FanfareLibraryWriter *self,
               const char           *name,
+              const char           *key,
               GError              **error)
 {
   if (name == NULL)
@@ -198,7 +200,7 @@ ensure_genre (FanfareLibraryWriter *self,
   return ensure_named (self, self->genre_ids,
                        "SELECT id FROM genres WHERE name_key = ?1",
                        "INSERT INTO genres (name, name_key) VALUES (?1, ?2)",
-                       name, error);
+                       name, key, error);
 }
 
 /**
@@ -221,14 +223,13 @@ fanfare_library_album_key (FanfareTags *tags)
 }
 
 static gint64
-ensure_album (FanfareLibraryWriter *self,
-              FanfareTags          *tags,
-              GError              **error)
+ensure_album (FanfareLibraryWriter   *self,
+              FanfareTags            *tags,
+              const FanfareTrackKeys *keys,
+              GError                **error)
 {
   const char *artist = tags->album_artist != NULL ? tags->album_artist : tags->artists[0];
   g_autofree char *key = NULL;
-  g_autofree char *title_key = NULL;
-  g_autofree char *artist_key = NULL;
   sqlite3_stmt *stmt;
   gpointer cached;
   gint64 artist_id;
@@ -237,18 +238,16 @@ ensure_album (FanfareLibraryWriter *self,
   if (tags->album == NULL)
     return 0;
 
-  key = fanfare_library_album_key (tags);
+  key = g_strconcat (keys->album_key, "\x1f", keys->album_artist_key, NULL);
   if (g_hash_table_lookup_extended (self->album_ids, key, NULL, &cached))
     return POINTER_TO_ID (cached);
 
-  title_key = fanfare_search_fold (tags->album);
-  artist_key = fanfare_search_fold (artist);
   if ((stmt = fanfare_library_db_prepare (self->db,
                                           "SELECT id FROM albums WHERE title_key = ?1 AND artist_key = ?2",
                                           error)) == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, title_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, artist_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, keys->album_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, keys->album_artist_key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
@@ -256,16 +255,16 @@ ensure_album (FanfareLibraryWriter *self,
     }
   else
     {
-      if ((artist_id = ensure_artist (self, artist, error)) < 0)
+      if ((artist_id = ensure_artist (self, artist, keys->album_artist_key, error)) < 0)
         return -1;
       if ((stmt = fanfare_library_db_prepare (self->db,
                                               "INSERT INTO albums (title, title_key, artist, artist_key, artist_id)"
                                               " VALUES (?1, ?2, ?3, ?4, nullif (?5, 0))", error)) == NULL)
         return -1;
       sqlite3_bind_text (stmt, 1, tags->album, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, title_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, keys->album_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, artist, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, artist_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, keys->album_artist_key, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 5, artist_id);
       if (!step_done (self, stmt, error))
         return -1;
@@ -334,53 +333,31 @@ delete_fts (FanfareLibraryWriter *self,
 }
 
 static gboolean
-insert_fts (FanfareLibraryWriter *self,
-            gint64                id,
-            const char           *title,
-            FanfareTags          *tags,
-            GError              **error)
+insert_fts (FanfareLibraryWriter   *self,
+            gint64                  id,
+            const FanfareTrackKeys *keys,
+            GError                **error)
 {
-  const char *texts[] = { title, tags->artist, tags->album };
-  char *folded[G_N_ELEMENTS (texts)];
-  char *spaced[G_N_ELEMENTS (texts)];
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  static const char *sql[] = {
+    "INSERT INTO tracks_fts (rowid, title, artist, album) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO tracks_words (rowid, title, artist, album) VALUES (?1, ?2, ?3, ?4)",
+  };
+  char * const *texts[] = { keys->search, keys->words };
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  for (guint t = 0; t < G_N_ELEMENTS (sql); t++)
     {
-      folded[i] = fanfare_search_fold (texts[i]);
-      spaced[i] = fanfare_search_space_cjk (folded[i]);
+      sqlite3_stmt *stmt = fanfare_library_db_prepare (self->db, sql[t], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      for (guint i = 0; i < 3; i++)
+        sqlite3_bind_text (stmt, i + 2, texts[t][i], -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
     }
 
-  stmt = fanfare_library_db_prepare (self->db,
-                                     "INSERT INTO tracks_fts (rowid, title, artist, album)"
-                                     " VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, id);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    sqlite3_bind_text (stmt, i + 2, folded[i], -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
-    goto out;
-
-  stmt = fanfare_library_db_prepare (self->db,
-                                     "INSERT INTO tracks_words (rowid, title, artist, album)"
-                                     " VALUES (?1, ?2, ?3, ?4)", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, id);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    sqlite3_bind_text (stmt, i + 2, spaced[i], -1, SQLITE_STATIC);
-  ok = step_done (self, stmt, error);
-
-out:
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_free (folded[i]);
-      g_free (spaced[i]);
-    }
-
-  return ok;
+  return TRUE;
 }
 
 static void
@@ -430,18 +407,17 @@ static const char upsert_sql[] =
   " RETURNING id";
 
 static void
-bind_track (sqlite3_stmt *stmt,
-            FanfareTags  *tags)
+bind_track (sqlite3_stmt           *stmt,
+            FanfareTags            *tags,
+            const FanfareTrackKeys *keys)
 {
   g_autofree char *artists = g_strjoinv ("\n", tags->artists);
-  g_autofree char *artist_key = fanfare_search_fold (tags->artist);
-  g_autofree char *album_key = fanfare_search_fold (tags->album);
 
   bind_text_or_null (stmt, 7, tags->artist);
   bind_text_or_null (stmt, 8, artists[0] != '\0' ? artists : NULL);
-  sqlite3_bind_text (stmt, 9, artist_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, keys->artist_key, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 11, tags->album);
-  sqlite3_bind_text (stmt, 12, album_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, keys->album_key, -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 14, tags->album_artist);
   bind_text_or_null (stmt, 15, tags->genre);
   sqlite3_bind_int (stmt, 17, tags->track_number);
@@ -481,6 +457,65 @@ title_for (const char  *path,
   return g_steal_pointer (&display);
 }
 
+/**
+ * fanfare_track_keys_new:
+ * @path: the track's file
+ * @tags: its tags
+ *
+ * Folds what the index sorts, groups and searches by. The scan calls it in
+ * its reader threads, so that the one thread that writes has less to do.
+ *
+ * Returns: (transfer full): the keys, for fanfare_library_writer_put_track()
+ */
+FanfareTrackKeys *
+fanfare_track_keys_new (const char  *path,
+                        FanfareTags *tags)
+{
+  FanfareTrackKeys *keys = g_new0 (FanfareTrackKeys, 1);
+  const char *album_artist = tags->album_artist != NULL ? tags->album_artist : tags->artists[0];
+  const char *texts[3];
+
+  keys->title = title_for (path, tags);
+  keys->title_key = fanfare_search_fold (keys->title);
+  keys->artist_key = fanfare_search_fold (tags->artist);
+  keys->first_artist_key = fanfare_search_fold (tags->artists[0]);
+  keys->album_key = fanfare_search_fold (tags->album);
+  keys->album_artist_key = fanfare_search_fold (album_artist);
+  keys->genre_key = fanfare_search_fold (tags->genre);
+
+  texts[0] = keys->title_key;
+  texts[1] = keys->artist_key;
+  texts[2] = keys->album_key;
+  for (guint i = 0; i < 3; i++)
+    {
+      keys->search[i] = g_strdup (texts[i]);
+      keys->words[i] = fanfare_search_space_cjk (texts[i]);
+    }
+
+  return keys;
+}
+
+void
+fanfare_track_keys_free (FanfareTrackKeys *keys)
+{
+  if (keys == NULL)
+    return;
+
+  g_free (keys->title);
+  g_free (keys->title_key);
+  g_free (keys->artist_key);
+  g_free (keys->first_artist_key);
+  g_free (keys->album_key);
+  g_free (keys->album_artist_key);
+  g_free (keys->genre_key);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_free (keys->search[i]);
+      g_free (keys->words[i]);
+    }
+  g_free (keys);
+}
+
 static gboolean
 set_album_cover (FanfareLibraryWriter *self,
                  gint64                album_id,
@@ -503,28 +538,44 @@ set_album_cover (FanfareLibraryWriter *self,
   return step_done (self, stmt, error);
 }
 
+/**
+ * fanfare_library_writer_put_track:
+ * @self: a writer in a batch
+ * @path: the track's file
+ * @mtime: its modification time, in nanoseconds
+ * @size: its size
+ * @tags: its tags
+ * @keys: (nullable): from fanfare_track_keys_new(), or %NULL to make them
+ * @cover: (nullable): the key of its album's cover, when the cache has it
+ * @error: return location for a #GError
+ *
+ * Adds the track, or writes it again.
+ */
 gboolean
-fanfare_library_writer_put_track (FanfareLibraryWriter *self,
-                                  const char           *path,
-                                  gint64                mtime,
-                                  gint64                size,
-                                  FanfareTags          *tags,
-                                  const char           *cover,
-                                  GError              **error)
+fanfare_library_writer_put_track (FanfareLibraryWriter   *self,
+                                  const char             *path,
+                                  gint64                  mtime,
+                                  gint64                  size,
+                                  FanfareTags            *tags,
+                                  const FanfareTrackKeys *keys,
+                                  const char             *cover,
+                                  GError                **error)
 {
-  g_autofree char *title = title_for (path, tags);
-  g_autofree char *title_key = fanfare_search_fold (title);
+  g_autoptr(FanfareTrackKeys) own_keys = NULL;
   gint64 artist_id, album_id, genre_id, old_id, id;
   sqlite3_stmt *stmt;
 
   g_assert (self->in_transaction);
 
+  if (keys == NULL)
+    keys = own_keys = fanfare_track_keys_new (path, tags);
+
   old_id = touch_old_row (self, "SELECT id, album_id, artist_id, genre_id FROM tracks WHERE path = ?1",
                           0, path, error);
   if (old_id < 0 ||
-      (artist_id = ensure_artist (self, tags->artists[0], error)) < 0 ||
-      (album_id = ensure_album (self, tags, error)) < 0 ||
-      (genre_id = ensure_genre (self, tags->genre, error)) < 0 ||
+      (artist_id = ensure_artist (self, tags->artists[0], keys->first_artist_key, error)) < 0 ||
+      (album_id = ensure_album (self, tags, keys, error)) < 0 ||
+      (genre_id = ensure_genre (self, tags->genre, keys->genre_key, error)) < 0 ||
       !set_album_cover (self, album_id, cover, error))
     return FALSE;
 
@@ -534,12 +585,12 @@ fanfare_library_writer_put_track (FanfareLibraryWriter *self,
   sqlite3_bind_int64 (stmt, 2, mtime);
   sqlite3_bind_int64 (stmt, 3, size);
   sqlite3_bind_int64 (stmt, 4, self->generation);
-  sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, title_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, keys->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, keys->title_key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 10, artist_id);
   sqlite3_bind_int64 (stmt, 13, album_id);
   sqlite3_bind_int64 (stmt, 16, genre_id);
-  bind_track (stmt, tags);
+  bind_track (stmt, tags, keys);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return fanfare_library_db_set_error (self->db, error);
   id = sqlite3_column_int64 (stmt, 0);
@@ -550,7 +601,7 @@ fanfare_library_writer_put_track (FanfareLibraryWriter *self,
   touch (self->touched_genres, genre_id);
 
   return (old_id == 0 || delete_fts (self, id, error)) &&
-         insert_fts (self, id, title, tags, error);
+         insert_fts (self, id, keys, error);
 }
 
 /**

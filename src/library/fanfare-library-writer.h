@@ -17,17 +17,35 @@ G_BEGIN_DECLS
  * and those left empty are removed. Used from the scan's thread. */
 typedef struct _FanfareLibraryWriter FanfareLibraryWriter;
 
+/* What a track is sorted, grouped and searched by, folded. */
+typedef struct {
+  char *title;                 /* shown: the title, or the file's name */
+  char *title_key;
+  char *artist_key;            /* of the artists shown */
+  char *first_artist_key;      /* of the first artist, the track's artist */
+  char *album_key;             /* of the album's title */
+  char *album_artist_key;      /* of the album artist, or the first artist */
+  char *genre_key;
+  char *search[3];             /* title, artist and album, for the trigram table */
+  char *words[3];              /* the same, CJK spaced, for the words table */
+} FanfareTrackKeys;
+
+FanfareTrackKeys     *fanfare_track_keys_new (const char  *path,
+                                              FanfareTags *tags);
+void                  fanfare_track_keys_free (FanfareTrackKeys *keys);
+
 FanfareLibraryWriter *fanfare_library_writer_new (FanfareLibraryDb *db);
 void                  fanfare_library_writer_free (FanfareLibraryWriter *self);
 gboolean              fanfare_library_writer_begin (FanfareLibraryWriter *self,
                                                     GError              **error);
-gboolean              fanfare_library_writer_put_track (FanfareLibraryWriter *self,
-                                                        const char           *path,
-                                                        gint64                mtime,
-                                                        gint64                size,
-                                                        FanfareTags          *tags,
-                                                        const char           *cover,
-                                                        GError              **error);
+gboolean              fanfare_library_writer_put_track (FanfareLibraryWriter   *self,
+                                                        const char             *path,
+                                                        gint64                  mtime,
+                                                        gint64                  size,
+                                                        FanfareTags            *tags,
+                                                        const FanfareTrackKeys *keys,
+                                                        const char             *cover,
+                                                        GError                **error);
 gboolean              fanfare_library_writer_remove_track (FanfareLibraryWriter *self,
                                                            gint64                id,
                                                            GError              **error);
@@ -49,5 +67,6 @@ void                  fanfare_library_writer_rollback (FanfareLibraryWriter *sel
 char                 *fanfare_library_album_key (FanfareTags *tags) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareLibraryWriter, fanfare_library_writer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareTrackKeys, fanfare_track_keys_free)
 
 G_END_DECLS

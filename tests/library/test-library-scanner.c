@@ -257,7 +257,7 @@ test_changes_during_scan (void)
   g_autoptr(GPtrArray) titles = NULL;
   g_autoptr(GError) error = NULL;
   const char *roots[2] = { NULL, NULL };
-  FanfareLibraryScanCallbacks callbacks = { change_during_scan, NULL, NULL };
+  FanfareLibraryScanCallbacks callbacks = { change_during_scan, NULL, NULL, NULL };
   FanfareLibraryScanResult result;
   DuringScan during = { 0 };
   FanfareTestHome home;
