@@ -311,7 +311,15 @@ timeout_cb (gpointer  data)
   return G_SOURCE_REMOVE;
 }
 
-/* Iterates the main context until @condition holds; FALSE on time-out. */
+static gboolean
+tick_cb (gpointer  data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until @condition holds; FALSE on time-out. A
+ * tick wakes the loop now and then, for conditions that other threads
+ * change (an object finalized by a worker's last reference). */
 gboolean
 fanfare_test_wait_until (gboolean ( *condition ) (gpointer  data),
                          gpointer    data,
@@ -319,14 +327,16 @@ fanfare_test_wait_until (gboolean ( *condition ) (gpointer  data),
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+  guint tick = g_timeout_add (20, tick_cb, NULL);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   if (!timed_out)
     g_source_remove (id);
+  g_source_remove (tick);
 
-  return !timed_out;
+  return condition (data);
 }
 
 static gboolean
@@ -470,4 +480,23 @@ void
 fanfare_test_wait_idle (FanfareLibrary *library)
 {
   g_assert_true (fanfare_test_wait_until (scanner_idle, library, 15000));
+}
+
+static gboolean
+is_null (gpointer  data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Drops the last reference to @object and checks that it is finalized. A
+ * worker thread may hold a GTask on it for a moment after the task has
+ * returned, so it waits for that rather than asserting at once. */
+void
+fanfare_test_assert_finalized (gpointer  object)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  g_assert_true (fanfare_test_wait_until (is_null, &weak, 5000));
 }

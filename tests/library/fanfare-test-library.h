@@ -52,6 +52,7 @@ char           *fanfare_test_music_path (FanfareTestHome *home,
 FanfareLibrary *fanfare_test_library_open (FanfareTestHome *home,
                                            GSettings       *settings);
 void            fanfare_test_library_scan (FanfareLibrary *library);
+void            fanfare_test_assert_finalized (gpointer  object);
 void            fanfare_test_wait_idle (FanfareLibrary *library);
 void            fanfare_test_wait_loaded (FanfareLibraryModel *model);
 gboolean        fanfare_test_wait_until (gboolean ( *condition ) (gpointer  data),

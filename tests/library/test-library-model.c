@@ -77,7 +77,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->library);
+  fanfare_test_assert_finalized (fixture->library);
   fanfare_library_writer_free (fixture->writer);
   fanfare_library_db_unref (fixture->db);
   fanfare_test_home_clear (&fixture->home);

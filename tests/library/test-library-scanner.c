@@ -163,7 +163,7 @@ test_first_scan (void)
   }
 
   g_clear_object (&songs);
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }
 
@@ -221,7 +221,7 @@ test_rescan (void)
   }
 
   g_clear_object (&songs);
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }
 
@@ -284,7 +284,7 @@ test_changes_during_scan (void)
   assert_problem (library, &home, "B/01.ogg", FANFARE_LIBRARY_PROBLEM_VANISHED);
 
   g_clear_object (&songs);
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }
 

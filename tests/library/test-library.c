@@ -81,7 +81,7 @@ test_default_folder (void)
   g_assert_cmpuint (g_strv_length (folders), ==, 1);
   g_assert_cmpstr (folders[0], ==, home.music);
 
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }
 
@@ -137,7 +137,7 @@ test_monitor (void)
 
   fanfare_test_wait_idle (library);
   g_clear_object (&songs);
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }
 
@@ -183,7 +183,7 @@ test_added_folder (void)
 
   fanfare_test_wait_idle (library);
   g_clear_object (&songs);
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }
 
@@ -290,7 +290,7 @@ test_covers (void)
 
   g_clear_object (&albums);
   g_clear_object (&tracks);
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }
 

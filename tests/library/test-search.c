@@ -171,7 +171,7 @@ test_model (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (results)), ==, 0);
 
   g_clear_object (&results);
-  g_assert_finalize_object (g_steal_pointer (&library));
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
 }
 
 int
