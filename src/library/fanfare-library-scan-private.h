@@ -25,6 +25,7 @@ typedef struct {
   gint64   mtime;
   gint64   size;
   gboolean seen;               /* found by the walk */
+  gboolean changed;            /* and read again */
 } IndexEntry;
 
 /* A file the walk found new or changed. */

@@ -111,6 +111,7 @@ consider_file (ScanJob    *job,
       entry->seen = TRUE;
       if (entry->mtime == STAT_MTIME (st) && entry->size == st->st_size)
         return;
+      entry->changed = TRUE;
     }
 
   file = g_new0 (ToRead, 1);
@@ -238,8 +239,9 @@ _fanfare_library_scan_walk (ScanJob *job)
     }
 }
 
-/* Problems under the root that this scan did not record again are gone,
- * except those of files that were not read because they did not change. */
+/* Problems under the root that this scan did not record again are gone:
+ * those of files read well this time, and of files that are no more. The
+ * problems of files that were not read, not having changed, stay. */
 gboolean
 _fanfare_library_scan_prune_problems (ScanJob *job,
                                       GError **error)
@@ -261,7 +263,7 @@ _fanfare_library_scan_prune_problems (ScanJob *job,
       IndexEntry *entry = g_hash_table_lookup (job->index, path);
 
       if (g_hash_table_contains (job->problem_paths, path) ||
-          (entry != NULL && entry->seen) ||
+          (entry != NULL && entry->seen && !entry->changed) ||
           _fanfare_library_scan_is_protected (job, path))
         continue;
       g_ptr_array_add (stale, g_strdup (path));

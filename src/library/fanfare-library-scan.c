@@ -136,6 +136,7 @@ write_result (ScanJob    *job,
   if (result->skipped)
     return TRUE;
 
+  /* A problem that is over is removed at the end, by the pruning. */
   if (result->problem != FANFARE_LIBRARY_PROBLEM_NONE)
     {
       g_hash_table_add (job->problem_paths, g_strdup (result->path));
@@ -144,17 +145,13 @@ write_result (ScanJob    *job,
                                                result->detail, error))
         return FALSE;
     }
-  else if (!fanfare_library_writer_clear_problem (job->writer, result->path, error))
-    {
-      return FALSE;
-    }
 
   if (result->tags != NULL)
     {
       job->result->files_read++;
       return fanfare_library_writer_put_track (job->writer, result->path, result->mtime,
                                                result->size, result->tags, result->keys, result->cover,
-                                               error);
+                                               entry == NULL, error);
     }
 
   /* A file that cannot be opened for now stays in the index as it was. */

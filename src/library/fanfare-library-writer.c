@@ -547,6 +547,8 @@ set_album_cover (FanfareLibraryWriter *self,
  * @tags: its tags
  * @keys: (nullable): from fanfare_track_keys_new(), or %NULL to make them
  * @cover: (nullable): the key of its album's cover, when the cache has it
+ * @is_new: %TRUE when the caller knows the index has no track at @path,
+ *   which spares looking for it
  * @error: return location for a #GError
  *
  * Adds the track, or writes it again.
@@ -559,6 +561,7 @@ fanfare_library_writer_put_track (FanfareLibraryWriter   *self,
                                   FanfareTags            *tags,
                                   const FanfareTrackKeys *keys,
                                   const char             *cover,
+                                  gboolean                is_new,
                                   GError                **error)
 {
   g_autoptr(FanfareTrackKeys) own_keys = NULL;
@@ -570,8 +573,8 @@ fanfare_library_writer_put_track (FanfareLibraryWriter   *self,
   if (keys == NULL)
     keys = own_keys = fanfare_track_keys_new (path, tags);
 
-  old_id = touch_old_row (self, "SELECT id, album_id, artist_id, genre_id FROM tracks WHERE path = ?1",
-                          0, path, error);
+  old_id = is_new ? 0 : touch_old_row (self, "SELECT id, album_id, artist_id, genre_id FROM tracks"
+                                       " WHERE path = ?1", 0, path, error);
   if (old_id < 0 ||
       (artist_id = ensure_artist (self, tags->artists[0], keys->first_artist_key, error)) < 0 ||
       (album_id = ensure_album (self, tags, keys, error)) < 0 ||

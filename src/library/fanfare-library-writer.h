@@ -45,6 +45,7 @@ gboolean              fanfare_library_writer_put_track (FanfareLibraryWriter   *
                                                         FanfareTags            *tags,
                                                         const FanfareTrackKeys *keys,
                                                         const char             *cover,
+                                                        gboolean                is_new,
                                                         GError                **error);
 gboolean              fanfare_library_writer_remove_track (FanfareLibraryWriter *self,
                                                            gint64                id,

@@ -152,7 +152,7 @@ write_index (FanfareLibraryDb *db,
       tags.track_gain = tags.track_peak = tags.album_gain = tags.album_peak = NAN;
 
       if ((i % 10000 == 0 && !fanfare_library_writer_begin (writer, &error)) ||
-          !fanfare_library_writer_put_track (writer, path, 1, 1, &tags, NULL, NULL, &error) ||
+          !fanfare_library_writer_put_track (writer, path, 1, 1, &tags, NULL, NULL, TRUE, &error) ||
           (i % 10000 == 9999 && !fanfare_library_writer_commit (writer, &error)))
         g_error ("Could not write the index: %s", error->message);
     }

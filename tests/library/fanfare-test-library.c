@@ -465,7 +465,7 @@ fanfare_test_put_track (FanfareLibraryWriter *writer,
   tags.duration_ms = duration_ms;
   tags.track_gain = tags.track_peak = tags.album_gain = tags.album_peak = NAN;
 
-  g_assert_true (fanfare_library_writer_put_track (writer, path, 1, 1, &tags, NULL, NULL, &error));
+  g_assert_true (fanfare_library_writer_put_track (writer, path, 1, 1, &tags, NULL, NULL, FALSE, &error));
   g_assert_no_error (error);
 }
 

@@ -176,19 +176,24 @@ test_rescan (void)
   g_autofree char *old_path = NULL;
   g_autofree char *new_path = NULL;
   g_autofree char *gone = NULL;
+  g_autofree char *broken = NULL;
   FanfareLibraryScanner *scanner;
   FanfareTestHome home;
 
   fanfare_test_home_init (&home);
   write_good_songs (&home);
+  broken = path_in (&home, "B/broken.mp3");
+  write_file (broken, "Not yet a song.\n", -1);
   library = fanfare_test_library_open (&home, NULL);
   scanner = fanfare_library_get_scanner (library);
   fanfare_test_library_scan (library);
-  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 5);
+  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 6);
+  assert_problem (library, &home, "B/broken.mp3", FANFARE_LIBRARY_PROBLEM_NOT_AUDIO);
 
-  /* Nothing changed: nothing is read. */
+  /* Nothing changed: only the file that is not audio is read again. */
   fanfare_test_library_scan (library);
-  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 0);
+  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 1);
+  assert_problem (library, &home, "B/broken.mp3", FANFARE_LIBRARY_PROBLEM_NOT_AUDIO);
 
   /* Modified, removed, renamed and added. */
   fanfare_test_write_song (&home, "A/02.flac", FANFARE_TEST_FLAC, "Beta Again", "Ann", "First", 2);
@@ -198,19 +203,25 @@ test_rescan (void)
   new_path = path_in (&home, "A/renamed.mp3");
   g_assert_cmpint (g_rename (old_path, new_path), ==, 0);
   fanfare_test_write_song (&home, "C/new.opus", FANFARE_TEST_OPUS, "Zeta", "Cy", "Third", 1);
+  /* Repaired: the problem goes. */
+  g_unlink (broken);
+  fanfare_test_write_song (&home, "B/broken.mp3", FANFARE_TEST_MP3, "Eta", "Bob", "Second", 4);
 
   fanfare_test_library_scan (library);
-  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 3);
+  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 4);
+  assert_problem (library, &home, "B/broken.mp3", FANFARE_LIBRARY_PROBLEM_NONE);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_library_get_problems (library)), ==, 0);
 
   songs = fanfare_library_list_songs (library, FANFARE_LIBRARY_SORT_TITLE, FALSE);
   fanfare_test_wait_loaded (songs);
   titles = fanfare_test_titles (G_LIST_MODEL (songs));
-  g_assert_cmpuint (titles->len, ==, 5);
+  g_assert_cmpuint (titles->len, ==, 6);
   g_assert_cmpstr (titles->pdata[0], ==, "Alpha");
   g_assert_cmpstr (titles->pdata[1], ==, "Beta Again");
   g_assert_cmpstr (titles->pdata[2], ==, "Delta");
   g_assert_cmpstr (titles->pdata[3], ==, "Epsilon");
-  g_assert_cmpstr (titles->pdata[4], ==, "Zeta");
+  g_assert_cmpstr (titles->pdata[4], ==, "Eta");
+  g_assert_cmpstr (titles->pdata[5], ==, "Zeta");
 
   {
     g_autoptr(FanfareTrack) alpha = g_list_model_get_item (G_LIST_MODEL (songs), 0);
