@@ -19,6 +19,7 @@
 
 #define PAGE_SIZE 64
 #define MAX_PAGES 32
+#define RETRY_MS  200
 
 struct _FanfareLibraryModel
 {
@@ -37,6 +38,7 @@ struct _FanfareLibraryModel
   GType    item_type;
   gboolean loading;
   gboolean refresh_again;
+  guint    retry_id;
 };
 
 static void fanfare_library_model_list_model_init (GListModelInterface *iface);
@@ -67,20 +69,42 @@ fanfare_library_model_get_n_items (GListModel *model)
   return FANFARE_LIBRARY_MODEL (model)->keys->len;
 }
 
+/* A page that could not be read (the index was busy for longer than the
+ * connection waits) is read again a moment later, and said to have changed
+ * so that the view asks for it again. */
+static gboolean
+retry_cb (gpointer  user_data)
+{
+  FanfareLibraryModel *self = user_data;
+  guint n = self->keys->len;
+
+  self->retry_id = 0;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, n);
+
+  return G_SOURCE_REMOVE;
+}
+
 static GPtrArray *
 load_page (FanfareLibraryModel *self,
            guint                page)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   guint end = MIN (self->keys->len, (page + 1) * PAGE_SIZE);
+  gboolean failed = FALSE;
 
   for (guint i = page * PAGE_SIZE; i < end; i++)
     {
       const FanfareLibraryKey *key = &g_array_index (self->keys, FanfareLibraryKey, i);
 
       g_ptr_array_add (items, fanfare_library_query_item (self->db, self->item_type,
-                                                          key->id, self->cover_dir));
+                                                          key->id, self->cover_dir, &failed));
     }
+
+  if (failed && self->retry_id == 0)
+    self->retry_id = g_timeout_add (RETRY_MS, retry_cb, self);
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
   g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
@@ -253,6 +277,16 @@ fanfare_library_model_refresh (FanfareLibraryModel *self)
 }
 
 static void
+fanfare_library_model_dispose (GObject *object)
+{
+  FanfareLibraryModel *self = FANFARE_LIBRARY_MODEL (object);
+
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+
+  G_OBJECT_CLASS (fanfare_library_model_parent_class)->dispose (object);
+}
+
+static void
 fanfare_library_model_finalize (GObject *object)
 {
   FanfareLibraryModel *self = FANFARE_LIBRARY_MODEL (object);
@@ -301,6 +335,7 @@ fanfare_library_model_class_init (FanfareLibraryModelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = fanfare_library_model_dispose;
   object_class->finalize = fanfare_library_model_finalize;
   object_class->get_property = fanfare_library_model_get_property;
 

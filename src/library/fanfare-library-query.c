@@ -359,15 +359,19 @@ static const struct {
  * @item_type: the type of the list's items
  * @id: the row
  * @cover_dir: the cover cache's folder
+ * @failed: (out) (optional): set when the row could not be read (the index
+ *   was busy), as opposed to being gone
  *
  * Returns: (transfer full): the row as a model object; when the row is gone
- *   (the index changed since the keys were read) an object with only its id
+ *   (the index changed since the keys were read) or could not be read, an
+ *   object with only its id
  */
 GObject *
 fanfare_library_query_item (FanfareLibraryDb *db,
                             GType             item_type,
                             gint64            id,
-                            const char       *cover_dir)
+                            const char       *cover_dir,
+                            gboolean         *failed)
 {
   g_autofree char *id_text = NULL;
 
@@ -382,10 +386,17 @@ fanfare_library_query_item (FanfareLibraryDb *db,
       if (stmt != NULL)
         {
           GObject *item = NULL;
+          int rc;
 
           sqlite3_bind_int64 (stmt, 1, id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
             item = row_readers[i].from_row (stmt, cover_dir);
+          else if (rc != SQLITE_DONE && failed != NULL)
+            *failed = TRUE;
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            g_debug ("Could not read row %" G_GINT64_FORMAT ": %s", id,
+                     sqlite3_errmsg (fanfare_library_db_get_handle (db)));
           sqlite3_reset (stmt);
           if (item != NULL)
             return item;

@@ -49,7 +49,8 @@ GArray              *fanfare_library_query_keys (FanfareLibraryDb          *db,
 GObject             *fanfare_library_query_item (FanfareLibraryDb *db,
                                                  GType             item_type,
                                                  gint64            id,
-                                                 const char       *cover_dir);
+                                                 const char       *cover_dir,
+                                                 gboolean         *failed);
 char                *fanfare_library_cover_uri (const char *cover_dir,
                                                 const char *cover,
                                                 guint       size) G_GNUC_WARN_UNUSED_RESULT;

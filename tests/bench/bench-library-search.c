@@ -275,7 +275,7 @@ run_queries (FanfareLibraryDb *db,
       start = g_get_monotonic_time ();
       for (guint k = 0; k < MIN (keys->len, PAGE_SIZE); k++)
         g_object_unref (fanfare_library_query_item (main_db, fanfare_library_query_item_type (query.kind),
-                                                    g_array_index (keys, FanfareLibraryKey, k).id, NULL));
+                                                    g_array_index (keys, FanfareLibraryKey, k).id, NULL, NULL));
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (page_times, ms);
     }

@@ -40,8 +40,15 @@ wait_for_title (FanfareLibraryModel *model,
 {
   Expect expect = { G_LIST_MODEL (model), title, present };
 
-  if (!fanfare_test_wait_until (title_presence_is, &expect, 15000))
-    g_error ("“%s” did not %s the list", title, present ? "join" : "leave");
+  if (!fanfare_test_wait_until (title_presence_is, &expect, 30000))
+    {
+      g_autoptr(GPtrArray) titles = fanfare_test_titles (G_LIST_MODEL (model));
+
+      for (guint i = 0; i < titles->len; i++)
+        g_printerr ("# in the list: %s\n", (char *) titles->pdata[i]);
+      g_error ("“%s” did not %s the list (loading: %d)", title, present ? "join" : "leave",
+               fanfare_library_model_get_loading (model));
+    }
 }
 
 typedef struct {
