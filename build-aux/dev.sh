@@ -19,12 +19,11 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 
 build_packages=(
-  meson ninja-build pkg-config gcc gettext python3 libjson-glib-dev
+  meson ninja-build pkg-config gcc g++ gettext python3 libjson-glib-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libsqlite3-dev libsoup-3.0-dev
   desktop-file-utils appstream
-  libsoup-3.0-dev libsqlite3-dev libsodium-dev libgstreamer1.0-dev
-  libgstreamer-plugins-base1.0-dev libgdk-pixbuf-2.0-dev libcairo2-dev
+  libsodium-dev libgdk-pixbuf-2.0-dev libcairo2-dev libtag1-dev libtagc0-dev
 )
 run_packages=(
   adwaita-icon-theme fonts-cantarell glib-networking
@@ -32,7 +31,9 @@ run_packages=(
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git playerctl
-  xdotool dunst openssl
+  xdotool dunst openssl gstreamer1.0-tools gstreamer1.0-plugins-base
+  gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
+  gstreamer1.0-plugins-base-apps
 )
 bench_packages=(
   wrk

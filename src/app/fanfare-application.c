@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application-private.h"
+#include "fanfare-library.h"
 #include "fanfare-preferences-window.h"
 #include "fanfare-track-loader.h"
 #include "fanfare-window.h"
@@ -145,6 +146,28 @@ static const GActionEntry app_actions[] = {
   { "about", fanfare_application_about_action },
 };
 
+/* `fanfare --scan-only [FOLDER]`, for scripts and benchmarks: the number of
+ * tracks alone on standard output. */
+static int
+scan_only (GVariantDict *options)
+{
+  g_autofree const char **folders = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_tracks;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &folders);
+  n_tracks = fanfare_library_scan_only (folders != NULL ? folders[0] : NULL, &error);
+  if (n_tracks < 0)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%" G_GINT64_FORMAT "\n", n_tracks);
+
+  return 0;
+}
+
 static int
 fanfare_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -154,6 +177,9 @@ fanfare_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "scan-only"))
+    return scan_only (options);
 
   return G_APPLICATION_CLASS (fanfare_application_parent_class)->handle_local_options (app, options);
 }
@@ -263,6 +289,9 @@ fanfare_application_init (FanfareApplication *self)
 {
   static const GOptionEntry options[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "scan-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Scan FOLDER (or the library’s folders) into the library, print the number of tracks and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FOLDER]") },
     { NULL }
   };
 

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct _FanfareAlbum FanfareAlbum;
 typedef struct _FanfareArtist FanfareArtist;
 typedef struct _FanfareChapter FanfareChapter;
+typedef struct _FanfareGenre FanfareGenre;
 typedef struct _FanfarePlaylist FanfarePlaylist;
 typedef struct _FanfareSession FanfareSession;
 typedef struct _FanfareTrack FanfareTrack;

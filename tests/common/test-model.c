@@ -8,9 +8,10 @@
 
 #include "fanfare-album.h"
 #include "fanfare-artist.h"
+#include "fanfare-chapter.h"
 #include "fanfare-common-enums.h"
 #include "fanfare-error.h"
-#include "fanfare-chapter.h"
+#include "fanfare-genre.h"
 #include "fanfare-json.h"
 #include "fanfare-playlist.h"
 #include "fanfare-session.h"
@@ -270,6 +271,30 @@ test_playlist_chapter_and_gain (void)
   g_assert_cmpfloat (fanfare_track_get_replaygain_track_peak (track), ==, 1.0);
 }
 
+static void
+test_genre (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(FanfareGenre) genre = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  json = fanfare_json_parse_object ("{\"id\": \"7\", \"source\": \"local\", \"name\": \"爵士\","
+                                    " \"track_count\": 12}", -1, &error);
+  g_assert_no_error (error);
+  genre = fanfare_genre_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_genre_get_id (genre), ==, "7");
+  g_assert_cmpstr (fanfare_genre_get_name (genre), ==, "爵士");
+  g_assert_cmpuint (fanfare_genre_get_track_count (genre), ==, 12);
+  g_assert_cmpint (fanfare_genre_get_source (genre), ==, FANFARE_SOURCE_LOCAL);
+
+  node = fanfare_genre_to_json (genre);
+  text = fanfare_json_to_string (node);
+  g_assert_nonnull (strstr (text, "\"track_count\":12"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/common/model/user-round-trip", test_user_round_trip);
   g_test_add_func ("/common/model/new-fields-reject-bad-values", test_new_fields_reject_bad_values);
   g_test_add_func ("/common/model/playlist-chapter-and-gain", test_playlist_chapter_and_gain);
+  g_test_add_func ("/common/model/genre", test_genre);
 
   return g_test_run ();
 }

@@ -1,0 +1,315 @@
+/* test-library-scanner.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Scans of real files: the first scan with its progress, every kind of bad
+ * input, rescans that take in what changed, and files that vanish or change
+ * while the scan runs. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gst/tag/tag.h>
+
+#include "fanfare-library-scan.h"
+#include "fanfare-track.h"
+#include "fanfare-test-library.h"
+
+static void
+write_good_songs (FanfareTestHome *home)
+{
+  fanfare_test_write_song (home, "A/01.mp3", FANFARE_TEST_MP3, "Alpha", "Ann", "First", 1);
+  fanfare_test_write_song (home, "A/02.flac", FANFARE_TEST_FLAC, "Beta", "Ann", "First", 2);
+  fanfare_test_write_song (home, "B/01.ogg", FANFARE_TEST_OGG, "Gamma", "Bob", "Second", 1);
+  fanfare_test_write_song (home, "B/02.opus", FANFARE_TEST_OPUS, "Delta", "Bob", "Second", 2);
+  fanfare_test_write_song (home, "B/03.m4a", FANFARE_TEST_M4A, "Epsilon", "Bob", "Second", 3);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Every kind of bad input, each beside good files. */
+static void
+write_bad_input (FanfareTestHome *home)
+{
+  g_autofree char *notes = fanfare_test_music_path (home, "bad/notes.mp3");
+  g_autofree char *truncated = fanfare_test_music_path (home, "bad/truncated.flac");
+  g_autofree char *absurd = fanfare_test_music_path (home, "bad/absurd.mp3");
+  g_autofree char *locked_file = fanfare_test_music_path (home, "bad/locked.ogg");
+  g_autofree char *locked_dir = fanfare_test_music_path (home, "locked/inside.mp3");
+  g_autofree char *loop = fanfare_test_music_path (home, "loop/back");
+  g_autofree char *locked_folder = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  write_file (notes, "These are not sounds.\n", -1);
+
+  /* The first 60 bytes of a FLAC file: the stream header is cut short. */
+  full = fanfare_test_music_path (home, "bad/full.flac.tmp");
+  fanfare_test_write_audio (full, FANFARE_TEST_FLAC, NULL);
+  g_file_get_contents (full, &contents, &length, NULL);
+  write_file (truncated, contents, MIN (length, 60));
+  g_unlink (full);
+
+  fanfare_test_write_absurd_mp3 (absurd);
+
+  fanfare_test_write_audio (locked_file, FANFARE_TEST_OGG, NULL);
+  g_assert_cmpint (g_chmod (locked_file, 0), ==, 0);
+
+  fanfare_test_write_audio (locked_dir, FANFARE_TEST_MP3, NULL);
+  locked_folder = g_path_get_dirname (locked_dir);
+  g_assert_cmpint (g_chmod (locked_folder, 0), ==, 0);
+
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+}
+
+typedef struct {
+  guint    progress_notifies;
+  guint    max_done;
+  gboolean saw_scanning;
+} Progress;
+
+static void
+progress_cb (FanfareLibraryScanner *scanner,
+             GParamSpec            *pspec,
+             Progress              *progress)
+{
+  progress->progress_notifies++;
+  progress->max_done = MAX (progress->max_done, fanfare_library_scanner_get_files_done (scanner));
+  if (fanfare_library_scanner_get_scanning (scanner))
+    progress->saw_scanning = TRUE;
+}
+
+static char *
+path_in (FanfareTestHome *home,
+         const char      *relative)
+{
+  return g_build_filename (home->music, relative, NULL);
+}
+
+static void
+assert_problem (FanfareLibrary            *library,
+                FanfareTestHome           *home,
+                const char                *relative,
+                FanfareLibraryProblemKind  kind)
+{
+  g_autofree char *path = path_in (home, relative);
+
+  g_assert_cmpint (fanfare_test_problem_for (library, path), ==, kind);
+}
+
+static void
+test_first_scan (void)
+{
+  g_autoptr(FanfareLibrary) library = NULL;
+  g_autoptr(FanfareLibraryModel) songs = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  FanfareLibraryScanner *scanner;
+  Progress progress = { 0 };
+  FanfareTestHome home;
+
+  fanfare_test_home_init (&home);
+  write_good_songs (&home);
+  write_bad_input (&home);
+
+  library = fanfare_test_library_open (&home, NULL);
+  scanner = fanfare_library_get_scanner (library);
+  g_signal_connect (scanner, "notify::progress", G_CALLBACK (progress_cb), &progress);
+  g_signal_connect (scanner, "notify::scanning", G_CALLBACK (progress_cb), &progress);
+
+  fanfare_test_library_scan (library);
+
+  /* The progress went up on the main thread while it scanned. */
+  g_assert_true (progress.saw_scanning);
+  g_assert_false (fanfare_library_scanner_get_scanning (scanner));
+  g_assert_cmpuint (progress.max_done, ==, fanfare_library_scanner_get_files_found (scanner));
+  g_assert_cmpfloat (fanfare_library_scanner_get_progress (scanner), ==, 1.0);
+  g_assert_true (fanfare_library_get_watching (library));
+
+  songs = fanfare_library_list_songs (library, FANFARE_LIBRARY_SORT_TITLE, FALSE);
+  fanfare_test_wait_loaded (songs);
+  titles = fanfare_test_titles (G_LIST_MODEL (songs));
+  /* The good files, and the absurd one under its file name. */
+  g_assert_cmpuint (titles->len, ==, 6);
+  g_assert_cmpstr (titles->pdata[0], ==, "absurd");
+  g_assert_cmpstr (titles->pdata[1], ==, "Alpha");
+  g_assert_cmpstr (titles->pdata[5], ==, "Gamma");
+
+  assert_problem (library, &home, "bad/notes.mp3", FANFARE_LIBRARY_PROBLEM_NOT_AUDIO);
+  assert_problem (library, &home, "bad/truncated.flac", FANFARE_LIBRARY_PROBLEM_NOT_AUDIO);
+  assert_problem (library, &home, "bad/absurd.mp3", FANFARE_LIBRARY_PROBLEM_BAD_TAGS);
+  assert_problem (library, &home, "bad/locked.ogg", FANFARE_LIBRARY_PROBLEM_UNREADABLE_FILE);
+  assert_problem (library, &home, "locked", FANFARE_LIBRARY_PROBLEM_UNREADABLE_FOLDER);
+  assert_problem (library, &home, "loop/back", FANFARE_LIBRARY_PROBLEM_SYMLINK_LOOP);
+  assert_problem (library, &home, "A/01.mp3", FANFARE_LIBRARY_PROBLEM_NONE);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_library_get_problems (library)), ==, 6);
+
+  /* Each problem has a reason in words. */
+  {
+    g_autoptr(FanfareLibraryProblem) problem = g_list_model_get_item (fanfare_library_get_problems (library), 0);
+
+    g_assert_cmpstr (fanfare_library_problem_get_reason (problem), !=, "");
+  }
+
+  g_clear_object (&songs);
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
+  fanfare_test_home_clear (&home);
+}
+
+static void
+test_rescan (void)
+{
+  g_autoptr(FanfareLibrary) library = NULL;
+  g_autoptr(FanfareLibraryModel) songs = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autofree char *old_path = NULL;
+  g_autofree char *new_path = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *broken = NULL;
+  FanfareLibraryScanner *scanner;
+  FanfareTestHome home;
+
+  fanfare_test_home_init (&home);
+  write_good_songs (&home);
+  broken = path_in (&home, "B/broken.mp3");
+  write_file (broken, "Not yet a song.\n", -1);
+  library = fanfare_test_library_open (&home, NULL);
+  scanner = fanfare_library_get_scanner (library);
+  fanfare_test_library_scan (library);
+  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 6);
+  assert_problem (library, &home, "B/broken.mp3", FANFARE_LIBRARY_PROBLEM_NOT_AUDIO);
+
+  /* Nothing changed: only the file that is not audio is read again. */
+  fanfare_test_library_scan (library);
+  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 1);
+  assert_problem (library, &home, "B/broken.mp3", FANFARE_LIBRARY_PROBLEM_NOT_AUDIO);
+
+  /* Modified, removed, renamed and added. */
+  fanfare_test_write_song (&home, "A/02.flac", FANFARE_TEST_FLAC, "Beta Again", "Ann", "First", 2);
+  gone = path_in (&home, "B/01.ogg");
+  g_assert_cmpint (g_unlink (gone), ==, 0);
+  old_path = path_in (&home, "A/01.mp3");
+  new_path = path_in (&home, "A/renamed.mp3");
+  g_assert_cmpint (g_rename (old_path, new_path), ==, 0);
+  fanfare_test_write_song (&home, "C/new.opus", FANFARE_TEST_OPUS, "Zeta", "Cy", "Third", 1);
+  /* Repaired: the problem goes. */
+  g_unlink (broken);
+  fanfare_test_write_song (&home, "B/broken.mp3", FANFARE_TEST_MP3, "Eta", "Bob", "Second", 4);
+
+  fanfare_test_library_scan (library);
+  g_assert_cmpuint (fanfare_library_scanner_get_files_found (scanner), ==, 4);
+  assert_problem (library, &home, "B/broken.mp3", FANFARE_LIBRARY_PROBLEM_NONE);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_library_get_problems (library)), ==, 0);
+
+  songs = fanfare_library_list_songs (library, FANFARE_LIBRARY_SORT_TITLE, FALSE);
+  fanfare_test_wait_loaded (songs);
+  titles = fanfare_test_titles (G_LIST_MODEL (songs));
+  g_assert_cmpuint (titles->len, ==, 6);
+  g_assert_cmpstr (titles->pdata[0], ==, "Alpha");
+  g_assert_cmpstr (titles->pdata[1], ==, "Beta Again");
+  g_assert_cmpstr (titles->pdata[2], ==, "Delta");
+  g_assert_cmpstr (titles->pdata[3], ==, "Epsilon");
+  g_assert_cmpstr (titles->pdata[4], ==, "Eta");
+  g_assert_cmpstr (titles->pdata[5], ==, "Zeta");
+
+  {
+    g_autoptr(FanfareTrack) alpha = g_list_model_get_item (G_LIST_MODEL (songs), 0);
+    g_autofree char *uri = g_filename_to_uri (new_path, NULL, NULL);
+
+    g_assert_cmpstr (fanfare_track_get_uri (alpha), ==, uri);
+    g_assert_cmpint (fanfare_track_get_source (alpha), ==, FANFARE_SOURCE_LOCAL);
+  }
+
+  g_clear_object (&songs);
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
+  fanfare_test_home_clear (&home);
+}
+
+typedef struct {
+  FanfareTestHome *home;
+  gboolean         done;
+} DuringScan;
+
+/* Called by the scan after its walk and before any file is read. */
+static void
+change_during_scan (guint     files_found,
+                    guint     files_done,
+                    gpointer  user_data)
+{
+  DuringScan *during = user_data;
+  g_autofree char *vanishing = NULL;
+
+  if (during->done || files_found == 0)
+    return;
+  during->done = TRUE;
+
+  vanishing = path_in (during->home, "B/01.ogg");
+  g_assert_cmpint (g_unlink (vanishing), ==, 0);
+  fanfare_test_write_song (during->home, "A/02.flac", FANFARE_TEST_FLAC, "Beta Rewritten", "Ann",
+                           "First", 2);
+}
+
+static void
+test_changes_during_scan (void)
+{
+  g_autoptr(FanfareLibrary) library = NULL;
+  g_autoptr(FanfareLibraryModel) songs = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *roots[2] = { NULL, NULL };
+  FanfareLibraryScanCallbacks callbacks = { change_during_scan, NULL, NULL, NULL };
+  FanfareLibraryScanResult result;
+  DuringScan during = { 0 };
+  FanfareTestHome home;
+
+  fanfare_test_home_init (&home);
+  write_good_songs (&home);
+  during.home = &home;
+  callbacks.user_data = &during;
+  roots[0] = home.music;
+
+  g_assert_true (fanfare_library_scan_run (home.db_path, home.cover_dir, roots, FALSE,
+                                           &callbacks, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (during.done);
+  g_assert_cmpuint (result.files_found, ==, 5);
+  fanfare_library_scan_result_clear (&result);
+
+  library = fanfare_test_library_open (&home, NULL);
+  songs = fanfare_library_list_songs (library, FANFARE_LIBRARY_SORT_TITLE, FALSE);
+  fanfare_test_wait_loaded (songs);
+  titles = fanfare_test_titles (G_LIST_MODEL (songs));
+  g_assert_cmpuint (titles->len, ==, 4);
+  g_assert_cmpstr (titles->pdata[1], ==, "Beta Rewritten");
+  assert_problem (library, &home, "B/01.ogg", FANFARE_LIBRARY_PROBLEM_VANISHED);
+
+  g_clear_object (&songs);
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
+  fanfare_test_home_clear (&home);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  fanfare_test_drop_dac_override ();
+  gst_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/library/scanner/first-scan", test_first_scan);
+  g_test_add_func ("/library/scanner/rescan", test_rescan);
+  g_test_add_func ("/library/scanner/changes-during-scan", test_changes_during_scan);
+
+  return g_test_run ();
+}
