@@ -139,11 +139,8 @@ static void
 error_cb (FanfareApplication *self,
           const GError       *error)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
   g_debug ("Playback: %s", error->message);
-  if (FANFARE_IS_WINDOW (window))
-    fanfare_window_add_toast (FANFARE_WINDOW (window), adw_toast_new (error->message));
+  _fanfare_application_toast (self, error->message);
 }
 
 void

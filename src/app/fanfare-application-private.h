@@ -16,11 +16,12 @@ struct _FanfareApplication
   AdwApplication parent_instance;
 
   /* Owned references */
-  GSettings     *settings;
-  FanfarePlayer *player;
-  FanfareMpris  *mpris;
-  GCancellable  *cancellable;
-  FanfareTrack  *notified_track;
+  GSettings      *settings;
+  FanfarePlayer  *player;
+  FanfareLibrary *library;
+  FanfareMpris   *mpris;
+  GCancellable   *cancellable;
+  FanfareTrack   *notified_track;
 
   /* State */
   guint inhibit_cookie;
@@ -32,5 +33,9 @@ struct _FanfareApplication
 void _fanfare_application_playback_startup (FanfareApplication *self);
 void _fanfare_application_playback_shutdown (FanfareApplication *self);
 void _fanfare_application_schedule_restore (FanfareApplication *self);
+void _fanfare_application_library_startup (FanfareApplication *self);
+void _fanfare_application_library_shutdown (FanfareApplication *self);
+void _fanfare_application_toast (FanfareApplication *self,
+                                 const char         *title);
 
 G_END_DECLS

@@ -215,12 +215,14 @@ fanfare_application_startup (GApplication *app)
                                 color_scheme_get_mapping, NULL, NULL, NULL);
 
   _fanfare_application_playback_startup (self);
+  _fanfare_application_library_startup (self);
 }
 
 static void
 fanfare_application_shutdown (GApplication *app)
 {
   _fanfare_application_playback_shutdown (FANFARE_APPLICATION (app));
+  _fanfare_application_library_shutdown (FANFARE_APPLICATION (app));
 
   G_APPLICATION_CLASS (fanfare_application_parent_class)->shutdown (app);
 }
@@ -365,9 +367,10 @@ typedef struct {
   FanfareOpenMode     mode;
 } OpenFiles;
 
-static void
-toast (FanfareApplication *self,
-       const char         *title)
+/* Shows @title in the active window, where the user is looking. */
+void
+_fanfare_application_toast (FanfareApplication *self,
+                            const char         *title)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -410,7 +413,7 @@ collected_cb (GObject      *object,
 
   if (tracks->len == 0)
     {
-      toast (self, _("No audio files to play there"));
+      _fanfare_application_toast (self, _("No audio files to play there"));
       g_object_unref (self);
       return;
     }
@@ -426,7 +429,7 @@ collected_cb (GObject      *object,
       fanfare_play_queue_append (queue, tracks);
       message = g_strdup_printf (ngettext ("%u track added to the queue", "%u tracks added to the queue",
                                            tracks->len), tracks->len);
-      toast (self, message);
+      _fanfare_application_toast (self, message);
     }
   else if (open->mode == FANFARE_OPEN_APPEND)
     {

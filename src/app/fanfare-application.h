@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "fanfare-library.h"
 #include "fanfare-player.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,22 @@ typedef enum {
   FANFARE_OPEN_APPEND,
 } FanfareOpenMode;
 
+/**
+ * FanfarePlayMode:
+ * @FANFARE_PLAY_NOW: replace the queue and play
+ * @FANFARE_PLAY_NEXT: play after the current track
+ * @FANFARE_PLAY_LAST: add at the end of the queue
+ * @FANFARE_PLAY_SHUFFLED: replace the queue and play in a random order
+ *
+ * What playing a list does to the queue.
+ */
+typedef enum {
+  FANFARE_PLAY_NOW,
+  FANFARE_PLAY_NEXT,
+  FANFARE_PLAY_LAST,
+  FANFARE_PLAY_SHUFFLED,
+} FanfarePlayMode;
+
 #define FANFARE_TYPE_APPLICATION (fanfare_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (FanfareApplication, fanfare_application, FANFARE, APPLICATION, AdwApplication);
@@ -32,6 +49,14 @@ G_DECLARE_FINAL_TYPE (FanfareApplication, fanfare_application, FANFARE, APPLICAT
 FanfareApplication *fanfare_application_new (void) G_GNUC_WARN_UNUSED_RESULT;
 GSettings          *fanfare_application_get_settings (FanfareApplication *self);
 FanfarePlayer      *fanfare_application_get_player (FanfareApplication *self);
+FanfareLibrary     *fanfare_application_get_library (FanfareApplication *self);
+void                fanfare_application_play_list (FanfareApplication *self,
+                                                   GListModel         *tracks,
+                                                   FanfareTrack       *first,
+                                                   FanfarePlayMode     mode);
+void                fanfare_application_play_track (FanfareApplication *self,
+                                                    FanfareTrack       *track,
+                                                    FanfarePlayMode     mode);
 void                fanfare_application_open_files (FanfareApplication *self,
                                                     GFile             **files,
                                                     guint               n_files,

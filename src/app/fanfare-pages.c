@@ -10,19 +10,20 @@
 
 #include "config.h"
 
-#include <errno.h>
-
 #include <glib/gi18n.h>
 
+#include "fanfare-library-page.h"
 #include "fanfare-pages.h"
+#include "fanfare-search-page.h"
 
 struct _FanfarePages
 {
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack       *stack;
-  GtkSearchEntry *search_entry;
+  GtkStack           *stack;
+  FanfareSearchPage  *search_page;
+  FanfareLibraryPage *library_page;
 };
 
 G_DEFINE_FINAL_TYPE (FanfarePages, fanfare_pages, GTK_TYPE_WIDGET)
@@ -43,29 +44,6 @@ fanfare_pages_visible_child_changed_cb (FanfarePages *self)
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-static void
-fanfare_pages_open_music_folder_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter)
-{
-  const char *music_dir = g_get_user_special_dir (G_USER_DIRECTORY_MUSIC);
-  g_autofree char *fallback = NULL;
-  g_autofree char *uri = NULL;
-  GtkRoot *root;
-
-  if (music_dir == NULL)
-    music_dir = fallback = g_build_filename (g_get_home_dir (), "Music", NULL);
-
-  /* The folder may not exist on a new account; the file manager should still
-   * open where the music belongs. */
-  if (g_mkdir_with_parents (music_dir, 0755) != 0)
-    g_debug ("Could not create %s: %s", music_dir, g_strerror (errno));
-
-  uri = g_filename_to_uri (music_dir, NULL, NULL);
-  root = gtk_widget_get_root (widget);
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -150,14 +128,15 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
+  g_type_ensure (FANFARE_TYPE_SEARCH_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-pages.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, stack);
-  gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, library_page);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_pages_visible_child_changed_cb);
-
-  gtk_widget_class_install_action (widget_class, "library.open-music-folder", NULL,
-                                   fanfare_pages_open_music_folder_action);
 }
 
 static void
@@ -249,5 +228,23 @@ fanfare_pages_focus_search (FanfarePages *self)
   g_return_if_fail (FANFARE_IS_PAGES (self));
 
   fanfare_pages_set_visible_page (self, "search");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  fanfare_search_page_focus_entry (self->search_page);
+}
+
+/**
+ * fanfare_pages_set_library:
+ * @self: a #FanfarePages
+ * @library: the local library, open or still opening
+ *
+ * Gives the pages that show the library the library to show.
+ */
+void
+fanfare_pages_set_library (FanfarePages   *self,
+                           FanfareLibrary *library)
+{
+  g_return_if_fail (FANFARE_IS_PAGES (self));
+  g_return_if_fail (FANFARE_IS_LIBRARY (library));
+
+  fanfare_library_page_set_library (self->library_page, library);
+  fanfare_search_page_set_library (self->search_page, library);
 }

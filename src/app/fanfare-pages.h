@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-library.h"
+
 G_BEGIN_DECLS
 
 #define FANFARE_TYPE_PAGES (fanfare_pages_get_type ())
@@ -20,5 +22,7 @@ gboolean    fanfare_pages_set_visible_page (FanfarePages *self,
                                             const char   *name);
 const char *fanfare_pages_get_title (FanfarePages *self);
 void        fanfare_pages_focus_search (FanfarePages *self);
+void        fanfare_pages_set_library (FanfarePages   *self,
+                                       FanfareLibrary *library);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-navigate.h"
+#include "fanfare-navigation-stack.h"
 #include "fanfare-now-playing-view.h"
 #include "fanfare-pages.h"
 #include "fanfare-player-actions.h"
@@ -33,11 +35,14 @@ struct _FanfareWindow
   FanfareQueuePanel      *queue_panel;
   FanfareNowPlayingView  *now_playing_view;
   GtkListBox             *sidebar_list;
+  FanfareNavigationStack *navigation;
+  GtkWidget              *back_button;
   FanfarePages           *pages;
   FanfarePlayerBar       *player_bar;
 
   /* Owned references */
-  GSettings *settings;
+  GSettings    *settings;
+  GSignalGroup *player_signals;
 
   /* State */
   gulong first_frame_handler;
@@ -96,12 +101,14 @@ hide_now_playing_cb (GtkWidget *widget,
 {
   FanfareWindow *self = FANFARE_WINDOW (widget);
 
-  if (!get_now_playing_visible (self))
-    return FALSE;
+  if (get_now_playing_visible (self))
+    {
+      set_now_playing_visible (self, FALSE);
+      return TRUE;
+    }
 
-  set_now_playing_visible (self, FALSE);
-
-  return TRUE;
+  /* Escape goes back from a page opened over the content. */
+  return fanfare_navigation_stack_pop (self->navigation);
 }
 
 /* Space plays and pauses wherever the focus is, except where it types a
@@ -288,9 +295,12 @@ fanfare_window_row_selected_cb (FanfareWindow *self,
 {
   g_assert (FANFARE_IS_WINDOW (self));
 
-  if (row != NULL)
-    fanfare_pages_set_visible_page (self->pages,
-                                    fanfare_sidebar_row_get_page_name (FANFARE_SIDEBAR_ROW (row)));
+  if (row == NULL)
+    return;
+
+  fanfare_navigation_stack_pop_to_root (self->navigation);
+  fanfare_pages_set_visible_page (self->pages,
+                                  fanfare_sidebar_row_get_page_name (FANFARE_SIDEBAR_ROW (row)));
 }
 
 static void
@@ -303,13 +313,45 @@ fanfare_window_row_activated_cb (FanfareWindow *self,
   fanfare_window_show_content (self, TRUE);
 }
 
+/* Back leaves a page opened over the content, or, in a narrow window,
+ * returns from the content to the sidebar. */
+static gboolean
+can_go_back (FanfareWindow *self)
+{
+  if (self->navigation != NULL && fanfare_navigation_stack_get_depth (self->navigation) > 0)
+    return TRUE;
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* The split view's header bar has its own button to the sidebar. */
+  return FALSE;
+#else
+  return fanfare_window_is_folded (self);
+#endif
+}
+
+static void
+update_back (FanfareWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 can_go_back (self) || fanfare_window_is_folded (self));
+  if (self->back_button != NULL)
+    gtk_widget_set_visible (self->back_button, can_go_back (self));
+}
+
+static void
+fanfare_window_depth_changed_cb (FanfareWindow *self)
+{
+  g_assert (FANFARE_IS_WINDOW (self));
+
+  update_back (self);
+}
+
 static void
 fanfare_window_folded_changed_cb (FanfareWindow *self)
 {
   g_assert (FANFARE_IS_WINDOW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 fanfare_window_is_folded (self));
+  update_back (self);
   if (self->queue_revealer != NULL)
     update_queue_layout (self);
 }
@@ -340,6 +382,8 @@ fanfare_window_show_page_action (GtkWidget  *widget,
       return;
     }
 
+  fanfare_navigation_stack_pop_to_root (self->navigation);
+
   fanfare_window_show_content (self, TRUE);
 }
 
@@ -351,6 +395,7 @@ fanfare_window_search_action (GtkWidget  *widget,
   FanfareWindow *self = FANFARE_WINDOW (widget);
 
   fanfare_window_show_content (self, TRUE);
+  fanfare_navigation_stack_pop_to_root (self->navigation);
   fanfare_pages_focus_search (self->pages);
 }
 
@@ -359,7 +404,64 @@ fanfare_window_go_back_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
 {
-  fanfare_window_show_content (FANFARE_WINDOW (widget), FALSE);
+  FanfareWindow *self = FANFARE_WINDOW (widget);
+
+  if (!fanfare_navigation_stack_pop (self->navigation))
+    fanfare_window_show_content (self, FALSE);
+}
+
+static FanfareTrack *
+playing_track (FanfareWindow *self)
+{
+  FanfarePlayer *player = get_player (self);
+
+  return player != NULL ? fanfare_player_get_current_track (player) : NULL;
+}
+
+static void
+update_playing_links (FanfareWindow *self)
+{
+  FanfareTrack *track = playing_track (self);
+  gboolean local = track != NULL && fanfare_track_get_source (track) == FANFARE_SOURCE_LOCAL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-playing-album",
+                                 local && fanfare_track_get_album_id (track) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-playing-artist",
+                                 local && fanfare_track_get_artist_id (track) != NULL);
+}
+
+static void
+fanfare_window_show_playing_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  FanfareWindow *self = FANFARE_WINDOW (widget);
+  FanfareTrack *track = playing_track (self);
+
+  if (track == NULL)
+    return;
+
+  set_now_playing_visible (self, FALSE);
+  fanfare_window_show_content (self, TRUE);
+  if (g_str_equal (action_name, "win.show-playing-album"))
+    fanfare_navigate_album_of_track (GTK_WIDGET (self), track);
+  else
+    fanfare_navigate_artist_of_track (GTK_WIDGET (self), track);
+}
+
+/* The mouse's back button goes back, as in a browser. */
+static void
+back_button_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        FanfareWindow   *self)
+{
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != 8)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  fanfare_navigation_stack_pop (self->navigation);
 }
 
 static void
@@ -416,6 +518,9 @@ set_up_player (FanfareWindow *self)
 
   actions = G_OBJECT (fanfare_player_actions_new (player));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "player", G_ACTION_GROUP (actions));
+
+  g_signal_group_set_target (self->player_signals, player);
+  update_playing_links (self);
 }
 
 static void
@@ -493,7 +598,10 @@ fanfare_window_dispose (GObject *object)
 {
   FanfareWindow *self = FANFARE_WINDOW (object);
 
+  if (self->player_signals != NULL)
+    g_signal_group_set_target (self->player_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FANFARE_TYPE_WINDOW);
+  g_clear_object (&self->player_signals);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (fanfare_window_parent_class)->dispose (object);
@@ -537,6 +645,7 @@ fanfare_window_class_init (FanfareWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FANFARE_TYPE_NAVIGATION_STACK);
   g_type_ensure (FANFARE_TYPE_NOW_PLAYING_VIEW);
   g_type_ensure (FANFARE_TYPE_PAGES);
   g_type_ensure (FANFARE_TYPE_PLAYER_BAR);
@@ -559,21 +668,28 @@ fanfare_window_class_init (FanfareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, queue_panel);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, now_playing_view);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, navigation);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, player_bar);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_queue_revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_window_depth_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", fanfare_window_show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, fanfare_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, fanfare_window_go_back_action);
   gtk_widget_class_install_action (widget_class, "win.open-files", NULL, fanfare_window_open_files_action);
+  gtk_widget_class_install_action (widget_class, "win.show-playing-album", NULL, fanfare_window_show_playing_action);
+  gtk_widget_class_install_action (widget_class, "win.show-playing-artist", NULL, fanfare_window_show_playing_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-queue", "queue-revealed");
   gtk_widget_class_install_property_action (widget_class, "win.show-now-playing", "now-playing-visible");
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, hide_now_playing_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
 }
 
 static void
@@ -583,8 +699,13 @@ fanfare_window_init (FanfareWindow *self)
   g_autofree char *last_page = NULL;
   GtkEventController *keys;
   GtkDropTarget *drop;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->player_signals = g_signal_group_new (FANFARE_TYPE_PLAYER);
+  g_signal_group_connect_swapped (self->player_signals, "notify::current-track",
+                                  G_CALLBACK (update_playing_links), self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -616,6 +737,11 @@ fanfare_window_init (FanfareWindow *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 8);
+  g_signal_connect (click, "pressed", G_CALLBACK (back_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -638,6 +764,7 @@ fanfare_window_new (FanfareApplication *application)
                        "application", application,
                        NULL);
   set_up_player (self);
+  fanfare_pages_set_library (self->pages, fanfare_application_get_library (application));
 
   return self;
 }
@@ -654,6 +781,27 @@ fanfare_window_get_visible_page (FanfareWindow *self)
   g_return_val_if_fail (FANFARE_IS_WINDOW (self), NULL);
 
   return fanfare_pages_get_visible_page (self->pages);
+}
+
+/**
+ * fanfare_window_push_page:
+ * @self: a #FanfareWindow
+ * @page: (transfer floating): a page, such as an album's
+ * @title: (nullable): its title, for the header bar
+ *
+ * Slides @page in over the content; Back, Escape or Alt+Left return.
+ */
+void
+fanfare_window_push_page (FanfareWindow *self,
+                          GtkWidget     *page,
+                          const char    *title)
+{
+  g_return_if_fail (FANFARE_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  set_now_playing_visible (self, FALSE);
+  fanfare_window_show_content (self, TRUE);
+  fanfare_navigation_stack_push (self->navigation, page, title);
 }
 
 /**

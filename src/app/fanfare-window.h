@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (FanfareWindow, fanfare_window, FANFARE, WINDOW, AdwApplica
 
 FanfareWindow *fanfare_window_new (FanfareApplication *application);
 const char    *fanfare_window_get_visible_page (FanfareWindow *self);
+void           fanfare_window_push_page (FanfareWindow *self,
+                                         GtkWidget     *page,
+                                         const char    *title);
 void           fanfare_window_add_toast (FanfareWindow *self,
                                          AdwToast      *toast);
 

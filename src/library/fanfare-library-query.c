@@ -65,6 +65,7 @@ fanfare_library_query_item_type (FanfareLibraryQueryKind  kind)
 
     case FANFARE_LIBRARY_QUERY_SONGS:
     case FANFARE_LIBRARY_QUERY_ALBUM_TRACKS:
+    case FANFARE_LIBRARY_QUERY_ARTIST_TRACKS:
     case FANFARE_LIBRARY_QUERY_GENRE_TRACKS:
     case FANFARE_LIBRARY_QUERY_SEARCH:
     default:
@@ -134,6 +135,11 @@ keys_sql (const FanfareLibraryQuery *query)
       return g_strdup ("SELECT id, gen FROM albums WHERE artist_id = ?3"
                        " OR id IN (SELECT album_id FROM tracks WHERE artist_id = ?3)"
                        " ORDER BY year, title_key, id");
+
+    case FANFARE_LIBRARY_QUERY_ARTIST_TRACKS:
+      return g_strdup ("SELECT id, gen FROM tracks WHERE artist_id = ?3"
+                       " OR album_id IN (SELECT id FROM albums WHERE artist_id = ?3)"
+                       " ORDER BY year, album_key, disc_number, track_number, id");
 
     case FANFARE_LIBRARY_QUERY_GENRE_TRACKS:
       return g_strdup ("SELECT id, gen FROM tracks WHERE genre_id = ?3"

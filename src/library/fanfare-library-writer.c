@@ -775,7 +775,7 @@ update_aggregates (FanfareLibraryWriter *self,
   return touch_album_artists (self, error) &&
          for_each_id (self, self->touched_albums,
                       "UPDATE albums SET (track_count, duration_ms, year, genre) ="
-                      " (SELECT count(*), total (duration_ms), max (year), max (genre)"
+                      " (SELECT count(*), total (duration_ms), coalesce (max (year), 0), max (genre)"
                       " FROM tracks WHERE album_id = ?1), gen = ?2 WHERE id = ?1", error) &&
          for_each_id (self, self->touched_albums,
                       "DELETE FROM albums WHERE id = ?1 AND track_count = 0", error) &&

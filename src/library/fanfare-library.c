@@ -24,6 +24,7 @@ enum {
   PROP_SCANNER,
   PROP_PROBLEMS,
   PROP_WATCHING,
+  PROP_OPEN,
   N_PROPS
 };
 
@@ -85,6 +86,10 @@ fanfare_library_get_property (GObject    *object,
       g_value_set_boolean (value, fanfare_library_get_watching (self));
       break;
 
+    case PROP_OPEN:
+      g_value_set_boolean (value, fanfare_library_get_open (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,6 +109,13 @@ fanfare_library_class_init (FanfareLibraryClass *klass)
                                                   FANFARE_TYPE_LIBRARY_SCANNER, flags);
   properties[PROP_PROBLEMS] = g_param_spec_object ("problems", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_WATCHING] = g_param_spec_boolean ("watching", NULL, NULL, FALSE, flags);
+
+  /**
+   * FanfareLibrary:open:
+   *
+   * Whether the index is open, so that lists can be made.
+   */
+  properties[PROP_OPEN] = g_param_spec_boolean ("open", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -221,8 +233,23 @@ fanfare_library_open_finish (FanfareLibrary *self,
   g_clear_pointer (&self->db, fanfare_library_db_unref);
   self->db = db;
   _fanfare_library_reload_problems (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN]);
 
   return TRUE;
+}
+
+/**
+ * fanfare_library_get_open:
+ * @self: a #FanfareLibrary
+ *
+ * Returns: whether fanfare_library_open_async() has opened the index
+ */
+gboolean
+fanfare_library_get_open (FanfareLibrary *self)
+{
+  g_return_val_if_fail (FANFARE_IS_LIBRARY (self), FALSE);
+
+  return self->db != NULL;
 }
 
 FanfareLibraryScanner *
@@ -384,6 +411,24 @@ fanfare_library_list_artist_albums (FanfareLibrary *self,
 }
 
 /**
+ * fanfare_library_list_artist_tracks:
+ * @self: an open #FanfareLibrary
+ * @artist_id: the id of a local #FanfareArtist
+ *
+ * Returns: (transfer full): the tracks of the artist and of the artist's
+ *   albums, album by album, by year
+ */
+FanfareLibraryModel *
+fanfare_library_list_artist_tracks (FanfareLibrary *self,
+                                    const char     *artist_id)
+{
+  g_return_val_if_fail (FANFARE_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (artist_id != NULL, NULL);
+
+  return list (self, FANFARE_LIBRARY_QUERY_ARTIST_TRACKS, artist_id);
+}
+
+/**
  * fanfare_library_list_genre_tracks:
  * @self: an open #FanfareLibrary
  * @genre_id: the id of a local #FanfareGenre
@@ -427,10 +472,11 @@ fanfare_library_search (FanfareLibrary *self,
 
 /**
  * fanfare_library_cover_uri_at_size:
- * @cover_uri: the cover-uri of a local track, album or artist
+ * @cover_uri: (nullable): the cover-uri of a track, album or artist
  * @size: 64, 192 or 512, the sizes the cache keeps
  *
  * Returns: (transfer full) (nullable): the URI of the same cover at @size
+ *   when it is one of the library's, or else @cover_uri itself
  */
 char *
 fanfare_library_cover_uri_at_size (const char *cover_uri,
@@ -439,6 +485,7 @@ fanfare_library_cover_uri_at_size (const char *cover_uri,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *size_dir = NULL;
+  g_autofree char *size_name = NULL;
   g_autofree char *cache_dir = NULL;
   g_autofree char *resized = NULL;
 
@@ -446,10 +493,16 @@ fanfare_library_cover_uri_at_size (const char *cover_uri,
                         size == FANFARE_COVER_SIZE_LARGE, NULL);
 
   if (cover_uri == NULL || (path = g_filename_from_uri (cover_uri, NULL, NULL)) == NULL)
-    return NULL;
+    return g_strdup (cover_uri);
 
   name = g_path_get_basename (path);
   size_dir = g_path_get_dirname (path);
+  size_name = g_path_get_basename (size_dir);
+  if (g_strcmp0 (size_name, G_STRINGIFY (FANFARE_COVER_SIZE_SMALL)) != 0 &&
+      g_strcmp0 (size_name, G_STRINGIFY (FANFARE_COVER_SIZE_MEDIUM)) != 0 &&
+      g_strcmp0 (size_name, G_STRINGIFY (FANFARE_COVER_SIZE_LARGE)) != 0)
+    return g_strdup (cover_uri);
+
   cache_dir = g_path_get_dirname (size_dir);
   resized = g_strdup_printf ("%s/%u/%s", cache_dir, size, name);
 

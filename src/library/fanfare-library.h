@@ -42,6 +42,7 @@ void                   fanfare_library_add_folder (FanfareLibrary *self,
                                                    GFile          *folder);
 void                   fanfare_library_remove_folder (FanfareLibrary *self,
                                                       GFile          *folder);
+gboolean               fanfare_library_get_open (FanfareLibrary *self);
 FanfareLibraryScanner *fanfare_library_get_scanner (FanfareLibrary *self);
 GListModel            *fanfare_library_get_problems (FanfareLibrary *self);
 gboolean               fanfare_library_get_watching (FanfareLibrary *self);
@@ -55,6 +56,8 @@ FanfareLibraryModel   *fanfare_library_list_genres (FanfareLibrary *self) G_GNUC
 FanfareLibraryModel   *fanfare_library_list_album_tracks (FanfareLibrary *self,
                                                           const char     *album_id) G_GNUC_WARN_UNUSED_RESULT;
 FanfareLibraryModel   *fanfare_library_list_artist_albums (FanfareLibrary *self,
+                                                           const char     *artist_id) G_GNUC_WARN_UNUSED_RESULT;
+FanfareLibraryModel   *fanfare_library_list_artist_tracks (FanfareLibrary *self,
                                                            const char     *artist_id) G_GNUC_WARN_UNUSED_RESULT;
 FanfareLibraryModel   *fanfare_library_list_genre_tracks (FanfareLibrary *self,
                                                           const char     *genre_id) G_GNUC_WARN_UNUSED_RESULT;

@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -103,6 +106,33 @@ fanfare_test_find_widget (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = fanfare_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * fanfare_test_find_widget_with_class:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type with the
+ *   style class @css_class in the tree under @root, depth first
+ */
+GtkWidget *
+fanfare_test_find_widget_with_class (GtkWidget  *root,
+                                     GType       type,
+                                     const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fanfare_test_find_widget_with_class (child, type, css_class);
 
       if (found != NULL)
         return found;
@@ -276,4 +306,154 @@ fanfare_test_assert_icons_exist (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     fanfare_test_assert_icons_exist (child);
+}
+
+/**
+ * fanfare_test_make_cover:
+ * @rgba: the colour of the picture
+ *
+ * Returns: (transfer full): a small PNG picture of one colour, for a cover
+ */
+GBytes *
+fanfare_test_make_cover (guint32  rgba)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+  g_autoptr(GError) error = NULL;
+  char *data;
+  gsize size;
+
+  gdk_pixbuf_fill (pixbuf, rgba);
+  gdk_pixbuf_save_to_buffer (pixbuf, &data, &size, "png", &error, NULL);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, size);
+}
+
+/**
+ * fanfare_test_find_label:
+ * @root: where to look
+ * @text: the whole text of a label, without its mnemonic underscore
+ *
+ * Returns: (transfer none) (nullable): a label on screen under @root that
+ *   reads @text
+ */
+GtkWidget *
+fanfare_test_find_label (GtkWidget  *root,
+                         const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fanfare_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_is_shown (gpointer  data)
+{
+  LabelWait *wait = data;
+
+  return fanfare_test_find_label (wait->root, wait->text) != NULL;
+}
+
+/**
+ * fanfare_test_assert_label_shown:
+ * @root: where to look
+ * @text: the whole text of a label
+ *
+ * Waits for a label that reads @text to be on screen under @root, and
+ * fails the test if none comes.
+ */
+void
+fanfare_test_assert_label_shown (GtkWidget  *root,
+                                 const char *text)
+{
+  LabelWait wait = { root, text };
+
+  if (!fanfare_test_wait_for (label_is_shown, &wait, 0))
+    g_error ("“%s” is not shown in %s", text, G_OBJECT_TYPE_NAME (root));
+}
+
+/* Where the window of @widget is on the screen, from the X server: the
+ * tests run without a window manager, which leaves windows where they
+ * were mapped. */
+static void
+window_origin (GtkWidget *widget,
+               int       *x,
+               int       *y)
+{
+  g_autofree char *pid = g_strdup_printf ("%d", getpid ());
+  g_autofree char *title = g_strdup_printf ("^%s$", gtk_window_get_title (GTK_WINDOW (gtk_widget_get_root (widget))));
+  const char *argv[] = { "xdotool", "search", "--sync", "--onlyvisible", "--pid", pid, "--name", title,
+                         "windowraise", "getwindowgeometry", "--shell", NULL };
+  g_autofree char *geometry = fanfare_test_run (argv);
+  g_auto(GStrv) lines = g_strsplit (geometry, "\n", -1);
+
+  *x = *y = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        *y = atoi (lines[i] + 2);
+    }
+}
+
+/**
+ * fanfare_test_click:
+ * @widget: a widget on screen
+ * @x: where to click, in @widget's coordinates
+ * @y: where to click, in @widget's coordinates
+ * @button: the mouse button, 1 for the primary, 3 for the secondary
+ *
+ * Clicks on @widget with the X server's pointer, as a person would.
+ */
+void
+fanfare_test_click (GtkWidget *widget,
+                    double     x,
+                    double     y,
+                    int        button)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double surface_x, surface_y;
+  int window_x, window_y;
+  g_autofree char *root_x = NULL;
+  g_autofree char *root_y = NULL;
+  g_autofree char *button_text = g_strdup_printf ("%d", button);
+  const char *argv[] = { "xdotool", "mousemove", "--sync", NULL, NULL, "click", button_text, NULL };
+
+  fanfare_test_wait_mapped (widget);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  window_origin (widget, &window_x, &window_y);
+
+  /* A popover is a surface of its own, placed against its window's. */
+  if (GDK_IS_POPUP (gtk_native_get_surface (native)))
+    {
+      GdkPopup *popup = GDK_POPUP (gtk_native_get_surface (native));
+
+      window_x += gdk_popup_get_position_x (popup);
+      window_y += gdk_popup_get_position_y (popup);
+    }
+
+  root_x = g_strdup_printf ("%d", window_x + (int) (point.x + surface_x));
+  root_y = g_strdup_printf ("%d", window_y + (int) (point.y + surface_y));
+  argv[3] = root_x;
+  argv[4] = root_y;
+  g_free (fanfare_test_run (argv));
+  fanfare_test_wait_ms (300);
 }

@@ -49,44 +49,6 @@ main_window (void)
 }
 
 static gboolean
-label_shown (GtkWidget  *root,
-             const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (label_shown (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-typedef struct {
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_is_shown (gpointer  data)
-{
-  LabelWait *wait = data;
-
-  return label_shown (wait->root, wait->text);
-}
-
-static void
-assert_label_shown (GtkWidget  *root,
-                    const char *text)
-{
-  LabelWait wait = { root, text };
-
-  if (!fanfare_test_wait_for (label_is_shown, &wait, 0))
-    g_error ("“%s” is not shown in %s", text, G_OBJECT_TYPE_NAME (root));
-}
-
-static gboolean
 is_playing (gpointer  data)
 {
   return fanfare_player_get_state (player) == FANFARE_PLAYER_STATE_PLAYING;
@@ -154,8 +116,8 @@ test_open_files_and_play (void)
   g_assert_true (fanfare_test_wait_for (is_playing, NULL, 0));
 
   /* The tags replace the file names, and the embedded cover shows. */
-  assert_label_shown (bar, "First Song");
-  assert_label_shown (bar, "The Testers");
+  fanfare_test_assert_label_shown (bar, "First Song");
+  fanfare_test_assert_label_shown (bar, "The Testers");
   g_assert_true (fanfare_test_wait_for (current_has_cover, NULL, 0));
   cover = FANFARE_COVER_IMAGE (fanfare_test_find_widget (bar, FANFARE_TYPE_COVER_IMAGE));
   g_assert_true (fanfare_test_wait_for (cover_loaded, cover, 0));
@@ -165,7 +127,7 @@ test_open_files_and_play (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-queue", NULL);
   g_assert_true (fanfare_test_wait_for (revealed, gtk_widget_get_ancestor (panel, GTK_TYPE_REVEALER), 0));
   g_assert_true (fanfare_test_wait_for (three_rows, panel, 0));
-  assert_label_shown (panel, "Third Song");
+  fanfare_test_assert_label_shown (panel, "Third Song");
   fanfare_test_save_screenshot (GTK_WIDGET (window), "playing-with-queue");
 
   gtk_widget_activate_action (panel, "queue.move", "(uu)", 2, 0);
@@ -182,13 +144,13 @@ test_open_files_and_play (void)
   /* The now-playing view, and back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-now-playing", NULL);
   fanfare_test_wait_mapped (now_playing);
-  assert_label_shown (now_playing, "First Song");
+  fanfare_test_assert_label_shown (now_playing, "First Song");
   fanfare_test_save_screenshot (GTK_WIDGET (window), "now-playing");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-now-playing", NULL);
 
   /* The player.* actions the buttons and shortcuts use. */
   gtk_widget_activate_action (GTK_WIDGET (window), "player.next", NULL);
-  assert_label_shown (bar, "Second Song");
+  fanfare_test_assert_label_shown (bar, "Second Song");
   gtk_widget_activate_action (GTK_WIDGET (window), "player.play-pause", NULL);
   g_assert_cmpint (fanfare_player_get_state (player), ==, FANFARE_PLAYER_STATE_PAUSED);
   gtk_widget_activate_action (GTK_WIDGET (window), "player.shuffle", NULL);
@@ -375,43 +337,22 @@ test_queue_is_kept (void)
   g_assert_cmpint (fanfare_player_get_state (again), ==, FANFARE_PLAYER_STATE_PAUSED);
 }
 
-static GBytes *
-make_cover (void)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
-  g_autoptr(GError) error = NULL;
-  char *data;
-  gsize size;
-
-  gdk_pixbuf_fill (pixbuf, 0xd0603aff);
-  gdk_pixbuf_save_to_buffer (pixbuf, &data, &size, "png", &error, NULL);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (data, size);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) cover = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *cache_home = NULL;
   int ret;
 
-  scratch = fanfare_test_make_tmpdir ();
-  data_home = g_build_filename (scratch, "data", NULL);
-  cache_home = g_build_filename (scratch, "cache", NULL);
   /* Before GLib reads them for the first time. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  scratch = fanfare_test_use_private_dirs ();
   g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
 
   fanfare_test_init_gtk (&argc, &argv);
   gst_init (&argc, &argv);
 
-  cover = make_cover ();
+  cover = fanfare_test_make_cover (0xd0603aff);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *name = g_strdup_printf ("%02u.flac", i + 1);

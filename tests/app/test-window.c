@@ -13,11 +13,13 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-navigation-stack.h"
 #include "fanfare-pages.h"
 #include "fanfare-player-bar.h"
 #include "fanfare-preferences-window.h"
 #include "fanfare-sidebar-row.h"
 #include "fanfare-test-gtk-utils.h"
+#include "fanfare-test-utils.h"
 #include "fanfare-window.h"
 
 /* The pages the sidebar must offer, in order, with their English titles;
@@ -104,8 +106,8 @@ content_title (FanfarePages *pages)
 
   return adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page));
 #else
-  GtkWidget *title = fanfare_test_find_widget (gtk_widget_get_parent (GTK_WIDGET (pages)),
-                                               ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *pane = gtk_widget_get_ancestor (GTK_WIDGET (pages), FANFARE_TYPE_NAVIGATION_STACK);
+  GtkWidget *title = fanfare_test_find_widget (gtk_widget_get_parent (pane), ADW_TYPE_WINDOW_TITLE);
 
   return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
 #endif
@@ -125,7 +127,7 @@ test_activate_visits_every_page (void)
   fanfare_test_wait_mapped (GTK_WIDGET (window));
 
   pages = FANFARE_PAGES (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PAGES));
-  sidebar = GTK_LIST_BOX (fanfare_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  sidebar = GTK_LIST_BOX (fanfare_test_find_widget_with_class (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
   pages_model = fanfare_pages_get_pages (pages);
 
   /* The sidebar offers exactly the pages of the product, in order. */
@@ -255,7 +257,7 @@ content_is_shown (gpointer  data)
 {
   GtkWidget *window = data;
   FanfarePages *pages = FANFARE_PAGES (fanfare_test_find_widget (window, FANFARE_TYPE_PAGES));
-  GtkWidget *sidebar = fanfare_test_find_widget (window, GTK_TYPE_LIST_BOX);
+  GtkWidget *sidebar = fanfare_test_find_widget_with_class (window, GTK_TYPE_LIST_BOX, "navigation-sidebar");
 
   return gtk_widget_get_child_visible (GTK_WIDGET (pages)) &&
          gtk_widget_get_mapped (GTK_WIDGET (pages)) &&
@@ -267,7 +269,7 @@ sidebar_is_shown (gpointer  data)
 {
   GtkWidget *window = data;
   FanfarePages *pages = FANFARE_PAGES (fanfare_test_find_widget (window, FANFARE_TYPE_PAGES));
-  GtkWidget *sidebar = fanfare_test_find_widget (window, GTK_TYPE_LIST_BOX);
+  GtkWidget *sidebar = fanfare_test_find_widget_with_class (window, GTK_TYPE_LIST_BOX, "navigation-sidebar");
 
   return gtk_widget_get_mapped (sidebar) && !gtk_widget_get_mapped (GTK_WIDGET (pages));
 }
@@ -294,7 +296,7 @@ test_narrow_window_folds (void)
   /* Widening the window shows both again, with the full player bar. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   g_assert_true (fanfare_test_wait_for (player_bar_is_wide, player_bar, 0));
-  g_assert_true (gtk_widget_get_mapped (fanfare_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX)));
+  g_assert_true (gtk_widget_get_mapped (fanfare_test_find_widget_with_class (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "navigation-sidebar")));
   assert_page_shown (window, "library");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -466,6 +468,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *scratch = fanfare_test_use_private_dirs ();
   int ret;
 
   fanfare_test_init_gtk (&argc, &argv);
@@ -495,6 +498,7 @@ main (int   argc,
   /* A registered GtkApplication keeps a reference to itself until
    * g_application_run() returns, which these tests do not use. */
   g_object_unref (app);
+  fanfare_test_rm_rf (scratch);
 
   return ret;
 }

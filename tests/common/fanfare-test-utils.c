@@ -143,6 +143,36 @@ fanfare_test_make_tmpdir (void)
   return path;
 }
 
+/**
+ * fanfare_test_use_private_dirs:
+ *
+ * Points the XDG data, cache and configuration folders into a new scratch
+ * folder, so that test programs running at once share no database and no
+ * setting. Call it before anything reads those folders.
+ *
+ * Returns: (transfer full): the scratch folder, for the caller to remove
+ */
+char *
+fanfare_test_use_private_dirs (void)
+{
+  static const char * const variables[][2] = {
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_CONFIG_HOME", "config" },
+  };
+  char *scratch = fanfare_test_make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *path = g_build_filename (scratch, variables[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (variables[i][0], path, TRUE);
+    }
+
+  return scratch;
+}
+
 static void
 rm_rf_file (GFile *file)
 {

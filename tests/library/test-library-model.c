@@ -213,6 +213,7 @@ test_browse (Fixture       *fixture,
   g_autoptr(FanfareLibraryModel) genres = fanfare_library_list_genres (fixture->library);
   g_autoptr(FanfareLibraryModel) album_tracks = NULL;
   g_autoptr(FanfareLibraryModel) artist_albums = NULL;
+  g_autoptr(FanfareLibraryModel) artist_tracks = NULL;
   g_autoptr(FanfareLibraryModel) genre_tracks = NULL;
   g_autoptr(FanfareAlbum) album = NULL;
   g_autoptr(FanfareArtist) artist = NULL;
@@ -245,6 +246,17 @@ test_browse (Fixture       *fixture,
   artist_albums = fanfare_library_list_artist_albums (fixture->library, fanfare_artist_get_id (artist));
   fanfare_test_wait_loaded (artist_albums);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (artist_albums)), ==, 3);
+
+  /* An artist plays as the tracks of the artist's three albums. */
+  artist_tracks = fanfare_library_list_artist_tracks (fixture->library, fanfare_artist_get_id (artist));
+  fanfare_test_wait_loaded (artist_tracks);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (artist_tracks)), ==, 3 * (N_TRACKS / 12));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (artist_tracks)); i++)
+    {
+      g_autoptr(FanfareTrack) by_artist = g_list_model_get_item (G_LIST_MODEL (artist_tracks), i);
+
+      g_assert_cmpstr (fanfare_track_get_artist_id (by_artist), ==, fanfare_artist_get_id (artist));
+    }
 
   genre = g_list_model_get_item (G_LIST_MODEL (genres), 0);
   g_assert_cmpstr (fanfare_genre_get_name (genre), ==, "Folk");

@@ -153,6 +153,8 @@ test_added_folder (void)
 {
   g_autoptr(FanfareLibrary) library = NULL;
   g_autoptr(FanfareLibraryModel) songs = NULL;
+  g_autoptr(FanfareLibraryModel) albums = NULL;
+  g_autoptr(GstTagList) away_tags = fanfare_test_tags_new ("away", "Bea", "Elsewhere", 1);
   g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
   g_autoptr(GFile) other = NULL;
   g_autofree char *other_path = NULL;
@@ -166,7 +168,8 @@ test_added_folder (void)
   other_path = g_build_filename (home.root, "Other", NULL);
   song = g_build_filename (other_path, "away.opus", NULL);
   g_assert_cmpint (g_mkdir_with_parents (other_path, 0700), ==, 0);
-  fanfare_test_write_audio (song, FANFARE_TEST_OPUS, NULL);
+  /* With an album, which must go with the folder. */
+  fanfare_test_write_audio (song, FANFARE_TEST_OPUS, away_tags);
   other = g_file_new_for_path (other_path);
 
   library = fanfare_test_library_open (&home, settings);
@@ -183,13 +186,20 @@ test_added_folder (void)
   g_assert_cmpstr (folders[1], ==, other_path);
   wait_for_title (songs, "away", TRUE);
 
+  albums = fanfare_library_list_albums (library);
+  fanfare_test_wait_loaded (albums);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (albums)), ==, 2);
+
   fanfare_library_remove_folder (library, other);
   wait_for_title (songs, "away", FALSE);
   g_assert_true (fanfare_test_has_title (G_LIST_MODEL (songs), "At Home"));
+  fanfare_test_wait_loaded (albums);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (albums)), ==, 1);
   g_settings_reset (settings, "library-folders");
 
   fanfare_test_wait_idle (library);
   g_clear_object (&songs);
+  g_clear_object (&albums);
   fanfare_test_assert_finalized (g_steal_pointer (&library));
   fanfare_test_home_clear (&home);
 }

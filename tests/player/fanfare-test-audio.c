@@ -185,24 +185,20 @@ fanfare_test_run_pipeline (const char *description)
 }
 
 /**
- * fanfare_test_write_flac:
+ * fanfare_test_write_tagged_flac:
  * @path: where to write
  * @seconds: how long
- * @title: (nullable): the title tag
- * @artist: (nullable): the artist tag
- * @album: (nullable): the album tag
+ * @tags: (nullable): the tags, such as %GST_TAG_TITLE and %GST_TAG_TRACK_NUMBER
  * @cover: (nullable): an image to embed as the front cover
  *
  * Encodes a tone with flacenc, with tags and a picture as a tagger would
  * write them.
  */
 void
-fanfare_test_write_flac (const char *path,
-                         guint       seconds,
-                         const char *title,
-                         const char *artist,
-                         const char *album,
-                         GBytes     *cover)
+fanfare_test_write_tagged_flac (const char       *path,
+                                guint             seconds,
+                                const GstTagList *tags,
+                                GBytes           *cover)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GstElement) pipeline = NULL;
@@ -221,12 +217,8 @@ fanfare_test_write_flac (const char *path,
 
   encoder = gst_bin_get_by_name (GST_BIN (pipeline), "encoder");
   setter = GST_TAG_SETTER (encoder);
-  if (title != NULL)
-    gst_tag_setter_add_tags (setter, GST_TAG_MERGE_REPLACE, GST_TAG_TITLE, title, NULL);
-  if (artist != NULL)
-    gst_tag_setter_add_tags (setter, GST_TAG_MERGE_REPLACE, GST_TAG_ARTIST, artist, NULL);
-  if (album != NULL)
-    gst_tag_setter_add_tags (setter, GST_TAG_MERGE_REPLACE, GST_TAG_ALBUM, album, NULL);
+  if (tags != NULL)
+    gst_tag_setter_merge_tags (setter, tags, GST_TAG_MERGE_REPLACE);
   if (cover != NULL)
     {
       g_autoptr(GstSample) sample = NULL;
@@ -243,6 +235,37 @@ fanfare_test_write_flac (const char *path,
   g_assert_nonnull (message);
   g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
   gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
+/**
+ * fanfare_test_write_flac:
+ * @path: where to write
+ * @seconds: how long
+ * @title: (nullable): the title tag
+ * @artist: (nullable): the artist tag
+ * @album: (nullable): the album tag
+ * @cover: (nullable): an image to embed as the front cover
+ *
+ * Encodes a tone with flacenc, with a title, an artist and an album.
+ */
+void
+fanfare_test_write_flac (const char *path,
+                         guint       seconds,
+                         const char *title,
+                         const char *artist,
+                         const char *album,
+                         GBytes     *cover)
+{
+  g_autoptr(GstTagList) tags = gst_tag_list_new_empty ();
+
+  if (title != NULL)
+    gst_tag_list_add (tags, GST_TAG_MERGE_REPLACE, GST_TAG_TITLE, title, NULL);
+  if (artist != NULL)
+    gst_tag_list_add (tags, GST_TAG_MERGE_REPLACE, GST_TAG_ARTIST, artist, NULL);
+  if (album != NULL)
+    gst_tag_list_add (tags, GST_TAG_MERGE_REPLACE, GST_TAG_ALBUM, album, NULL);
+
+  fanfare_test_write_tagged_flac (path, seconds, tags, cover);
 }
 
 /**

@@ -21,6 +21,10 @@ void                  fanfare_test_write_wav (const char   *path,
                                               gsize         n_samples);
 void                  fanfare_test_tolerate_playbin_race (void);
 void                  fanfare_test_run_pipeline (const char *description);
+void                  fanfare_test_write_tagged_flac (const char       *path,
+                                                      guint             seconds,
+                                                      const GstTagList *tags,
+                                                      GBytes           *cover);
 void                  fanfare_test_write_flac (const char *path,
                                                guint       seconds,
                                                const char *title,

@@ -1,0 +1,374 @@
+/* fanfare-track-menu.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The menu of a track in any list: play it, queue it, go to its album or
+ * artist, show its file. It opens with a right click, a long press, the
+ * Menu key or Shift+F10, on the track under the pointer or in focus. The
+ * menu's actions live on the menu itself and act on its track. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fanfare-application.h"
+#include "fanfare-navigate.h"
+#include "fanfare-track-menu.h"
+#include "fanfare-track-row.h"
+
+#define TRACK_KEY "fanfare-track"
+
+static FanfareApplication *
+application_of (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return FANFARE_IS_APPLICATION (app) ? FANFARE_APPLICATION (app) : NULL;
+}
+
+static void
+show_items_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autofree char *folder_uri = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply != NULL)
+    return;
+
+  /* No file manager that can point at a file: open its folder. */
+  g_debug ("Could not show the file: %s", error->message);
+  gtk_show_uri (NULL, folder_uri, GDK_CURRENT_TIME);
+}
+
+/**
+ * fanfare_show_in_files:
+ * @parent: a widget of the window asking
+ * @uri: a file:// URI
+ *
+ * Opens the file manager on the folder of @uri with the file selected, or
+ * on the folder alone when the file manager cannot select.
+ */
+void
+fanfare_show_in_files (GtkWidget  *parent,
+                       const char *uri)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GDBusConnection *bus;
+  const char *uris[] = { uri, NULL };
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (uri != NULL);
+
+  file = g_file_new_for_uri (uri);
+  folder = g_file_get_parent (file);
+  if (folder == NULL)
+    return;
+
+  bus = g_application_get_dbus_connection (G_APPLICATION (application_of (parent)));
+  if (bus == NULL)
+    {
+      g_autofree char *folder_uri = g_file_get_uri (folder);
+      GtkRoot *root = gtk_widget_get_root (parent);
+
+      gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, folder_uri, GDK_CURRENT_TIME);
+      return;
+    }
+
+  g_dbus_connection_call (bus,
+                          "org.freedesktop.FileManager1",
+                          "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1",
+                          "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""),
+                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          show_items_cb, g_file_get_uri (folder));
+}
+
+static void
+play (FanfareApplication *app,
+      FanfareTrack       *track,
+      FanfarePlayMode     mode)
+{
+  if (app != NULL)
+    fanfare_application_play_track (app, track, mode);
+}
+
+static void
+activate_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWidget *popover = user_data;
+  GtkWidget *parent = gtk_widget_get_parent (popover);
+  FanfareTrack *track = g_object_get_data (G_OBJECT (popover), TRACK_KEY);
+  FanfareApplication *app = application_of (parent);
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "play"))
+    play (app, track, FANFARE_PLAY_NOW);
+  else if (g_str_equal (name, "play-next"))
+    play (app, track, FANFARE_PLAY_NEXT);
+  else if (g_str_equal (name, "add-to-queue"))
+    play (app, track, FANFARE_PLAY_LAST);
+  else if (g_str_equal (name, "go-to-album"))
+    fanfare_navigate_album_of_track (parent, track);
+  else if (g_str_equal (name, "go-to-artist"))
+    fanfare_navigate_artist_of_track (parent, track);
+  else if (g_str_equal (name, "show-in-files"))
+    fanfare_show_in_files (parent, fanfare_track_get_uri (track));
+}
+
+static void
+popover_closed_cb (GtkPopover *popover)
+{
+  /* Once its action has run: the menu closes before it activates. */
+  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+}
+
+/* A list does not place the popovers it holds, as a menu button does: the
+ * menu is placed again once it has its full size. */
+static gboolean
+present_cb (GtkWidget     *popover,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  gtk_popover_present (GTK_POPOVER (popover));
+
+  return G_SOURCE_REMOVE;
+}
+
+static GMenuModel *
+build_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) play = g_menu_new ();
+  g_autoptr(GMenu) go = g_menu_new ();
+  g_autoptr(GMenu) file = g_menu_new ();
+
+  g_menu_append (play, _("_Play"), "track.play");
+  g_menu_append (play, _("Play _Next"), "track.play-next");
+  g_menu_append (play, _("_Add to Queue"), "track.add-to-queue");
+  g_menu_append (go, _("Go to A_lbum"), "track.go-to-album");
+  g_menu_append (go, _("Go to A_rtist"), "track.go-to-artist");
+  g_menu_append (file, _("_Show in Files"), "track.show-in-files");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (play));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (go));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
+
+  return G_MENU_MODEL (menu);
+}
+
+/**
+ * fanfare_track_menu_popup:
+ * @parent: the widget the menu points at
+ * @track: the track the menu acts on
+ * @x: where to point, in @parent's coordinates
+ * @y: where to point, in @parent's coordinates
+ *
+ * Opens the menu of @track.
+ */
+void
+fanfare_track_menu_popup (GtkWidget    *parent,
+                          FanfareTrack *track,
+                          double        x,
+                          double        y)
+{
+  static const char * const names[] = {
+    "play", "play-next", "add-to-queue", "go-to-album", "go-to-artist", "show-in-files",
+  };
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  gboolean local;
+  GtkWidget *popover;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (FANFARE_IS_TRACK (track));
+
+  menu = build_menu ();
+  popover = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (popover, parent);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
+
+  group = g_simple_action_group_new ();
+  g_object_set_data_full (G_OBJECT (popover), TRACK_KEY, g_object_ref (track), g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
+
+      g_signal_connect_object (action, "activate", G_CALLBACK (activate_cb), popover, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+
+  local = fanfare_track_get_source (track) == FANFARE_SOURCE_LOCAL;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "go-to-album")),
+                               fanfare_track_get_album_id (track) != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "go-to-artist")),
+                               fanfare_track_get_artist_id (track) != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), "show-in-files")),
+                               local && fanfare_track_get_uri (track) != NULL);
+  gtk_widget_insert_action_group (popover, "track", G_ACTION_GROUP (group));
+
+  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_add_tick_callback (popover, present_cb, NULL, NULL);
+}
+
+/**
+ * fanfare_track_menu_mark:
+ * @widget: a cell of a list
+ * @track: (nullable): the track of its row, or %NULL when it is unbound
+ *
+ * Tells fanfare_track_menu_attach() which track a cell belongs to, for a
+ * list whose rows are not #FanfareTrackRow, such as a column view's.
+ */
+void
+fanfare_track_menu_mark (GtkWidget    *widget,
+                         FanfareTrack *track)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data_full (G_OBJECT (widget), TRACK_KEY,
+                          track != NULL ? g_object_ref (track) : NULL, g_object_unref);
+}
+
+static FanfareTrack *
+track_of (GtkWidget *widget)
+{
+  if (FANFARE_IS_TRACK_ROW (widget))
+    return fanfare_track_row_get_track (FANFARE_TRACK_ROW (widget));
+
+  return g_object_get_data (G_OBJECT (widget), TRACK_KEY);
+}
+
+/**
+ * fanfare_track_menu_find_track:
+ * @widget: a widget of a list, or a list item's widget
+ *
+ * Returns: (transfer none) (nullable): the track of @widget, of the row it
+ *   is in, or of the row it holds
+ */
+FanfareTrack *
+fanfare_track_menu_find_track (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  /* The row or cell the widget is in. */
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (track_of (w) != NULL)
+      return track_of (w);
+
+  /* The row a list item holds: a list view's item widget, or a column
+   * view's row of cells. */
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL; w = gtk_widget_get_first_child (w))
+    if (track_of (w) != NULL)
+      return track_of (w);
+
+  return NULL;
+}
+
+static void
+popup_at (GtkWidget *list,
+          double     x,
+          double     y)
+{
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  FanfareTrack *track = picked != NULL ? fanfare_track_menu_find_track (picked) : NULL;
+
+  if (track != NULL)
+    fanfare_track_menu_popup (list, track, x, y);
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkWidget       *list)
+{
+  GdkEventSequence *sequence = gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture));
+  GdkEvent *event = gtk_gesture_get_last_event (GTK_GESTURE (gesture), sequence);
+
+  if (event == NULL || !gdk_event_triggers_context_menu (event))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_at (list, x, y);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 GtkWidget           *list)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_at (list, x, y);
+}
+
+static gboolean
+menu_key_cb (GtkWidget *list,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+  FanfareTrack *track;
+  graphene_point_t point;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return FALSE;
+
+  track = fanfare_track_menu_find_track (focus);
+  if (track == NULL)
+    return FALSE;
+
+  if (!gtk_widget_compute_point (focus, list,
+                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (focus)), &point))
+    point = GRAPHENE_POINT_INIT (0, 0);
+  fanfare_track_menu_popup (list, track, point.x, point.y);
+
+  return TRUE;
+}
+
+/**
+ * fanfare_track_menu_attach:
+ * @list: a list view, grid view or column view of tracks
+ *
+ * Lets the user open the menu of the track under the pointer with a right
+ * click or a long press, and of the track in focus with the Menu key or
+ * Shift+F10.
+ */
+void
+fanfare_track_menu_attach (GtkWidget *list)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger;
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), list);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (long_pressed_cb), list);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (long_press));
+
+  trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                         gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (trigger,
+                                                          gtk_callback_action_new (menu_key_cb, NULL, NULL)));
+  gtk_widget_add_controller (list, shortcuts);
+}

@@ -1,0 +1,182 @@
+/* fanfare-artist-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* An artist: the name, Play and Shuffle for everything of theirs, and
+ * their albums by year. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fanfare-album-tile.h"
+#include "fanfare-application.h"
+#include "fanfare-artist-page.h"
+#include "fanfare-navigate.h"
+
+struct _FanfareArtistPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget   *box;
+  AdwAvatar   *avatar;
+  GtkLabel    *name_label;
+  GtkLabel    *details_label;
+  GtkGridView *album_grid;
+
+  /* Owned references */
+  FanfareArtist *artist;
+  GListModel    *albums;
+};
+
+G_DEFINE_FINAL_TYPE (FanfareArtistPage, fanfare_artist_page, GTK_TYPE_WIDGET)
+
+static FanfareApplication *
+get_application (FanfareArtistPage * self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return FANFARE_IS_APPLICATION (app) ? FANFARE_APPLICATION (app) : NULL;
+}
+
+static void
+update_details (FanfareArtistPage *self)
+{
+  guint n = g_list_model_get_n_items (self->albums);
+  g_autofree char *details = g_strdup_printf (ngettext ("%u album", "%u albums", n), n);
+
+  gtk_label_set_label (self->details_label, details);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "artist.play", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "artist.shuffle", n > 0);
+}
+
+static void
+fanfare_artist_page_album_activated_cb (FanfareArtistPage *self,
+                                        guint              position)
+{
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (self->albums, position);
+
+  if (album != NULL)
+    fanfare_navigate_album (GTK_WIDGET (self), album);
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfareArtistPage *self = FANFARE_ARTIST_PAGE (widget);
+  FanfareApplication *app = get_application (self);
+  FanfareLibrary *library = app != NULL ? fanfare_application_get_library (app) : NULL;
+  g_autoptr(FanfareLibraryModel) tracks = NULL;
+
+  if (library == NULL || !fanfare_library_get_open (library) || fanfare_artist_get_id (self->artist) == NULL)
+    return;
+
+  tracks = fanfare_library_list_artist_tracks (library, fanfare_artist_get_id (self->artist));
+  fanfare_application_play_list (app, G_LIST_MODEL (tracks), NULL,
+                                 g_str_equal (action_name, "artist.shuffle") ? FANFARE_PLAY_SHUFFLED
+                                                                             : FANFARE_PLAY_NOW);
+}
+
+static void
+fanfare_artist_page_dispose (GObject *object)
+{
+  FanfareArtistPage *self = FANFARE_ARTIST_PAGE (object);
+
+  if (self->albums != NULL)
+    g_signal_handlers_disconnect_by_data (self->albums, self);
+  gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_ARTIST_PAGE);
+  g_clear_object (&self->albums);
+  g_clear_object (&self->artist);
+
+  G_OBJECT_CLASS (fanfare_artist_page_parent_class)->dispose (object);
+}
+
+static void
+fanfare_artist_page_class_init (FanfareArtistPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fanfare_artist_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/app/views/fanfare-artist-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, box);
+  gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, album_grid);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_artist_page_album_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "artistpage");
+
+  gtk_widget_class_install_action (widget_class, "artist.play", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "artist.shuffle", NULL, play_action);
+}
+
+static void
+fanfare_artist_page_init (FanfareArtistPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = fanfare_album_tile_factory_new (TRUE);
+  gtk_grid_view_set_factory (self->album_grid, factory);
+}
+
+/**
+ * fanfare_artist_page_new:
+ * @artist: the artist
+ * @albums: their albums, as #FanfareAlbum items, which may still be loading
+ *
+ * Returns: (transfer floating): the page of @artist
+ */
+GtkWidget *
+fanfare_artist_page_new (FanfareArtist *artist,
+                         GListModel    *albums)
+{
+  FanfareArtistPage *self;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  const char *name;
+
+  g_return_val_if_fail (FANFARE_IS_ARTIST (artist), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (albums), NULL);
+
+  self = g_object_new (FANFARE_TYPE_ARTIST_PAGE, NULL);
+  self->artist = g_object_ref (artist);
+  self->albums = g_object_ref (albums);
+
+  name = fanfare_artist_get_name (artist);
+  if (name == NULL)
+    name = _("Unknown Artist");
+  gtk_label_set_label (self->name_label, name);
+  adw_avatar_set_text (self->avatar, name);
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (albums)));
+  gtk_grid_view_set_model (self->album_grid, selection);
+  g_signal_connect_swapped (albums, "items-changed", G_CALLBACK (update_details), self);
+  update_details (self);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * fanfare_artist_page_get_artist:
+ * @self: a #FanfareArtistPage
+ *
+ * Returns: (transfer none): the artist shown
+ */
+FanfareArtist *
+fanfare_artist_page_get_artist (FanfareArtistPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_ARTIST_PAGE (self), NULL);
+
+  return self->artist;
+}
