@@ -112,3 +112,35 @@ fanfare_enum_from_string (GType       enum_type,
 
   return TRUE;
 }
+
+/**
+ * fanfare_dispatch_to_context:
+ * @context: (nullable): the context to run @function in, %NULL for the
+ *   global default one
+ * @priority: the priority of the idle source
+ * @function: the function, called once
+ * @data: data for @function
+ * @notify: (nullable): frees @data afterwards
+ *
+ * Runs @function in the thread that runs @context, at its next iteration,
+ * from a worker thread or from that thread itself. Unlike
+ * g_main_context_invoke(), never in the calling thread: a worker that finds
+ * the main context idle would otherwise acquire it and call @function
+ * itself, beside the main thread.
+ */
+void
+fanfare_dispatch_to_context (GMainContext   *context,
+                             int             priority,
+                             GSourceFunc     function,
+                             gpointer        data,
+                             GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_return_if_fail (function != NULL);
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, function, data, notify);
+  g_source_set_static_name (source, "[fanfare] dispatch");
+  g_source_attach (source, context);
+}

@@ -18,5 +18,10 @@ char    *fanfare_enum_to_string (GType  enum_type,
 gboolean fanfare_enum_from_string (GType       enum_type,
                                    const char *str,
                                    int        *value);
+void     fanfare_dispatch_to_context (GMainContext   *context,
+                                      int             priority,
+                                      GSourceFunc     function,
+                                      gpointer        data,
+                                      GDestroyNotify  notify);
 
 G_END_DECLS

@@ -209,6 +209,9 @@ keys_thread (GTask        *task,
       return;
     }
 
+  /* The pages read for the keys are not needed until the next refresh. */
+  sqlite3_db_release_memory (fanfare_library_db_get_handle (self->worker_db));
+
   g_task_return_pointer (task, keys, (GDestroyNotify) g_array_unref);
 }
 

@@ -11,8 +11,13 @@
 
 #include "config.h"
 
+#ifdef HAVE_MALLOC_TRIM
+# include <malloc.h>
+#endif
+
 #include "fanfare-library-scan.h"
 #include "fanfare-library-scanner.h"
+#include "fanfare-utils.h"
 
 struct _FanfareLibraryScanner
 {
@@ -124,8 +129,8 @@ thread_progress (guint     files_found,
   g_atomic_int_set (&self->thread_found, files_found);
   g_atomic_int_set (&self->thread_done, files_done);
   if (!g_atomic_int_exchange (&self->progress_queued, TRUE))
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT_IDLE, progress_cb,
-                                g_object_ref (self), g_object_unref);
+    fanfare_dispatch_to_context (self->context, G_PRIORITY_DEFAULT_IDLE, progress_cb,
+                                 g_object_ref (self), g_object_unref);
 }
 
 /* Called in the scanning thread. */
@@ -135,8 +140,8 @@ thread_committed (gpointer  user_data)
   FanfareLibraryScanner *self = user_data;
 
   if (!g_atomic_int_exchange (&self->committed_queued, TRUE))
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, committed_cb,
-                                g_object_ref (self), g_object_unref);
+    fanfare_dispatch_to_context (self->context, G_PRIORITY_DEFAULT, committed_cb,
+                                 g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -166,6 +171,12 @@ scan_thread (GTask        *task,
                                      (const char * const *) data->roots, data->roots_may_vanish,
                                      &callbacks, &data->result, cancellable, &error);
     }
+
+#ifdef HAVE_MALLOC_TRIM
+  /* A scan holds the paths of the whole library for a moment, in the
+   * arenas of its threads; glibc keeps such memory unless asked. */
+  malloc_trim (0);
+#endif
 
   if (!ok)
     {

@@ -291,11 +291,13 @@ fanfare_library_get_watching (FanfareLibrary *self)
 }
 
 static FanfareLibraryModel *
-list (FanfareLibrary          *self,
-      FanfareLibraryQueryKind  kind,
-      const char              *filter_id)
+list_sorted (FanfareLibrary          *self,
+             FanfareLibraryQueryKind  kind,
+             const char              *filter_id,
+             FanfareLibrarySort       sort,
+             gboolean                 descending)
 {
-  FanfareLibraryQuery query = { kind, 0, FANFARE_LIBRARY_SORT_TITLE, FALSE, NULL };
+  FanfareLibraryQuery query = { kind, 0, sort, !!descending, NULL };
   FanfareLibraryModel *model;
 
   g_return_val_if_fail (self->db != NULL, NULL);
@@ -308,6 +310,14 @@ list (FanfareLibrary          *self,
                            G_CALLBACK (fanfare_library_model_refresh), model, G_CONNECT_SWAPPED);
 
   return model;
+}
+
+static FanfareLibraryModel *
+list (FanfareLibrary          *self,
+      FanfareLibraryQueryKind  kind,
+      const char              *filter_id)
+{
+  return list_sorted (self, kind, filter_id, FANFARE_LIBRARY_SORT_TITLE, FALSE);
 }
 
 /**
@@ -323,14 +333,10 @@ fanfare_library_list_songs (FanfareLibrary     *self,
                             FanfareLibrarySort  sort,
                             gboolean            descending)
 {
-  FanfareLibraryModel *model;
-
   g_return_val_if_fail (FANFARE_IS_LIBRARY (self), NULL);
 
-  model = list (self, FANFARE_LIBRARY_QUERY_SONGS, NULL);
-  fanfare_library_model_set_sort (model, sort, descending);
-
-  return model;
+  /* Sorted from the start: the first read is the one shown. */
+  return list_sorted (self, FANFARE_LIBRARY_QUERY_SONGS, NULL, sort, descending);
 }
 
 /**

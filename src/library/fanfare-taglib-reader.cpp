@@ -14,6 +14,7 @@
 
 #include <taglib/attachedpictureframe.h>
 #include <taglib/fileref.h>
+#include <taglib/tfilestream.h>
 #include <taglib/flacfile.h>
 #include <taglib/flacpicture.h>
 #include <taglib/id3v2tag.h>
@@ -53,7 +54,7 @@ static const struct {
 };
 
 static void
-free_gstring (gpointer string)
+free_gstring (gpointer  string)
 {
   g_string_free (static_cast<GString *>(string), TRUE);
 }
@@ -90,7 +91,7 @@ read_properties (TagLib::File   *file,
 }
 
 static GString *
-number_string (double value)
+number_string (double  value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -218,7 +219,10 @@ read_file (const char *path,
            gboolean    want_picture,
            gsize       max_picture_size)
 {
-  TagLib::FileRef ref (path, true, TagLib::AudioProperties::Average);
+  /* Read-only: a file opened for writing says it was written to when it
+   * is closed, and the library's watch would read it again. */
+  TagLib::FileStream stream (path, true);
+  TagLib::FileRef ref (&stream, true, TagLib::AudioProperties::Average);
   FanfareRawTags *raw;
 
   /* TagLib takes some files that are not audio for valid MPEG streams;

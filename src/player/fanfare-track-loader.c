@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fanfare-track-loader.h"
+#include "fanfare-utils.h"
 
 #define DISCOVER_TIMEOUT (10 * GST_SECOND)
 
@@ -230,8 +231,8 @@ fill_thread (GTask        *task,
             found->cover_uri = save_cover (fill->cover_cache_dir, image);
         }
 
-      g_main_context_invoke_full (fill->context, G_PRIORITY_DEFAULT, apply_found, found,
-                                  (GDestroyNotify) found_free);
+      fanfare_dispatch_to_context (fill->context, G_PRIORITY_DEFAULT, apply_found, found,
+                                   (GDestroyNotify) found_free);
     }
 
   if (!g_task_return_error_if_cancelled (task))

@@ -258,18 +258,18 @@ fanfare_test_music_path (FanfareTestHome *home,
   return g_steal_pointer (&path);
 }
 
-static void
-async_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+void
+fanfare_test_async_result_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
 {
   GAsyncResult **out = user_data;
 
   *out = g_object_ref (result);
 }
 
-static gboolean
-result_ready (gpointer  data)
+gboolean
+fanfare_test_result_ready (gpointer  data)
 {
   return *(GAsyncResult **) data != NULL;
 }
@@ -283,8 +283,8 @@ fanfare_test_library_open (FanfareTestHome *home,
   g_autoptr(GError) error = NULL;
 
   library = fanfare_library_new_full (home->db_path, home->cover_dir, settings);
-  fanfare_library_open_async (library, NULL, async_result_cb, &result);
-  g_assert_true (fanfare_test_wait_until (result_ready, &result, 10000));
+  fanfare_library_open_async (library, NULL, fanfare_test_async_result_cb, &result);
+  g_assert_true (fanfare_test_wait_until (fanfare_test_result_ready, &result, 10000));
   g_assert_true (fanfare_library_open_finish (library, result, &error));
   g_assert_no_error (error);
 
@@ -297,8 +297,8 @@ fanfare_test_library_scan (FanfareLibrary *library)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  fanfare_library_scan_async (library, NULL, async_result_cb, &result);
-  g_assert_true (fanfare_test_wait_until (result_ready, &result, 60000));
+  fanfare_library_scan_async (library, NULL, fanfare_test_async_result_cb, &result);
+  g_assert_true (fanfare_test_wait_until (fanfare_test_result_ready, &result, 60000));
   g_assert_true (fanfare_library_scan_finish (library, result, &error));
   g_assert_no_error (error);
 }
@@ -349,6 +349,33 @@ void
 fanfare_test_wait_loaded (FanfareLibraryModel *model)
 {
   g_assert_true (fanfare_test_wait_until (model_loaded, model, 10000));
+}
+
+typedef struct {
+  FanfareLibraryModel *model;
+  guint                n_items;
+} NItems;
+
+static gboolean
+has_n_items (gpointer  data)
+{
+  NItems *expect = data;
+
+  return !fanfare_library_model_get_loading (expect->model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (expect->model)) == expect->n_items;
+}
+
+/* Waits for @model to hold @n_items once loaded: a list follows the index
+ * a moment after a scan has written it. */
+void
+fanfare_test_wait_n_items (FanfareLibraryModel *model,
+                           guint                n_items)
+{
+  NItems expect = { model, n_items };
+
+  if (!fanfare_test_wait_until (has_n_items, &expect, 10000))
+    g_error ("The list holds %u items, not %u", g_list_model_get_n_items (G_LIST_MODEL (model)),
+             n_items);
 }
 
 /* The "title" (or "name") of each item, in order. */

@@ -54,7 +54,13 @@ FanfareLibrary *fanfare_test_library_open (FanfareTestHome *home,
 void            fanfare_test_library_scan (FanfareLibrary *library);
 void            fanfare_test_assert_finalized (gpointer  object);
 void            fanfare_test_wait_idle (FanfareLibrary *library);
+void            fanfare_test_async_result_cb (GObject      *object,
+                                              GAsyncResult *result,
+                                              gpointer      user_data);
+gboolean        fanfare_test_result_ready (gpointer  data);
 void            fanfare_test_wait_loaded (FanfareLibraryModel *model);
+void            fanfare_test_wait_n_items (FanfareLibraryModel *model,
+                                           guint                n_items);
 gboolean        fanfare_test_wait_until (gboolean ( *condition ) (gpointer  data),
                                          gpointer    data,
                                          guint       timeout_ms);

@@ -299,6 +299,66 @@ test_changes_during_scan (void)
   fanfare_test_home_clear (&home);
 }
 
+typedef struct {
+  GThread *main_thread;
+  guint    in_main;
+  guint    elsewhere;
+} Threads;
+
+static void
+index_changed_cb (FanfareLibraryScanner *scanner,
+                  Threads               *threads)
+{
+  if (g_thread_self () == threads->main_thread)
+    threads->in_main++;
+  else
+    threads->elsewhere++;
+}
+
+static void
+files_done_cb (FanfareLibraryScanner *scanner,
+               GParamSpec            *pspec,
+               Threads               *threads)
+{
+  index_changed_cb (scanner, threads);
+}
+
+/* The scanner says what it did in the thread of the context it was made
+* in, even when that thread is busy elsewhere and not running its loop:
+* a worker thread that found the context free used to take it and emit the
+* signals itself, beside the main thread reading the same connection. */
+static void
+test_signals_in_main_thread (void)
+{
+  g_autoptr(FanfareLibrary) library = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  FanfareLibraryScanner *scanner;
+  Threads threads = { g_thread_self (), 0, 0 };
+  FanfareTestHome home;
+
+  fanfare_test_home_init (&home);
+  write_good_songs (&home);
+  library = fanfare_test_library_open (&home, NULL);
+  scanner = fanfare_library_get_scanner (library);
+  g_signal_connect (scanner, "index-changed", G_CALLBACK (index_changed_cb), &threads);
+  g_signal_connect (scanner, "notify::files-done", G_CALLBACK (files_done_cb), &threads);
+
+  fanfare_library_scan_async (library, NULL, fanfare_test_async_result_cb, &result);
+  /* Busy, not iterating: the scan of six small files is over long before. */
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_true (fanfare_test_wait_until (fanfare_test_result_ready, &result, 60000));
+  g_assert_true (fanfare_library_scan_finish (library, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (threads.in_main, >, 0);
+  g_assert_cmpuint (threads.elsewhere, ==, 0);
+
+  g_clear_object (&result);
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
+  fanfare_test_home_clear (&home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/library/scanner/first-scan", test_first_scan);
   g_test_add_func ("/library/scanner/rescan", test_rescan);
   g_test_add_func ("/library/scanner/changes-during-scan", test_changes_during_scan);
+  g_test_add_func ("/library/scanner/signals-in-main-thread", test_signals_in_main_thread);
 
   return g_test_run ();
 }

@@ -432,16 +432,44 @@ report_drawn (FanfareLibraryPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A view gets its list when it is first on show: a view lays out rows for
+ * hundreds of items around its start, which a view nobody looks at need not
+ * make. */
+static void
+attach_shown_list (FanfareLibraryPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  g_autoptr(GtkSelectionModel) model = NULL;
+
+  if (self->songs == NULL || name == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (g_str_equal (name, "albums") && gtk_grid_view_get_model (self->album_grid) == NULL)
+    {
+      model = no_selection (self->albums);
+      gtk_grid_view_set_model (self->album_grid, model);
+    }
+  else if (g_str_equal (name, "artists") && gtk_list_view_get_model (self->artist_list) == NULL)
+    {
+      model = no_selection (self->artists);
+      gtk_list_view_set_model (self->artist_list, model);
+    }
+  else if (g_str_equal (name, "songs") && gtk_column_view_get_model (self->song_view) == NULL)
+    {
+      model = single_selection (self->songs);
+      gtk_column_view_set_model (self->song_view, model);
+    }
+  else if (g_str_equal (name, "genres") && gtk_list_view_get_model (self->genre_list) == NULL)
+    {
+      model = no_selection (self->genres);
+      gtk_list_view_set_model (self->genre_list, model);
+    }
+}
+
 /* The lists, once the index is open. */
 static void
 create_lists (FanfareLibraryPage *self)
 {
-  g_autoptr(GtkSelectionModel) albums = NULL;
-  g_autoptr(GtkSelectionModel) artists = NULL;
-  g_autoptr(GtkSelectionModel) songs = NULL;
-  g_autoptr(GtkSelectionModel) genres = NULL;
-  g_autoptr(GtkColumnViewColumn) artist_column = NULL;
-
   if (self->songs != NULL || !fanfare_library_get_open (self->library))
     return;
 
@@ -450,19 +478,7 @@ create_lists (FanfareLibraryPage *self)
   self->songs = fanfare_library_list_songs (self->library, FANFARE_LIBRARY_SORT_ARTIST, FALSE);
   self->genres = fanfare_library_list_genres (self->library);
 
-  albums = no_selection (self->albums);
-  artists = no_selection (self->artists);
-  songs = single_selection (self->songs);
-  genres = no_selection (self->genres);
-  gtk_grid_view_set_model (self->album_grid, albums);
-  gtk_list_view_set_model (self->artist_list, artists);
-  gtk_column_view_set_model (self->song_view, songs);
-  gtk_list_view_set_model (self->genre_list, genres);
-
-  /* Show which column the songs are sorted by; the sorter's change sets
-   * the same order again. */
-  artist_column = g_list_model_get_item (gtk_column_view_get_columns (self->song_view), 1);
-  gtk_column_view_sort_by_column (self->song_view, artist_column, GTK_SORT_ASCENDING);
+  attach_shown_list (self);
 
   g_signal_connect_object (self->songs, "notify::loading", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->songs, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
@@ -522,6 +538,7 @@ fanfare_library_page_view_changed_cb (FanfareLibraryPage *self)
 
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "library-view", name);
+  attach_shown_list (self);
 }
 
 static void
@@ -662,6 +679,7 @@ fanfare_library_page_init (FanfareLibraryPage *self)
   g_autoptr(GtkListItemFactory) albums = fanfare_album_tile_factory_new (FALSE);
   g_autoptr(GtkListItemFactory) artists = factory_new (G_CALLBACK (artist_setup_cb), G_CALLBACK (artist_bind_cb));
   g_autoptr(GtkListItemFactory) genres = factory_new (G_CALLBACK (genre_setup_cb), G_CALLBACK (genre_bind_cb));
+  g_autoptr(GtkColumnViewColumn) artist_column = NULL;
   g_autofree char *view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -679,7 +697,12 @@ fanfare_library_page_init (FanfareLibraryPage *self)
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   g_object_set_data (self->probe_a, "page", self);
+  g_signal_connect (self, "map", G_CALLBACK (attach_shown_list), NULL);
   g_signal_connect (self, "map", G_CALLBACK (report_drawn), NULL);
+
+  /* Show which column the songs are sorted by: the order they are read in. */
+  artist_column = g_list_model_get_item (gtk_column_view_get_columns (self->song_view), 1);
+  gtk_column_view_sort_by_column (self->song_view, artist_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->song_view), "changed",
                            G_CALLBACK (song_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
