@@ -20,6 +20,7 @@
 
 #define MAX_CONNECTIONS 8
 #define BUSY_TIMEOUT_MS 10000
+#define MMAP_SIZE       1073741824
 
 struct _FanfareConnection
 {
@@ -104,7 +105,12 @@ connection_open (FanfareDatabase *self,
   sqlite3_busy_timeout (conn->handle, BUSY_TIMEOUT_MS);
   fanfare_search_text_register_sql_functions (conn->handle);
 
-  if (!_fanfare_connection_exec (conn, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+  /* Reads through a shared mapping of the file rather than a page cache
+   * per connection: a search over a large catalog touches more pages than
+   * a connection's cache holds, and eight copies would not help. */
+  if (!_fanfare_connection_exec (conn,
+                                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                                 "PRAGMA mmap_size = " G_STRINGIFY (MMAP_SIZE) ";", error))
     {
       connection_free (conn);
       return NULL;
