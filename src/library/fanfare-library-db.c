@@ -13,6 +13,7 @@
 
 #include "fanfare-library-db.h"
 #include "fanfare-library-types.h"
+#include "fanfare-search.h"
 
 struct _FanfareLibraryDb
 {
@@ -68,6 +69,18 @@ static const char *migrations[] = {
   "CREATE VIRTUAL TABLE tracks_fts USING fts5 (title, artist, album, tokenize = 'trigram');"
   "CREATE VIRTUAL TABLE tracks_words USING fts5 (title, artist, album,"
   "  tokenize = 'unicode61 remove_diacritics 2');",
+
+  /* 2: numbers in sort keys sort by value (fanfare_search_sort_key()).
+   * The keys pass through values of their own first, so that no new key
+   * meets an old one in a UNIQUE index on the way. */
+  "UPDATE artists SET name_key = char (1) || id;"
+  "UPDATE artists SET name_key = fanfare_sort_key (name);"
+  "UPDATE genres SET name_key = char (1) || id;"
+  "UPDATE genres SET name_key = fanfare_sort_key (name);"
+  "UPDATE albums SET title_key = char (1) || id;"
+  "UPDATE albums SET title_key = fanfare_sort_key (title), artist_key = fanfare_sort_key (artist);"
+  "UPDATE tracks SET title_key = fanfare_sort_key (title), artist_key = fanfare_sort_key (artist),"
+  "  album_key = fanfare_sort_key (album);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FANFARE_LIBRARY_DB_VERSION);
@@ -129,6 +142,16 @@ fanfare_library_db_prepare (FanfareLibraryDb *self,
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
 
   return stmt;
+}
+
+static void
+sort_key_function (sqlite3_context *context,
+                   int              argc,
+                   sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_text (context, fanfare_search_sort_key (text), -1, g_free);
 }
 
 static int
@@ -235,6 +258,9 @@ fanfare_library_db_open (const char *path,
 
   /* A scan writing while a model reads waits a little rather than fails. */
   sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_create_function (self->handle, "fanfare_sort_key", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sort_key_function, NULL, NULL);
   if (!fanfare_library_db_exec (self,
                                 "PRAGMA journal_mode = WAL;"
                                 "PRAGMA synchronous = NORMAL;"

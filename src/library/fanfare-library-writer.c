@@ -476,20 +476,20 @@ fanfare_track_keys_new (const char  *path,
   const char *texts[3];
 
   keys->title = title_for (path, tags);
-  keys->title_key = fanfare_search_fold (keys->title);
-  keys->artist_key = fanfare_search_fold (tags->artist);
-  keys->first_artist_key = fanfare_search_fold (tags->artists[0]);
-  keys->album_key = fanfare_search_fold (tags->album);
-  keys->album_artist_key = fanfare_search_fold (album_artist);
-  keys->genre_key = fanfare_search_fold (tags->genre);
+  keys->title_key = fanfare_search_sort_key (keys->title);
+  keys->artist_key = fanfare_search_sort_key (tags->artist);
+  keys->first_artist_key = fanfare_search_sort_key (tags->artists[0]);
+  keys->album_key = fanfare_search_sort_key (tags->album);
+  keys->album_artist_key = fanfare_search_sort_key (album_artist);
+  keys->genre_key = fanfare_search_sort_key (tags->genre);
 
-  texts[0] = keys->title_key;
-  texts[1] = keys->artist_key;
-  texts[2] = keys->album_key;
+  texts[0] = keys->title;
+  texts[1] = tags->artist;
+  texts[2] = tags->album;
   for (guint i = 0; i < 3; i++)
     {
-      keys->search[i] = g_strdup (texts[i]);
-      keys->words[i] = fanfare_search_space_cjk (texts[i]);
+      keys->search[i] = fanfare_search_fold (texts[i]);
+      keys->words[i] = fanfare_search_space_cjk (keys->search[i]);
     }
 
   return keys;

@@ -57,6 +57,47 @@ fanfare_search_fold (const char *text)
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
 }
 
+/**
+ * fanfare_search_sort_key:
+ * @text: (nullable): a title or a name
+ *
+ * The key that lists sort @text by: folded as for search, with each run of
+ * digits written as its length without leading zeros, its value, and how
+ * many zeros led it; so "Vol. 2" comes before "Vol. 10", and "Track 2"
+ * just before "Track 02". Texts have the same key when they fold the same,
+ * and (for runs of fewer than 100 digits) only then.
+ *
+ * Returns: (transfer full): the key, "" for %NULL
+ */
+char *
+fanfare_search_sort_key (const char *text)
+{
+  g_autofree char *folded = fanfare_search_fold (text);
+  GString *key = g_string_sized_new (strlen (folded) + 8);
+
+  for (const char *p = folded; *p != '\0';)
+    {
+      gsize digits = strspn (p, "0123456789");
+      gsize zeros = 0;
+
+      if (digits == 0)
+        {
+          g_string_append_c (key, *p++);
+          continue;
+        }
+
+      while (zeros + 1 < digits && p[zeros] == '0')
+        zeros++;
+
+      g_string_append_printf (key, "%02u", (guint) MIN (digits - zeros, 99));
+      g_string_append_len (key, p + zeros, digits - zeros);
+      g_string_append_printf (key, "%02u", (guint) MIN (zeros, 99));
+      p += digits;
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 static gboolean
 is_cjk (gunichar  c)
 {

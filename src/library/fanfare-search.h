@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char     *fanfare_search_fold (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+char     *fanfare_search_sort_key (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 char     *fanfare_search_space_cjk (const char *folded) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  fanfare_search_build_match (const char *query,
                                       char      **trigram_match,

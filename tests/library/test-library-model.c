@@ -266,6 +266,94 @@ test_browse (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (genre_tracks)), ==, N_TRACKS / 3);
 }
 
+static void
+put_numbered (FanfareLibraryWriter *writer,
+              FanfareTestHome      *home,
+              const char           *title,
+              const char           *album)
+{
+  g_autofree char *name = g_strconcat (title, ".flac", NULL);
+  g_autofree char *path = g_build_filename (home->music, name, NULL);
+
+  fanfare_test_put_track (writer, path, title, "Numbers", album, NULL, 1, 2000, 1000);
+}
+
+static void
+assert_numbered_order (FanfareTestHome *home)
+{
+  g_autoptr(FanfareLibrary) library = fanfare_test_library_open (home, NULL);
+  g_autoptr(FanfareLibraryModel) songs = NULL;
+  g_autoptr(FanfareLibraryModel) albums = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) album_titles = NULL;
+
+  songs = fanfare_library_list_songs (library, FANFARE_LIBRARY_SORT_TITLE, FALSE);
+  albums = fanfare_library_list_albums (library);
+  fanfare_test_wait_loaded (songs);
+  fanfare_test_wait_loaded (albums);
+
+  titles = fanfare_test_titles (G_LIST_MODEL (songs));
+  g_assert_cmpuint (titles->len, ==, 5);
+  g_assert_cmpstr (titles->pdata[0], ==, "Track 1");
+  g_assert_cmpstr (titles->pdata[1], ==, "Track 2");
+  g_assert_cmpstr (titles->pdata[2], ==, "Track 02");
+  g_assert_cmpstr (titles->pdata[3], ==, "Track 9b");
+  g_assert_cmpstr (titles->pdata[4], ==, "Track 10");
+
+  album_titles = fanfare_test_titles (G_LIST_MODEL (albums));
+  g_assert_cmpuint (album_titles->len, ==, 3);
+  g_assert_cmpstr (album_titles->pdata[0], ==, "Vol. 2");
+  g_assert_cmpstr (album_titles->pdata[1], ==, "Vol. 9");
+  g_assert_cmpstr (album_titles->pdata[2], ==, "Vol. 10");
+
+  g_clear_object (&songs);
+  g_clear_object (&albums);
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
+}
+
+/* Numbers sort by value, in an index written now and in one written
+ * before the keys knew numbers, which opening brings up to date. */
+static void
+test_numbers_by_value (void)
+{
+  g_autoptr(GError) error = NULL;
+  FanfareLibraryWriter *writer;
+  FanfareLibraryDb *db;
+  FanfareTestHome home;
+  sqlite3 *handle;
+
+  fanfare_test_home_init (&home);
+  db = fanfare_library_db_open (home.db_path, &error);
+  g_assert_no_error (error);
+  writer = fanfare_library_writer_new (db);
+  g_assert_true (fanfare_library_writer_begin (writer, &error));
+  put_numbered (writer, &home, "Track 10", "Vol. 10");
+  put_numbered (writer, &home, "Track 2", "Vol. 2");
+  put_numbered (writer, &home, "Track 9b", "Vol. 9");
+  put_numbered (writer, &home, "Track 1", "Vol. 10");
+  put_numbered (writer, &home, "Track 02", "Vol. 2");
+  g_assert_true (fanfare_library_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  fanfare_library_writer_free (writer);
+
+  assert_numbered_order (&home);
+
+  /* Back to the keys of schema 1: the text folded, numbers as text. */
+  handle = fanfare_library_db_get_handle (db);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "UPDATE tracks SET title_key = lower (title), album_key = lower (album);"
+                                 "UPDATE albums SET title_key = lower (title);"
+                                 "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  fanfare_library_db_unref (db);
+
+  db = fanfare_library_db_open (home.db_path, &error);
+  g_assert_no_error (error);
+  assert_numbered_order (&home);
+
+  fanfare_library_db_unref (db);
+  fanfare_test_home_clear (&home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +364,7 @@ main (int   argc,
   g_test_add ("/library/model/items-changed", Fixture, NULL, fixture_set_up, test_items_changed,
               fixture_tear_down);
   g_test_add ("/library/model/browse", Fixture, NULL, fixture_set_up, test_browse, fixture_tear_down);
+  g_test_add_func ("/library/model/numbers-by-value", test_numbers_by_value);
 
   return g_test_run ();
 }
