@@ -1,0 +1,60 @@
+/* fanfare-fp-index.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "fanfare-fp-extract.h"
+
+G_BEGIN_DECLS
+
+#define FANFARE_FP_ERROR (fanfare_fp_error_quark ())
+
+typedef enum {
+  FANFARE_FP_ERROR_CORRUPT,
+  FANFARE_FP_ERROR_TOO_LARGE,
+} FanfareFpError;
+
+/* One place a hash occurs: which track, and the hash's own details. */
+typedef struct {
+  guint32 hash;
+  guint32 track;
+  guint32 frame;
+  guint16 span;
+  guint16 pitch;
+} FanfareFpPosting;
+
+typedef struct _FanfareFpIndex FanfareFpIndex;
+
+GQuark                  fanfare_fp_error_quark (void);
+
+FanfareFpIndex         *fanfare_fp_index_new (void) G_GNUC_WARN_UNUSED_RESULT;
+FanfareFpIndex         *fanfare_fp_index_load (const char *path,
+                                               GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                fanfare_fp_index_save (FanfareFpIndex *self,
+                                               const char     *path,
+                                               GError        **error);
+void                    fanfare_fp_index_free (FanfareFpIndex *self);
+
+guint                   fanfare_fp_index_add (FanfareFpIndex *self,
+                                              const char     *id,
+                                              guint           n_frames,
+                                              GArray         *hashes);
+guint                   fanfare_fp_index_get_n_tracks (FanfareFpIndex *self);
+gsize                   fanfare_fp_index_get_n_postings (FanfareFpIndex *self);
+double                  fanfare_fp_index_get_seconds (FanfareFpIndex *self);
+const char             *fanfare_fp_index_get_id (FanfareFpIndex *self,
+                                                 guint           track);
+guint                   fanfare_fp_index_find_id (FanfareFpIndex *self,
+                                                  const char     *id);
+const FanfareFpPosting *fanfare_fp_index_lookup (FanfareFpIndex *self,
+                                                 guint32         hash,
+                                                 gsize          *n_postings);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareFpIndex, fanfare_fp_index_free)
+
+G_END_DECLS

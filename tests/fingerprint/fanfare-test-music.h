@@ -1,0 +1,25 @@
+/* fanfare-test-music.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+float *fanfare_test_music_new (guint32  seed,
+                               double   seconds,
+                               gsize   *n_samples) G_GNUC_WARN_UNUSED_RESULT;
+float *fanfare_test_change_speed (const float *samples,
+                                  gsize        n_samples,
+                                  double       speed,
+                                  gsize       *n_out) G_GNUC_WARN_UNUSED_RESULT;
+void   fanfare_test_add_noise (float   *samples,
+                               gsize    n_samples,
+                               double   snr_db,
+                               guint32  seed);
+
+G_END_DECLS
