@@ -30,21 +30,37 @@ note_hz (int        root,
   return 440.0 * exp2 ((semitones - 9) / 12.0);
 }
 
+#define N_HARMONICS 6
+#define TABLE_SIZE  2048
+
+/* A voice: the weights of its harmonics, drawn once, and for each number
+ * of harmonics that stays under Nyquist, one period of its wave. */
 typedef struct {
-  double harmonics[6];         /* the weight of each */
+  double harmonics[N_HARMONICS];
   double decay;                /* per second */
+  float  tables[N_HARMONICS][TABLE_SIZE];
 } Timbre;
 
 static void
 timbre_init (Timbre *timbre,
              GRand  *rand)
 {
-  for (guint h = 0; h < G_N_ELEMENTS (timbre->harmonics); h++)
+  for (guint h = 0; h < N_HARMONICS; h++)
     timbre->harmonics[h] = h == 0 ? 1.0 : g_rand_double (rand) / (h + 1);
   timbre->decay = g_rand_double_range (rand, 1.0, 8.0);
+
+  for (guint n = 0; n < N_HARMONICS; n++)
+    for (guint i = 0; i < TABLE_SIZE; i++)
+      {
+        double v = 0.0;
+
+        for (guint h = 0; h <= n; h++)
+          v += timbre->harmonics[h] * sin (2.0 * G_PI * (h + 1) * i / TABLE_SIZE);
+        timbre->tables[n][i] = v;
+      }
 }
 
-/* Adds a note of @timbre, with a soft attack. */
+/* Adds a note of @timbre, with a soft attack and release. */
 static void
 add_note (float        *samples,
           gsize         n_samples,
@@ -54,17 +70,24 @@ add_note (float        *samples,
           double        gain,
           const Timbre *timbre)
 {
+  guint n_harmonics = CLAMP ((guint) (FANFARE_FP_SAMPLE_RATE / 2.0 / hz), 1, N_HARMONICS);
+  const float *table = timbre->tables[n_harmonics - 1];
+  double step = hz * TABLE_SIZE / FANFARE_FP_SAMPLE_RATE, phase = 0.0;
+  double decay = exp (-timbre->decay / FANFARE_FP_SAMPLE_RATE), level = 1.0;
+
+  /* A melody high up may climb past what the rate can hold. */
+  if (hz >= FANFARE_FP_SAMPLE_RATE / 2.0)
+    return;
+
   for (gsize i = 0; i < length && start + i < n_samples; i++)
     {
-      double t = (double) i / FANFARE_FP_SAMPLE_RATE;
-      double envelope = MIN (1.0, t * 200.0) * exp (-timbre->decay * t) * MIN (1.0, (length - i) / 80.0);
-      double v = 0.0;
+      double envelope = MIN (1.0, i / 40.0) * level * MIN (1.0, (length - i) / 80.0);
 
-      for (guint h = 0; h < G_N_ELEMENTS (timbre->harmonics); h++)
-        if (hz * (h + 1) < FANFARE_FP_SAMPLE_RATE / 2.0)
-          v += timbre->harmonics[h] * sin (2.0 * G_PI * hz * (h + 1) * t);
-
-      samples[start + i] += gain * envelope * v;
+      samples[start + i] += gain * envelope * table[(guint) phase];
+      phase += step;
+      if (phase >= TABLE_SIZE)
+        phase -= TABLE_SIZE;
+      level *= decay;
     }
 }
 
@@ -94,15 +117,17 @@ fanfare_test_music_new (guint32  seed,
   int root = g_rand_int_range (rand, 0, 12);
   const int *scale = g_rand_boolean (rand) ? major : minor;
   int melody_octave = g_rand_int_range (rand, 0, 3);
-  Timbre bass, chords, lead;
+  g_autofree Timbre * bass = g_new (Timbre, 1);
+  g_autofree Timbre * chords = g_new (Timbre, 1);
+  g_autofree Timbre * lead = g_new (Timbre, 1);
   int progression[4];
   int melody[16];
   gboolean bass_steps[16], melody_steps[16];
   double peak = 0.0;
 
-  timbre_init (&bass, rand);
-  timbre_init (&chords, rand);
-  timbre_init (&lead, rand);
+  timbre_init (bass, rand);
+  timbre_init (chords, rand);
+  timbre_init (lead, rand);
   for (guint i = 0; i < 4; i++)
     progression[i] = g_rand_int_range (rand, 0, 7);
   for (guint i = 0; i < 16; i++)
@@ -119,16 +144,16 @@ fanfare_test_music_new (guint32  seed,
       guint in_bar = s % 16;
 
       if (bass_steps[in_bar])
-        add_note (samples, n, start, 2 * step, note_hz (root, chord, -2, scale), 0.5, &bass);
+        add_note (samples, n, start, 2 * step, note_hz (root, chord, -2, scale), 0.5, bass);
       if (in_bar == 0)
         for (int v = 0; v < 3; v++)
-          add_note (samples, n, start, 16 * step, note_hz (root, chord + 2 * v, 0, scale), 0.12, &chords);
+          add_note (samples, n, start, 16 * step, note_hz (root, chord + 2 * v, 0, scale), 0.12, chords);
       if (melody_steps[in_bar])
         {
           /* The melody varies a little from bar to bar. */
           int degree = chord + melody[(in_bar + s / 64) % 16] + (g_rand_int_range (rand, 0, 5) == 0 ? 1 : 0);
 
-          add_note (samples, n, start, 3 * step, note_hz (root, degree, melody_octave, scale), 0.3, &lead);
+          add_note (samples, n, start, 3 * step, note_hz (root, degree, melody_octave, scale), 0.3, lead);
         }
 
       /* A hi-hat on the off-beats: a short burst of noise. */
@@ -194,6 +219,102 @@ fanfare_test_change_speed (const float *samples,
   *n_out = n;
 
   return out;
+}
+
+static double
+power_of (const float *samples,
+          gsize        n_samples)
+{
+  double power = 0.0;
+
+  for (gsize i = 0; i < n_samples; i++)
+    power += (double) samples[i] * samples[i];
+
+  return power / MAX (n_samples, 1);
+}
+
+/**
+ * fanfare_test_mix:
+ * @samples: (array length=n_samples): audio, changed in place
+ * @other: (array length=n_samples): what to mix in
+ * @n_samples: how many samples
+ * @snr_db: how far below @samples' power @other goes
+ */
+void
+fanfare_test_mix (float       *samples,
+                  const float *other,
+                  gsize        n_samples,
+                  double       snr_db)
+{
+  double other_power = power_of (other, n_samples);
+  double gain = other_power > 0.0 ? sqrt (power_of (samples, n_samples) / other_power / pow (10.0, snr_db / 10.0)) : 0.0;
+
+  for (gsize i = 0; i < n_samples; i++)
+    samples[i] += gain * other[i];
+}
+
+/**
+ * fanfare_test_babble_new:
+ * @seed: which crowd
+ * @seconds: how long
+ * @n_samples: (out): how many samples
+ *
+ * Four voices talking at once, made up: each a buzz at a pitch that
+ * wanders like a speaking voice, shaped by the two lowest formants of a
+ * vowel that changes with every syllable, and silent between words.
+ *
+ * Returns: (transfer full): the babble, mono at %FANFARE_FP_SAMPLE_RATE
+ */
+float *
+fanfare_test_babble_new (guint32  seed,
+                         double   seconds,
+                         gsize   *n_samples)
+{
+  static const double vowels[][2] = {
+    { 730, 1090 }, { 270, 2290 }, { 530, 1840 }, { 570, 840 }, { 300, 870 }, { 660, 1720 }, { 490, 1350 },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  gsize n = (gsize) (seconds * FANFARE_FP_SAMPLE_RATE);
+  float *samples = g_new0 (float, n);
+
+  for (guint voice = 0; voice < 4; voice++)
+    {
+      double base = g_rand_double_range (rand, 90.0, 240.0), phase = 0.0;
+      gsize syllable_end = 0;
+      const double *vowel = vowels[0];
+      double f0 = base, loud = 0.0;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          double v = 0.0;
+
+          if (i >= syllable_end)
+            {
+              syllable_end = i + (gsize) (g_rand_double_range (rand, 0.08, 0.3) * FANFARE_FP_SAMPLE_RATE);
+              vowel = vowels[g_rand_int_range (rand, 0, G_N_ELEMENTS (vowels))];
+              f0 = base * g_rand_double_range (rand, 0.8, 1.25);
+              loud = g_rand_int_range (rand, 0, 5) == 0 ? 0.0 : 1.0;
+            }
+          if (loud == 0.0)
+            continue;
+
+          phase += f0 / FANFARE_FP_SAMPLE_RATE;
+          if (phase >= 1.0)
+            phase -= 1.0;
+          for (guint h = 1; h * f0 < FANFARE_FP_SAMPLE_RATE / 2.0; h++)
+            {
+              double f = h * f0;
+              double shape = exp (-pow ((f - vowel[0]) / 120.0, 2)) + 0.7 * exp (-pow ((f - vowel[1]) / 180.0, 2));
+
+              v += shape / h * sin (2.0 * G_PI * h * phase);
+            }
+          samples[i] += v;
+        }
+    }
+
+  *n_samples = n;
+
+  return samples;
 }
 
 /* Adds white noise @snr_db below the audio's own power. */

@@ -17,6 +17,13 @@ float *fanfare_test_change_speed (const float *samples,
                                   gsize        n_samples,
                                   double       speed,
                                   gsize       *n_out) G_GNUC_WARN_UNUSED_RESULT;
+void   fanfare_test_mix (float       *samples,
+                         const float *other,
+                         gsize        n_samples,
+                         double       snr_db);
+float *fanfare_test_babble_new (guint32  seed,
+                                double   seconds,
+                                gsize   *n_samples) G_GNUC_WARN_UNUSED_RESULT;
 void   fanfare_test_add_noise (float   *samples,
                                gsize    n_samples,
                                double   snr_db,
