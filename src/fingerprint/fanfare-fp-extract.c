@@ -49,25 +49,46 @@
 #define BAND_STEP       0.5
 #define BAND_BITS       4
 
+/* The median, by selection: the values are reordered. */
 static double
 median_of (double *values,
            guint   n)
 {
-  /* A partial selection would do; frames are short, a sort is plain. */
-  for (guint i = 1; i < n; i++)
-    {
-      double v = values[i];
-      guint j = i;
+  guint k = n / 2, low = 0, high = n - 1;
 
-      while (j > 0 && values[j - 1] > v)
+  while (low < high)
+    {
+      double pivot = values[low + (high - low) / 2];
+      guint i = low, j = high;
+
+      while (i <= j)
         {
-          values[j] = values[j - 1];
-          j--;
+          while (values[i] < pivot)
+            i++;
+          while (values[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              double t = values[i];
+
+              values[i] = values[j];
+              values[j] = t;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
         }
-      values[j] = v;
+
+      if (k <= j)
+        high = j;
+      else if (k >= i)
+        low = i;
+      else
+        break;
     }
 
-  return values[n / 2];
+  return values[k];
 }
 
 /* The spectrogram in decibels, bins LOW_BIN..HIGH_BIN of each frame. */

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "fanfare-fp-match.h"
 
@@ -24,6 +25,7 @@
 #define SPEED_BIN        0.01    /* in log2 speed: 0.7 % */
 #define MIN_SCORE        8
 #define MIN_STRETCHES    4       /* half seconds of the clip that agree */
+#define MAX_SPEED_DISAGREEMENT 0.02 /* log2: pitch and time may disagree by 1.4 % */
 #define MIN_MARGIN       2.0     /* the best over the best of other tracks */
 
 typedef struct {
@@ -31,6 +33,8 @@ typedef struct {
   guint32 coverage;            /* a bit for each half second of the clip that voted */
   double  log2_speed_sum;
   double  offset_sum;
+  /* For the line from the clip's frames to the track's. */
+  double  sum_q, sum_r, sum_qq, sum_qr;
 } Cell;
 
 static guint64
@@ -43,16 +47,15 @@ cell_key (guint  track,
          (guint64) (guint8) (speed_bin + 128);
 }
 
-static guint
+/* The votes of a cell and its neighbours, added up into @sum. */
+static void
 neighbourhood (GHashTable *cells,
                guint       track,
                gint        offset_bin,
                gint        speed_bin,
-               guint32    *coverage)
+               Cell       *sum)
 {
-  guint votes = 0;
-
-  *coverage = 0;
+  memset (sum, 0, sizeof *sum);
 
   for (gint o = -1; o <= 1; o++)
     for (gint s = -1; s <= 1; s++)
@@ -60,14 +63,28 @@ neighbourhood (GHashTable *cells,
         guint64 key = cell_key (track, offset_bin + o, speed_bin + s);
         Cell *cell = g_hash_table_lookup (cells, &key);
 
-        if (cell != NULL)
-          {
-            votes += cell->votes;
-            *coverage |= cell->coverage;
-          }
+        if (cell == NULL)
+          continue;
+        sum->votes += cell->votes;
+        sum->coverage |= cell->coverage;
+        sum->log2_speed_sum += cell->log2_speed_sum;
+        sum->offset_sum += cell->offset_sum;
+        sum->sum_q += cell->sum_q;
+        sum->sum_r += cell->sum_r;
+        sum->sum_qq += cell->sum_qq;
+        sum->sum_qr += cell->sum_qr;
       }
+}
 
-  return votes;
+/* How fast the track's frames go by against the clip's, fitted to the
+ * votes; 0 when they do not spread enough to say. */
+static double
+time_speed (const Cell *sum)
+{
+  double n = sum->votes;
+  double spread = n * sum->sum_qq - sum->sum_q * sum->sum_q;
+
+  return spread > 0.0 ? (n * sum->sum_qr - sum->sum_q * sum->sum_r) / spread : 0.0;
 }
 
 /* The bit of the half second of the clip that @query is in. */
@@ -108,6 +125,10 @@ vote (GHashTable             *cells,
   cell->coverage |= stretch_of (query);
   cell->log2_speed_sum += log2_speed;
   cell->offset_sum += offset;
+  cell->sum_q += query->frame;
+  cell->sum_r += posting->frame;
+  cell->sum_qq += (double) query->frame * query->frame;
+  cell->sum_qr += (double) query->frame * posting->frame;
 }
 
 /**
@@ -129,7 +150,9 @@ fanfare_fp_match (FanfareFpIndex *index,
   gpointer key, value;
   guint best = 0, second = 0;
   guint64 best_key = 0;
-  guint32 best_coverage = 0, query_coverage = 0;
+  guint32 query_coverage = 0;
+  Cell best_sum = { 0 };
+  double pitch_speed, frame_speed;
   guint min_stretches;
   Cell *best_cell = NULL;
 
@@ -155,8 +178,11 @@ fanfare_fp_match (FanfareFpIndex *index,
       guint track = k >> 40;
       gint offset_bin = (gint) ((k >> 8) & 0xffffffff) - (1 << 27);
       gint speed_bin = (gint) (k & 0xff) - 128;
-      guint32 coverage;
-      guint votes = neighbourhood (cells, track, offset_bin, speed_bin, &coverage);
+      Cell sum;
+      guint votes;
+
+      neighbourhood (cells, track, offset_bin, speed_bin, &sum);
+      votes = sum.votes;
 
       if (votes > best || (votes == best && k < best_key))
         {
@@ -165,7 +191,7 @@ fanfare_fp_match (FanfareFpIndex *index,
           best = votes;
           best_key = k;
           best_cell = value;
-          best_coverage = coverage;
+          best_sum = sum;
         }
       else if (track != (best_key >> 40))
         {
@@ -174,7 +200,7 @@ fanfare_fp_match (FanfareFpIndex *index,
     }
 
   g_debug ("%u hashes, %u placements: best %u over %d half seconds (track %u), best elsewhere %u",
-           hashes->len, g_hash_table_size (cells), best, __builtin_popcount (best_coverage),
+           hashes->len, g_hash_table_size (cells), best, __builtin_popcount (best_sum.coverage),
            (guint) (best_key >> 40), second);
 
   /* Music repeats itself, and songs share chords: votes that all come
@@ -182,7 +208,16 @@ fanfare_fp_match (FanfareFpIndex *index,
    * with music in only a few moments asks less. */
   min_stretches = MIN (MIN_STRETCHES, (guint) (__builtin_popcount (query_coverage) + 1) / 2);
   if (best_cell == NULL || best < MIN_SCORE || best < MIN_MARGIN * second ||
-      (guint) __builtin_popcount (best_coverage) < min_stretches)
+      (guint) __builtin_popcount (best_sum.coverage) < min_stretches)
+    return FALSE;
+
+  /* A song at another tempo in a related key can agree with the clip on
+   * pitch for a few seconds: the clip's time must run at the speed its
+   * pitch says, as it does when a record is played faster. */
+  pitch_speed = exp2 (best_sum.log2_speed_sum / best_sum.votes);
+  frame_speed = time_speed (&best_sum);
+  g_debug ("speed from pitch %.4f, from time %.4f", pitch_speed, frame_speed);
+  if (frame_speed > 0.0 && fabs (log2 (frame_speed / pitch_speed)) > MAX_SPEED_DISAGREEMENT)
     return FALSE;
 
   match->track = best_key >> 40;
