@@ -25,7 +25,8 @@
 #define SPEED_BIN        0.01    /* in log2 speed: 0.7 % */
 #define MIN_SCORE        8
 #define MIN_STRETCHES    4       /* half seconds of the clip that agree */
-#define MAX_SPEED_DISAGREEMENT 0.02 /* log2: pitch and time may disagree by 1.4 % */
+#define FRAME_JITTER     2.0     /* frames a peak may wander */
+#define MIN_SPEED_TOLERANCE 0.01 /* pitch and time may always disagree by 1 % */
 #define MIN_MARGIN       2.0     /* the best over the best of other tracks */
 
 typedef struct {
@@ -77,14 +78,24 @@ neighbourhood (GHashTable *cells,
 }
 
 /* How fast the track's frames go by against the clip's, fitted to the
- * votes; 0 when they do not spread enough to say. */
-static double
-time_speed (const Cell *sum)
+ * votes, and how far off that may be (three standard errors, for peaks
+ * that wander by a frame and a half); FALSE when the votes do not spread
+ * enough to say. */
+static gboolean
+time_speed (const Cell *sum,
+            double     *speed,
+            double     *tolerance)
 {
   double n = sum->votes;
   double spread = n * sum->sum_qq - sum->sum_q * sum->sum_q;
 
-  return spread > 0.0 ? (n * sum->sum_qr - sum->sum_q * sum->sum_r) / spread : 0.0;
+  if (spread <= 0.0)
+    return FALSE;
+
+  *speed = (n * sum->sum_qr - sum->sum_q * sum->sum_r) / spread;
+  *tolerance = 3.0 * FRAME_JITTER / sqrt (spread / n);
+
+  return TRUE;
 }
 
 /* The bit of the half second of the clip that @query is in. */
@@ -152,7 +163,7 @@ fanfare_fp_match (FanfareFpIndex *index,
   guint64 best_key = 0;
   guint32 query_coverage = 0;
   Cell best_sum = { 0 };
-  double pitch_speed, frame_speed;
+  double pitch_speed, frame_speed, tolerance;
   guint min_stretches;
   Cell *best_cell = NULL;
 
@@ -215,10 +226,12 @@ fanfare_fp_match (FanfareFpIndex *index,
    * pitch for a few seconds: the clip's time must run at the speed its
    * pitch says, as it does when a record is played faster. */
   pitch_speed = exp2 (best_sum.log2_speed_sum / best_sum.votes);
-  frame_speed = time_speed (&best_sum);
-  g_debug ("speed from pitch %.4f, from time %.4f", pitch_speed, frame_speed);
-  if (frame_speed > 0.0 && fabs (log2 (frame_speed / pitch_speed)) > MAX_SPEED_DISAGREEMENT)
-    return FALSE;
+  if (time_speed (&best_sum, &frame_speed, &tolerance))
+    {
+      g_debug ("speed from pitch %.4f, from time %.4f +- %.4f", pitch_speed, frame_speed, tolerance);
+      if (fabs (frame_speed - pitch_speed) > MAX (tolerance, MIN_SPEED_TOLERANCE))
+        return FALSE;
+    }
 
   match->track = best_key >> 40;
   match->score = best;
