@@ -112,7 +112,7 @@ unseal (FanfareFpIndex *self)
 static void
 seal (FanfareFpIndex *self)
 {
-  g_autofree guint32 *starts = NULL;
+  g_autofree guint32 * starts = NULL;
   GArray *sorted;
   gsize n;
 
