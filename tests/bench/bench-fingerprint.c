@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fanfare-bench-stats.h"
 #include "fanfare-fp-extract.h"
 #include "fanfare-fp-index.h"
 #include "fanfare-fp-match.h"
@@ -196,15 +197,6 @@ run_condition (FanfareFpIndex  *index,
            N_FOREIGN_SONGS * FOREIGN_PER_SONG, false_matches == 0 && wrong == 0 ? "met" : "MISSED");
 }
 
-static int
-compare_doubles (gconstpointer  a,
-                 gconstpointer  b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* The catalog's hashes again and again, each time scrambled by a mask of
  * their own, as further tracks, until the index holds @hours of audio;
  * then the time of matching clean clips. */
@@ -217,7 +209,7 @@ time_large_index (GPtrArray  *catalog_hashes,
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
   g_autoptr(GArray) copy = g_array_new (FALSE, FALSE, sizeof (FanfareFpHash));
-  double seconds = 0.0;
+  double seconds = 0.0, median, p99;
   gint64 start = g_get_monotonic_time ();
   guint round = 0;
   guint found = 0;
@@ -277,11 +269,10 @@ time_large_index (GPtrArray  *catalog_hashes,
       g_array_append_val (times, ms);
     }
 
-  g_array_sort (times, compare_doubles);
+  median = fanfare_bench_percentile (times, 0.5);
+  p99 = fanfare_bench_percentile (times, 0.99);
   g_print ("query of a 5 s clip against %.0f hours: median %.2f ms, p99 %.2f ms (target <= 10 ms: %s);"
-           " %u of 100 found\n", seconds / 3600.0, g_array_index (times, double, 50),
-           g_array_index (times, double, 98), g_array_index (times, double, 98) <= 10.0 ? "met" : "MISSED",
-           found);
+           " %u of 100 found\n", seconds / 3600.0, median, p99, p99 <= 10.0 ? "met" : "MISSED", found);
 }
 
 /* The whole `fanfare-fp query` process, decoding a WAV clip included. */
@@ -329,9 +320,8 @@ time_cli (const char     *fanfare_fp,
     }
 
   g_stat (db, &st);
-  g_array_sort (times, compare_doubles);
   g_print ("fanfare-fp query, whole process, %.1f MiB index: median %.0f ms\n",
-           st.st_size / 1048576.0, g_array_index (times, double, 5));
+           st.st_size / 1048576.0, fanfare_bench_percentile (times, 0.5));
 
   g_unlink (db);
   g_unlink (clip);

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "fanfare-bench-stats.h"
 #include "fanfare-library-query.h"
 #include "fanfare-library-writer.h"
 
@@ -223,24 +224,6 @@ make_query (GRand     *rand,
     }
 }
 
-static int
-compare_doubles (gconstpointer  a,
-                 gconstpointer  b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *times,
-            double  p)
-{
-  g_array_sort (times, compare_doubles);
-
-  return g_array_index (times, double, MIN (times->len - 1, (guint) (times->len * p)));
-}
-
 static gboolean
 run_queries (FanfareLibraryDb *db,
              FanfareLibraryDb *main_db,
@@ -280,11 +263,11 @@ run_queries (FanfareLibraryDb *db,
       g_array_append_val (page_times, ms);
     }
 
-  p99 = percentile (times, 0.99);
+  p99 = fanfare_bench_percentile (times, 0.99);
   g_print ("  %-19s p50 %5.2f ms  p99 %5.2f ms  max %6.2f ms  (%.0f results on average, %u found none)"
            "  first page p99 %.2f ms\n",
-           names[kind], percentile (times, 0.5), p99, g_array_index (times, double, times->len - 1),
-           (double) found / N_QUERIES, empty, percentile (page_times, 0.99));
+           names[kind], fanfare_bench_percentile (times, 0.5), p99, g_array_index (times, double, times->len - 1),
+           (double) found / N_QUERIES, empty, fanfare_bench_percentile (page_times, 0.99));
 
   return p99 <= 10.0 && empty == 0;
 }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "fanfare-bench-stats.h"
 #include "fanfare-player.h"
 #include "fanfare-test-audio.h"
 #include "fanfare-test-utils.h"
@@ -61,20 +62,11 @@ buffer_arrived (gpointer  data)
   return ((Probe *) data)->first_buffer != 0;
 }
 
-static int
-compare_doubles (gconstpointer  a,
-                 gconstpointer  b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
+  fanfare_bench_sort_doubles (values, n);
 
   return values[n / 2];
 }

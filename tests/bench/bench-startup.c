@@ -28,6 +28,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "fanfare-bench-stats.h"
 #include "fanfare-library-db.h"
 #include "fanfare-library-writer.h"
 
@@ -175,15 +176,6 @@ measure_once (Program *program)
 }
 
 static int
-compare_doubles (gconstpointer  a,
-                 gconstpointer  b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static int
 compare_uint64 (gconstpointer  a,
                 gconstpointer  b)
 {
@@ -195,9 +187,7 @@ compare_uint64 (gconstpointer  a,
 static double
 median_ms (GArray *values)
 {
-  g_array_sort (values, compare_doubles);
-
-  return g_array_index (values, double, values->len / 2);
+  return fanfare_bench_percentile (values, 0.5);
 }
 
 static double

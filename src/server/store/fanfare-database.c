@@ -16,6 +16,7 @@
 
 #include "fanfare-database-private.h"
 #include "fanfare-error.h"
+#include "fanfare-search-rank.h"
 #include "fanfare-search-text.h"
 
 #define MAX_CONNECTIONS 8
@@ -104,6 +105,12 @@ connection_open (FanfareDatabase *self,
   sqlite3_commit_hook (conn->handle, commit_hook_cb, self);
   sqlite3_busy_timeout (conn->handle, BUSY_TIMEOUT_MS);
   fanfare_search_text_register_sql_functions (conn->handle);
+  if (!fanfare_search_rank_register (conn->handle))
+    {
+      set_error (conn->handle, error);
+      connection_free (conn);
+      return NULL;
+    }
 
   /* Reads through a shared mapping of the file rather than a page cache
    * per connection: a search over a large catalog touches more pages than

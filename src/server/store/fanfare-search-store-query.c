@@ -10,9 +10,11 @@
  *
  * Ranking every match costs a few microseconds each, which a common word
  * (tens of thousands of matches in a large catalog) turns into tens of
- * milliseconds. So BM25 ranks a window: the newest matches, up to
- * RANK_WINDOW of them; and documents whose name is exactly the query come
- * first whatever their age, found through the index of names. */
+ * milliseconds. So fanfare_rank() (BM25 without what a phrase's frequency
+ * costs to find, see fanfare-search-rank.c) ranks a window: the newest
+ * matches, up to RANK_WINDOW of them; and documents whose name is exactly
+ * the query come first whatever their age, found through the index of
+ * names. */
 
 #include "config.h"
 
@@ -29,7 +31,7 @@
   "  SELECT key, 0 AS exact, 0.0 AS score FROM search_names WHERE name = ?5" \
   "   AND (?4 = 0 OR (key & 7) = ?4)" \
   "  UNION ALL" \
-  "  SELECT rowid, 1, rank FROM (SELECT rowid, rank FROM " table \
+  "  SELECT rowid, 1, rank FROM (SELECT rowid, fanfare_rank (" table ", 10.0, 1.0) AS rank FROM " table \
   "   WHERE " table " MATCH ?1" filter " ORDER BY rowid DESC LIMIT " G_STRINGIFY (RANK_WINDOW) ")" \
   ") GROUP BY key ORDER BY min (exact), min (score), key DESC LIMIT ?2 OFFSET ?3"
 

@@ -9,7 +9,7 @@
 * fanfare-search-text.c):
 *
 * - search_trigram, for queries whose every word has three characters or
-*   more: any substring, in any script, ranked by BM25;
+*   more: any substring, in any script, ranked by a BM25 (fanfare-search-rank.c);
 * - search_words, for shorter words: a Latin word matches words that start
 *   with it, ideographs match as a substring.
 *
