@@ -288,3 +288,22 @@ fanfare_album_tile_set_show_year (FanfareAlbumTile *self,
 
   g_object_set (self, "show-year", show_year, NULL);
 }
+
+/**
+ * fanfare_album_tile_new_for_album:
+ * @item: (type FanfareAlbum): an album
+ *
+ * A tile of @item, as a #GtkFlowBox bound to a list of albums makes them.
+ *
+ * Returns: (transfer floating): the tile
+ */
+GtkWidget *
+fanfare_album_tile_new_for_album (gpointer  item,
+                                  gpointer  user_data)
+{
+  GtkWidget *tile = fanfare_album_tile_new ();
+
+  fanfare_album_tile_set_album (FANFARE_ALBUM_TILE (tile), item);
+
+  return tile;
+}
