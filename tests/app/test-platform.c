@@ -32,6 +32,7 @@ static FanfareApplication *app;
 static FanfareWindow *window;
 static FanfareTestServer *server;
 static char *scratch;
+static char *token;
 
 static FanfareClient *
 client (void)
@@ -121,6 +122,7 @@ test_sign_in (void)
   fanfare_sign_in_dialog_submit (dialog, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE);
   g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
   fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  token = g_strdup (fanfare_client_get_token (client ()));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (GTK_WIDGET (window),
                                    fanfare_user_get_display_name (fanfare_client_get_user (client ())));
@@ -143,6 +145,28 @@ test_discover (void)
     fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_album_get_title (first));
   }
   save_screenshot ("platform-discover");
+}
+
+static gboolean
+lists_this_device (gpointer  data)
+{
+  GtkWidget *label = fanfare_test_find_label (data, "This device");
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static void
+test_devices (void)
+{
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-sessions", NULL);
+  dialog = GTK_WIDGET (fanfare_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (dialog);
+  g_assert_true (fanfare_test_wait_for (lists_this_device, dialog, 20000));
+  fanfare_test_assert_label_shown (dialog, "Signed-In Devices");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -261,6 +285,7 @@ main (int   argc,
   fanfare_test_wait_mapped (GTK_WIDGET (window));
 
   g_test_add_func ("/app/platform/sign-in", test_sign_in);
+  g_test_add_func ("/app/platform/devices", test_devices);
   g_test_add_func ("/app/platform/discover", test_discover);
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
@@ -273,6 +298,16 @@ main (int   argc,
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   g_object_unref (app);
+
+  /* The app wrote its caches, its library and its queue: no token and no
+   * password among them. */
+  if (token != NULL)
+    {
+      const char *secrets[] = { token, FANFARE_TEST_DEMO_PASSWORD, NULL };
+
+      g_assert_cmpuint (fanfare_test_assert_no_secret_under (scratch, secrets), >, 0);
+    }
+  g_free (token);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
   g_free (scratch);

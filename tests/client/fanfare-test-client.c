@@ -107,3 +107,42 @@ fanfare_test_wait_result (GAsyncResult **slot)
 
   return g_steal_pointer (slot);
 }
+
+/**
+ * fanfare_test_assert_no_secret_under:
+ * @secrets: %NULL-terminated
+ *
+ * Asserts that no file under @path, read whole, holds any of @secrets.
+ *
+ * Returns: how many files were read
+ */
+guint
+fanfare_test_assert_no_secret_under (const char         *path,
+                                     const char * const *secrets)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  if (dir == NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        return 0;
+      for (guint i = 0; secrets[i] != NULL; i++)
+        if (g_strstr_len (contents, length, secrets[i]) != NULL)
+          g_error ("%s holds a secret", path);
+      return 1;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      n_files += fanfare_test_assert_no_secret_under (child, secrets);
+    }
+
+  return n_files;
+}

@@ -25,4 +25,7 @@ void               fanfare_test_store_result (GObject      *object,
                                               GAsyncResult *result,
                                               gpointer      user_data);
 
+guint              fanfare_test_assert_no_secret_under (const char         *path,
+                                                        const char * const *secrets);
+
 G_END_DECLS

@@ -168,38 +168,6 @@ fill_cache (Fixture       *fixture,
   fanfare_client_flush_cache (client);
 }
 
-/* Every file under @path, read whole, holds none of @secrets. */
-static guint
-assert_no_secret_under (const char         *path,
-                        const char * const *secrets)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  if (dir == NULL)
-    {
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (!g_file_get_contents (path, &contents, &length, NULL))
-        return 0;
-      for (guint i = 0; secrets[i] != NULL; i++)
-        if (g_strstr_len (contents, length, secrets[i]) != NULL)
-          g_error ("%s holds a secret", path);
-      return 1;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      n_files += assert_no_secret_under (child, secrets);
-    }
-
-  return n_files;
-}
-
 static void
 assert_no_secret_in_settings (GSettings          *settings,
                               const char * const *secrets)
@@ -253,7 +221,7 @@ test_remembered (Fixture       *fixture,
    * the settings. */
   g_settings_sync ();
   secrets[0] = token;
-  g_assert_cmpuint (assert_no_secret_under (scratch, secrets), >, 2);
+  g_assert_cmpuint (fanfare_test_assert_no_secret_under (scratch, secrets), >, 2);
   assert_no_secret_in_settings (fixture->settings, secrets);
 
   /* Sign-out deletes the secret and revokes the token. */
