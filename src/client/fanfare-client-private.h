@@ -30,6 +30,11 @@ struct _FanfareClient
   guint         probe_source;
   GCancellable *probe_cancellable;
 
+  /* The user's saved albums and tracks */
+  GListStore   *saved_albums;
+  GListStore   *saved_tracks;
+  GCancellable *saved_cancellable;
+
   /* Image loads: at most max_image_loads at once, the rest wait in line. */
   GQueue image_queue;
   guint  image_loads;
@@ -93,5 +98,6 @@ GListModel        *_fanfare_client_parse_list (JsonObject *json,
                                                GError    **error);
 
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
+void               _fanfare_client_load_saved (FanfareClient *self);
 
 G_END_DECLS

@@ -120,9 +120,14 @@ _fanfare_client_set_user (FanfareClient *self,
                           FanfareUser   *user)
 {
   gboolean was_signed_in = fanfare_client_get_signed_in (self);
+  const char *old_id = self->user != NULL ? fanfare_user_get_id (self->user) : NULL;
+  const char *new_id = user != NULL ? fanfare_user_get_id (user) : NULL;
+  gboolean other_user = g_strcmp0 (old_id, new_id) != 0;
 
   if (g_set_object (&self->user, user))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  if (other_user)
+    _fanfare_client_load_saved (self);
   if (was_signed_in != fanfare_client_get_signed_in (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
@@ -194,6 +199,10 @@ fanfare_client_dispose (GObject *object)
   FanfareClient *self = FANFARE_CLIENT (object);
 
   _fanfare_client_images_cancel_all (self);
+  g_cancellable_cancel (self->saved_cancellable);
+  g_clear_object (&self->saved_cancellable);
+  g_clear_object (&self->saved_albums);
+  g_clear_object (&self->saved_tracks);
   g_clear_handle_id (&self->probe_source, g_source_remove);
   g_cancellable_cancel (self->probe_cancellable);
   g_clear_object (&self->probe_cancellable);
@@ -321,6 +330,8 @@ fanfare_client_init (FanfareClient *self)
   self->probe_delay = PROBE_DELAY_MIN;
   self->max_image_loads = DEFAULT_MAX_IMAGE_LOADS;
   g_queue_init (&self->image_queue);
+  self->saved_albums = g_list_store_new (FANFARE_TYPE_ALBUM);
+  self->saved_tracks = g_list_store_new (FANFARE_TYPE_TRACK);
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", 30,
                                                  "idle-timeout", 60,

@@ -131,6 +131,21 @@ GListModel    *fanfare_client_list_new_releases_finish (FanfareClient *self,
                                                         GAsyncResult  *result,
                                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The user's library */
+GListModel *fanfare_client_get_saved_albums (FanfareClient *self);
+GListModel *fanfare_client_get_saved_tracks (FanfareClient *self);
+gboolean    fanfare_client_get_saved (FanfareClient *self,
+                                      gpointer       item);
+void        fanfare_client_set_saved_async (FanfareClient       *self,
+                                            gpointer             item,
+                                            gboolean             saved,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    fanfare_client_set_saved_finish (FanfareClient *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+
 /* Media */
 void    fanfare_client_read_stream_async (FanfareClient       *self,
                                           FanfareTrack        *track,

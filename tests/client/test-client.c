@@ -306,6 +306,76 @@ test_stream_range (Fixture       *fixture,
   g_assert_true (g_bytes_equal (part, expected));
 }
 
+static gboolean
+has_n_items (gpointer  data)
+{
+  GListModel *list = data;
+
+  return g_list_model_get_n_items (list) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "expected"));
+}
+
+static void
+wait_n_items (GListModel *list,
+              guint       n)
+{
+  g_object_set_data (G_OBJECT (list), "expected", GUINT_TO_POINTER (n));
+  g_assert_true (fanfare_test_wait_for (has_n_items, list, 20000));
+}
+
+static void
+set_saved (Fixture       *fixture,
+           FanfareClient *client,
+           gpointer       item,
+           gboolean       saved)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_client_set_saved_async (client, item, saved, NULL, fanfare_test_store_result, &fixture->result);
+  result = WAIT (fixture);
+  g_assert_true (fanfare_client_set_saved_finish (client, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_library (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) album = first_new_release (fixture, &tracks);
+  g_autoptr(FanfareTrack) track = g_list_model_get_item (tracks, 0);
+  g_autoptr(FanfareClient) next_run = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *saved_albums = fanfare_client_get_saved_albums (fixture->client);
+
+  sign_in (fixture, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
+  fanfare_test_note_secret (fanfare_client_get_token (fixture->client));
+  g_assert_false (fanfare_client_get_saved (fixture->client, album));
+  set_saved (fixture, fixture->client, album, TRUE);
+  set_saved (fixture, fixture->client, track, TRUE);
+  g_assert_true (fanfare_client_get_saved (fixture->client, album));
+  g_assert_cmpuint (g_list_model_get_n_items (saved_albums), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_client_get_saved_tracks (fixture->client)), ==, 1);
+
+  /* Another device finds them once signed in. */
+  next_run = fanfare_client_new (fixture->server->url, NULL);
+  fanfare_client_sign_in_async (next_run, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, NULL,
+                                fanfare_test_store_result, &fixture->result);
+  result = WAIT (fixture);
+  user = fanfare_client_sign_in_finish (next_run, result, &error);
+  g_assert_no_error (error);
+  fanfare_test_note_secret (fanfare_client_get_token (next_run));
+  wait_n_items (fanfare_client_get_saved_albums (next_run), 1);
+  wait_n_items (fanfare_client_get_saved_tracks (next_run), 1);
+  g_assert_true (fanfare_client_get_saved (next_run, track));
+
+  set_saved (fixture, next_run, album, FALSE);
+  g_assert_false (fanfare_client_get_saved (next_run, album));
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_client_get_saved_albums (next_run)), ==, 0);
+}
+
 static void
 count_image (GObject      *object,
              GAsyncResult *result,
@@ -407,6 +477,7 @@ main (int   argc,
   g_test_add ("/client/browse", Fixture, NULL, fixture_set_up, test_browse, fixture_tear_down);
   g_test_add ("/client/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/client/stream-range", Fixture, NULL, fixture_set_up, test_stream_range, fixture_tear_down);
+  g_test_add ("/client/library", Fixture, NULL, fixture_set_up, test_library, fixture_tear_down);
   g_test_add ("/client/images", Fixture, NULL, fixture_set_up, test_images, fixture_tear_down);
   g_test_add_func ("/client/offline", test_offline);
 
