@@ -265,6 +265,7 @@ fanfare_pages_set_accounts (FanfarePages          *self,
   g_return_if_fail (FANFARE_IS_PAGES (self));
 
   fanfare_discover_page_set_accounts (self->discover_page, accounts);
+  fanfare_library_page_set_accounts (self->library_page, accounts);
   fanfare_search_page_set_accounts (self->search_page, accounts);
 }
 

@@ -18,6 +18,7 @@
 #include "fanfare-application.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
+#include "fanfare-library-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-offline-banner.h"
@@ -232,6 +233,48 @@ test_album (void)
 }
 
 static gboolean
+is_saved (gpointer  data)
+{
+  return g_list_model_get_n_items (fanfare_client_get_saved_albums (client ())) == 1;
+}
+
+static gboolean
+badge_shown (gpointer  data)
+{
+  GtkWidget *badge = fanfare_test_find_label (data, "Fanfare");
+
+  return badge != NULL && gtk_widget_get_mapped (badge);
+}
+
+static void
+test_save_to_library (void)
+{
+  GListModel *albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (albums, 0);
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *library;
+  FanfareAlbumPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_album (find (FANFARE_TYPE_DISCOVER_PAGE), album);
+  page = FANFARE_ALBUM_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_ALBUM_PAGE));
+  g_assert_nonnull (page);
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Save to Library");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "album.save", NULL));
+  g_assert_true (fanfare_test_wait_for (is_saved, NULL, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "In Library");
+
+  /* It is in the Library, beside local music, marked as the platform's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "library"));
+  library = find (FANFARE_TYPE_LIBRARY_PAGE);
+  g_assert_true (fanfare_test_wait_for (badge_shown, library, 20000));
+  fanfare_test_assert_label_shown (library, fanfare_album_get_title (album));
+  save_screenshot ("platform-library");
+}
+
+static gboolean
 banner_is (gpointer  data)
 {
   FanfareOfflineBanner *banner = FANFARE_OFFLINE_BANNER (find (FANFARE_TYPE_OFFLINE_BANNER));
@@ -289,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/discover", test_discover);
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
+  g_test_add_func ("/app/platform/save-to-library", test_save_to_library);
   g_test_add_func ("/app/platform/offline", test_offline);
 
   ret = g_test_run ();
