@@ -249,6 +249,7 @@ test_several_accounts (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) accounts = NULL;
   g_autofree char *first = NULL;
+  g_autofree char *active = NULL;
   guint found = 0;
   char *saved;
 
@@ -267,7 +268,8 @@ test_several_accounts (Fixture       *fixture,
   g_assert_cmpuint (found, ==, 2);
 
   /* The active one is the last signed in; signing out of it keeps the other. */
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "account-username"), ==, "second.account");
+  active = g_settings_get_string (fixture->settings, "account-username");
+  g_assert_cmpstr (active, ==, "second.account");
   sign_out (fixture, manager);
   g_assert_null (lookup (fixture, "second.account"));
   saved = lookup (fixture, FANFARE_TEST_DEMO_USER);
