@@ -49,18 +49,30 @@ new_attributes (const char *server,
   return attributes;
 }
 
-/* Takes a libsecret failure and returns the one error the app shows. */
+/* Takes a libsecret failure and returns the one error the app shows. A
+ * cancellation that was not the caller's is the user declining to unlock
+ * the keyring. */
 static GError *
-keyring_error (GError *error)
+keyring_error (GTask  *task,
+               GError *error)
 {
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *plain;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (error == NULL)
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "libsecret failed without a reason");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      cancellable != NULL && g_cancellable_is_cancelled (cancellable))
     return error;
 
   g_debug ("Keyring failed: %s", error->message);
-  plain = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("The keyring is not available, so Fanfare cannot remember your sign-in"));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    plain = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 _("The keyring stayed locked, so Fanfare cannot remember your sign-in"));
+  else
+    plain = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 _("The keyring is not available, so Fanfare cannot remember your sign-in"));
   g_error_free (error);
 
   return plain;
@@ -77,7 +89,7 @@ store_cb (GObject      *object,
   if (secret_password_store_finish (result, &error))
     g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, keyring_error (error));
+    g_task_return_error (task, keyring_error (task, error));
 }
 
 /**
@@ -127,7 +139,7 @@ lookup_cb (GObject      *object,
   char *token = secret_password_lookup_finish (result, &error);
 
   if (error != NULL)
-    g_task_return_error (task, keyring_error (error));
+    g_task_return_error (task, keyring_error (task, error));
   else
     g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
 }
@@ -174,7 +186,7 @@ clear_cb (GObject      *object,
 
   secret_password_clear_finish (result, &error);
   if (error != NULL)
-    g_task_return_error (task, keyring_error (error));
+    g_task_return_error (task, keyring_error (task, error));
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -222,7 +234,7 @@ list_cb (GObject      *object,
 
   if (error != NULL)
     {
-      g_task_return_error (task, keyring_error (error));
+      g_task_return_error (task, keyring_error (task, error));
       return;
     }
 
