@@ -17,6 +17,7 @@
 #include "fanfare-artist-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-list-page.h"
+#include "fanfare-track-page.h"
 #include "fanfare-window.h"
 
 static FanfareWindow *
@@ -330,4 +331,21 @@ fanfare_navigate_genre (GtkWidget    *from,
   tracks = fanfare_library_list_genre_tracks (library, fanfare_genre_get_id (genre));
   fanfare_navigate_push (from, fanfare_track_list_page_new (G_LIST_MODEL (tracks)),
                          fanfare_genre_get_name (genre));
+}
+
+/**
+ * fanfare_navigate_track:
+ * @from: the widget the user acted on
+ * @track: a track of the platform
+ *
+ * Opens the page of @track.
+ */
+void
+fanfare_navigate_track (GtkWidget    *from,
+                        FanfareTrack *track)
+{
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (FANFARE_IS_TRACK (track));
+
+  fanfare_navigate_push (from, fanfare_track_page_new (track), fanfare_track_get_title (track));
 }

@@ -148,6 +148,8 @@ activate_cb (GSimpleAction *action,
     play (app, track, FANFARE_PLAY_NEXT);
   else if (g_str_equal (name, "add-to-queue"))
     play (app, track, FANFARE_PLAY_LAST);
+  else if (g_str_equal (name, "go-to-track"))
+    fanfare_navigate_track (parent, track);
   else if (g_str_equal (name, "go-to-album"))
     fanfare_navigate_album_of_track (parent, track);
   else if (g_str_equal (name, "go-to-artist"))
@@ -189,6 +191,8 @@ build_menu (FanfareClient *client,
   g_menu_append (play, _("_Play"), "track.play");
   g_menu_append (play, _("Play _Next"), "track.play-next");
   g_menu_append (play, _("_Add to Queue"), "track.add-to-queue");
+  if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM)
+    g_menu_append (go, _("Show _Track"), "track.go-to-track");
   g_menu_append (go, _("Go to A_lbum"), "track.go-to-album");
   g_menu_append (go, _("Go to A_rtist"), "track.go-to-artist");
   g_menu_append (file, _("_Show in Files"), "track.show-in-files");
@@ -224,7 +228,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
                           double        y)
 {
   static const char * const names[] = {
-    "play", "play-next", "add-to-queue", "go-to-album", "go-to-artist", "show-in-files", "save",
+    "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;

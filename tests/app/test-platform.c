@@ -25,6 +25,7 @@
 #include "fanfare-pages.h"
 #include "fanfare-search-page.h"
 #include "fanfare-sign-in-dialog.h"
+#include "fanfare-track-page.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-window.h"
@@ -275,6 +276,51 @@ test_save_to_library (void)
 }
 
 static gboolean
+queue_has_two (gpointer  data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (fanfare_player_get_queue (fanfare_application_get_player (app)))) == 2;
+}
+
+static void
+test_track_page (void)
+{
+  GListModel *albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (albums, 0);
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  FanfarePlayer *player = fanfare_application_get_player (app);
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) fetched = NULL;
+  g_autoptr(FanfareTrack) track = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GtkWidget *page;
+
+  fanfare_client_get_album_async (client (), fanfare_album_get_id (album), NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  fetched = fanfare_client_get_album_finish (client (), result, &tracks, &error);
+  g_assert_no_error (error);
+  track = g_list_model_get_item (tracks, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_track (find (FANFARE_TYPE_DISCOVER_PAGE), track);
+  page = fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_TRACK_PAGE);
+  g_assert_nonnull (page);
+  fanfare_test_wait_mapped (page);
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  fanfare_test_assert_label_shown (page, fanfare_track_get_title (track));
+  fanfare_test_assert_label_shown (page, fanfare_album_get_title (album));
+  save_screenshot ("platform-track");
+
+  /* Play it, then add it to the queue: the queue holds it twice. */
+  fanfare_player_stop (player);
+  g_assert_true (gtk_widget_activate_action (page, "track-page.play", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "track-page.add-to-queue", NULL));
+  g_assert_true (fanfare_test_wait_for (queue_has_two, NULL, 5000));
+  fanfare_player_stop (player);
+}
+
+static gboolean
 banner_is (gpointer  data)
 {
   FanfareOfflineBanner *banner = FANFARE_OFFLINE_BANNER (find (FANFARE_TYPE_OFFLINE_BANNER));
@@ -333,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
   g_test_add_func ("/app/platform/save-to-library", test_save_to_library);
+  g_test_add_func ("/app/platform/track-page", test_track_page);
   g_test_add_func ("/app/platform/offline", test_offline);
 
   ret = g_test_run ();
