@@ -21,7 +21,7 @@ cd "$top"
 build_packages=(
   meson ninja-build pkg-config gcc g++ gettext python3 libjson-glib-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libsqlite3-dev libsoup-3.0-dev
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libsqlite3-dev libsoup-3.0-dev libsecret-1-dev
   desktop-file-utils appstream
   libsodium-dev libgdk-pixbuf-2.0-dev libcairo2-dev libtag1-dev libtagc0-dev
 )

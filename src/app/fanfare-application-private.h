@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "fanfare-account-manager.h"
 #include "fanfare-application.h"
 #include "fanfare-mpris.h"
 
@@ -16,12 +17,13 @@ struct _FanfareApplication
   AdwApplication parent_instance;
 
   /* Owned references */
-  GSettings      *settings;
-  FanfarePlayer  *player;
-  FanfareLibrary *library;
-  FanfareMpris   *mpris;
-  GCancellable   *cancellable;
-  FanfareTrack   *notified_track;
+  GSettings             *settings;
+  FanfarePlayer         *player;
+  FanfareLibrary        *library;
+  FanfareMpris          *mpris;
+  FanfareAccountManager *accounts;
+  GCancellable          *cancellable;
+  FanfareTrack          *notified_track;
 
   /* State */
   guint inhibit_cookie;
@@ -35,6 +37,8 @@ void _fanfare_application_playback_shutdown (FanfareApplication *self);
 void _fanfare_application_schedule_restore (FanfareApplication *self);
 void _fanfare_application_library_startup (FanfareApplication *self);
 void _fanfare_application_library_shutdown (FanfareApplication *self);
+void _fanfare_application_account_startup (FanfareApplication *self);
+void _fanfare_application_account_shutdown (FanfareApplication *self);
 void _fanfare_application_toast (FanfareApplication *self,
                                  const char         *title);
 

@@ -216,6 +216,7 @@ fanfare_application_startup (GApplication *app)
 
   _fanfare_application_playback_startup (self);
   _fanfare_application_library_startup (self);
+  _fanfare_application_account_startup (self);
 }
 
 static void
@@ -223,6 +224,7 @@ fanfare_application_shutdown (GApplication *app)
 {
   _fanfare_application_playback_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_library_shutdown (FANFARE_APPLICATION (app));
+  _fanfare_application_account_shutdown (FANFARE_APPLICATION (app));
 
   G_APPLICATION_CLASS (fanfare_application_parent_class)->shutdown (app);
 }
@@ -264,6 +266,7 @@ fanfare_application_dispose (GObject *object)
   g_clear_handle_id (&self->restore_source, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->mpris);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->player);
   g_clear_object (&self->notified_track);
   g_clear_object (&self->settings);

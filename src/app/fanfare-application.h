@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "fanfare-account-manager.h"
 #include "fanfare-library.h"
 #include "fanfare-player.h"
 
@@ -50,6 +51,8 @@ FanfareApplication *fanfare_application_new (void) G_GNUC_WARN_UNUSED_RESULT;
 GSettings          *fanfare_application_get_settings (FanfareApplication *self);
 FanfarePlayer      *fanfare_application_get_player (FanfareApplication *self);
 FanfareLibrary     *fanfare_application_get_library (FanfareApplication *self);
+FanfareAccountManager *fanfare_application_get_accounts (FanfareApplication *self);
+FanfareClient      *fanfare_application_get_client (FanfareApplication *self);
 void                fanfare_application_play_list (FanfareApplication *self,
                                                    GListModel         *tracks,
                                                    FanfareTrack       *first,

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "fanfare-application.h"
 #include "fanfare-cover.h"
 
 static void
@@ -39,6 +42,76 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
 }
 
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (task_data);
+  int size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "size"));
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GError *error = NULL;
+
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, size, size, TRUE, cancellable, &error);
+  if (pixbuf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
+}
+
+static void
+remote_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GBytes *bytes = fanfare_client_load_image_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, decode_thread);
+}
+
+/* The platform's images come at three sizes; the smallest that is large
+ * enough is fetched. */
+static char *
+sized_uri (const char *uri,
+           int         size)
+{
+  const char *name = size <= 96 ? "small" : size <= 300 ? "medium" : "large";
+
+  if (strchr (uri, '?') != NULL)
+    return g_strdup (uri);
+
+  return g_strconcat (uri, "?size=", name, NULL);
+}
+
+static gboolean
+load_remote (GTask      *task,
+             const char *uri,
+             int         size)
+{
+  GApplication *app = g_application_get_default ();
+  FanfareClient *client = FANFARE_IS_APPLICATION (app) ? fanfare_application_get_client (FANFARE_APPLICATION (app)) : NULL;
+  g_autofree char *sized = NULL;
+
+  if (client == NULL || !(g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://")))
+    return FALSE;
+
+  sized = sized_uri (uri, size);
+  fanfare_client_load_image_async (client, sized, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                   remote_cb, g_object_ref (task));
+
+  return TRUE;
+}
+
 /**
  * fanfare_cover_load_async:
  * @uri: a file:// URI of an image
@@ -63,8 +136,11 @@ fanfare_cover_load_async (const char          *uri,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, fanfare_cover_load_async);
-  g_task_set_task_data (task, g_strdup (uri), g_free);
   g_object_set_data (G_OBJECT (task), "size", GINT_TO_POINTER (size));
+  if (load_remote (task, uri, size))
+    return;
+
+  g_task_set_task_data (task, g_strdup (uri), g_free);
   g_task_run_in_thread (task, load_thread);
 }
 

@@ -17,6 +17,7 @@
 #include "fanfare-artist-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-list-page.h"
+#include "fanfare-track-page.h"
 #include "fanfare-window.h"
 
 static FanfareWindow *
@@ -40,6 +41,116 @@ open_library_of (GtkWidget *from)
   library = fanfare_application_get_library (FANFARE_APPLICATION (app));
 
   return library != NULL && fanfare_library_get_open (library) ? library : NULL;
+}
+
+static FanfareClient *
+client_of (GtkWidget *from)
+{
+  FanfareWindow *window = window_of (from);
+  GtkApplication *app = window != NULL ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
+
+  return FANFARE_IS_APPLICATION (app) ? fanfare_application_get_client (FANFARE_APPLICATION (app)) : NULL;
+}
+
+static void
+cancel_and_unref (gpointer  data)
+{
+  g_cancellable_cancel (data);
+  g_object_unref (data);
+}
+
+/* The page's fetch ends with the page. */
+static GCancellable *
+page_cancellable (GtkWidget *page)
+{
+  GCancellable *cancellable = g_cancellable_new ();
+
+  g_object_set_data_full (G_OBJECT (page), "fanfare-load", cancellable, cancel_and_unref);
+
+  return cancellable;
+}
+
+static void
+fill (GListStore *store,
+      GListModel *items)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
+}
+
+static void
+platform_album_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GListStore) store = user_data;
+  g_autoptr(FanfareAlbum) album = NULL;
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  album = fanfare_client_get_album_finish (FANFARE_CLIENT (object), result, &tracks, &error);
+  if (album != NULL)
+    fill (store, tracks);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not open an album: %s", error->message);
+}
+
+static void
+platform_artist_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GListStore) store = user_data;
+  g_autoptr(FanfareArtist) artist = NULL;
+  g_autoptr(GListModel) albums = NULL;
+  g_autoptr(GError) error = NULL;
+
+  artist = fanfare_client_get_artist_finish (FANFARE_CLIENT (object), result, &albums, &error);
+  if (artist != NULL)
+    fill (store, albums);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not open an artist: %s", error->message);
+}
+
+/* A platform album's page opens at once with what is known and fills in
+ * its tracks when they arrive. */
+static void
+navigate_platform_album (GtkWidget    *from,
+                         FanfareAlbum *album)
+{
+  FanfareClient *client = client_of (from);
+  g_autoptr(GListStore) tracks = NULL;
+  GtkWidget *page;
+
+  if (client == NULL)
+    return;
+
+  tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  page = fanfare_album_page_new (album, G_LIST_MODEL (tracks));
+  fanfare_client_get_album_async (client, fanfare_album_get_id (album), page_cancellable (page),
+                                  platform_album_cb, g_object_ref (tracks));
+  fanfare_navigate_push (from, page, fanfare_album_get_title (album));
+}
+
+static void
+navigate_platform_artist (GtkWidget     *from,
+                          FanfareArtist *artist)
+{
+  FanfareClient *client = client_of (from);
+  g_autoptr(GListStore) albums = NULL;
+  GtkWidget *page;
+
+  if (client == NULL)
+    return;
+
+  albums = g_list_store_new (FANFARE_TYPE_ALBUM);
+  page = fanfare_artist_page_new (artist, G_LIST_MODEL (albums));
+  fanfare_client_get_artist_async (client, fanfare_artist_get_id (artist), page_cancellable (page),
+                                   platform_artist_cb, g_object_ref (albums));
+  fanfare_navigate_push (from, page, fanfare_artist_get_name (artist));
 }
 
 /**
@@ -87,6 +198,12 @@ fanfare_navigate_album (GtkWidget    *from,
 
   g_return_if_fail (GTK_IS_WIDGET (from));
   g_return_if_fail (FANFARE_IS_ALBUM (album));
+
+  if (fanfare_album_get_source (album) == FANFARE_SOURCE_PLATFORM && fanfare_album_get_id (album) != NULL)
+    {
+      navigate_platform_album (from, album);
+      return;
+    }
 
   library = open_library_of (from);
   if (library == NULL || fanfare_album_get_source (album) != FANFARE_SOURCE_LOCAL ||
@@ -146,6 +263,12 @@ fanfare_navigate_artist (GtkWidget     *from,
 
   g_return_if_fail (GTK_IS_WIDGET (from));
   g_return_if_fail (FANFARE_IS_ARTIST (artist));
+
+  if (fanfare_artist_get_source (artist) == FANFARE_SOURCE_PLATFORM && fanfare_artist_get_id (artist) != NULL)
+    {
+      navigate_platform_artist (from, artist);
+      return;
+    }
 
   library = open_library_of (from);
   if (library == NULL || fanfare_artist_get_source (artist) != FANFARE_SOURCE_LOCAL ||
@@ -208,4 +331,21 @@ fanfare_navigate_genre (GtkWidget    *from,
   tracks = fanfare_library_list_genre_tracks (library, fanfare_genre_get_id (genre));
   fanfare_navigate_push (from, fanfare_track_list_page_new (G_LIST_MODEL (tracks)),
                          fanfare_genre_get_name (genre));
+}
+
+/**
+ * fanfare_navigate_track:
+ * @from: the widget the user acted on
+ * @track: a track of the platform
+ *
+ * Opens the page of @track.
+ */
+void
+fanfare_navigate_track (GtkWidget    *from,
+                        FanfareTrack *track)
+{
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (FANFARE_IS_TRACK (track));
+
+  fanfare_navigate_push (from, fanfare_track_page_new (track), fanfare_track_get_title (track));
 }

@@ -29,4 +29,7 @@ void fanfare_navigate_artist_of_track (GtkWidget    *from,
 void fanfare_navigate_genre (GtkWidget    *from,
                              FanfareGenre *genre);
 
+void fanfare_navigate_track (GtkWidget    *from,
+                             FanfareTrack *track);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-discover-page.h"
 #include "fanfare-library-page.h"
 #include "fanfare-pages.h"
 #include "fanfare-search-page.h"
@@ -21,9 +22,10 @@ struct _FanfarePages
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack           *stack;
-  FanfareSearchPage  *search_page;
-  FanfareLibraryPage *library_page;
+  GtkStack            *stack;
+  FanfareDiscoverPage *discover_page;
+  FanfareSearchPage   *search_page;
+  FanfareLibraryPage  *library_page;
 };
 
 G_DEFINE_FINAL_TYPE (FanfarePages, fanfare_pages, GTK_TYPE_WIDGET)
@@ -128,12 +130,14 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FANFARE_TYPE_DISCOVER_PAGE);
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
   g_type_ensure (FANFARE_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-pages.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, discover_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, library_page);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_pages_visible_child_changed_cb);
@@ -247,4 +251,35 @@ fanfare_pages_set_library (FanfarePages   *self,
 
   fanfare_library_page_set_library (self->library_page, library);
   fanfare_search_page_set_library (self->search_page, library);
+}
+
+/**
+ * fanfare_pages_set_accounts:
+ *
+ * Gives the pages that show the platform the accounts to follow.
+ */
+void
+fanfare_pages_set_accounts (FanfarePages          *self,
+                            FanfareAccountManager *accounts)
+{
+  g_return_if_fail (FANFARE_IS_PAGES (self));
+
+  fanfare_discover_page_set_accounts (self->discover_page, accounts);
+  fanfare_library_page_set_accounts (self->library_page, accounts);
+  fanfare_search_page_set_accounts (self->search_page, accounts);
+}
+
+/**
+ * fanfare_pages_search:
+ *
+ * Shows the search page searching for @text.
+ */
+void
+fanfare_pages_search (FanfarePages *self,
+                      const char   *text)
+{
+  g_return_if_fail (FANFARE_IS_PAGES (self));
+
+  fanfare_pages_set_visible_page (self, "search");
+  fanfare_search_page_search (self->search_page, text);
 }

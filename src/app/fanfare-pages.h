@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-account-manager.h"
 #include "fanfare-library.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,10 @@ const char *fanfare_pages_get_title (FanfarePages *self);
 void        fanfare_pages_focus_search (FanfarePages *self);
 void        fanfare_pages_set_library (FanfarePages   *self,
                                        FanfareLibrary *library);
+
+void        fanfare_pages_set_accounts (FanfarePages          *self,
+                                        FanfareAccountManager *accounts);
+void        fanfare_pages_search (FanfarePages *self,
+                                  const char   *text);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "fanfare-navigate.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-row.h"
+#include "fanfare-window.h"
 
 #define TRACK_KEY "fanfare-track"
 
@@ -102,6 +103,35 @@ play (FanfareApplication *app,
 }
 
 static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FanfareApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (!fanfare_client_set_saved_finish (FANFARE_CLIENT (object), result, &error) && FANFARE_IS_WINDOW (window))
+    fanfare_window_add_toast (FANFARE_WINDOW (window), adw_toast_new (error->message));
+}
+
+/* A platform track can be saved to the library, or taken out again, by a
+ * signed-in user. */
+static FanfareClient *
+saving_client (GtkWidget    *parent,
+               FanfareTrack *track)
+{
+  FanfareApplication *app = application_of (parent);
+  FanfareClient *client = app != NULL ? fanfare_application_get_client (app) : NULL;
+
+  if (client == NULL || !fanfare_client_get_signed_in (client) ||
+      fanfare_track_get_source (track) != FANFARE_SOURCE_PLATFORM)
+    return NULL;
+
+  return client;
+}
+
+static void
 activate_cb (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -118,12 +148,16 @@ activate_cb (GSimpleAction *action,
     play (app, track, FANFARE_PLAY_NEXT);
   else if (g_str_equal (name, "add-to-queue"))
     play (app, track, FANFARE_PLAY_LAST);
+  else if (g_str_equal (name, "go-to-track"))
+    fanfare_navigate_track (parent, track);
   else if (g_str_equal (name, "go-to-album"))
     fanfare_navigate_album_of_track (parent, track);
   else if (g_str_equal (name, "go-to-artist"))
     fanfare_navigate_artist_of_track (parent, track);
   else if (g_str_equal (name, "show-in-files"))
     fanfare_show_in_files (parent, fanfare_track_get_uri (track));
+  else if (g_str_equal (name, "save"))
+    fanfare_toggle_saved (parent, track);
 }
 
 static void
@@ -146,7 +180,8 @@ present_cb (GtkWidget     *popover,
 }
 
 static GMenuModel *
-build_menu (void)
+build_menu (FanfareClient *client,
+            FanfareTrack  *track)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) play = g_menu_new ();
@@ -156,12 +191,23 @@ build_menu (void)
   g_menu_append (play, _("_Play"), "track.play");
   g_menu_append (play, _("Play _Next"), "track.play-next");
   g_menu_append (play, _("_Add to Queue"), "track.add-to-queue");
+  if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM)
+    g_menu_append (go, _("Show _Track"), "track.go-to-track");
   g_menu_append (go, _("Go to A_lbum"), "track.go-to-album");
   g_menu_append (go, _("Go to A_rtist"), "track.go-to-artist");
   g_menu_append (file, _("_Show in Files"), "track.show-in-files");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (play));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (go));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
+  if (client != NULL)
+    {
+      g_autoptr(GMenu) library = g_menu_new ();
+
+      g_menu_append (library, fanfare_client_get_saved (client, track) ? _("_Remove from Library")
+                                                                       : _("Save to _Library"),
+                     "track.save");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (library));
+    }
 
   return G_MENU_MODEL (menu);
 }
@@ -182,7 +228,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
                           double        y)
 {
   static const char * const names[] = {
-    "play", "play-next", "add-to-queue", "go-to-album", "go-to-artist", "show-in-files",
+    "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;
@@ -192,7 +238,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (FANFARE_IS_TRACK (track));
 
-  menu = build_menu ();
+  menu = build_menu (saving_client (parent, track), track);
   popover = gtk_popover_menu_new_from_model (menu);
   gtk_widget_set_parent (popover, parent);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
@@ -371,4 +417,31 @@ fanfare_track_menu_attach (GtkWidget *list)
                                         gtk_shortcut_new (trigger,
                                                           gtk_callback_action_new (menu_key_cb, NULL, NULL)));
   gtk_widget_add_controller (list, shortcuts);
+}
+
+/**
+ * fanfare_toggle_saved:
+ * @from: the widget the user acted on
+ * @item: a #FanfareAlbum or #FanfareTrack of the platform
+ *
+ * Saves @item to the user's library, or takes it out when it is there; a
+ * failure is said in a toast.
+ */
+void
+fanfare_toggle_saved (GtkWidget *from,
+                      gpointer   item)
+{
+  FanfareApplication *app;
+  FanfareClient *client;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (FANFARE_IS_ALBUM (item) || FANFARE_IS_TRACK (item));
+
+  app = application_of (from);
+  client = app != NULL ? fanfare_application_get_client (app) : NULL;
+  if (client == NULL || !fanfare_client_get_signed_in (client))
+    return;
+
+  fanfare_client_set_saved_async (client, item, !fanfare_client_get_saved (client, item),
+                                  NULL, saved_cb, g_object_ref (app));
 }

@@ -23,4 +23,7 @@ FanfareTrack *fanfare_track_menu_find_track (GtkWidget *widget);
 void          fanfare_show_in_files (GtkWidget  *parent,
                                      const char *uri);
 
+void          fanfare_toggle_saved (GtkWidget *from,
+                                    gpointer   item);
+
 G_END_DECLS

@@ -8,9 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-account-button.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-now-playing-view.h"
+#include "fanfare-offline-banner.h"
 #include "fanfare-pages.h"
 #include "fanfare-player-actions.h"
 #include "fanfare-player-bar.h"
@@ -39,6 +41,8 @@ struct _FanfareWindow
   GtkWidget              *back_button;
   FanfarePages           *pages;
   FanfarePlayerBar       *player_bar;
+  FanfareAccountButton   *account_button;
+  FanfareOfflineBanner   *offline_banner;
 
   /* Owned references */
   GSettings    *settings;
@@ -645,7 +649,9 @@ fanfare_window_class_init (FanfareWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FANFARE_TYPE_ACCOUNT_BUTTON);
   g_type_ensure (FANFARE_TYPE_NAVIGATION_STACK);
+  g_type_ensure (FANFARE_TYPE_OFFLINE_BANNER);
   g_type_ensure (FANFARE_TYPE_NOW_PLAYING_VIEW);
   g_type_ensure (FANFARE_TYPE_PAGES);
   g_type_ensure (FANFARE_TYPE_PLAYER_BAR);
@@ -672,6 +678,8 @@ fanfare_window_class_init (FanfareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, FanfareWindow, player_bar);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareWindow, offline_banner);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_window_folded_changed_cb);
@@ -765,6 +773,9 @@ fanfare_window_new (FanfareApplication *application)
                        NULL);
   set_up_player (self);
   fanfare_pages_set_library (self->pages, fanfare_application_get_library (application));
+  fanfare_pages_set_accounts (self->pages, fanfare_application_get_accounts (application));
+  fanfare_account_button_set_accounts (self->account_button, fanfare_application_get_accounts (application));
+  fanfare_offline_banner_set_accounts (self->offline_banner, fanfare_application_get_accounts (application));
 
   return self;
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "fanfare-player-private.h"
 
 /* How often the position is read while playing, for a steady seek bar. */
@@ -20,6 +22,14 @@
 
 /* How many tracks are prepared ahead for about-to-finish. */
 #define N_UPCOMING 3
+
+/* A dropped stream is fetched again up to MAX_RETRIES times, waiting
+ * RETRY_FIRST_MS, then twice as long each time up to RETRY_MAX_MS: about
+ * twenty seconds in all, as long as a server takes to restart. */
+#define MAX_RETRIES    8
+#define RETRY_FIRST_MS 250
+#define RETRY_MAX_MS   4000
+#define RETRY_RESET_US (2 * G_USEC_PER_SEC)
 
 void
 _fanfare_upcoming_free (FanfareUpcoming *upcoming)
@@ -129,6 +139,7 @@ load_position (FanfarePlayer *self,
 {
   FanfareTrack *track;
 
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   fanfare_play_queue_set_current (self->queue, position);
   track = fanfare_play_queue_get_current_track (self->queue);
   if (track == NULL)
@@ -180,6 +191,10 @@ _fanfare_player_update_position (FanfarePlayer *self)
 
   if (position >= 0)
     _fanfare_player_set_position (self, position);
+
+  /* The stream plays again: a later drop gets every retry afresh. */
+  if (self->retries > 0 && position > self->retry_position + RETRY_RESET_US)
+    self->retries = 0;
 }
 
 void
@@ -221,6 +236,63 @@ _fanfare_player_reached_end (FanfarePlayer *self)
   _fanfare_player_set_state (self, FANFARE_PLAYER_STATE_STOPPED);
 }
 
+static gboolean
+retry_cb (gpointer  data)
+{
+  FanfarePlayer *self = data;
+  int current = fanfare_play_queue_get_current (self->queue);
+
+  self->retry_source = 0;
+  g_debug ("Reconnecting the stream at %" G_GINT64_FORMAT " ms (attempt %u)",
+           self->retry_position / G_TIME_SPAN_MILLISECOND, self->retries);
+  if (current >= 0)
+    load_position (self, current, TRUE, self->retry_position);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A stream of the platform that dropped, because the connection did or
+ * the server restarted, is fetched again from where it stopped, after a
+ * delay that grows; the listener hears a pause, not a skip. */
+static gboolean
+retry_stream (FanfarePlayer *self,
+              const GError  *error)
+{
+  FanfareTrack *track = fanfare_play_queue_get_current_track (self->queue);
+  const char *uri = track != NULL ? fanfare_track_get_uri (track) : NULL;
+  guint delay;
+
+  if (!g_error_matches (error, FANFARE_PLAYER_ERROR, FANFARE_PLAYER_ERROR_NETWORK) ||
+      self->state != FANFARE_PLAYER_STATE_PLAYING || uri == NULL ||
+      !(g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://")))
+    return FALSE;
+
+  /* A track that never started fails at once, as a file would: only a
+   * stream that was playing is worth waiting for. */
+  if (self->retries == 0 && self->position <= 0)
+    return FALSE;
+
+  if (self->retry_source == 0 && self->retries >= MAX_RETRIES)
+    return FALSE;
+
+  if (self->retry_source == 0)
+    {
+      /* A failed reconnection keeps the position of the first drop. */
+      if (self->retries == 0)
+        self->retry_position = self->position;
+      delay = MIN (RETRY_FIRST_MS << MIN (self->retries, 8), RETRY_MAX_MS);
+      self->retries++;
+      g_debug ("Stream dropped (%s); trying again in %u ms", error->message, delay);
+      self->retry_source = g_timeout_add (delay, retry_cb, self);
+    }
+
+  /* Whatever else the old pipeline still posts must not count. */
+  _fanfare_player_pipeline_destroy (self);
+  self->loaded = FALSE;
+
+  return TRUE;
+}
+
 void
 _fanfare_player_failed (FanfarePlayer *self,
                         GError        *error)
@@ -228,6 +300,25 @@ _fanfare_player_failed (FanfarePlayer *self,
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
   int next = fanfare_play_queue_get_next (self->queue, FALSE);
   gboolean was_playing = self->state == FANFARE_PLAYER_STATE_PLAYING;
+
+  if (retry_stream (self, error))
+    return;
+
+  if (self->retries > 0)
+    {
+      g_autoptr(GError) gave_up = g_error_new_literal (FANFARE_PLAYER_ERROR, FANFARE_PLAYER_ERROR_NETWORK,
+                                                       _("The connection to the server was lost; playback stopped"));
+
+      /* The next track is on the same server: stop rather than skip
+       * through the whole queue. */
+      self->retries = 0;
+      _fanfare_player_emit_error (self, gave_up);
+      _fanfare_player_pipeline_destroy (self);
+      self->loaded = FALSE;
+      _fanfare_player_set_position (self, self->retry_position);
+      _fanfare_player_set_state (self, FANFARE_PLAYER_STATE_PAUSED);
+      return;
+    }
 
   _fanfare_player_emit_error (self, error);
 
@@ -296,6 +387,16 @@ fanfare_player_pause (FanfarePlayer *self)
   if (self->state != FANFARE_PLAYER_STATE_PLAYING)
     return;
 
+  /* Paused while reconnecting: play starts again from where it dropped. */
+  if (self->retry_source != 0)
+    {
+      g_clear_handle_id (&self->retry_source, g_source_remove);
+      self->retries = 0;
+      _fanfare_player_set_position (self, self->retry_position);
+      _fanfare_player_set_state (self, FANFARE_PLAYER_STATE_PAUSED);
+      return;
+    }
+
   _fanfare_player_update_position (self);
   _fanfare_player_pipeline_set_playing (self, FALSE);
   _fanfare_player_set_state (self, FANFARE_PLAYER_STATE_PAUSED);
@@ -327,6 +428,8 @@ fanfare_player_stop (FanfarePlayer *self)
 {
   g_return_if_fail (FANFARE_IS_PLAYER (self));
 
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retries = 0;
   _fanfare_player_pipeline_stop (self);
   self->pending_seek = -1;
   _fanfare_player_set_position (self, 0);

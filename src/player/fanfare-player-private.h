@@ -51,6 +51,9 @@ struct _FanfarePlayer
   guint                 position_source;
   guint                 save_source;
   guint                 failures;       /* tracks in a row that failed */
+  guint                 retry_source;   /* reconnects a stream that dropped */
+  guint                 retries;        /* reconnections of this track so far */
+  GTimeSpan             retry_position; /* where the dropped stream resumes */
   gint64                last_position_save;
   guint                 muted : 1;
   guint                 loaded : 1;     /* the current track is in the pipeline */

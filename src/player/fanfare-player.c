@@ -82,6 +82,7 @@ fanfare_player_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->position_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   _fanfare_player_pipeline_destroy (self);
 
   if (self->queue != NULL)

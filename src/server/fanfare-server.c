@@ -107,6 +107,7 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_media_routes);
   fanfare_router_add (self->router, fanfare_http_search_routes);
   fanfare_router_add (self->router, fanfare_http_playlist_routes);
+  fanfare_router_add (self->router, fanfare_http_library_routes);
 }
 
 /**

@@ -32,10 +32,13 @@ struct _FanfareAlbumPage
   GtkLabel          *artist_label;
   GtkLabel          *details_label;
   GtkListBox        *track_list;
+  GtkWidget         *save_button;
+  AdwButtonContent  *save_content;
 
   /* Owned references */
-  FanfareAlbum *album;
-  GListModel   *tracks;
+  FanfareAlbum  *album;
+  GListModel    *tracks;
+  FanfareClient *client;    /* for a platform album */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareAlbumPage, fanfare_album_page, GTK_TYPE_WIDGET)
@@ -163,6 +166,33 @@ go_to_artist_action (GtkWidget  *widget,
   fanfare_navigate_artist (widget, artist);
 }
 
+/* A platform album can be saved to the library, or taken out again. */
+static void
+update_saved (FanfareAlbumPage *self)
+{
+  gboolean saved;
+
+  gtk_widget_set_visible (self->save_button, self->client != NULL);
+  if (self->client == NULL)
+    return;
+
+  saved = fanfare_client_get_saved (self->client, self->album);
+  adw_button_content_set_label (self->save_content, saved ? _("In _Library") : _("Save to _Library"));
+  adw_button_content_set_icon_name (self->save_content, saved ? "object-select-symbolic" : "list-add-symbolic");
+  gtk_widget_set_tooltip_text (self->save_button, saved ? _("Remove from your library") : NULL);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfareAlbumPage *self = FANFARE_ALBUM_PAGE (widget);
+
+  if (self->client != NULL)
+    fanfare_toggle_saved (widget, self->album);
+}
+
 static void
 fanfare_album_page_dispose (GObject *object)
 {
@@ -173,6 +203,7 @@ fanfare_album_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_ALBUM_PAGE);
   g_clear_object (&self->tracks);
   g_clear_object (&self->album);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (fanfare_album_page_parent_class)->dispose (object);
 }
@@ -196,6 +227,8 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, artist_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, track_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_content);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_album_page_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "albumpage");
@@ -203,6 +236,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   gtk_widget_class_install_action (widget_class, "album.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "album.shuffle", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "album.go-to-artist", NULL, go_to_artist_action);
+  gtk_widget_class_install_action (widget_class, "album.save", NULL, save_action);
 }
 
 static void
@@ -241,6 +275,20 @@ fanfare_album_page_new (FanfareAlbum *album,
   gtk_list_box_bind_model (self->track_list, tracks, create_row, NULL, NULL);
   g_signal_connect_swapped (tracks, "items-changed", G_CALLBACK (update_details), self);
   update_details (self);
+
+  if (fanfare_album_get_source (album) == FANFARE_SOURCE_PLATFORM)
+    {
+      GApplication *app = g_application_get_default ();
+      FanfareClient *client = FANFARE_IS_APPLICATION (app) ? fanfare_application_get_client (FANFARE_APPLICATION (app)) : NULL;
+
+      if (client != NULL && fanfare_client_get_signed_in (client))
+        {
+          self->client = g_object_ref (client);
+          g_signal_connect_object (fanfare_client_get_saved_albums (client), "items-changed",
+                                   G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
+        }
+    }
+  update_saved (self);
 
   return GTK_WIDGET (self);
 }

@@ -42,14 +42,21 @@ struct _FanfareLibraryPage
   GtkListView    *genre_list;
 
   /* Owned references */
-  GSettings           *settings;
-  FanfareLibrary      *library;
-  FanfareLibraryModel *albums;
-  FanfareLibraryModel *artists;
-  FanfareLibraryModel *songs;
-  FanfareLibraryModel *genres;
-  GObject             *probe_a;
-  GObject             *probe_b;
+  GSettings             *settings;
+  FanfareLibrary        *library;
+  FanfareLibraryModel   *albums;
+  FanfareLibraryModel   *artists;
+  FanfareLibraryModel   *songs;
+  FanfareLibraryModel   *genres;
+  GObject               *probe_a;
+  GObject               *probe_b;
+  FanfareAccountManager *accounts;
+  GListModel            *saved_albums; /* the platform's, in front of the local ones */
+  GListModel            *saved_songs;
+  GListStore            *album_parts;
+  GListStore            *song_parts;
+  GListModel            *all_albums;
+  GListModel            *all_songs;
 
   /* State */
   FanfareLibrarySort probed_sort;
@@ -106,7 +113,9 @@ update_state (FanfareLibraryPage *self)
   empty = self->songs != NULL &&
           !fanfare_library_model_get_loading (self->songs) &&
           g_list_model_get_n_items (G_LIST_MODEL (self->songs)) == 0 &&
-          !fanfare_library_scanner_get_scanning (scanner);
+          !fanfare_library_scanner_get_scanning (scanner) &&
+          (self->saved_albums == NULL || g_list_model_get_n_items (self->saved_albums) == 0) &&
+          (self->saved_songs == NULL || g_list_model_get_n_items (self->saved_songs) == 0);
 
   gtk_stack_set_visible_child_name (self->state_stack, empty ? "empty" : "content");
 }
@@ -251,6 +260,13 @@ song_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), value);
   fanfare_track_menu_mark (label, track);
+
+  /* Saved from the platform: said by the colour and the tooltip. */
+  if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM)
+    {
+      gtk_widget_add_css_class (label, "platform-track");
+      gtk_widget_set_tooltip_text (label, _("Saved from Fanfare"));
+    }
 }
 
 static void
@@ -262,6 +278,8 @@ song_cell_unbind_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), NULL);
   fanfare_track_menu_mark (label, NULL);
+  gtk_widget_remove_css_class (label, "platform-track");
+  gtk_widget_set_tooltip_text (label, NULL);
 }
 
 static void
@@ -384,13 +402,13 @@ factory_new (GCallback  setup,
 }
 
 static GtkSelectionModel *
-no_selection (FanfareLibraryModel *model)
+no_selection (gpointer  model)
 {
   return GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model))));
 }
 
 static GtkSelectionModel *
-single_selection (FanfareLibraryModel *model)
+single_selection (gpointer  model)
 {
   GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
 
@@ -446,7 +464,7 @@ attach_shown_list (FanfareLibraryPage *self)
 
   if (g_str_equal (name, "albums") && gtk_grid_view_get_model (self->album_grid) == NULL)
     {
-      model = no_selection (self->albums);
+      model = no_selection (self->all_albums);
       gtk_grid_view_set_model (self->album_grid, model);
     }
   else if (g_str_equal (name, "artists") && gtk_list_view_get_model (self->artist_list) == NULL)
@@ -456,7 +474,7 @@ attach_shown_list (FanfareLibraryPage *self)
     }
   else if (g_str_equal (name, "songs") && gtk_column_view_get_model (self->song_view) == NULL)
     {
-      model = single_selection (self->songs);
+      model = single_selection (self->all_songs);
       gtk_column_view_set_model (self->song_view, model);
     }
   else if (g_str_equal (name, "genres") && gtk_list_view_get_model (self->genre_list) == NULL)
@@ -477,6 +495,8 @@ create_lists (FanfareLibraryPage *self)
   self->artists = fanfare_library_list_artists (self->library);
   self->songs = fanfare_library_list_songs (self->library, FANFARE_LIBRARY_SORT_ARTIST, FALSE);
   self->genres = fanfare_library_list_genres (self->library);
+  g_list_store_append (self->album_parts, self->albums);
+  g_list_store_append (self->song_parts, self->songs);
 
   attach_shown_list (self);
 
@@ -494,7 +514,7 @@ static void
 fanfare_library_page_album_activated_cb (FanfareLibraryPage *self,
                                          guint               position)
 {
-  g_autoptr(FanfareAlbum) album = g_list_model_get_item (G_LIST_MODEL (self->albums), position);
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (self->all_albums, position);
 
   if (album != NULL)
     fanfare_navigate_album (GTK_WIDGET (self), album);
@@ -524,7 +544,7 @@ static void
 fanfare_library_page_song_activated_cb (FanfareLibraryPage *self,
                                         guint               position)
 {
-  g_autoptr(FanfareTrack) track = g_list_model_get_item (G_LIST_MODEL (self->songs), position);
+  g_autoptr(FanfareTrack) track = g_list_model_get_item (self->all_songs, position);
   FanfareApplication *app = get_application (self);
 
   if (app != NULL && track != NULL)
@@ -583,6 +603,18 @@ fanfare_library_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
+  if (self->saved_albums != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->saved_albums, self);
+      g_signal_handlers_disconnect_by_data (self->saved_songs, self);
+    }
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->saved_albums);
+  g_clear_object (&self->saved_songs);
+  g_clear_object (&self->all_albums);
+  g_clear_object (&self->all_songs);
+  g_clear_object (&self->album_parts);
+  g_clear_object (&self->song_parts);
 
   G_OBJECT_CLASS (fanfare_library_page_parent_class)->dispose (object);
 }
@@ -684,6 +716,12 @@ fanfare_library_page_init (FanfareLibraryPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* What the user saved from the platform comes first, then their own. */
+  self->album_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->song_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->all_albums = G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->album_parts))));
+  self->all_songs = G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->song_parts))));
+
   self->settings = g_settings_new (BASE_APP_ID);
   view = g_settings_get_string (self->settings, "library-view");
   adw_view_stack_set_visible_child_name (self->view_stack, view);
@@ -776,4 +814,54 @@ fanfare_library_page_set_library (FanfareLibraryPage *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/* Shows the saved albums and songs of the active client, in front. */
+static void
+client_changed_cb (FanfareLibraryPage *self)
+{
+  FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
+  GListModel *albums = client != NULL ? fanfare_client_get_saved_albums (client) : NULL;
+  GListModel *songs = client != NULL ? fanfare_client_get_saved_tracks (client) : NULL;
+
+  if (self->saved_albums == albums)
+    return;
+
+  if (self->saved_albums != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->saved_albums, self);
+      g_signal_handlers_disconnect_by_data (self->saved_songs, self);
+      g_list_store_remove (self->album_parts, 0);
+      g_list_store_remove (self->song_parts, 0);
+    }
+  g_set_object (&self->saved_albums, albums);
+  g_set_object (&self->saved_songs, songs);
+  if (albums != NULL)
+    {
+      g_list_store_insert (self->album_parts, 0, albums);
+      g_list_store_insert (self->song_parts, 0, songs);
+      g_signal_connect_swapped (albums, "items-changed", G_CALLBACK (update_state), self);
+      g_signal_connect_swapped (songs, "items-changed", G_CALLBACK (update_state), self);
+    }
+  update_state (self);
+}
+
+/**
+ * fanfare_library_page_set_accounts:
+ *
+ * Shows what the active account saved from the platform beside the local
+ * library.
+ */
+void
+fanfare_library_page_set_accounts (FanfareLibraryPage    *self,
+                                   FanfareAccountManager *accounts)
+{
+  g_return_if_fail (FANFARE_IS_LIBRARY_PAGE (self));
+  g_return_if_fail (FANFARE_IS_ACCOUNT_MANAGER (accounts));
+
+  if (!g_set_object (&self->accounts, accounts))
+    return;
+
+  g_signal_connect_object (accounts, "notify::client", G_CALLBACK (client_changed_cb), self, G_CONNECT_SWAPPED);
+  client_changed_cb (self);
 }

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-account-manager.h"
 #include "fanfare-library.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ G_DECLARE_FINAL_TYPE (FanfareLibraryPage, fanfare_library_page, FANFARE, LIBRARY
 FanfareLibrary *fanfare_library_page_get_library (FanfareLibraryPage *self);
 void            fanfare_library_page_set_library (FanfareLibraryPage *self,
                                                   FanfareLibrary     *library);
+
+void fanfare_library_page_set_accounts (FanfareLibraryPage    *self,
+                                        FanfareAccountManager *accounts);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-account-manager.h"
 #include "fanfare-library.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,10 @@ G_DECLARE_FINAL_TYPE (FanfareSearchPage, fanfare_search_page, FANFARE, SEARCH_PA
 void fanfare_search_page_set_library (FanfareSearchPage *self,
                                       FanfareLibrary    *library);
 void fanfare_search_page_focus_entry (FanfareSearchPage *self);
+
+void fanfare_search_page_set_accounts (FanfareSearchPage     *self,
+                                       FanfareAccountManager *accounts);
+void fanfare_search_page_search (FanfareSearchPage *self,
+                                 const char        *text);
 
 G_END_DECLS

@@ -26,12 +26,14 @@ struct _FanfareAlbumTile
   FanfareCoverImage *cover;
   GtkLabel          *title_label;
   GtkLabel          *artist_label;
+  GtkWidget         *source_label;
 
   /* Owned references */
   FanfareAlbum *album;
 
   /* State */
   gboolean show_year;
+  gboolean show_source;   /* in lists that mix local and platform albums */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareAlbumTile, fanfare_album_tile, GTK_TYPE_WIDGET)
@@ -69,6 +71,8 @@ update (FanfareAlbumTile *self)
     gtk_label_set_label (self->artist_label, artist != NULL ? artist : _("Unknown Artist"));
   fanfare_cover_image_set_uri (self->cover, cover_uri);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+  gtk_widget_set_visible (self->source_label, self->show_source && self->album != NULL &&
+                          fanfare_album_get_source (self->album) == FANFARE_SOURCE_PLATFORM);
 }
 
 static void
@@ -172,6 +176,7 @@ fanfare_album_tile_class_init (FanfareAlbumTileClass *klass)
                                                RESOURCE_BASE_PATH "/ui/app/widgets/fanfare-album-tile.ui");
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumTile, box);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumTile, cover);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumTile, source_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumTile, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumTile, artist_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -237,6 +242,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *tile = fanfare_album_tile_new ();
 
   fanfare_album_tile_set_show_year (FANFARE_ALBUM_TILE (tile), GPOINTER_TO_INT (user_data));
+  FANFARE_ALBUM_TILE (tile)->show_source = TRUE;
   gtk_list_item_set_child (item, tile);
 }
 
@@ -287,4 +293,23 @@ fanfare_album_tile_set_show_year (FanfareAlbumTile *self,
   g_return_if_fail (FANFARE_IS_ALBUM_TILE (self));
 
   g_object_set (self, "show-year", show_year, NULL);
+}
+
+/**
+ * fanfare_album_tile_new_for_album:
+ * @item: (type FanfareAlbum): an album
+ *
+ * A tile of @item, as a #GtkFlowBox bound to a list of albums makes them.
+ *
+ * Returns: (transfer floating): the tile
+ */
+GtkWidget *
+fanfare_album_tile_new_for_album (gpointer  item,
+                                  gpointer  user_data)
+{
+  GtkWidget *tile = fanfare_album_tile_new ();
+
+  fanfare_album_tile_set_album (FANFARE_ALBUM_TILE (tile), item);
+
+  return tile;
 }

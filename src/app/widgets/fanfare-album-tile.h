@@ -24,4 +24,7 @@ FanfareAlbum *fanfare_album_tile_get_album (FanfareAlbumTile *self);
 void          fanfare_album_tile_set_album (FanfareAlbumTile *self,
                                             FanfareAlbum     *album);
 
+GtkWidget    *fanfare_album_tile_new_for_album (gpointer  item,
+                                                gpointer  user_data);
+
 G_END_DECLS

@@ -93,8 +93,10 @@ load (FanfareCoverImage *self)
   g_clear_object (&self->cancellable);
   set_texture (self, NULL);
 
-  /* Covers from the network are the client's to fetch into its cache. */
-  if (self->uri == NULL || !g_str_has_prefix (self->uri, "file://") || self->size <= 0)
+  /* Covers from the network come through the client and its cache. */
+  if (self->uri == NULL || self->size <= 0 ||
+      !(g_str_has_prefix (self->uri, "file://") || g_str_has_prefix (self->uri, "http://") ||
+        g_str_has_prefix (self->uri, "https://")))
     return;
 
   self->cancellable = g_cancellable_new ();

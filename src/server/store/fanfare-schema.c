@@ -156,6 +156,21 @@ static const char *versions[] = {
   "CREATE INDEX search_names_key ON search_names (key);"
   "INSERT INTO search_trigram (search_trigram, rank) VALUES ('rank', 'bm25(10.0, 1.0)');"
   "INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 1.0)');",
+
+  /* 2: albums and tracks of the platform that listeners saved to their
+   * library */
+  "CREATE TABLE saved_albums ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  album_id INTEGER NOT NULL REFERENCES albums (id) ON DELETE CASCADE,"
+  "  saved_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, album_id));"
+  "CREATE INDEX saved_albums_recent ON saved_albums (user_id, saved_at);"
+  "CREATE TABLE saved_tracks ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  saved_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, track_id));"
+  "CREATE INDEX saved_tracks_recent ON saved_tracks (user_id, saved_at);",
 };
 
 guint

@@ -1,0 +1,194 @@
+/* fanfare-track-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* One track of the platform: its cover, title, artist and album (links to
+ * their pages), and what can be done with it: play it, play it next, add
+ * it to the queue, save it to the library. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fanfare-application.h"
+#include "fanfare-cover-image.h"
+#include "fanfare-navigate.h"
+#include "fanfare-track-menu.h"
+#include "fanfare-track-page.h"
+#include "fanfare-utils.h"
+
+struct _FanfareTrackPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget         *scrolled_window;
+  FanfareCoverImage *cover;
+  GtkLabel          *title_label;
+  GtkLabel          *artist_label;
+  GtkLabel          *album_label;
+  GtkLabel          *details_label;
+  AdwButtonContent  *save_content;
+
+  /* Owned references */
+  FanfareTrack  *track;
+  FanfareClient *client;
+};
+
+G_DEFINE_FINAL_TYPE (FanfareTrackPage, fanfare_track_page, GTK_TYPE_WIDGET)
+
+static void
+update_saved (FanfareTrackPage *self)
+{
+  gboolean saved = self->client != NULL && fanfare_client_get_saved (self->client, self->track);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "track-page.save",
+                                 self->client != NULL && fanfare_client_get_signed_in (self->client));
+  adw_button_content_set_label (self->save_content, saved ? _("In _Library") : _("Save to _Library"));
+  adw_button_content_set_icon_name (self->save_content, saved ? "object-select-symbolic" : "list-add-symbolic");
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfareTrackPage *self = FANFARE_TRACK_PAGE (widget);
+  GApplication *app = g_application_get_default ();
+  FanfarePlayMode mode = FANFARE_PLAY_NOW;
+
+  if (g_str_equal (action_name, "track-page.play-next"))
+    mode = FANFARE_PLAY_NEXT;
+  else if (g_str_equal (action_name, "track-page.add-to-queue"))
+    mode = FANFARE_PLAY_LAST;
+
+  if (FANFARE_IS_APPLICATION (app))
+    fanfare_application_play_track (FANFARE_APPLICATION (app), self->track, mode);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  fanfare_toggle_saved (widget, FANFARE_TRACK_PAGE (widget)->track);
+}
+
+static void
+go_to_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FanfareTrackPage *self = FANFARE_TRACK_PAGE (widget);
+
+  if (g_str_equal (action_name, "track-page.go-to-album"))
+    fanfare_navigate_album_of_track (widget, self->track);
+  else
+    fanfare_navigate_artist_of_track (widget, self->track);
+}
+
+static void
+fanfare_track_page_dispose (GObject *object)
+{
+  FanfareTrackPage *self = FANFARE_TRACK_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_TRACK_PAGE);
+  g_clear_object (&self->track);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (fanfare_track_page_parent_class)->dispose (object);
+}
+
+static void
+fanfare_track_page_class_init (FanfareTrackPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fanfare_track_page_dispose;
+
+  g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/app/views/fanfare-track-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, cover);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, artist_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, album_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, save_content);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "track-page.play", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "track-page.play-next", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "track-page.add-to-queue", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "track-page.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "track-page.go-to-album", NULL, go_to_action);
+  gtk_widget_class_install_action (widget_class, "track-page.go-to-artist", NULL, go_to_action);
+}
+
+static void
+fanfare_track_page_init (FanfareTrackPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * fanfare_track_page_new:
+ *
+ * Returns: (transfer floating): the page of @track
+ */
+GtkWidget *
+fanfare_track_page_new (FanfareTrack *track)
+{
+  FanfareTrackPage *self;
+  GApplication *app = g_application_get_default ();
+  FanfareClient *client = FANFARE_IS_APPLICATION (app) ? fanfare_application_get_client (FANFARE_APPLICATION (app)) : NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (FANFARE_IS_TRACK (track), NULL);
+
+  self = g_object_new (FANFARE_TYPE_TRACK_PAGE, NULL);
+  self->track = g_object_ref (track);
+  gtk_label_set_label (self->title_label, fanfare_track_get_title (track));
+  gtk_label_set_label (self->artist_label, fanfare_track_get_artist (track) != NULL ? fanfare_track_get_artist (track)
+                                                                                     : _("Unknown Artist"));
+  gtk_label_set_label (self->album_label, fanfare_track_get_album (track) != NULL ? fanfare_track_get_album (track)
+                                                                                   : _("Unknown Album"));
+  fanfare_cover_image_set_uri (self->cover, fanfare_track_get_cover_uri (track));
+
+  duration = fanfare_format_duration (fanfare_track_get_duration (track));
+  if (fanfare_track_get_year (track) > 0)
+    /* Translators: the year and the length of a track */
+    details = g_strdup_printf (_("%u · %s"), fanfare_track_get_year (track), duration);
+  gtk_label_set_label (self->details_label, details != NULL ? details : duration);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "track-page.go-to-album", fanfare_track_get_album_id (track) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "track-page.go-to-artist", fanfare_track_get_artist_id (track) != NULL);
+  if (client != NULL && fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM)
+    {
+      self->client = g_object_ref (client);
+      g_signal_connect_object (fanfare_client_get_saved_tracks (client), "items-changed",
+                               G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
+    }
+  update_saved (self);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * fanfare_track_page_get_track:
+ *
+ * Returns: (transfer none): the track shown
+ */
+FanfareTrack *
+fanfare_track_page_get_track (FanfareTrackPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_TRACK_PAGE (self), NULL);
+
+  return self->track;
+}

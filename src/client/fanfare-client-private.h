@@ -1,0 +1,103 @@
+/* fanfare-client-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "fanfare-client.h"
+
+G_BEGIN_DECLS
+
+struct _FanfareClient
+{
+  GObject parent_instance;
+
+  /* Owned references */
+  SoupSession *session;
+  SoupCache   *cache;
+  FanfareUser *user;
+
+  /* State */
+  char         *server_url;
+  char         *token;
+  gboolean      online;
+  guint         probe_delay;     /* seconds before the next probe */
+  guint         probe_source;
+  GCancellable *probe_cancellable;
+
+  /* The user's saved albums and tracks */
+  GListStore   *saved_albums;
+  GListStore   *saved_tracks;
+  GCancellable *saved_cancellable;
+
+  /* Image loads: at most max_image_loads at once, the rest wait in line. */
+  GQueue image_queue;
+  guint  image_loads;
+  guint  max_image_loads;
+};
+
+/* Turns the JSON object of a response into the result of a call. */
+typedef gpointer (*FanfareParseFunc) (FanfareClient *self,
+                                      JsonObject    *json,
+                                      GError       **error);
+
+/* An object with a list, such as an album with its tracks. */
+typedef struct {
+  GObject    *object;
+  GListModel *list;
+} FanfareClientPair;
+
+void               _fanfare_client_pair_free (FanfareClientPair *pair);
+gpointer           _fanfare_client_pair_steal (FanfareClientPair *pair,
+                                               GListModel       **list);
+
+SoupMessage       *_fanfare_client_new_message (FanfareClient *self,
+                                                const char    *method,
+                                                const char    *path,
+                                                JsonBuilder   *body) G_GNUC_WARN_UNUSED_RESULT;
+void               _fanfare_client_call (FanfareClient    *self,
+                                         SoupMessage      *msg,
+                                         FanfareParseFunc  parse,
+                                         GDestroyNotify    destroy,
+                                         GTask            *task);
+GTask             *_fanfare_client_task_new (FanfareClient       *self,
+                                             gpointer             source_tag,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data) G_GNUC_WARN_UNUSED_RESULT;
+gpointer           _fanfare_client_propagate (FanfareClient *self,
+                                              GAsyncResult  *result,
+                                              gpointer       source_tag,
+                                              GError       **error);
+GError            *_fanfare_client_map_error (FanfareClient *self,
+                                              const GError  *error) G_GNUC_WARN_UNUSED_RESULT;
+GBytes            *_fanfare_client_finish_send (FanfareClient *self,
+                                                SoupMessage   *msg,
+                                                GAsyncResult  *result,
+                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+GError            *_fanfare_client_error_from_response (SoupMessage *msg,
+                                                        GBytes      *body) G_GNUC_WARN_UNUSED_RESULT;
+void               _fanfare_client_set_online (FanfareClient *self,
+                                               gboolean       online);
+void               _fanfare_client_set_user (FanfareClient *self,
+                                             FanfareUser   *user);
+char              *_fanfare_client_escape (const char *segment) G_GNUC_WARN_UNUSED_RESULT;
+
+gpointer           _fanfare_client_parse_object (JsonObject *json,
+                                                 const char *member,
+                                                 GType       type,
+                                                 GError    **error);
+GListModel        *_fanfare_client_parse_list (JsonObject *json,
+                                               const char *member,
+                                               GType       type,
+                                               GError    **error);
+
+void               _fanfare_client_images_cancel_all (FanfareClient *self);
+void               _fanfare_client_load_saved (FanfareClient *self);
+
+G_END_DECLS

@@ -1,0 +1,173 @@
+/* fanfare-client.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fanfare-album.h"
+#include "fanfare-artist.h"
+#include "fanfare-session.h"
+#include "fanfare-track.h"
+#include "fanfare-user.h"
+
+G_BEGIN_DECLS
+
+#define FANFARE_TYPE_CLIENT (fanfare_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (FanfareClient, fanfare_client, FANFARE, CLIENT, GObject);
+
+FanfareClient *fanfare_client_new (const char *server_url,
+                                   const char *cache_dir) G_GNUC_WARN_UNUSED_RESULT;
+const char    *fanfare_client_get_server_url (FanfareClient *self);
+FanfareUser   *fanfare_client_get_user (FanfareClient *self);
+gboolean       fanfare_client_get_signed_in (FanfareClient *self);
+gboolean       fanfare_client_get_online (FanfareClient *self);
+void           fanfare_client_set_token (FanfareClient *self,
+                                         const char    *token);
+const char    *fanfare_client_get_token (FanfareClient *self);
+char          *fanfare_client_dup_authorization (FanfareClient *self) G_GNUC_WARN_UNUSED_RESULT;
+void           fanfare_client_set_max_image_loads (FanfareClient *self,
+                                                   guint          max_loads);
+guint          fanfare_client_get_image_loads (FanfareClient *self);
+void           fanfare_client_check_now (FanfareClient *self);
+void           fanfare_client_flush_cache (FanfareClient *self);
+
+/* Accounts */
+void         fanfare_client_register_async (FanfareClient       *self,
+                                            const char          *username,
+                                            const char          *display_name,
+                                            const char          *password,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+FanfareUser *fanfare_client_register_finish (FanfareClient *self,
+                                             GAsyncResult  *result,
+                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void         fanfare_client_sign_in_async (FanfareClient       *self,
+                                           const char          *username,
+                                           const char          *password,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+FanfareUser *fanfare_client_sign_in_finish (FanfareClient *self,
+                                            GAsyncResult  *result,
+                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void         fanfare_client_sign_out_async (FanfareClient       *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     fanfare_client_sign_out_finish (FanfareClient *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+void         fanfare_client_get_me_async (FanfareClient       *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+FanfareUser *fanfare_client_get_me_finish (FanfareClient *self,
+                                           GAsyncResult  *result,
+                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void         fanfare_client_list_sessions_async (FanfareClient       *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GListModel  *fanfare_client_list_sessions_finish (FanfareClient *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void         fanfare_client_revoke_session_async (FanfareClient       *self,
+                                                  const char          *session_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean     fanfare_client_revoke_session_finish (FanfareClient *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
+
+/* Catalog */
+void           fanfare_client_search_async (FanfareClient       *self,
+                                            const char          *query,
+                                            guint                limit,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GListModel    *fanfare_client_search_finish (FanfareClient *self,
+                                             GAsyncResult  *result,
+                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void           fanfare_client_get_artist_async (FanfareClient       *self,
+                                                const char          *artist_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+FanfareArtist *fanfare_client_get_artist_finish (FanfareClient *self,
+                                                 GAsyncResult  *result,
+                                                 GListModel   **albums,
+                                                 GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void           fanfare_client_get_album_async (FanfareClient       *self,
+                                               const char          *album_id,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+FanfareAlbum  *fanfare_client_get_album_finish (FanfareClient *self,
+                                                GAsyncResult  *result,
+                                                GListModel   **tracks,
+                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void           fanfare_client_get_track_async (FanfareClient       *self,
+                                               const char          *track_id,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+FanfareTrack  *fanfare_client_get_track_finish (FanfareClient *self,
+                                                GAsyncResult  *result,
+                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void           fanfare_client_list_new_releases_async (FanfareClient       *self,
+                                                       guint                limit,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GListModel    *fanfare_client_list_new_releases_finish (FanfareClient *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The user's library */
+GListModel *fanfare_client_get_saved_albums (FanfareClient *self);
+GListModel *fanfare_client_get_saved_tracks (FanfareClient *self);
+gboolean    fanfare_client_get_saved (FanfareClient *self,
+                                      gpointer       item);
+void        fanfare_client_set_saved_async (FanfareClient       *self,
+                                            gpointer             item,
+                                            gboolean             saved,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    fanfare_client_set_saved_finish (FanfareClient *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+
+/* Media */
+void    fanfare_client_read_stream_async (FanfareClient       *self,
+                                          FanfareTrack        *track,
+                                          goffset              offset,
+                                          gssize               length,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GBytes *fanfare_client_read_stream_finish (FanfareClient *self,
+                                           GAsyncResult  *result,
+                                           goffset       *total_size,
+                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void    fanfare_client_load_image_async (FanfareClient       *self,
+                                         const char          *uri,
+                                         int                  priority,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GBytes *fanfare_client_load_image_finish (FanfareClient *self,
+                                          GAsyncResult  *result,
+                                          GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+gboolean fanfare_client_error_is_offline (const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,407 @@
+/* test-platform.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The platform the way a person meets it, in the real application under
+ * Xvfb against a real fanfare-server with the small demo: signing in,
+ * Discover, searching, an album's page that streams a track, and the
+ * offline banner when the server goes away and comes back. */
+
+#include "config.h"
+
+#include <gst/gst.h>
+
+#include "fanfare-album-page.h"
+#include "fanfare-album-tile.h"
+#include "fanfare-application.h"
+#include "fanfare-cover-image.h"
+#include "fanfare-discover-page.h"
+#include "fanfare-library-page.h"
+#include "fanfare-navigate.h"
+#include "fanfare-navigation-stack.h"
+#include "fanfare-offline-banner.h"
+#include "fanfare-pages.h"
+#include "fanfare-search-page.h"
+#include "fanfare-sign-in-dialog.h"
+#include "fanfare-track-page.h"
+#include "fanfare-test-client.h"
+#include "fanfare-test-gtk-utils.h"
+#include "fanfare-window.h"
+
+static FanfareApplication *app;
+static FanfareWindow *window;
+static FanfareTestServer *server;
+static char *scratch;
+static char *token;
+
+static FanfareClient *
+client (void)
+{
+  return fanfare_application_get_client (app);
+}
+
+static gboolean
+signed_in (gpointer  data)
+{
+  return client () != NULL && fanfare_client_get_signed_in (client ());
+}
+
+static gboolean
+has_items (gpointer  data)
+{
+  return g_list_model_get_n_items (data) > 0;
+}
+
+/* Every cover under @root has its picture. */
+static gboolean
+covers_loaded (gpointer  data)
+{
+  GtkWidget *root = data;
+  GtkWidget *cover;
+  GPtrArray *stack = g_ptr_array_new ();
+  gboolean all = TRUE;
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0 && all)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index_fast (stack, stack->len - 1);
+
+      cover = widget;
+      if (FANFARE_IS_COVER_IMAGE (cover) && gtk_widget_get_mapped (cover) &&
+          fanfare_cover_image_get_uri (FANFARE_COVER_IMAGE (cover)) != NULL &&
+          fanfare_cover_image_get_texture (FANFARE_COVER_IMAGE (cover)) == NULL)
+        all = FALSE;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_free (stack, TRUE);
+
+  return all;
+}
+
+/* After the pages' cross-fades and slides have ended. */
+static void
+save_screenshot (const char *name)
+{
+  fanfare_test_wait_ms (600);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), name);
+}
+
+static GtkWidget *
+find (GType  type)
+{
+  GtkWidget *found = fanfare_test_find_widget (GTK_WIDGET (window), type);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static void
+test_sign_in (void)
+{
+  FanfareSignInDialog *dialog;
+
+  g_assert_false (signed_in (NULL));
+  fanfare_test_assert_label_shown (GTK_WIDGET (window), "Sign In");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  fanfare_test_save_screenshot (GTK_WIDGET (dialog), "platform-sign-in");
+
+  /* A wrong password is said in the dialog, which stays. */
+  fanfare_sign_in_dialog_submit (dialog, server->url, FANFARE_TEST_DEMO_USER, "wrong password", FALSE);
+  while (fanfare_test_find_label (GTK_WIDGET (dialog), "Wrong username or password") == NULL ||
+         !gtk_widget_get_visible (fanfare_test_find_label (GTK_WIDGET (dialog), "Wrong username or password")))
+    g_main_context_iteration (NULL, TRUE);
+
+  fanfare_sign_in_dialog_submit (dialog, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE);
+  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
+  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  token = g_strdup (fanfare_client_get_token (client ()));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (window),
+                                   fanfare_user_get_display_name (fanfare_client_get_user (client ())));
+}
+
+static void
+test_discover (void)
+{
+  FanfareDiscoverPage *page = FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE));
+  GListModel *albums = fanfare_discover_page_get_new_releases (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  g_assert_true (fanfare_test_wait_for (has_items, albums, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "New Releases");
+  {
+    g_autoptr(FanfareAlbum) first = g_list_model_get_item (albums, 0);
+
+    fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_album_get_title (first));
+  }
+  save_screenshot ("platform-discover");
+}
+
+static gboolean
+lists_this_device (gpointer  data)
+{
+  GtkWidget *label = fanfare_test_find_label (data, "This device");
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static void
+test_devices (void)
+{
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-sessions", NULL);
+  dialog = GTK_WIDGET (fanfare_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (dialog);
+  g_assert_true (fanfare_test_wait_for (lists_this_device, dialog, 20000));
+  fanfare_test_assert_label_shown (dialog, "Signed-In Devices");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+platform_results_shown (gpointer  data)
+{
+  GtkWidget *label = fanfare_test_find_label (data, "Albums on Fanfare");
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static void
+test_search (void)
+{
+  FanfarePages *pages = FANFARE_PAGES (find (FANFARE_TYPE_PAGES));
+  GtkWidget *page = find (FANFARE_TYPE_SEARCH_PAGE);
+  GListModel *albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (albums, 0);
+
+  /* A search replaced by another before its answer shows the latter's. */
+  fanfare_pages_search (pages, "zzzz");
+  fanfare_pages_search (pages, fanfare_album_get_title (album));
+  g_assert_true (fanfare_test_wait_for (platform_results_shown, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  fanfare_test_assert_label_shown (page, fanfare_album_get_title (album));
+  save_screenshot ("platform-search");
+}
+
+static gboolean
+is_playing (gpointer  data)
+{
+  FanfarePlayer *player = fanfare_application_get_player (app);
+
+  return fanfare_player_get_state (player) == FANFARE_PLAYER_STATE_PLAYING &&
+         fanfare_player_get_position (player) > 200 * G_TIME_SPAN_MILLISECOND;
+}
+
+static void
+test_album (void)
+{
+  GListModel *albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (albums, 0);
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  FanfareAlbumPage *page;
+  g_autoptr(FanfareTrack) first = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_album (find (FANFARE_TYPE_DISCOVER_PAGE), album);
+  page = FANFARE_ALBUM_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_ALBUM_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_album_page_get_tracks (page), 20000));
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  first = g_list_model_get_item (fanfare_album_page_get_tracks (page), 0);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (first));
+  save_screenshot ("platform-album");
+
+  /* It streams, with the token in a header. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "album.play", NULL));
+  g_assert_true (fanfare_test_wait_for (is_playing, NULL, 20000));
+  fanfare_player_stop (fanfare_application_get_player (app));
+}
+
+static gboolean
+is_saved (gpointer  data)
+{
+  return g_list_model_get_n_items (fanfare_client_get_saved_albums (client ())) == 1;
+}
+
+static gboolean
+badge_shown (gpointer  data)
+{
+  GtkWidget *badge = fanfare_test_find_label (data, "Fanfare");
+
+  return badge != NULL && gtk_widget_get_mapped (badge);
+}
+
+static void
+test_save_to_library (void)
+{
+  GListModel *albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (albums, 0);
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *library;
+  FanfareAlbumPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_album (find (FANFARE_TYPE_DISCOVER_PAGE), album);
+  page = FANFARE_ALBUM_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_ALBUM_PAGE));
+  g_assert_nonnull (page);
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Save to Library");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "album.save", NULL));
+  g_assert_true (fanfare_test_wait_for (is_saved, NULL, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "In Library");
+
+  /* It is in the Library, beside local music, marked as the platform's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "library"));
+  library = find (FANFARE_TYPE_LIBRARY_PAGE);
+  g_assert_true (fanfare_test_wait_for (badge_shown, library, 20000));
+  fanfare_test_assert_label_shown (library, fanfare_album_get_title (album));
+  save_screenshot ("platform-library");
+}
+
+static gboolean
+queue_has_two (gpointer  data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (fanfare_player_get_queue (fanfare_application_get_player (app)))) == 2;
+}
+
+static void
+test_track_page (void)
+{
+  GListModel *albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareAlbum) album = g_list_model_get_item (albums, 0);
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  FanfarePlayer *player = fanfare_application_get_player (app);
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) fetched = NULL;
+  g_autoptr(FanfareTrack) track = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GtkWidget *page;
+
+  fanfare_client_get_album_async (client (), fanfare_album_get_id (album), NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  fetched = fanfare_client_get_album_finish (client (), result, &tracks, &error);
+  g_assert_no_error (error);
+  track = g_list_model_get_item (tracks, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_track (find (FANFARE_TYPE_DISCOVER_PAGE), track);
+  page = fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_TRACK_PAGE);
+  g_assert_nonnull (page);
+  fanfare_test_wait_mapped (page);
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  fanfare_test_assert_label_shown (page, fanfare_track_get_title (track));
+  fanfare_test_assert_label_shown (page, fanfare_album_get_title (album));
+  save_screenshot ("platform-track");
+
+  /* Play it, then add it to the queue: the queue holds it twice. */
+  fanfare_player_stop (player);
+  g_assert_true (gtk_widget_activate_action (page, "track-page.play", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "track-page.add-to-queue", NULL));
+  g_assert_true (fanfare_test_wait_for (queue_has_two, NULL, 5000));
+  fanfare_player_stop (player);
+}
+
+static gboolean
+banner_is (gpointer  data)
+{
+  FanfareOfflineBanner *banner = FANFARE_OFFLINE_BANNER (find (FANFARE_TYPE_OFFLINE_BANNER));
+
+  return fanfare_offline_banner_get_revealed (banner) == GPOINTER_TO_INT (data);
+}
+
+static void
+test_offline (void)
+{
+  g_assert_true (banner_is (GINT_TO_POINTER (FALSE)));
+
+  fanfare_test_server_kill (server);
+  fanfare_client_check_now (client ());
+  g_assert_true (fanfare_test_wait_for (banner_is, GINT_TO_POINTER (TRUE), 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  save_screenshot ("platform-offline");
+
+  /* It comes back by itself. */
+  fanfare_test_server_restart (server);
+  g_assert_true (fanfare_test_wait_for (banner_is, GINT_TO_POINTER (FALSE), 20000));
+  g_assert_true (signed_in (NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = NULL;
+  int ret;
+
+  scratch = fanfare_test_use_private_dirs ();
+  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
+  fanfare_test_init_gtk (&argc, &argv);
+  gst_init (&argc, &argv);
+
+  demo = fanfare_test_seed_demo ();
+  server = fanfare_test_demo_server_start (demo);
+  fanfare_test_rm_rf (demo);
+  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+
+  app = fanfare_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
+
+  g_application_activate (G_APPLICATION (app));
+  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  fanfare_test_wait_mapped (GTK_WIDGET (window));
+
+  g_test_add_func ("/app/platform/sign-in", test_sign_in);
+  g_test_add_func ("/app/platform/devices", test_devices);
+  g_test_add_func ("/app/platform/discover", test_discover);
+  g_test_add_func ("/app/platform/search", test_search);
+  g_test_add_func ("/app/platform/album", test_album);
+  g_test_add_func ("/app/platform/save-to-library", test_save_to_library);
+  g_test_add_func ("/app/platform/track-page", test_track_page);
+  g_test_add_func ("/app/platform/offline", test_offline);
+
+  ret = g_test_run ();
+
+  fanfare_player_stop (fanfare_application_get_player (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_object_unref (app);
+
+  /* The app wrote its caches, its library and its queue: no token and no
+   * password among them. */
+  if (token != NULL)
+    {
+      const char *secrets[] = { token, FANFARE_TEST_DEMO_PASSWORD, NULL };
+
+      g_assert_cmpuint (fanfare_test_assert_no_secret_under (scratch, secrets), >, 0);
+    }
+  g_free (token);
+  fanfare_test_server_stop (server);
+  fanfare_test_rm_rf (scratch);
+  g_free (scratch);
+
+  return ret;
+}
