@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <libsoup/soup.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
