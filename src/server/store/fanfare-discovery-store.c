@@ -220,19 +220,13 @@ _fanfare_discovery_store_fetch_picks (FanfareConnection   *conn,
     {
       const FanfarePickStored *row = &g_array_index (rows, FanfarePickStored, i);
       g_autoptr(FanfarePick) pick = g_new0 (FanfarePick, 1);
-      g_autoptr(GError) local_error = NULL;
 
       pick->reason = row->reason;
       pick->score = row->score;
-      pick->track = _fanfare_catalog_store_fetch_track (conn, viewer, row->track_id, &local_error);
-      if (pick->track != NULL && row->reason_track_id != 0)
-        pick->reason_track = _fanfare_catalog_store_fetch_track (conn, viewer, row->reason_track_id, &local_error);
-
-      if (local_error != NULL && !g_error_matches (local_error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+      if (!_fanfare_catalog_store_find_track (conn, viewer, row->track_id, &pick->track, error) ||
+          (pick->track != NULL && row->reason_track_id != 0 &&
+           !_fanfare_catalog_store_find_track (conn, viewer, row->reason_track_id, &pick->reason_track, error)))
+        return NULL;
 
       /* A reason the viewer may no longer see is no reason to give. */
       if (pick->track != NULL && row->reason_track_id != 0 && pick->reason_track == NULL)

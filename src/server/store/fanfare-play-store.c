@@ -37,20 +37,12 @@ play_counts (FanfareConnection       *conn,
              GError                 **error)
 {
   FanfareViewer viewer = { user_id, FALSE };
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(FanfareTrack) track = NULL;
   gint64 duration_ms;
 
-  if (play->played_at > now + MAX_CLOCK_SKEW || play->ms_played <= 0)
+  if (play->played_at > now + MAX_CLOCK_SKEW || play->ms_played <= 0 ||
+      !_fanfare_catalog_store_find_track (conn, &viewer, play->track_id, &track, error) || track == NULL)
     return FALSE;
-
-  track = _fanfare_catalog_store_fetch_track (conn, &viewer, play->track_id, &local_error);
-  if (track == NULL)
-    {
-      if (!g_error_matches (local_error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   duration_ms = fanfare_track_get_duration (track) / G_TIME_SPAN_MILLISECOND;
 
