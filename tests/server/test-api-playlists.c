@@ -378,8 +378,16 @@ test_follow_and_collaborate (Fixture       *fixture,
   followed = fanfare_test_request (fixture->server, "PUT", follow_path, fixture->friend, NULL);
   g_assert_cmpint (fanfare_test_response_get_int (followed, "playlist.follower_count"), ==, 2);
   g_clear_pointer (&followed, fanfare_test_response_free);
+  followed = fanfare_test_request (fixture->server, "GET", "/api/v1/me/followed-playlists", fixture->stranger,
+                                   NULL);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (followed, "items")), ==, 1);
+  g_clear_pointer (&followed, fanfare_test_response_free);
   followed = fanfare_test_request (fixture->server, "DELETE", follow_path, fixture->stranger, NULL);
   g_assert_cmpint (fanfare_test_response_get_int (followed, "playlist.follower_count"), ==, 1);
+  g_clear_pointer (&followed, fanfare_test_response_free);
+  followed = fanfare_test_request (fixture->server, "GET", "/api/v1/me/followed-playlists", fixture->stranger,
+                                   NULL);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (followed, "items")), ==, 0);
 
   /* The owner invites lan into a private playlist. */
   g_assert_cmpuint (request_status (fixture, "GET", fixture->friend, NULL, "/api/v1/playlists/%s", private), ==,

@@ -14,6 +14,7 @@
 
 #include "fanfare-accounts.h"
 #include "fanfare-common-enums.h"
+#include "fanfare-http-json.h"
 #include "fanfare-http-playlist-json.h"
 #include "fanfare-images.h"
 #include "fanfare-json.h"
@@ -340,6 +341,20 @@ unfollow (FanfareRequest *request)
 }
 
 static void
+list_followed (FanfareRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) playlists = NULL;
+
+  playlists = fanfare_playlist_store_list_followed (fanfare_request_get_database (request),
+                                                    fanfare_request_get_viewer (request), &error);
+  if (playlists == NULL)
+    fanfare_request_fail (request, error);
+  else
+    fanfare_http_respond_items (request, playlists, NULL);
+}
+
+static void
 set_collaborator (FanfareRequest *request,
                   gboolean        invited)
 {
@@ -379,6 +394,7 @@ const FanfareRoute fanfare_http_playlist_edit_routes[] = {
   { "PUT", "/api/v1/playlists/{id}/entries/{entry}/position", FANFARE_ACCESS_USER, 0, move_entry },
   { "PUT", "/api/v1/playlists/{id}/follow", FANFARE_ACCESS_USER, 0, follow },
   { "DELETE", "/api/v1/playlists/{id}/follow", FANFARE_ACCESS_USER, 0, unfollow },
+  { "GET", "/api/v1/me/followed-playlists", FANFARE_ACCESS_USER, 0, list_followed },
   { "PUT", "/api/v1/playlists/{id}/collaborators/{username}", FANFARE_ACCESS_USER, 0, invite_collaborator },
   { "DELETE", "/api/v1/playlists/{id}/collaborators/{username}", FANFARE_ACCESS_USER, 0, revoke_collaborator },
   { NULL },

@@ -343,3 +343,28 @@ fanfare_playlist_store_list_featured (FanfareDatabase     *db,
 
   return collect_playlists (conn, stmt, error);
 }
+
+/**
+ * fanfare_playlist_store_list_followed:
+ *
+ * Returns: (transfer container) (element-type FanfarePlaylist): the
+ *   playlists @viewer follows and still sees, the latest followed first
+ */
+GPtrArray *
+fanfare_playlist_store_list_followed (FanfareDatabase     *db,
+                                      const FanfareViewer *viewer,
+                                      GError             **error)
+{
+  static const char sql[] =
+    PLAYLIST_COLUMNS " JOIN playlist_follows f ON f.playlist_id = p.id AND f.user_id = ?8"
+    " WHERE " VISIBLE_TO_VIEWER " ORDER BY f.created_at DESC, p.id DESC";
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return NULL;
+
+  bind_viewer (stmt, viewer);
+
+  return collect_playlists (conn, stmt, error);
+}

@@ -150,6 +150,9 @@ gint64           fanfare_playlist_store_match_track (FanfareDatabase     *db,
                                                      const char          *artist,
                                                      const char          *title,
                                                      GError             **error);
+GPtrArray       *fanfare_playlist_store_list_followed (FanfareDatabase     *db,
+                                                       const FanfareViewer *viewer,
+                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray       *fanfare_playlist_store_list_featured (FanfareDatabase     *db,
                                                        const FanfareViewer *viewer,
                                                        guint                limit,
