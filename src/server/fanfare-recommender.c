@@ -26,6 +26,7 @@
 #define HISTORY_DAYS 180
 #define BASKET       64
 #define NEIGHBOURS   20
+#define MAX_WORKERS  8
 
 typedef struct {
   guint32  n_users;        /* ids run from 0 to n_users - 1 */
@@ -45,6 +46,12 @@ typedef struct {
   guint32 reason;
   float   score;
 } Scored;
+
+static double
+seconds_since (gint64 started)
+{
+  return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+}
 
 static void
 model_clear (Model *model)
@@ -193,17 +200,28 @@ top_insert (Scored       *top,
   top[i] = *candidate;
 }
 
-static void
-build_neighbours (Model *model)
+/* A share of the work: every n_workers-th track or user from worker. */
+typedef struct {
+  Model         *model;
+  guint          worker;
+  guint          n_workers;
+  guint          n_picks;
+  const guint32 *popular;      /* tracks by listeners, the most first */
+  guint32        n_popular;
+  Scored        *picks;        /* n_users * n_picks */
+  guint8        *n_user_picks; /* n_users */
+} Work;
+
+static gpointer
+neighbours_worker (gpointer data)
 {
+  Work *work = data;
+  Model *model = work->model;
   g_autofree guint32 * together = g_new0 (guint32, model->n_tracks);
   g_autofree guint32 * touched = g_new (guint32, model->n_tracks);
   Scored top[NEIGHBOURS];
 
-  model->neighbour_ids = g_new0 (guint32, (gsize) model->n_tracks * NEIGHBOURS);
-  model->neighbour_scores = g_new0 (float, (gsize) model->n_tracks * NEIGHBOURS);
-
-  for (guint32 t = 1; t < model->n_tracks; t++)
+  for (guint32 t = 1 + work->worker; t < model->n_tracks; t += work->n_workers)
     {
       guint32 n_touched = 0;
       guint32 holders = model->track_start[t + 1] - model->track_start[t];
@@ -235,6 +253,111 @@ build_neighbours (Model *model)
           model->neighbour_scores[(gsize) t * NEIGHBOURS + i] = top[i].score;
         }
     }
+
+  return NULL;
+}
+
+/* One user's picks, into @top; answers how many. */
+static guint
+pick_for_user (Work    *work,
+               guint32  u,
+               float   *score,
+               Scored  *best,
+               guint32 *seen,
+               guint32 *touched,
+               Scored  *top)
+{
+  Model *model = work->model;
+  guint32 start = model->user_start[u], end = model->user_start[u + 1];
+  guint32 stamp = u + 1, n_touched = 0;
+  guint n_top = 0;
+
+  /* Whatever the user played is not a pick. */
+  for (guint32 i = start; i < end; i++)
+    seen[model->user_tracks[i]] = stamp;
+
+  for (guint32 i = 0; i < basket_size (model, u); i++)
+    {
+      guint32 seed = model->user_tracks[start + i];
+      float weight = log2f (1.0f + model->user_counts[start + i]);
+
+      for (guint k = 0; k < NEIGHBOURS; k++)
+        {
+          guint32 n = model->neighbour_ids[(gsize) seed * NEIGHBOURS + k];
+          Scored reason = { seed, 0, weight * model->neighbour_scores[(gsize) seed * NEIGHBOURS + k] };
+
+          if (n == 0 || seen[n] == stamp)
+            continue;
+          if (score[n] == 0)
+            {
+              touched[n_touched++] = n;
+              best[n] = reason;
+            }
+          else if (ranks_before (&reason, &best[n]))
+            best[n] = reason;
+          score[n] += reason.score;
+        }
+    }
+
+  for (guint32 i = 0; i < n_touched; i++)
+    {
+      guint32 n = touched[i];
+      Scored candidate = { n, best[n].id, score[n] };
+
+      top_insert (top, &n_top, work->n_picks, &candidate);
+      score[n] = 0;
+    }
+
+  /* Popular tracks fill the rest. */
+  for (guint i = 0; i < n_top; i++)
+    seen[top[i].id] = stamp;
+  for (guint32 i = 0; i < work->n_popular && n_top < work->n_picks; i++)
+    if (seen[work->popular[i]] != stamp)
+      {
+        Scored filler = { work->popular[i], 0, 0 };
+
+        top[n_top++] = filler;
+      }
+
+  return n_top;
+}
+
+static gpointer
+picks_worker (gpointer data)
+{
+  Work *work = data;
+  Model *model = work->model;
+  g_autofree float *score = g_new0 (float, model->n_tracks);
+  g_autofree Scored * best = g_new0 (Scored, model->n_tracks);
+  g_autofree guint32 * seen = g_new0 (guint32, model->n_tracks);
+  g_autofree guint32 * touched = g_new (guint32, model->n_tracks);
+
+  for (guint32 u = work->worker; u < model->n_users; u += work->n_workers)
+    if (model->user_start[u + 1] > model->user_start[u])
+      work->n_user_picks[u] = pick_for_user (work, u, score, best, seen, touched,
+                                             work->picks + (gsize) u * work->n_picks);
+
+  return NULL;
+}
+
+/* Runs @func over @n_workers shares of the work at once. */
+static void
+run_workers (GThreadFunc func,
+             const Work *template,
+             guint       n_workers)
+{
+  g_autofree Work *works = g_new (Work, n_workers);
+  g_autofree GThread **threads = g_new (GThread *, n_workers);
+
+  for (guint w = 0; w < n_workers; w++)
+    {
+      works[w] = *template;
+      works[w].worker = w;
+      works[w].n_workers = n_workers;
+      threads[w] = g_thread_new ("recommender", func, &works[w]);
+    }
+  for (guint w = 0; w < n_workers; w++)
+    g_thread_join (threads[w]);
 }
 
 static int
@@ -251,85 +374,44 @@ compare_popularity (const void *a,
   return (x > y) - (x < y);
 }
 
+static void
+build_neighbours (Model *model,
+                  guint  n_workers)
+{
+  Work work = { model, };
+
+  model->neighbour_ids = g_new0 (guint32, (gsize) model->n_tracks * NEIGHBOURS);
+  model->neighbour_scores = g_new0 (float, (gsize) model->n_tracks * NEIGHBOURS);
+  run_workers (neighbours_worker, &work, n_workers);
+}
+
 /* Each user's picks, into @picks as rows of the store. */
 static void
 build_picks (Model  *model,
              guint   n_picks,
+             guint   n_workers,
              GArray *picks)
 {
-  g_autofree float *score = g_new0 (float, model->n_tracks);
-  g_autofree Scored * best = g_new0 (Scored, model->n_tracks);
-  g_autofree guint32 * seen = g_new0 (guint32, model->n_tracks);
-  g_autofree guint32 * touched = g_new (guint32, model->n_tracks);
   g_autofree guint32 * popular = g_new (guint32, model->n_tracks);
-  g_autofree Scored * top = g_new (Scored, n_picks);
-  guint32 n_popular = 0;
+  g_autofree Scored * all = g_new (Scored, (gsize) model->n_users * n_picks);
+  g_autofree guint8 * counts = g_new0 (guint8, model->n_users);
+  Work work = { model, 0, 0, n_picks, popular, 0, all, counts };
 
   for (guint32 t = 1; t < model->n_tracks; t++)
     if (model->popularity[t] > 0)
-      popular[n_popular++] = t;
-  g_qsort_with_data (popular, n_popular, sizeof (guint32), compare_popularity, model->popularity);
+      popular[work.n_popular++] = t;
+  g_qsort_with_data (popular, work.n_popular, sizeof (guint32), compare_popularity, model->popularity);
+
+  run_workers (picks_worker, &work, n_workers);
 
   for (guint32 u = 0; u < model->n_users; u++)
-    {
-      guint32 start = model->user_start[u], end = model->user_start[u + 1];
-      guint32 stamp = u + 1, n_touched = 0;
-      guint n_top = 0;
+    for (guint i = 0; i < counts[u]; i++)
+      {
+        const Scored *pick = &all[(gsize) u * n_picks + i];
+        FanfarePickRow row = { u, pick->id, pick->reason, pick->score };
 
-      if (start == end)
-        continue;
-
-      /* Whatever the user played is not a pick. */
-      for (guint32 i = start; i < end; i++)
-        seen[model->user_tracks[i]] = stamp;
-
-      for (guint32 i = 0; i < basket_size (model, u); i++)
-        {
-          guint32 seed = model->user_tracks[start + i];
-          float weight = log2f (1.0f + model->user_counts[start + i]);
-
-          for (guint k = 0; k < NEIGHBOURS; k++)
-            {
-              guint32 n = model->neighbour_ids[(gsize) seed * NEIGHBOURS + k];
-              float contribution = weight * model->neighbour_scores[(gsize) seed * NEIGHBOURS + k];
-              Scored reason = { seed, 0, contribution };
-
-              if (n == 0 || seen[n] == stamp)
-                continue;
-              if (score[n] == 0)
-                {
-                  touched[n_touched++] = n;
-                  best[n] = reason;
-                }
-              else if (ranks_before (&reason, &best[n]))
-                best[n] = reason;
-              score[n] += contribution;
-            }
-        }
-
-      for (guint32 i = 0; i < n_touched; i++)
-        {
-          guint32 n = touched[i];
-          Scored candidate = { n, best[n].id, score[n] };
-
-          top_insert (top, &n_top, n_picks, &candidate);
-          score[n] = 0;
-        }
-
-      for (guint i = 0; i < n_top; i++)
-        seen[top[i].id] = stamp;
-      for (guint32 i = 0; i < n_popular && n_top < n_picks; i++)
-        if (seen[popular[i]] != stamp)
-          top[n_top++] = (Scored) { popular[i], 0, 0 }
-      ;
-
-      for (guint i = 0; i < n_top; i++)
-        {
-          FanfarePickRow row = { u, top[i].id, top[i].reason, top[i].score };
-
-          g_array_append_val (picks, row);
-        }
-    }
+        g_array_append_val (picks, row);
+      }
 }
 
 static GArray *
@@ -369,12 +451,14 @@ fanfare_recommender_run (FanfareDatabase          *db,
   g_autoptr(GArray) neighbours = NULL;
   g_autofree char *day_name = g_date_time_format (day, "%Y-%m-%d");
   gint64 started = g_get_monotonic_time ();
+  guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
   Model model = { 0, };
   guint n_users = 0;
   gboolean ok;
 
   if (!fanfare_discovery_store_load_plays (db, g_date_time_to_unix (day) - HISTORY_DAYS * 86400, pairs, error))
     return FALSE;
+  g_debug ("Recommender: read %u plays in %.1f s", pairs->len, seconds_since (started));
 
   for (guint i = 0; i < pairs->len; i++)
     {
@@ -387,19 +471,21 @@ fanfare_recommender_run (FanfareDatabase          *db,
   build_histories (&model, pairs);
   g_array_set_size (pairs, 0);
   build_listeners (&model);
-  build_neighbours (&model);
-  build_picks (&model, FANFARE_RECOMMENDER_PICKS, picks);
+  g_debug ("Recommender: histories ready at %.1f s", seconds_since (started));
+  build_neighbours (&model, n_workers);
+  g_debug ("Recommender: neighbours ready at %.1f s", seconds_since (started));
+  build_picks (&model, FANFARE_RECOMMENDER_PICKS, n_workers, picks);
   neighbours = neighbour_rows (&model);
   for (guint32 u = 0; u < model.n_users; u++)
     n_users += model.user_start[u + 1] > model.user_start[u];
+  g_debug ("Recommender: %u users, %u neighbours, %u picks computed at %.1f s", n_users, neighbours->len,
+           picks->len, seconds_since (started));
 
-  g_debug ("Recommender: %u users, %u neighbours, %u picks computed in %.1f s", n_users, neighbours->len,
-           picks->len, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
   ok = fanfare_discovery_store_save (db, day_name, neighbours, picks, n_users, error);
 
   if (report != NULL)
     *report = (FanfareRecommenderReport) {
-      n_users, neighbours->len, picks->len, (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC,
+      n_users, neighbours->len, picks->len, seconds_since (started),
     }
   ;
   model_clear (&model);

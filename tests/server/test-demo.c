@@ -62,7 +62,8 @@ static const char * const contents[] = {
   "SELECT playlist_id, position, track_id FROM playlist_entries ORDER BY playlist_id, position",
   "SELECT follower_id, followee_id FROM follows ORDER BY 1, 2",
   "SELECT user_id, track_id, played_at FROM plays ORDER BY id",
-  "SELECT user_id, day, rank, track_id, reason, reason_track_id FROM daily_picks ORDER BY 1, 2, 3",
+  "SELECT user_id, day, tracks, reasons FROM daily_picks ORDER BY 1",
+  "SELECT track_id, neighbours FROM track_neighbours ORDER BY 1",
 };
 
 static char *

@@ -43,23 +43,24 @@ compare_candidates (gconstpointer  a,
   return (x->track_id > y->track_id) - (x->track_id < y->track_id);
 }
 
-/* Adds each seed's neighbours, weighted, into @candidates. */
+typedef struct {
+  gint64   track_id;
+  double   weight;
+  gboolean liked;
+} Seed;
+
 static gboolean
-score_neighbours (FanfareConnection *conn,
-                  gint64             user_id,
-                  GHashTable        *candidates,
-                  GError           **error)
+read_seeds (FanfareConnection *conn,
+            gint64             user_id,
+            GArray            *seeds,
+            GError           **error)
 {
-  static const char seeds_sql[] =
-    "SELECT s.track_id, s.weight, s.liked, n.neighbour_id, n.score FROM ("
-    "  SELECT track_id, CASE kind WHEN 'like' THEN " G_STRINGIFY (LIKE_WEIGHT) " ELSE "
-    G_STRINGIFY (SKIP_WEIGHT) " END AS weight, kind = 'like' AS liked"
-    "  FROM radio_feedback WHERE user_id = ?1"
-    "  UNION ALL SELECT track_id, 1.0, 0 FROM (SELECT track_id, count(*) AS n FROM plays"
-    "   WHERE user_id = ?1 AND played_at >= ?2 GROUP BY track_id ORDER BY n DESC, track_id LIMIT ?3)"
-    " ) AS s JOIN track_neighbours n ON n.track_id = s.track_id"
-    " ORDER BY s.track_id, n.rank";
-  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, seeds_sql, error);
+  static const char sql[] =
+    "SELECT track_id, CASE kind WHEN 'like' THEN " G_STRINGIFY (LIKE_WEIGHT) " ELSE " G_STRINGIFY (SKIP_WEIGHT)
+    " END, kind = 'like' FROM radio_feedback WHERE user_id = ?1"
+    " UNION ALL SELECT track_id, 1.0, 0 FROM (SELECT track_id, count(*) AS n FROM plays"
+    "  WHERE user_id = ?1 AND played_at >= ?2 GROUP BY track_id ORDER BY n DESC, track_id LIMIT ?3)";
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -70,30 +71,91 @@ score_neighbours (FanfareConnection *conn,
   sqlite3_bind_int (stmt, 3, RADIO_SEEDS);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 seed = sqlite3_column_int64 (stmt, 0);
-      double contribution = sqlite3_column_double (stmt, 1) * sqlite3_column_double (stmt, 4);
-      gint64 track_id = sqlite3_column_int64 (stmt, 3);
-      Candidate *candidate = g_hash_table_lookup (candidates, &track_id);
+      Seed seed = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1), sqlite3_column_int (stmt, 2) };
 
-      if (candidate == NULL)
-        {
-          candidate = g_new0 (Candidate, 1);
-          candidate->track_id = track_id;
-          g_hash_table_insert (candidates, &candidate->track_id, candidate);
-        }
-
-      candidate->score += contribution;
-      if (contribution > candidate->best ||
-          (contribution == candidate->best && contribution > 0 && seed < candidate->reason_track_id))
-        {
-          candidate->best = contribution;
-          candidate->reason_track_id = seed;
-          candidate->reason = sqlite3_column_int (stmt, 2) ? FANFARE_PICK_REASON_LIKED : FANFARE_PICK_REASON_PLAYED;
-        }
+      g_array_append_val (seeds, seed);
     }
 
   if (rc != SQLITE_DONE)
     return _fanfare_statement_error (stmt, error);
+
+  return TRUE;
+}
+
+static Candidate *
+ensure_candidate (GHashTable *candidates,
+                  gint64      track_id)
+{
+  Candidate *candidate = g_hash_table_lookup (candidates, &track_id);
+
+  if (candidate == NULL)
+    {
+      candidate = g_new0 (Candidate, 1);
+      candidate->track_id = track_id;
+      g_hash_table_insert (candidates, &candidate->track_id, candidate);
+    }
+
+  return candidate;
+}
+
+/* Lends @seed's weight to each of its neighbours ("ID:SCORE …"). */
+static void
+score_seed (GHashTable *candidates,
+            const Seed *seed,
+            const char *neighbours)
+{
+  g_auto(GStrv) items = g_strsplit (neighbours, " ", -1);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *end = NULL;
+      gint64 track_id = g_ascii_strtoll (items[i], &end, 10);
+      double contribution;
+      Candidate *candidate;
+
+      if (end == NULL || *end != ':' || track_id <= 0)
+        continue;
+
+      contribution = seed->weight * g_ascii_strtod (end + 1, NULL);
+      candidate = ensure_candidate (candidates, track_id);
+      candidate->score += contribution;
+      if (contribution > candidate->best ||
+          (contribution == candidate->best && contribution > 0 && seed->track_id < candidate->reason_track_id))
+        {
+          candidate->best = contribution;
+          candidate->reason_track_id = seed->track_id;
+          candidate->reason = seed->liked ? FANFARE_PICK_REASON_LIKED : FANFARE_PICK_REASON_PLAYED;
+        }
+    }
+}
+
+/* Adds each seed's neighbours, weighted, into @candidates. */
+static gboolean
+score_neighbours (FanfareConnection *conn,
+                  gint64             user_id,
+                  GHashTable        *candidates,
+                  GError           **error)
+{
+  static const char sql[] = "SELECT neighbours FROM track_neighbours WHERE track_id = ?1";
+  g_autoptr(GArray) seeds = g_array_new (FALSE, FALSE, sizeof (Seed));
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (!read_seeds (conn, user_id, seeds, error) || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      const Seed *seed = &g_array_index (seeds, Seed, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, seed->track_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        score_seed (candidates, seed, _fanfare_statement_get_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        return _fanfare_statement_error (stmt, error);
+    }
 
   return TRUE;
 }
@@ -125,12 +187,10 @@ score_popular (FanfareConnection *conn,
       if (g_hash_table_contains (candidates, &track_id))
         continue;
 
-      candidate = g_new0 (Candidate, 1);
-      candidate->track_id = track_id;
       /* Tiny and falling with the rank: after anything with a reason. */
+      candidate = ensure_candidate (candidates, track_id);
       candidate->score = 1e-6 / rank;
       candidate->reason = FANFARE_PICK_REASON_POPULAR;
-      g_hash_table_insert (candidates, &candidate->track_id, candidate);
     }
 
   if (rc != SQLITE_DONE)

@@ -47,7 +47,9 @@ fanfare_discovery_store_load_plays (FanfareDatabase *db,
                                     GArray          *pairs,
                                     GError         **error)
 {
-  static const char sql[] = "SELECT user_id, track_id FROM plays WHERE played_at >= ?1";
+  /* Not through the index of times: nearly every row is wanted, and the
+   * table in its own order reads many times faster. */
+  static const char sql[] = "SELECT user_id, track_id FROM plays WHERE +played_at >= ?1";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
   int rc;
@@ -69,31 +71,48 @@ fanfare_discovery_store_load_plays (FanfareDatabase *db,
   return TRUE;
 }
 
+/* Writes one row per group of consecutive items with the same key: the
+ * key, the first list and, with a @day, the second list and the day. */
+typedef guint32 (*KeyFunc) (GArray *items,
+                            guint   index);
+typedef void (*AppendFunc) (GString *first,
+                            GString *second,
+                            GArray  *items,
+                            guint    index);
+
 static gboolean
-save_neighbours (FanfareConnection *conn,
-                 GArray            *neighbours,
-                 GError           **error)
+save_groups (FanfareConnection *conn,
+             const char        *sql,
+             const char        *day,
+             GArray            *items,
+             KeyFunc            key_func,
+             AppendFunc         append_func,
+             GError           **error)
 {
-  static const char sql[] =
-    "INSERT INTO track_neighbours (track_id, rank, neighbour_id, score) VALUES (?1, ?2, ?3, ?4)";
   g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
-  guint32 track = 0;
-  int rank = 0;
+  g_autoptr(GString) first = g_string_new (NULL);
+  g_autoptr(GString) second = g_string_new (NULL);
 
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < neighbours->len; i++)
+  for (guint start = 0, end; start < items->len; start = end)
     {
-      const FanfareNeighbour *n = &g_array_index (neighbours, FanfareNeighbour, i);
+      guint32 key = key_func (items, start);
 
-      rank = n->track_id == track ? rank + 1 : 0;
-      track = n->track_id;
+      g_string_truncate (first, 0);
+      g_string_truncate (second, 0);
+      for (end = start; end < items->len && key_func (items, end) == key; end++)
+        append_func (first, second, items, end);
+
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, n->track_id);
-      sqlite3_bind_int (stmt, 2, rank);
-      sqlite3_bind_int64 (stmt, 3, n->neighbour_id);
-      sqlite3_bind_double (stmt, 4, n->score);
+      sqlite3_bind_int64 (stmt, 1, key);
+      sqlite3_bind_text (stmt, 2, first->str, first->len, SQLITE_STATIC);
+      if (day != NULL)
+        {
+          sqlite3_bind_text (stmt, 3, second->str, second->len, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+        }
       if (!_fanfare_statement_run (stmt, error))
         return FALSE;
     }
@@ -101,46 +120,41 @@ save_neighbours (FanfareConnection *conn,
   return TRUE;
 }
 
-static gboolean
-save_picks (FanfareConnection *conn,
-            const char        *day,
-            GArray            *picks,
-            GError           **error)
+static guint32
+neighbour_key (GArray *items,
+               guint   index)
 {
-  static const char sql[] =
-    "INSERT INTO daily_picks (user_id, day, rank, track_id, score, reason, reason_track_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
-  guint32 user = 0;
-  int rank = 0;
+  return g_array_index (items, FanfareNeighbour, index).track_id;
+}
 
-  if (stmt == NULL)
-    return FALSE;
+static void
+append_neighbour (GString *first,
+                  GString *second,
+                  GArray  *items,
+                  guint    index)
+{
+  const FanfareNeighbour *n = &g_array_index (items, FanfareNeighbour, index);
 
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  for (guint i = 0; i < picks->len; i++)
-    {
-      const FanfarePickRow *pick = &g_array_index (picks, FanfarePickRow, i);
-      FanfarePickReason reason = pick->reason_track_id != 0 ? FANFARE_PICK_REASON_PLAYED
-                                                            : FANFARE_PICK_REASON_POPULAR;
+  g_string_append_printf (first, "%s%u:%.5f", first->len > 0 ? " " : "", n->neighbour_id, n->score);
+}
 
-      rank = pick->user_id == user ? rank + 1 : 0;
-      user = pick->user_id;
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, pick->user_id);
-      sqlite3_bind_int (stmt, 3, rank);
-      sqlite3_bind_int64 (stmt, 4, pick->track_id);
-      sqlite3_bind_double (stmt, 5, pick->score);
-      sqlite3_bind_text (stmt, 6, reason_names[reason], -1, SQLITE_STATIC);
-      if (pick->reason_track_id != 0)
-        sqlite3_bind_int64 (stmt, 7, pick->reason_track_id);
-      else
-        sqlite3_bind_null (stmt, 7);
-      if (!_fanfare_statement_run (stmt, error))
-        return FALSE;
-    }
+static guint32
+pick_key (GArray *items,
+          guint   index)
+{
+  return g_array_index (items, FanfarePickRow, index).user_id;
+}
 
-  return TRUE;
+static void
+append_pick (GString *first,
+             GString *second,
+             GArray  *items,
+             guint    index)
+{
+  const FanfarePickRow *pick = &g_array_index (items, FanfarePickRow, index);
+
+  g_string_append_printf (first, "%s%u", first->len > 0 ? " " : "", pick->track_id);
+  g_string_append_printf (second, "%s%u", second->len > 0 ? " " : "", pick->reason_track_id);
 }
 
 /**
@@ -159,6 +173,9 @@ fanfare_discovery_store_save (FanfareDatabase *db,
                               guint            n_users,
                               GError         **error)
 {
+  static const char neighbours_sql[] =
+    "INSERT INTO track_neighbours (track_id, neighbours) VALUES (?1, ?2)";
+  static const char picks_sql[] = "INSERT INTO daily_picks (user_id, tracks, reasons, day) VALUES (?1, ?2, ?3, ?4)";
   static const char run_sql[] =
     "INSERT INTO recommender_runs (day, users, finished_at) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (day) DO UPDATE SET users = ?2, finished_at = ?3";
@@ -167,7 +184,8 @@ fanfare_discovery_store_save (FanfareDatabase *db,
 
   if (conn == NULL || !_fanfare_connection_begin (conn, error) ||
       !_fanfare_connection_exec (conn, "DELETE FROM track_neighbours; DELETE FROM daily_picks", error) ||
-      !save_neighbours (conn, neighbours, error) || !save_picks (conn, day, picks, error) ||
+      !save_groups (conn, neighbours_sql, NULL, neighbours, neighbour_key, append_neighbour, error) ||
+      !save_groups (conn, picks_sql, day, picks, pick_key, append_pick, error) ||
       (stmt = _fanfare_connection_prepare (conn, run_sql, error)) == NULL)
     return FALSE;
 
@@ -206,6 +224,14 @@ fanfare_discovery_store_has_run (FanfareDatabase *db,
   return TRUE;
 }
 
+/* A reason track, or NULL for one the viewer may not see. */
+static void
+drop_track (gpointer track)
+{
+  if (track != NULL)
+    g_object_unref (track);
+}
+
 /* Fetches the tracks of @rows as @viewer may see them; rows whose track
  * the viewer may not see are left out. */
 GPtrArray *
@@ -215,6 +241,8 @@ _fanfare_discovery_store_fetch_picks (FanfareConnection   *conn,
                                       GError             **error)
 {
   g_autoptr(GPtrArray) picks = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_pick_free);
+  /* Reasons repeat: a few tracks bring in most picks. */
+  g_autoptr(GHashTable) reasons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, drop_track);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -223,16 +251,26 @@ _fanfare_discovery_store_fetch_picks (FanfareConnection   *conn,
 
       pick->reason = row->reason;
       pick->score = row->score;
-      if (!_fanfare_catalog_store_find_track (conn, viewer, row->track_id, &pick->track, error) ||
-          (pick->track != NULL && row->reason_track_id != 0 &&
-           !_fanfare_catalog_store_find_track (conn, viewer, row->reason_track_id, &pick->reason_track, error)))
+      if (!_fanfare_catalog_store_find_track (conn, viewer, row->track_id, &pick->track, error))
         return NULL;
+      if (pick->track == NULL)
+        continue;
+
+      if (row->reason_track_id != 0 && !g_hash_table_contains (reasons, &row->reason_track_id))
+        {
+          FanfareTrack *reason = NULL;
+
+          if (!_fanfare_catalog_store_find_track (conn, viewer, row->reason_track_id, &reason, error))
+            return NULL;
+          g_hash_table_insert (reasons, g_memdup2 (&row->reason_track_id, sizeof (gint64)), reason);
+        }
 
       /* A reason the viewer may no longer see is no reason to give. */
-      if (pick->track != NULL && row->reason_track_id != 0 && pick->reason_track == NULL)
+      if (row->reason_track_id != 0)
+        g_set_object (&pick->reason_track, g_hash_table_lookup (reasons, &row->reason_track_id));
+      if (row->reason_track_id != 0 && pick->reason_track == NULL)
         pick->reason = FANFARE_PICK_REASON_POPULAR;
-      if (pick->track != NULL)
-        g_ptr_array_add (picks, g_steal_pointer (&pick));
+      g_ptr_array_add (picks, g_steal_pointer (&pick));
     }
 
   return g_steal_pointer (&picks);
@@ -252,41 +290,41 @@ fanfare_discovery_store_list_daily_picks (FanfareDatabase     *db,
                                           char               **day,
                                           GError             **error)
 {
-  static const char sql[] =
-    "SELECT day, track_id, reason_track_id, reason, score FROM daily_picks"
-    " WHERE user_id = ?1 AND day = (SELECT max (day) FROM daily_picks WHERE user_id = ?1) ORDER BY rank";
+  static const char sql[] = "SELECT day, tracks, reasons FROM daily_picks WHERE user_id = ?1";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (FanfarePickStored));
-  g_autofree char *found_day = NULL;
+  g_auto(GStrv) tracks = NULL;
+  g_auto(GStrv) reasons = NULL;
   int rc;
 
+  *day = NULL;
   if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, viewer->user_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FanfarePickStored row = {
-        sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-        g_str_equal (_fanfare_statement_get_text (stmt, 3), "played") ? FANFARE_PICK_REASON_PLAYED
-                                                                       : FANFARE_PICK_REASON_POPULAR,
-        sqlite3_column_double (stmt, 4),
-      };
-
-      if (found_day == NULL)
-        found_day = _fanfare_statement_dup_text (stmt, 0);
-      g_array_append_val (rows, row);
-    }
-
-  if (rc != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       _fanfare_statement_error (stmt, error);
       return NULL;
     }
+
+  if (rc == SQLITE_ROW)
+    {
+      *day = _fanfare_statement_dup_text (stmt, 0);
+      tracks = g_strsplit (_fanfare_statement_get_text (stmt, 1), " ", -1);
+      reasons = g_strsplit (_fanfare_statement_get_text (stmt, 2), " ", -1);
+    }
   _fanfare_statement_reset (stmt);
 
-  *day = g_steal_pointer (&found_day);
+  for (guint i = 0; tracks != NULL && tracks[i] != NULL && reasons[i] != NULL; i++)
+    {
+      FanfarePickStored row = { g_ascii_strtoll (tracks[i], NULL, 10), g_ascii_strtoll (reasons[i], NULL, 10) };
+
+      row.reason = row.reason_track_id != 0 ? FANFARE_PICK_REASON_PLAYED : FANFARE_PICK_REASON_POPULAR;
+      g_array_append_val (rows, row);
+    }
 
   return _fanfare_discovery_store_fetch_picks (conn, viewer, rows, error);
 }

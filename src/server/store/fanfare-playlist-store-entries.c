@@ -48,7 +48,7 @@ entry_position (FanfareConnection *conn,
   return TRUE;
 }
 
-/* Runs @sql, which returns one nullable number, into @value. */
+/* Runs @sql, which returns a number or no row, into @value. */
 static gboolean
 query_position (FanfareConnection *conn,
                 const char        *sql,
@@ -60,6 +60,7 @@ query_position (FanfareConnection *conn,
                 GError           **error)
 {
   g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -67,11 +68,12 @@ query_position (FanfareConnection *conn,
   sqlite3_bind_int64 (stmt, 1, playlist_id);
   sqlite3_bind_double (stmt, 2, bound);
   _fanfare_statement_bind_text (stmt, 3, except);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _fanfare_statement_error (stmt, error);
 
-  *found = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
-  *value = sqlite3_column_double (stmt, 0);
+  *found = rc == SQLITE_ROW;
+  *value = *found ? sqlite3_column_double (stmt, 0) : 0;
 
   return TRUE;
 }
@@ -110,15 +112,16 @@ find_room (FanfareConnection          *conn,
            double                     *high,
            GError                    **error)
 {
+  /* Each walks the index of positions from one end and stops at once. */
   static const char last_sql[] =
-    "SELECT max (position) FROM playlist_entries WHERE playlist_id = ?1 AND ?2 = ?2"
-    " AND entry_id IS NOT ?3";
+    "SELECT position FROM playlist_entries WHERE playlist_id = ?1 AND ?2 = ?2 AND entry_id IS NOT ?3"
+    " ORDER BY position DESC LIMIT 1";
   static const char first_sql[] =
-    "SELECT min (position) FROM playlist_entries WHERE playlist_id = ?1 AND removed = 0 AND ?2 = ?2"
-    " AND entry_id IS NOT ?3";
+    "SELECT position FROM playlist_entries WHERE playlist_id = ?1 AND removed = 0 AND ?2 = ?2"
+    " AND entry_id IS NOT ?3 ORDER BY position LIMIT 1";
   static const char next_sql[] =
-    "SELECT min (position) FROM playlist_entries WHERE playlist_id = ?1 AND removed = 0 AND position > ?2"
-    " AND entry_id IS NOT ?3";
+    "SELECT position FROM playlist_entries WHERE playlist_id = ?1 AND removed = 0 AND position > ?2"
+    " AND entry_id IS NOT ?3 ORDER BY position LIMIT 1";
   gboolean found = FALSE;
   double anchor = 0;
 
@@ -164,15 +167,22 @@ find_room (FanfareConnection          *conn,
   return FALSE;
 }
 
+/* The duration of a track @viewer may play, or FALSE with NOT_FOUND. */
 static gboolean
-check_track (FanfareConnection   *conn,
-             const FanfareViewer *viewer,
-             gint64               track_id,
-             GError             **error)
+track_duration (FanfareConnection   *conn,
+                const FanfareViewer *viewer,
+                gint64               track_id,
+                gint64              *duration_ms,
+                GError             **error)
 {
   g_autoptr(FanfareTrack) track = _fanfare_catalog_store_fetch_track (conn, viewer, track_id, error);
 
-  return track != NULL;
+  if (track == NULL)
+    return FALSE;
+
+  *duration_ms = fanfare_track_get_duration (track) / G_TIME_SPAN_MILLISECOND;
+
+  return TRUE;
 }
 
 /**
@@ -210,8 +220,9 @@ fanfare_playlist_store_add_entries (FanfareDatabase            *db,
   for (guint i = 0; i < entries->len; i++)
     {
       FanfarePlaylistEntry *entry = g_ptr_array_index (entries, i);
+      gint64 duration_ms = entry->duration_ms;
 
-      if (entry->track_id != 0 && !check_track (conn, viewer, entry->track_id, error))
+      if (entry->track_id != 0 && !track_duration (conn, viewer, entry->track_id, &duration_ms, error))
         return G_MAXUINT;
 
       sqlite3_reset (stmt);
@@ -225,7 +236,7 @@ fanfare_playlist_store_add_entries (FanfareDatabase            *db,
       _fanfare_statement_bind_text (stmt, 5, entry->track_id != 0 ? NULL : entry->title);
       _fanfare_statement_bind_text (stmt, 6, entry->track_id != 0 ? NULL : entry->artist);
       _fanfare_statement_bind_text (stmt, 7, entry->track_id != 0 ? NULL : entry->album);
-      sqlite3_bind_int64 (stmt, 8, entry->track_id != 0 ? 0 : entry->duration_ms);
+      sqlite3_bind_int64 (stmt, 8, MAX (0, duration_ms));
       sqlite3_bind_int64 (stmt, 9, viewer->user_id);
       sqlite3_bind_int64 (stmt, 10, now);
       if (!_fanfare_statement_run (stmt, error))
@@ -290,7 +301,7 @@ fanfare_playlist_store_move_entry (FanfareDatabase            *db,
   g_autoptr(FanfareConnection) conn = _fanfare_playlist_store_begin_change (db, viewer, playlist_id, FANFARE_PLAYLIST_NEED_EDIT, error);
   g_autoptr(FanfareStatement) stmt = NULL;
   double position, low, high;
-  gboolean found;
+  gboolean found = FALSE;
 
   if (conn == NULL)
     return FALSE;

@@ -21,8 +21,7 @@
 #define PLAYLIST_COLUMNS \
   "SELECT p.id, p.title, p.description, u.username, u.display_name, p.visibility," \
   " (SELECT count(*) FROM playlist_entries WHERE playlist_id = p.id AND removed = 0)," \
-  " (SELECT coalesce (sum (coalesce (t.duration_ms, e.duration_ms)), 0) FROM playlist_entries e" \
-  "  LEFT JOIN tracks t ON t.id = e.track_id WHERE e.playlist_id = p.id AND e.removed = 0)," \
+  " (SELECT coalesce (sum (duration_ms), 0) FROM playlist_entries WHERE playlist_id = p.id AND removed = 0)," \
   " coalesce (p.cover_id, (SELECT al.cover_id FROM playlist_entries e" \
   "  JOIN tracks t ON t.id = e.track_id JOIN albums al ON al.id = t.album_id" \
   "  WHERE e.playlist_id = p.id AND e.removed = 0 ORDER BY e.position LIMIT 1))," \
@@ -143,8 +142,9 @@ fanfare_playlist_store_add_tracks (FanfareDatabase *db,
                                    GError         **error)
 {
   static const char sql[] =
-    "INSERT INTO playlist_entries (playlist_id, entry_id, position, track_id, added_at)"
-    " SELECT ?1, ?4, coalesce (max (position) + 1, 0), ?2, ?3 FROM playlist_entries WHERE playlist_id = ?1";
+    "INSERT INTO playlist_entries (playlist_id, entry_id, position, track_id, duration_ms, added_at)"
+    " SELECT ?1, ?4, coalesce (max (position) + 1, 0), ?2, (SELECT duration_ms FROM tracks WHERE id = ?2), ?3"
+    " FROM playlist_entries WHERE playlist_id = ?1";
   static const char touch_sql[] = "UPDATE playlists SET updated_at = ?2 WHERE id = ?1";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;

@@ -164,7 +164,8 @@ static const char *versions[] = {
    * addition does not bring them back. Positions are fractions between
    * neighbours, so a move or an insertion writes one row. The *_at
    * columns hold the client's time of each field's last change, in
-   * milliseconds: the latest change of a field wins. */
+   * milliseconds: the latest change of a field wins. An entry keeps its
+   * track's duration, so that a long playlist's length is one sum. */
   "CREATE TABLE playlist_entries ("
   "  playlist_id INTEGER NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,"
   "  entry_id TEXT NOT NULL,"
@@ -181,10 +182,11 @@ static const char *versions[] = {
   "  PRIMARY KEY (playlist_id, entry_id),"
   "  CHECK (track_id IS NOT NULL OR title IS NOT NULL)"
   ");"
-  "INSERT INTO playlist_entries (playlist_id, entry_id, position, track_id, added_at)"
-  "  SELECT playlist_id, 'p' || position, position, track_id, added_at FROM playlist_tracks;"
+  "INSERT INTO playlist_entries (playlist_id, entry_id, position, track_id, duration_ms, added_at)"
+  "  SELECT pt.playlist_id, 'p' || pt.position, pt.position, pt.track_id, t.duration_ms, pt.added_at"
+  "  FROM playlist_tracks pt JOIN tracks t ON t.id = pt.track_id;"
   "DROP TABLE playlist_tracks;"
-  "CREATE INDEX playlist_entries_order ON playlist_entries (playlist_id, position) WHERE removed = 0;"
+  "CREATE INDEX playlist_entries_order ON playlist_entries (playlist_id, position, removed, duration_ms);"
   "CREATE INDEX playlist_entries_track ON playlist_entries (track_id);"
   "ALTER TABLE playlists ADD COLUMN client_id TEXT;"
   "ALTER TABLE playlists ADD COLUMN title_at INTEGER NOT NULL DEFAULT 0;"
@@ -210,25 +212,21 @@ static const char *versions[] = {
   "CREATE UNIQUE INDEX plays_client ON plays (user_id, client_id) WHERE client_id IS NOT NULL;"
   "CREATE INDEX plays_time ON plays (played_at);"
   /* What the recommender leaves: each track's nearest neighbours by
-   * co-listening, and each user's picks of the day with the track that
-   * brought each one in. */
+   * co-listening ("ID:SCORE ID:SCORE …", the nearest first), and each
+   * user's picks of the day with the track that brought each one in
+   * ("ID ID …" and the reasons' ids in the same order, 0 for a popular
+   * pick). A row per track and per user: a run writes 150,000 rows, not
+   * 4,000,000, and serving a user's picks reads one. */
   "CREATE TABLE track_neighbours ("
-  "  track_id INTEGER NOT NULL,"
-  "  rank INTEGER NOT NULL,"
-  "  neighbour_id INTEGER NOT NULL,"
-  "  score REAL NOT NULL,"
-  "  PRIMARY KEY (track_id, rank)"
-  ") WITHOUT ROWID;"
+  "  track_id INTEGER PRIMARY KEY,"
+  "  neighbours TEXT NOT NULL"
+  ");"
   "CREATE TABLE daily_picks ("
-  "  user_id INTEGER NOT NULL,"
+  "  user_id INTEGER PRIMARY KEY,"
   "  day TEXT NOT NULL,"
-  "  rank INTEGER NOT NULL,"
-  "  track_id INTEGER NOT NULL,"
-  "  score REAL NOT NULL,"
-  "  reason TEXT NOT NULL,"
-  "  reason_track_id INTEGER,"
-  "  PRIMARY KEY (user_id, day, rank)"
-  ") WITHOUT ROWID;"
+  "  tracks TEXT NOT NULL,"
+  "  reasons TEXT NOT NULL"
+  ");"
   "CREATE TABLE recommender_runs ("
   "  day TEXT PRIMARY KEY,"
   "  users INTEGER NOT NULL,"
