@@ -48,7 +48,7 @@ typedef struct {
 } Scored;
 
 static double
-seconds_since (gint64 started)
+seconds_since (gint64  started)
 {
   return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
 }
@@ -213,7 +213,7 @@ typedef struct {
 } Work;
 
 static gpointer
-neighbours_worker (gpointer data)
+neighbours_worker (gpointer  data)
 {
   Work *work = data;
   Model *model = work->model;
@@ -323,7 +323,7 @@ pick_for_user (Work    *work,
 }
 
 static gpointer
-picks_worker (gpointer data)
+picks_worker (gpointer  data)
 {
   Work *work = data;
   Model *model = work->model;
@@ -342,22 +342,22 @@ picks_worker (gpointer data)
 
 /* Runs @func over @n_workers shares of the work at once. */
 static void
-run_workers (GThreadFunc func,
-             const Work *template,
-             guint       n_workers)
+run_workers (GThreadFunc  func,
+             const Work  *template,
+             guint        n_workers)
 {
-  g_autofree Work *works = g_new (Work, n_workers);
-  g_autofree GThread **threads = g_new (GThread *, n_workers);
+  g_autofree Work * works = g_new (Work, n_workers);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
 
   for (guint w = 0; w < n_workers; w++)
     {
       works[w] = *template;
       works[w].worker = w;
       works[w].n_workers = n_workers;
-      threads[w] = g_thread_new ("recommender", func, &works[w]);
+      g_ptr_array_add (threads, g_thread_new ("recommender", func, &works[w]));
     }
   for (guint w = 0; w < n_workers; w++)
-    g_thread_join (threads[w]);
+    g_thread_join (g_ptr_array_index (threads, w));
 }
 
 static int

@@ -509,6 +509,22 @@ test_import_export (Fixture       *fixture,
     g_assert_cmpstr (titles, ==, "Night Bus|Night Bus|Unknown Thing");
   }
 
+  /* A title given must fit; a file's own is cut to fit. */
+  {
+    g_autofree char *long_title = g_strnfill (101, 'x');
+    g_autofree char *path = g_strdup_printf ("/api/v1/playlists/import?format=m3u8&title=%s", long_title);
+    g_autofree char *file = g_strdup_printf ("#EXTM3U\n#PLAYLIST:%s\n/music/a.mp3\n", long_title);
+    g_autoptr(GBytes) bytes = g_bytes_new (file, strlen (file));
+    g_autoptr(FanfareTestResponse) refused = send_bytes (fixture, "POST", path, fixture->owner, "audio/x-mpegurl",
+                                                         bytes);
+    g_autoptr(FanfareTestResponse) cut = send_bytes (fixture, "POST", "/api/v1/playlists/import?format=m3u8",
+                                                     fixture->owner, "audio/x-mpegurl", bytes);
+
+    fanfare_test_assert_error (refused, 400, "invalid", "title");
+    g_assert_cmpuint (cut->status, ==, 201);
+    g_assert_cmpuint (strlen (fanfare_test_response_get_string (cut, "playlist.title")), ==, 100);
+  }
+
   {
     g_autoptr(GBytes) junk = g_bytes_new_static ("<playlist><trackList>", 21);
     g_autoptr(FanfareTestResponse) refused = send_bytes (fixture, "POST", "/api/v1/playlists/import?format=xspf",

@@ -21,7 +21,6 @@
 #include "fanfare-router.h"
 #include "fanfare-utils.h"
 
-#define MAX_TITLE       100
 #define MAX_DESCRIPTION 1000
 #define MAX_TAG         300
 #define MAX_ENTRIES     1000
@@ -66,7 +65,8 @@ check_fields (const char *title,
               const char *description,
               GError    **error)
 {
-  return (title == NULL || fanfare_accounts_check_text (title, "title", 1, MAX_TITLE, error)) &&
+  return (title == NULL ||
+          fanfare_accounts_check_text (title, "title", 1, FANFARE_PLAYLIST_MAX_TITLE, error)) &&
          (description == NULL ||
           fanfare_accounts_check_text (description, "description", 0, MAX_DESCRIPTION, error));
 }

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "fanfare-accounts.h"
 #include "fanfare-common-enums.h"
 #include "fanfare-http-json.h"
 #include "fanfare-http-playlist-json.h"
@@ -174,8 +175,19 @@ import_playlist (FanfareRequest *request)
       return;
     }
 
-  if (title == NULL || title[0] == '\0')
-    title = file->title != NULL && file->title[0] != '\0' ? file->title : IMPORTED_TITLE;
+  if (title != NULL && !fanfare_accounts_check_text (title, "title", 1, FANFARE_PLAYLIST_MAX_TITLE, &error))
+    {
+      fanfare_request_fail (request, error);
+      return;
+    }
+
+  /* A file's own title may be anything: it is cut to fit. */
+  if (title == NULL)
+    {
+      if (file->title != NULL && g_utf8_strlen (g_strstrip (file->title), -1) > FANFARE_PLAYLIST_MAX_TITLE)
+        *g_utf8_offset_to_pointer (file->title, FANFARE_PLAYLIST_MAX_TITLE) = '\0';
+      title = file->title != NULL && file->title[0] != '\0' ? file->title : IMPORTED_TITLE;
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "unmatched");

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+#define FANFARE_PLAYLIST_MAX_TITLE 100
+
 /* What the playlist route groups share: a playlist's JSON for one viewer,
  * its entries, and reading the times and places of edits. */
 

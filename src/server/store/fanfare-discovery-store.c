@@ -71,8 +71,6 @@ fanfare_discovery_store_load_plays (FanfareDatabase *db,
   return TRUE;
 }
 
-/* Writes one row per group of consecutive items with the same key: the
- * key, the first list and, with a @day, the second list and the day. */
 typedef guint32 (*KeyFunc) (GArray *items,
                             guint   index);
 typedef void (*AppendFunc) (GString *first,
@@ -80,6 +78,8 @@ typedef void (*AppendFunc) (GString *first,
                             GArray  *items,
                             guint    index);
 
+/* Writes a row for each run of items with the same key. A row holds the
+ * key and the first list; with a @day, also the second list and the day. */
 static gboolean
 save_groups (FanfareConnection *conn,
              const char        *sql,
@@ -226,7 +226,7 @@ fanfare_discovery_store_has_run (FanfareDatabase *db,
 
 /* A reason track, or NULL for one the viewer may not see. */
 static void
-drop_track (gpointer track)
+drop_track (gpointer  track)
 {
   if (track != NULL)
     g_object_unref (track);
