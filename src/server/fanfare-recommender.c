@@ -27,6 +27,7 @@
 #define BASKET       64
 #define NEIGHBOURS   20
 #define MAX_WORKERS  8
+#define POPULAR_KEPT 500
 
 typedef struct {
   guint32  n_users;        /* ids run from 0 to n_users - 1 */
@@ -385,22 +386,34 @@ build_neighbours (Model *model,
   run_workers (neighbours_worker, &work, n_workers);
 }
 
-/* Each user's picks, into @picks as rows of the store. */
-static void
-build_picks (Model  *model,
-             guint   n_picks,
-             guint   n_workers,
-             GArray *picks)
+/* The tracks with listeners, the most listened first. */
+static guint32 *
+rank_popular (const Model *model,
+              guint32     *n_popular)
 {
-  g_autofree guint32 * popular = g_new (guint32, model->n_tracks);
-  g_autofree Scored * all = g_new (Scored, (gsize) model->n_users * n_picks);
-  g_autofree guint8 * counts = g_new0 (guint8, model->n_users);
-  Work work = { model, 0, 0, n_picks, popular, 0, all, counts };
+  guint32 *popular = g_new (guint32, model->n_tracks);
 
+  *n_popular = 0;
   for (guint32 t = 1; t < model->n_tracks; t++)
     if (model->popularity[t] > 0)
-      popular[work.n_popular++] = t;
-  g_qsort_with_data (popular, work.n_popular, sizeof (guint32), compare_popularity, model->popularity);
+      popular[(*n_popular)++] = t;
+  g_qsort_with_data (popular, *n_popular, sizeof (guint32), compare_popularity, model->popularity);
+
+  return popular;
+}
+
+/* Each user's picks, into @picks as rows of the store. */
+static void
+build_picks (Model         *model,
+             const guint32 *popular,
+             guint32        n_popular,
+             guint          n_picks,
+             guint          n_workers,
+             GArray        *picks)
+{
+  g_autofree Scored * all = g_new (Scored, (gsize) model->n_users * n_picks);
+  g_autofree guint8 * counts = g_new0 (guint8, model->n_users);
+  Work work = { model, 0, 0, n_picks, popular, n_popular, all, counts };
 
   run_workers (picks_worker, &work, n_workers);
 
@@ -449,6 +462,9 @@ fanfare_recommender_run (FanfareDatabase          *db,
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (FanfarePlayPair));
   g_autoptr(GArray) picks = g_array_new (FALSE, FALSE, sizeof (FanfarePickRow));
   g_autoptr(GArray) neighbours = NULL;
+  g_autoptr(GArray) popular_kept = g_array_new (FALSE, FALSE, sizeof (FanfarePopularTrack));
+  g_autofree guint32 * popular = NULL;
+  guint32 n_popular = 0;
   g_autofree char *day_name = g_date_time_format (day, "%Y-%m-%d");
   gint64 started = g_get_monotonic_time ();
   guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
@@ -474,14 +490,21 @@ fanfare_recommender_run (FanfareDatabase          *db,
   g_debug ("Recommender: histories ready at %.1f s", seconds_since (started));
   build_neighbours (&model, n_workers);
   g_debug ("Recommender: neighbours ready at %.1f s", seconds_since (started));
-  build_picks (&model, FANFARE_RECOMMENDER_PICKS, n_workers, picks);
+  popular = rank_popular (&model, &n_popular);
+  build_picks (&model, popular, n_popular, FANFARE_RECOMMENDER_PICKS, n_workers, picks);
+  for (guint32 i = 0; i < MIN (n_popular, POPULAR_KEPT); i++)
+    {
+      FanfarePopularTrack track = { popular[i], model.popularity[popular[i]] };
+
+      g_array_append_val (popular_kept, track);
+    }
   neighbours = neighbour_rows (&model);
   for (guint32 u = 0; u < model.n_users; u++)
     n_users += model.user_start[u + 1] > model.user_start[u];
   g_debug ("Recommender: %u users, %u neighbours, %u picks computed at %.1f s", n_users, neighbours->len,
            picks->len, seconds_since (started));
 
-  ok = fanfare_discovery_store_save (db, day_name, neighbours, picks, n_users, error);
+  ok = fanfare_discovery_store_save (db, day_name, neighbours, picks, popular_kept, n_users, error);
 
   if (report != NULL)
     *report = (FanfareRecommenderReport) {

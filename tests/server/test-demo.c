@@ -64,6 +64,7 @@ static const char * const contents[] = {
   "SELECT user_id, track_id, played_at FROM plays ORDER BY id",
   "SELECT user_id, day, tracks, reasons FROM daily_picks ORDER BY 1",
   "SELECT track_id, neighbours FROM track_neighbours ORDER BY 1",
+  "SELECT rank, track_id, listeners FROM popular_tracks ORDER BY 1",
 };
 
 static char *

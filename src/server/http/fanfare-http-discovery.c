@@ -30,7 +30,7 @@ reason_text (const FanfarePick *pick)
       return g_strdup_printf ("Because you liked “%s”", fanfare_track_get_title (pick->reason_track));
     case FANFARE_PICK_REASON_POPULAR:
     default:
-      return g_strdup ("Popular this week");
+      return g_strdup ("Popular with listeners");
     }
 }
 
@@ -175,6 +175,6 @@ const FanfareRoute fanfare_http_discovery_routes[] = {
   { "GET", "/api/v1/me/daily-picks", FANFARE_ACCESS_USER, 0, get_daily_picks },
   { "GET", "/api/v1/me/radio", FANFARE_ACCESS_USER, 0, next_radio },
   { "POST", "/api/v1/me/radio/feedback", FANFARE_ACCESS_USER, 0, radio_feedback },
-  { "GET", "/api/v1/featured/playlists", FANFARE_ACCESS_ANYONE, 0, list_featured },
+  { "GET", "/api/v1/featured/playlists", FANFARE_ACCESS_ANYONE, 0, list_featured, TRUE },
   { NULL },
 };

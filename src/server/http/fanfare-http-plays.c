@@ -231,7 +231,7 @@ chart_new_releases (FanfareRequest *request)
 const FanfareRoute fanfare_http_play_routes[] = {
   { "POST", "/api/v1/plays", FANFARE_ACCESS_USER, 0, report_plays },
   { "GET", "/api/v1/me/history", FANFARE_ACCESS_USER, 0, list_history },
-  { "GET", "/api/v1/charts/tracks", FANFARE_ACCESS_ANYONE, 0, chart_tracks },
-  { "GET", "/api/v1/charts/new-releases", FANFARE_ACCESS_ANYONE, 0, chart_new_releases },
+  { "GET", "/api/v1/charts/tracks", FANFARE_ACCESS_ANYONE, 0, chart_tracks, TRUE },
+  { "GET", "/api/v1/charts/new-releases", FANFARE_ACCESS_ANYONE, 0, chart_new_releases, TRUE },
   { NULL },
 };

@@ -19,7 +19,6 @@
 #define RADIO_HISTORY_DAYS 90
 #define LIKE_WEIGHT        3.0
 #define SKIP_WEIGHT        (-2.0)
-#define POPULAR_DAYS       7
 #define POPULAR_POOL       200
 
 typedef struct {
@@ -160,15 +159,13 @@ score_neighbours (FanfareConnection *conn,
   return TRUE;
 }
 
-/* Adds the week's most listened tracks, below every neighbour. */
+/* Adds the most listened tracks of the last run, below every neighbour. */
 static gboolean
 score_popular (FanfareConnection *conn,
                GHashTable        *candidates,
                GError           **error)
 {
-  static const char sql[] =
-    "SELECT track_id, count(DISTINCT user_id) AS listeners FROM plays WHERE played_at >= ?1"
-    " GROUP BY track_id ORDER BY listeners DESC, track_id LIMIT ?2";
+  static const char sql[] = "SELECT track_id FROM popular_tracks ORDER BY rank LIMIT ?1";
   g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
   guint rank = 0;
   int rc;
@@ -176,8 +173,7 @@ score_popular (FanfareConnection *conn,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, _fanfare_now () - POPULAR_DAYS * 86400);
-  sqlite3_bind_int (stmt, 2, POPULAR_POOL);
+  sqlite3_bind_int (stmt, 1, POPULAR_POOL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 track_id = sqlite3_column_int64 (stmt, 0);

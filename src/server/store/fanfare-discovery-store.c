@@ -157,19 +157,48 @@ append_pick (GString *first,
   g_string_append_printf (second, "%s%u", second->len > 0 ? " " : "", pick->reason_track_id);
 }
 
+static gboolean
+save_popular (FanfareConnection *conn,
+              GArray            *popular,
+              GError           **error)
+{
+  static const char sql[] = "INSERT INTO popular_tracks (rank, track_id, listeners) VALUES (?1, ?2, ?3)";
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < popular->len; i++)
+    {
+      const FanfarePopularTrack *track = &g_array_index (popular, FanfarePopularTrack, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, track->track_id);
+      sqlite3_bind_int64 (stmt, 3, track->listeners);
+      if (!_fanfare_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fanfare_discovery_store_save:
  * @neighbours: (element-type FanfareNeighbour): grouped by track, the
  *   nearest first
  * @picks: (element-type FanfarePickRow): grouped by user, the best first
+ * @popular: (element-type FanfarePopularTrack): the most listened first
  *
- * Replaces the neighbours and the picks with a new run's, for @day.
+ * Replaces the neighbours, the picks and the popular tracks with a new
+ * run's, for @day.
  */
 gboolean
 fanfare_discovery_store_save (FanfareDatabase *db,
                               const char      *day,
                               GArray          *neighbours,
                               GArray          *picks,
+                              GArray          *popular,
                               guint            n_users,
                               GError         **error)
 {
@@ -183,7 +212,9 @@ fanfare_discovery_store_save (FanfareDatabase *db,
   g_autoptr(FanfareStatement) stmt = NULL;
 
   if (conn == NULL || !_fanfare_connection_begin (conn, error) ||
-      !_fanfare_connection_exec (conn, "DELETE FROM track_neighbours; DELETE FROM daily_picks", error) ||
+      !_fanfare_connection_exec (conn, "DELETE FROM track_neighbours; DELETE FROM daily_picks;"
+                                 " DELETE FROM popular_tracks", error) ||
+      !save_popular (conn, popular, error) ||
       !save_groups (conn, neighbours_sql, NULL, neighbours, neighbour_key, append_neighbour, error) ||
       !save_groups (conn, picks_sql, day, picks, pick_key, append_pick, error) ||
       (stmt = _fanfare_connection_prepare (conn, run_sql, error)) == NULL)

@@ -34,11 +34,16 @@ typedef struct {
   float   score;
 } FanfarePickRow;
 
+typedef struct {
+  guint32 track_id;
+  guint32 listeners;
+} FanfarePopularTrack;
+
 /* Why a track was picked, as data a client words in its own language. */
 typedef enum {
   FANFARE_PICK_REASON_PLAYED,   /* "because you played REASON" */
   FANFARE_PICK_REASON_LIKED,    /* "because you liked REASON" */
-  FANFARE_PICK_REASON_POPULAR,  /* "popular this week" */
+  FANFARE_PICK_REASON_POPULAR,  /* "popular with listeners" */
 } FanfarePickReason;
 
 typedef struct {
@@ -59,6 +64,7 @@ gboolean   fanfare_discovery_store_save (FanfareDatabase *db,
                                          const char      *day,
                                          GArray          *neighbours,
                                          GArray          *picks,
+                                         GArray          *popular,
                                          guint            n_users,
                                          GError         **error);
 gboolean   fanfare_discovery_store_has_run (FanfareDatabase *db,

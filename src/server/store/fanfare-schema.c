@@ -216,7 +216,8 @@ static const char *versions[] = {
    * user's picks of the day with the track that brought each one in
    * ("ID ID …" and the reasons' ids in the same order, 0 for a popular
    * pick). A row per track and per user: a run writes 150,000 rows, not
-   * 4,000,000, and serving a user's picks reads one. */
+   * 4,000,000, and serving a user's picks reads one. The most listened
+   * tracks of the run's history fill picks and the radio. */
   "CREATE TABLE track_neighbours ("
   "  track_id INTEGER PRIMARY KEY,"
   "  neighbours TEXT NOT NULL"
@@ -226,6 +227,11 @@ static const char *versions[] = {
   "  day TEXT NOT NULL,"
   "  tracks TEXT NOT NULL,"
   "  reasons TEXT NOT NULL"
+  ");"
+  "CREATE TABLE popular_tracks ("
+  "  rank INTEGER PRIMARY KEY,"
+  "  track_id INTEGER NOT NULL,"
+  "  listeners INTEGER NOT NULL"
   ");"
   "CREATE TABLE recommender_runs ("
   "  day TEXT PRIMARY KEY,"
