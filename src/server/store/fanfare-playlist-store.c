@@ -100,32 +100,9 @@ fanfare_playlist_store_create (FanfareDatabase           *db,
                                FanfarePlaylistVisibility  visibility,
                                GError                   **error)
 {
-  static const char sql[] =
-    "INSERT INTO playlists (owner_id, title, description, visibility, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
-  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
-  g_autoptr(FanfareStatement) stmt = NULL;
-  g_autofree char *visibility_name = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, visibility);
-  gint64 playlist_id;
+  gboolean created;
 
-  if (conn == NULL || !_fanfare_connection_begin (conn, error) ||
-      (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  _fanfare_statement_bind_text (stmt, 2, title);
-  _fanfare_statement_bind_text (stmt, 3, description);
-  _fanfare_statement_bind_text (stmt, 4, visibility_name);
-  sqlite3_bind_int64 (stmt, 5, _fanfare_now ());
-  if (!_fanfare_statement_run (stmt, error))
-    return 0;
-
-  playlist_id = _fanfare_connection_last_insert_id (conn);
-  if (!_fanfare_search_store_reindex (conn, FANFARE_SEARCH_KIND_PLAYLIST, playlist_id, error) ||
-      !_fanfare_connection_commit (conn, error))
-    return 0;
-
-  return playlist_id;
+  return fanfare_playlist_store_create_from (db, owner_id, NULL, title, description, visibility, &created, error);
 }
 
 /**
