@@ -325,12 +325,16 @@ fanfare_discovery_store_list_daily_picks (FanfareDatabase     *db,
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (FanfarePickStored));
+  g_autoptr(GPtrArray) picks = NULL;
   g_auto(GStrv) tracks = NULL;
   g_auto(GStrv) reasons = NULL;
   int rc;
 
+  /* One read transaction for the picks and their thirty-odd tracks, not
+   * one per statement: each costs its locks. */
   *day = NULL;
-  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+  if (conn == NULL || !_fanfare_connection_exec (conn, "BEGIN", error) ||
+      (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, viewer->user_id);
@@ -357,7 +361,11 @@ fanfare_discovery_store_list_daily_picks (FanfareDatabase     *db,
       g_array_append_val (rows, row);
     }
 
-  return _fanfare_discovery_store_fetch_picks (conn, viewer, rows, error);
+  picks = _fanfare_discovery_store_fetch_picks (conn, viewer, rows, error);
+  if (picks == NULL || !_fanfare_connection_commit (conn, error))
+    return NULL;
+
+  return g_steal_pointer (&picks);
 }
 
 /**
