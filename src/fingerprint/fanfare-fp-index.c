@@ -271,6 +271,67 @@ fanfare_fp_index_save (FanfareFpIndex *self,
          fanfare_fp_index_writer_finish (g_steal_pointer (&writer), error);
 }
 
+/**
+ * fanfare_fp_index_merge:
+ * @base: an index, usually mapped from @path
+ * @more: tracks to add to it
+ * @path: the file to write: @base's tracks, then @more's
+ * @error: return location for a #GError
+ *
+ * Writes the two indexes as one, merging their sorted postings on the way:
+ * a catalog grows by a few albums at a time without being read into
+ * memory. @more's tracks are numbered after @base's.
+ */
+gboolean
+fanfare_fp_index_merge (FanfareFpIndex *base,
+                        FanfareFpIndex *more,
+                        const char     *path,
+                        GError        **error)
+{
+  g_autoptr(FanfareFpIndexWriter) writer = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) buffer = g_array_sized_new (FALSE, FALSE, sizeof (FanfareFpPosting), 4096);
+  guint n_base = base->ids->len;
+  gsize i = 0, j = 0;
+
+  seal (base);
+  seal (more);
+  g_ptr_array_extend (ids, base->ids, NULL, NULL);
+  g_ptr_array_extend (ids, more->ids, NULL, NULL);
+  g_array_append_vals (frames, base->frames->data, base->frames->len);
+  g_array_append_vals (frames, more->frames->data, more->frames->len);
+
+  writer = fanfare_fp_index_writer_new (path, ids->len, (const char * const *) ids->pdata,
+                                        (const guint32 *) (gpointer) frames->data, error);
+  if (writer == NULL)
+    return FALSE;
+
+  while (i < base->n_postings || j < more->n_postings)
+    {
+      FanfareFpPosting posting;
+
+      if (j == more->n_postings || (i < base->n_postings && base->postings[i].hash <= more->postings[j].hash))
+        posting = base->postings[i++];
+      else
+        {
+          posting = more->postings[j++];
+          posting.track += n_base;
+        }
+      g_array_append_val (buffer, posting);
+
+      if (buffer->len == 4096 || (i == base->n_postings && j == more->n_postings))
+        {
+          if (!fanfare_fp_index_writer_add (writer, (const FanfareFpPosting *) (gpointer) buffer->data,
+                                            buffer->len, error))
+            return FALSE;
+          g_array_set_size (buffer, 0);
+        }
+    }
+
+  return fanfare_fp_index_writer_finish (g_steal_pointer (&writer), error);
+}
+
 static FanfareFpIndex *
 corrupt (FanfareFpIndex *self,
          const char     *path,

@@ -41,6 +41,10 @@ gboolean                fanfare_fp_index_save (FanfareFpIndex *self,
                                                const char     *path,
                                                GError        **error);
 void                    fanfare_fp_index_free (FanfareFpIndex *self);
+gboolean                fanfare_fp_index_merge (FanfareFpIndex *base,
+                                                FanfareFpIndex *more,
+                                                const char     *path,
+                                                GError        **error);
 
 guint                   fanfare_fp_index_add (FanfareFpIndex *self,
                                               const char     *id,

@@ -41,5 +41,6 @@ extern const FanfareRoute fanfare_http_media_routes[];
 extern const FanfareRoute fanfare_http_search_routes[];
 extern const FanfareRoute fanfare_http_playlist_routes[];
 extern const FanfareRoute fanfare_http_meta_routes[];
+extern const FanfareRoute fanfare_http_identify_routes[];
 
 G_END_DECLS
