@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fanfare-fp-extract.h"
+#include "fanfare-test-identify.h"
 #include "fanfare-test-music.h"
 #include "fanfare-test-server.h"
 #include "fanfare-test-store.h"
@@ -27,35 +28,6 @@ typedef struct {
   FanfareTestServer *server;
   char              *token;
 } Fixture;
-
-/* A mono 16-bit WAV file at the fingerprints' own rate. */
-static void
-write_wav (const char  *path,
-           const float *samples,
-           gsize        n_samples)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  guint32 data_size = n_samples * 2;
-  guint8 header[44] = "RIFF\0\0\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0\0\0\0\0\0\0\0\0\x02\0\x10\0data";
-
-  for (guint i = 0; i < 4; i++)
-    {
-      header[4 + i] = (36 + data_size) >> (8 * i);
-      header[24 + i] = (guint32) FANFARE_FP_SAMPLE_RATE >> (8 * i);
-      header[28 + i] = (guint32) (FANFARE_FP_SAMPLE_RATE * 2) >> (8 * i);
-      header[40 + i] = data_size >> (8 * i);
-    }
-  g_byte_array_append (bytes, header, sizeof header);
-  for (gsize i = 0; i < n_samples; i++)
-    {
-      gint16 value = (gint16) CLAMP (samples[i] * 32767.0f, -32767.0f, 32767.0f);
-      guint8 le[2] = { value & 0xff, (value >> 8) & 0xff };
-
-      g_byte_array_append (bytes, le, 2);
-    }
-
-  g_assert_true (g_file_set_contents (path, (const char *) bytes->data, bytes->len, NULL));
-}
 
 static float *
 song (guint32  seed,
@@ -85,7 +57,7 @@ fixture_set_up (Fixture       *fixture,
       gsize n_samples;
 
       samples = song (100 + i, &n_samples);
-      write_wav (path, samples, n_samples);
+      fanfare_test_write_wav (path, samples, n_samples);
     }
 
   {
@@ -113,33 +85,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->token);
 }
 
-/* The body the API asks for: version and base64 of 10-byte records. */
-static char *
-body_for (const float *samples,
-          gsize        n_samples,
-          int          version)
-{
-  g_autoptr(GArray) hashes = fanfare_fp_extract_hashes (samples, n_samples);
-  g_autoptr(GByteArray) packed = g_byte_array_new ();
-  g_autofree char *base64 = NULL;
-
-  for (guint i = 0; i < hashes->len; i++)
-    {
-      const FanfareFpHash *hash = &g_array_index (hashes, FanfareFpHash, i);
-      guint8 record[10] = {
-        hash->hash & 0xff, (hash->hash >> 8) & 0xff, (hash->hash >> 16) & 0xff, hash->hash >> 24,
-        hash->frame & 0xff, (hash->frame >> 8) & 0xff,
-        hash->span & 0xff, hash->span >> 8,
-        hash->pitch & 0xff, hash->pitch >> 8,
-      };
-
-      g_byte_array_append (packed, record, sizeof record);
-    }
-  base64 = g_base64_encode (packed->data, packed->len);
-
-  return g_strdup_printf ("{\"version\": %d, \"hashes\": \"%s\"}", version, base64);
-}
-
 static FanfareTestResponse *
 identify (Fixture    *fixture,
           const char *body)
@@ -154,7 +99,7 @@ test_identify_clip (Fixture       *fixture,
   gsize n_samples;
   g_autofree float *samples = song (101, &n_samples);
   gsize start = 13 * FANFARE_FP_SAMPLE_RATE + FANFARE_FP_SAMPLE_RATE / 4;
-  g_autofree char *body = body_for (samples + start, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
+  g_autofree char *body = fanfare_test_identify_body (samples + start, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
   g_autoptr(FanfareTestResponse) response = identify (fixture, body);
   JsonObject *root;
 
@@ -178,7 +123,7 @@ test_identify_unknown (Fixture       *fixture,
 {
   gsize n_samples;
   g_autofree float *samples = fanfare_test_music_new (977, 8.0, &n_samples);
-  g_autofree char *body = body_for (samples, n_samples, FANFARE_FP_EXTRACTOR_VERSION);
+  g_autofree char *body = fanfare_test_identify_body (samples, n_samples, FANFARE_FP_EXTRACTOR_VERSION);
   g_autoptr(FanfareTestResponse) response = identify (fixture, body);
   JsonObject *root;
 
@@ -206,8 +151,8 @@ test_identify_refuses (Fixture       *fixture,
 {
   gsize n_samples;
   g_autofree float *samples = song (100, &n_samples);
-  g_autofree char *good = body_for (samples, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
-  g_autofree char *old = body_for (samples, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION + 1);
+  g_autofree char *good = fanfare_test_identify_body (samples, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
+  g_autofree char *old = fanfare_test_identify_body (samples, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION + 1);
   g_autoptr(GString) many = g_string_new ("{\"version\": 1, \"hashes\": \"");
   g_autoptr(GString) huge = g_string_new ("{\"version\": 1, \"hashes\": \"");
   g_autoptr(FanfareTestResponse) anonymous = NULL;
@@ -257,7 +202,7 @@ test_identify_throttled (Fixture       *fixture,
 {
   gsize n_samples;
   g_autofree float *samples = song (102, &n_samples);
-  g_autofree char *body = body_for (samples, 5 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
+  g_autofree char *body = fanfare_test_identify_body (samples, 5 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
   g_autoptr(FanfareTestResponse) first = identify (fixture, body);
   g_autoptr(FanfareTestResponse) second = identify (fixture, body);
   g_autoptr(FanfareTestResponse) third = identify (fixture, body);
