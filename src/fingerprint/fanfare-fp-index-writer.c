@@ -178,8 +178,7 @@ gboolean
 fanfare_fp_index_writer_finish (FanfareFpIndexWriter *self,
                                 GError              **error)
 {
-  g_autoptr(FanfareFpIndexWriter) owned = self;
-  g_autofree guint32 * table = g_new0 (guint32, N_BUCKETS + 2);
+  g_autofree guint32 *table = g_new0 (guint32, N_BUCKETS + 2);
   gboolean ok;
 
   for (guint b = 0; b < N_BUCKETS; b++)
@@ -196,8 +195,10 @@ fanfare_fp_index_writer_finish (FanfareFpIndexWriter *self,
     {
       failed (self, error);
       g_unlink (self->tmp);
-      return FALSE;
+      ok = FALSE;
     }
 
-  return TRUE;
+  fanfare_fp_index_writer_free (self);
+
+  return ok;
 }
