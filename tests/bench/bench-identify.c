@@ -102,32 +102,18 @@ percentile (GArray *times,
   return g_array_index (times, double, MIN ((guint) (p * times->len), times->len - 1));
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+run_queries (FanfareTestServer *server,
+             const char        *token,
+             const Song        *songs,
+             double             hours,
+             guint32            seed,
+             const char        *what)
 {
-  static const char * const args[] = { "--identify-per-minute", "1000000", NULL };
-  g_autofree char *data_dir = fanfare_test_make_data_dir ();
-  g_autofree char *log_dir = g_dir_make_tmp ("fanfare-bench-logs-XXXXXX", NULL);
   g_autoptr(GArray) match_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) request_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
-  g_autofree char *token = NULL;
-  double hours = argc > 2 ? g_ascii_strtod (argv[2], NULL) : 1000.0;
-  FanfareTestServer *server;
-  Song songs[N_SONGS];
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   guint found = 0;
-
-  g_assert_cmpint (argc, >=, 2);
-  g_set_prgname ("bench-identify");
-  g_setenv ("FANFARE_SERVER", argv[1], TRUE);
-  g_setenv ("FANFARE_TEST_LOG_DIR", log_dir, TRUE);
-
-  import_songs (data_dir, songs);
-  grow_index (data_dir, songs, hours);
-
-  server = fanfare_test_server_start (data_dir, args);
-  token = fanfare_test_register (server, "mei", "bench password 2");
 
   for (guint q = 0; q < N_QUERIES; q++)
     {
@@ -160,11 +146,40 @@ main (int   argc,
 
   g_array_sort (match_ms, compare_doubles);
   g_array_sort (request_ms, compare_doubles);
-  g_print ("identify a 5 s clip against %.0f hours, in the server: match median %.2f ms, p99 %.2f ms"
+  g_print ("%s, identifying a 5 s clip against %.0f hours, in the server: match median %.2f ms, p99 %.2f ms"
            " (target <= 10 ms: %s); whole request median %.2f ms, p99 %.2f ms; %u of %u found\n",
-           hours, percentile (match_ms, 0.5), percentile (match_ms, 0.99),
+           what, hours, percentile (match_ms, 0.5), percentile (match_ms, 0.99),
            percentile (match_ms, 0.99) <= 10.0 ? "met" : "MISSED",
            percentile (request_ms, 0.5), percentile (request_ms, 0.99), found, N_QUERIES);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char * const args[] = { "--identify-per-minute", "1000000", NULL };
+  g_autofree char *data_dir = fanfare_test_make_data_dir ();
+  g_autofree char *log_dir = g_dir_make_tmp ("fanfare-bench-logs-XXXXXX", NULL);
+  g_autofree char *token = NULL;
+  double hours = argc > 2 ? g_ascii_strtod (argv[2], NULL) : 1000.0;
+  FanfareTestServer *server;
+  Song songs[N_SONGS];
+
+  g_assert_cmpint (argc, >=, 2);
+  g_set_prgname ("bench-identify");
+  g_setenv ("FANFARE_SERVER", argv[1], TRUE);
+  g_setenv ("FANFARE_TEST_LOG_DIR", log_dir, TRUE);
+
+  import_songs (data_dir, songs);
+  grow_index (data_dir, songs, hours);
+
+  server = fanfare_test_server_start (data_dir, args);
+  token = fanfare_test_register (server, "mei", "bench password 2");
+
+  /* The first queries touch pages of the mapping for the first time;
+   * then the same number again, of other clips. */
+  run_queries (server, token, songs, hours, 3, "first queries after start");
+  run_queries (server, token, songs, hours, 4, "the next queries");
 
   fanfare_test_server_stop (server);
   fanfare_test_remove_tree (data_dir);
