@@ -117,6 +117,45 @@ test_identify_clip (Fixture       *fixture,
   g_assert_nonnull (strstr (soup_message_headers_get_one (response->headers, "Server-Timing"), "match;dur="));
 }
 
+/* An album imported while the server runs is found without a restart. */
+static void
+test_identify_new_import (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *more = fanfare_test_make_data_dir ();
+  g_autofree char *album = g_build_filename (more, "Later", NULL);
+  g_autofree char *path = g_build_filename (album, "Late Song.wav", NULL);
+  const char *import[] = { "import", more, "--data-dir", fixture->data_dir, "--artist", "lin", NULL };
+  gsize n_samples;
+  g_autofree float *samples = song (103, &n_samples);
+  g_autofree char *body = fanfare_test_identify_body (samples + 20 * FANFARE_FP_SAMPLE_RATE,
+                                                      5 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
+  g_autoptr(FanfareTestResponse) before = identify (fixture, body);
+  g_autoptr(FanfareTestResponse) after = NULL;
+  g_autoptr(FanfareTestResponse) old = NULL;
+  g_autofree char *old_body = NULL;
+
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (before->json), "found"));
+
+  g_mkdir_with_parents (album, 0700);
+  fanfare_test_write_wav (path, samples, n_samples);
+  g_assert_cmpint (fanfare_test_run_command (import, NULL, NULL), ==, 0);
+
+  after = identify (fixture, body);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (after->json), "found"));
+  g_assert_cmpstr (fanfare_test_response_get_string (after, "track.title"), ==, "Late Song");
+
+  /* The songs imported before are still there. */
+  g_clear_pointer (&samples, g_free);
+  samples = song (100, &n_samples);
+  old_body = fanfare_test_identify_body (samples + 30 * FANFARE_FP_SAMPLE_RATE, 5 * FANFARE_FP_SAMPLE_RATE,
+                                         FANFARE_FP_EXTRACTOR_VERSION);
+  old = identify (fixture, old_body);
+  g_assert_cmpstr (fanfare_test_response_get_string (old, "track.title"), ==, "Morning Light");
+
+  fanfare_test_remove_tree (more);
+}
+
 static void
 test_identify_unknown (Fixture       *fixture,
                        gconstpointer  data)
@@ -223,6 +262,8 @@ main (int   argc,
 
   g_test_add ("/server/identify/clip", Fixture, NULL, fixture_set_up, test_identify_clip, fixture_tear_down);
   g_test_add ("/server/identify/unknown", Fixture, NULL, fixture_set_up, test_identify_unknown,
+              fixture_tear_down);
+  g_test_add ("/server/identify/new-import", Fixture, NULL, fixture_set_up, test_identify_new_import,
               fixture_tear_down);
   g_test_add ("/server/identify/refuses", Fixture, NULL, fixture_set_up, test_identify_refuses,
               fixture_tear_down);
