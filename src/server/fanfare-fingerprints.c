@@ -33,13 +33,15 @@ typedef struct {
 
 struct _FanfareFingerprints
 {
-  GObject parent_instance;
+  GObject     parent_instance;
 
-  char   *path;
-  char   *lock_path;
+  char       *path;
+  char       *lock_path;
 
-  GMutex  mutex;
-  Loaded *loaded;              /* under @mutex; NULL while there is no index */
+  GMutex      mutex;
+  Loaded     *loaded;          /* under @mutex; NULL while there is no index */
+  struct stat refused;         /* under @mutex: the file that could not be read */
+  gboolean    has_refused;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareFingerprints, fanfare_fingerprints, G_TYPE_OBJECT)
@@ -186,12 +188,15 @@ current (FanfareFingerprints *self)
     }
   if (self->loaded != NULL && same_file (&self->loaded->file, &file))
     return loaded_ref (self->loaded);
+  if (self->has_refused && same_file (&self->refused, &file))
+    return NULL;
 
   index = fanfare_fp_index_load (self->path, &error);
   if (index == NULL)
     {
-      if (self->loaded == NULL || !same_file (&self->loaded->file, &file))
-        g_message ("No fingerprints: %s", error->message);
+      g_message ("No fingerprints: %s", error->message);
+      self->refused = file;
+      self->has_refused = TRUE;
       g_clear_pointer (&self->loaded, loaded_unref);
       return NULL;
     }

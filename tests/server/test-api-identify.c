@@ -156,6 +156,30 @@ test_identify_new_import (Fixture       *fixture,
   fanfare_test_remove_tree (more);
 }
 
+/* An index file that is not one answers no match, not an error. */
+static void
+test_identify_bad_index (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->data_dir, "fingerprints.ffp", NULL);
+  gsize n_samples;
+  g_autofree float *samples = song (101, &n_samples);
+  g_autofree char *body = fanfare_test_identify_body (samples + 10 * FANFARE_FP_SAMPLE_RATE,
+                                                      5 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
+  g_autoptr(FanfareTestResponse) good = identify (fixture, body);
+  g_autoptr(FanfareTestResponse) bad = NULL;
+  g_autoptr(FanfareTestResponse) again = NULL;
+
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (good->json), "found"));
+
+  g_assert_true (g_file_set_contents (path, "FFPINDEX but nothing else", -1, NULL));
+  bad = identify (fixture, body);
+  g_assert_cmpuint (bad->status, ==, 200);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (bad->json), "found"));
+  again = identify (fixture, body);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (again->json), "found"));
+}
+
 static void
 test_identify_unknown (Fixture       *fixture,
                        gconstpointer  data)
@@ -264,6 +288,8 @@ main (int   argc,
   g_test_add ("/server/identify/unknown", Fixture, NULL, fixture_set_up, test_identify_unknown,
               fixture_tear_down);
   g_test_add ("/server/identify/new-import", Fixture, NULL, fixture_set_up, test_identify_new_import,
+              fixture_tear_down);
+  g_test_add ("/server/identify/bad-index", Fixture, NULL, fixture_set_up, test_identify_bad_index,
               fixture_tear_down);
   g_test_add ("/server/identify/refuses", Fixture, NULL, fixture_set_up, test_identify_refuses,
               fixture_tear_down);
