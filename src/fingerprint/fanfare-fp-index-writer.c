@@ -178,7 +178,7 @@ gboolean
 fanfare_fp_index_writer_finish (FanfareFpIndexWriter *self,
                                 GError              **error)
 {
-  g_autofree guint32 *table = g_new0 (guint32, N_BUCKETS + 2);
+  g_autofree guint32 * table = g_new0 (guint32, N_BUCKETS + 2);
   gboolean ok;
 
   for (guint b = 0; b < N_BUCKETS; b++)
