@@ -22,6 +22,9 @@
 
 #define SONG_SECONDS 40.0
 
+/* A body of the version this server takes, up to its hashes. */
+#define BODY_START   "{\"version\": " G_STRINGIFY (FANFARE_FP_EXTRACTOR_VERSION)
+
 typedef struct {
   char              *data_dir;
   char              *music;
@@ -216,8 +219,8 @@ test_identify_refuses (Fixture       *fixture,
   g_autofree float *samples = song (100, &n_samples);
   g_autofree char *good = fanfare_test_identify_body (samples, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION);
   g_autofree char *old = fanfare_test_identify_body (samples, 6 * FANFARE_FP_SAMPLE_RATE, FANFARE_FP_EXTRACTOR_VERSION + 1);
-  g_autoptr(GString) many = g_string_new ("{\"version\": 1, \"hashes\": \"");
-  g_autoptr(GString) huge = g_string_new ("{\"version\": 1, \"hashes\": \"");
+  g_autoptr(GString) many = g_string_new (BODY_START ", \"hashes\": \"");
+  g_autoptr(GString) huge = g_string_new (BODY_START ", \"hashes\": \"");
   g_autoptr(FanfareTestResponse) anonymous = NULL;
   g_autofree char *record = NULL;
   /* A hash of 2^23 and up is none the extractor makes. */
@@ -226,19 +229,19 @@ test_identify_refuses (Fixture       *fixture,
   anonymous = fanfare_test_request (fixture->server, "POST", "/api/v1/identify", NULL, good);
   fanfare_test_assert_error (anonymous, 401, "unauthorized", NULL);
 
-  assert_refused (fixture, "{\"version\": 1, \"hashes\": ", 400, "invalid", NULL);
+  assert_refused (fixture, BODY_START ", \"hashes\": ", 400, "invalid", NULL);
   assert_refused (fixture, "[1, 2]", 400, "invalid", NULL);
   assert_refused (fixture, "{\"hashes\": \"AAAAAAAAAAAAAA==\"}", 400, "invalid", "version");
-  assert_refused (fixture, "{\"version\": 1}", 400, "invalid", "hashes");
-  assert_refused (fixture, "{\"version\": 1, \"hashes\": 12}", 400, "invalid", "hashes");
+  assert_refused (fixture, BODY_START "}", 400, "invalid", "hashes");
+  assert_refused (fixture, BODY_START ", \"hashes\": 12}", 400, "invalid", "hashes");
   assert_refused (fixture, old, 400, "invalid", "version");
-  assert_refused (fixture, "{\"version\": 1, \"hashes\": \"not base64!\"}", 400, "invalid", "base64");
-  assert_refused (fixture, "{\"version\": 1, \"hashes\": \"\"}", 400, "invalid", "records");
-  assert_refused (fixture, "{\"version\": 1, \"hashes\": \"AAAAAAAAAAAAAAA=\"}", 400, "invalid", "records");
+  assert_refused (fixture, BODY_START ", \"hashes\": \"not base64!\"}", 400, "invalid", "base64");
+  assert_refused (fixture, BODY_START ", \"hashes\": \"\"}", 400, "invalid", "records");
+  assert_refused (fixture, BODY_START ", \"hashes\": \"AAAAAAAAAAAAAAA=\"}", 400, "invalid", "records");
 
   record = g_base64_encode (out_of_range, sizeof out_of_range);
   {
-    g_autofree char *body = g_strdup_printf ("{\"version\": 1, \"hashes\": \"%s\"}", record);
+    g_autofree char *body = g_strdup_printf (BODY_START ", \"hashes\": \"%s\"}", record);
 
     assert_refused (fixture, body, 400, "invalid", "out of range");
   }
