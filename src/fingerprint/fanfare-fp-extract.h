@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 #define FANFARE_FP_HOP           128
 #define FANFARE_FP_FRAMES_PER_S  ((double) FANFARE_FP_SAMPLE_RATE / FANFARE_FP_HOP)
 
+/* Hashes from different versions of the extractor never match: it goes
+ * up whenever extraction changes what it makes of the same audio, and an
+ * index or a query says which version made its hashes. */
+#define FANFARE_FP_EXTRACTOR_VERSION 1
+
 typedef struct {
   guint  frame;
   double time;                 /* in frames, interpolated between frames */

@@ -99,9 +99,11 @@ fanfare_fp_fft_power (FanfareFpFft *self,
 {
   guint n = self->size;
 
+  /* A sample that is not a number, or is infinite, is silence: one would
+   * spread over every bin of the frame and leave nothing to compare. */
   for (guint i = 0; i < n; i++)
     {
-      self->re[self->reversed[i]] = frame[i] * self->window[i];
+      self->re[self->reversed[i]] = isfinite (frame[i]) ? frame[i] * self->window[i] : 0.0;
       self->im[self->reversed[i]] = 0.0;
     }
 

@@ -22,23 +22,7 @@
 
 #include <glib/gstdio.h>
 
-#include "fanfare-fp-index.h"
-
-#define MAGIC         "FFPINDEX"
-#define VERSION       1
-#define HASH_BITS     23
-#define BUCKET_BITS   16
-#define N_BUCKETS     (1u << BUCKET_BITS)
-
-typedef struct {
-  char    magic[8];
-  guint32 version;
-  guint32 hash_bits;
-  guint32 bucket_bits;
-  guint32 n_tracks;
-  guint64 n_postings;
-  guint64 ids_size;
-} Header;
+#include "fanfare-fp-index-private.h"
 
 struct _FanfareFpIndex
 {
@@ -265,14 +249,6 @@ fanfare_fp_index_lookup (FanfareFpIndex *self,
   return self->postings + first;
 }
 
-static gboolean
-write_all (FILE          *file,
-           gconstpointer  data,
-           gsize          size)
-{
-  return size == 0 || fwrite (data, 1, size, file) == size;
-}
-
 /**
  * fanfare_fp_index_save:
  * @self: an index
@@ -284,51 +260,76 @@ fanfare_fp_index_save (FanfareFpIndex *self,
                        const char     *path,
                        GError        **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  g_autoptr(GString) ids = g_string_new (NULL);
-  static const char zeros[8] = { 0 };
-  Header header = { MAGIC, VERSION, HASH_BITS, BUCKET_BITS, 0, 0, 0 };
-  gboolean ok;
-  FILE *file;
+  g_autoptr(FanfareFpIndexWriter) writer = NULL;
 
   seal (self);
-  for (guint i = 0; i < self->ids->len; i++)
-    g_string_append_len (ids, self->ids->pdata[i], strlen (self->ids->pdata[i]) + 1);
+  writer = fanfare_fp_index_writer_new (path, self->ids->len, (const char * const *) self->ids->pdata,
+                                        (const guint32 *) (gpointer) self->frames->data, error);
 
-  header.n_tracks = self->ids->len;
-  header.n_postings = self->n_postings;
-  header.ids_size = ids->len;
+  return writer != NULL &&
+         fanfare_fp_index_writer_add (writer, self->postings, self->n_postings, error) &&
+         fanfare_fp_index_writer_finish (g_steal_pointer (&writer), error);
+}
 
-  file = g_fopen (tmp, "wb");
-  if (file == NULL)
+/**
+ * fanfare_fp_index_merge:
+ * @base: an index, usually mapped from @path
+ * @more: tracks to add to it
+ * @path: the file to write: @base's tracks, then @more's
+ * @error: return location for a #GError
+ *
+ * Writes the two indexes as one, merging their sorted postings on the way:
+ * a catalog grows by a few albums at a time without being read into
+ * memory. @more's tracks are numbered after @base's.
+ */
+gboolean
+fanfare_fp_index_merge (FanfareFpIndex *base,
+                        FanfareFpIndex *more,
+                        const char     *path,
+                        GError        **error)
+{
+  g_autoptr(FanfareFpIndexWriter) writer = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) buffer = g_array_sized_new (FALSE, FALSE, sizeof (FanfareFpPosting), 4096);
+  guint n_base = base->ids->len;
+  gsize i = 0, j = 0;
+
+  seal (base);
+  seal (more);
+  g_ptr_array_extend (ids, base->ids, NULL, NULL);
+  g_ptr_array_extend (ids, more->ids, NULL, NULL);
+  g_array_append_vals (frames, base->frames->data, base->frames->len);
+  g_array_append_vals (frames, more->frames->data, more->frames->len);
+
+  writer = fanfare_fp_index_writer_new (path, ids->len, (const char * const *) ids->pdata,
+                                        (const guint32 *) (gpointer) frames->data, error);
+  if (writer == NULL)
+    return FALSE;
+
+  while (i < base->n_postings || j < more->n_postings)
     {
-      int saved_errno = errno;
+      FanfareFpPosting posting;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not write %s: %s", tmp, g_strerror (saved_errno));
-      return FALSE;
+      if (j == more->n_postings || (i < base->n_postings && base->postings[i].hash <= more->postings[j].hash))
+        posting = base->postings[i++];
+      else
+        {
+          posting = more->postings[j++];
+          posting.track += n_base;
+        }
+      g_array_append_val (buffer, posting);
+
+      if (buffer->len == 4096 || (i == base->n_postings && j == more->n_postings))
+        {
+          if (!fanfare_fp_index_writer_add (writer, (const FanfareFpPosting *) (gpointer) buffer->data,
+                                            buffer->len, error))
+            return FALSE;
+          g_array_set_size (buffer, 0);
+        }
     }
 
-  ok = write_all (file, &header, sizeof header) &&
-       write_all (file, self->frames->data, (gsize) self->frames->len * sizeof (guint32)) &&
-       write_all (file, ids->str, ids->len) &&
-       write_all (file, zeros, (8 - (self->frames->len * 4 + ids->len) % 8) % 8) &&
-       write_all (file, self->bucket_table, (N_BUCKETS + 1) * sizeof (guint32)) &&
-       write_all (file, zeros, 4) &&
-       write_all (file, self->postings, self->n_postings * sizeof (FanfareFpPosting));
-  ok = fclose (file) == 0 && ok;
-
-  if (!ok || g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not write %s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return fanfare_fp_index_writer_finish (g_steal_pointer (&writer), error);
 }
 
 static FanfareFpIndex *
@@ -359,7 +360,7 @@ fanfare_fp_index_load (const char *path,
 {
   FanfareFpIndex *self = fanfare_fp_index_new ();
   const char *data, *ids, *end;
-  Header header;
+  FanfareFpIndexHeader header;
   gsize size, offset, ids_end;
 
   self->mapped = g_mapped_file_new (path, FALSE, error);
@@ -375,9 +376,17 @@ fanfare_fp_index_load (const char *path,
     return corrupt (self, path, "too short", error);
 
   memcpy (&header, data, sizeof header);
-  if (memcmp (header.magic, MAGIC, 8) != 0 || header.version != VERSION ||
+  if (memcmp (header.magic, FANFARE_FP_INDEX_MAGIC, 8) != 0 || header.version != FANFARE_FP_INDEX_VERSION ||
       header.hash_bits != HASH_BITS || header.bucket_bits != BUCKET_BITS)
     return corrupt (self, path, "not of this version", error);
+  if (header.extractor != FANFARE_FP_EXTRACTOR_VERSION)
+    {
+      g_set_error (error, FANFARE_FP_ERROR, FANFARE_FP_ERROR_VERSION,
+                   "%s holds hashes of version %u of the extractor, not %u", path, header.extractor,
+                   FANFARE_FP_EXTRACTOR_VERSION);
+      fanfare_fp_index_free (self);
+      return NULL;
+    }
 
   /* Every size is checked against what is left before it is used. */
   offset = sizeof header;

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef enum {
   FANFARE_FP_ERROR_CORRUPT,
   FANFARE_FP_ERROR_TOO_LARGE,
+  FANFARE_FP_ERROR_VERSION,
 } FanfareFpError;
 
 /* One place a hash occurs: which track, and the hash's own details. */
@@ -29,6 +30,7 @@ typedef struct {
 } FanfareFpPosting;
 
 typedef struct _FanfareFpIndex FanfareFpIndex;
+typedef struct _FanfareFpIndexWriter FanfareFpIndexWriter;
 
 GQuark                  fanfare_fp_error_quark (void);
 
@@ -39,6 +41,10 @@ gboolean                fanfare_fp_index_save (FanfareFpIndex *self,
                                                const char     *path,
                                                GError        **error);
 void                    fanfare_fp_index_free (FanfareFpIndex *self);
+gboolean                fanfare_fp_index_merge (FanfareFpIndex *base,
+                                                FanfareFpIndex *more,
+                                                const char     *path,
+                                                GError        **error);
 
 guint                   fanfare_fp_index_add (FanfareFpIndex *self,
                                               const char     *id,
@@ -55,6 +61,20 @@ const FanfareFpPosting *fanfare_fp_index_lookup (FanfareFpIndex *self,
                                                  guint32         hash,
                                                  gsize          *n_postings);
 
+FanfareFpIndexWriter   *fanfare_fp_index_writer_new (const char         *path,
+                                                     guint               n_tracks,
+                                                     const char * const *ids,
+                                                     const guint32      *frames,
+                                                     GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                fanfare_fp_index_writer_add (FanfareFpIndexWriter   *self,
+                                                     const FanfareFpPosting *postings,
+                                                     gsize                   n_postings,
+                                                     GError                **error);
+gboolean                fanfare_fp_index_writer_finish (FanfareFpIndexWriter *self,
+                                                        GError              **error);
+void                    fanfare_fp_index_writer_free (FanfareFpIndexWriter *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareFpIndex, fanfare_fp_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareFpIndexWriter, fanfare_fp_index_writer_free)
 
 G_END_DECLS

@@ -185,7 +185,7 @@ import_job (FanfareServer *server,
   FanfareIngestReport report = { 0 };
 
   if (!fanfare_ingest_import_folder (fanfare_server_get_database (server), fanfare_server_get_media (server),
-                                     job->folder, job->artist, job->published, &report, error))
+                                     fanfare_server_get_fingerprints (server), job->folder, job->artist, job->published, &report, error))
     return FALSE;
 
   g_print ("Imported %u albums, %u tracks; skipped %u files\n", report.albums, report.tracks, report.skipped);
@@ -274,7 +274,7 @@ seed_job (FanfareServer *server,
   gint64 started = g_get_monotonic_time ();
 
   if (!fanfare_demo_seed (fanfare_server_get_database (server), fanfare_server_get_media (server),
-                          options, &report, error))
+                          fanfare_server_get_fingerprints (server), options, &report, error))
     return FALSE;
 
   g_print ("Seeded %u artists, %u albums, %u tracks, %u users, %u playlists and %u plays in %.1f s\n",

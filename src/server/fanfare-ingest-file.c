@@ -6,8 +6,9 @@
 
 /* Reads what one audio file says about itself by decoding it once with
  * GStreamer: its tags (title, album, track, genre, date, cover, chapters)
- * as they pass on the bus, its duration, and its loudness, measured by
- * rganalysis as ReplayGain. Blocks; run it in a worker thread. */
+ * as they pass on the bus, its duration, its loudness, measured by
+ * rganalysis as ReplayGain, and its fingerprint, from the same decoded
+ * audio. Blocks; run it in a worker thread. */
 
 #include "config.h"
 
@@ -60,6 +61,7 @@ fanfare_ingest_file_free (FanfareIngestFile *file)
     }
 
   g_clear_pointer (&file->image, g_bytes_unref);
+  g_clear_pointer (&file->fingerprint, fanfare_fingerprint_free);
   g_free (file->path);
   g_free (file->title);
   g_free (file->artist);
@@ -229,10 +231,12 @@ fill_from_tags (FanfareIngestFile *file,
   file->kind = kind_of (file->genre);
 }
 
-/* Plays the file through rganalysis to its end, gathering every tag. */
+/* Plays the file through rganalysis to its end, gathering every tag and
+ * the samples to fingerprint. */
 static GstTagList *
 decode (const char *path,
         gint64     *duration_ms,
+        GArray    **samples,
         GError    **error)
 {
   g_autoptr(GstElement) pipeline = NULL;
@@ -241,10 +245,12 @@ decode (const char *path,
   g_autoptr(GstTagList) tags = gst_tag_list_new_empty ();
   gint64 position = 0;
 
-  pipeline = gst_parse_launch ("filesrc name=source ! decodebin ! audioconvert ! audioresample"
-                               " ! rganalysis ! fakesink sync=false", error);
+  pipeline = gst_parse_launch ("filesrc name=source ! decodebin ! audioconvert ! audioresample ! tee name=split"
+                               " split. ! queue ! rganalysis ! fakesink sync=false"
+                               " split. ! " FANFARE_FINGERPRINT_BRANCH, error);
   if (pipeline == NULL)
     return NULL;
+  *samples = fanfare_fingerprint_capture (pipeline);
 
   source = gst_bin_get_by_name (GST_BIN (pipeline), "source");
   g_object_set (source, "location", path, NULL);
@@ -297,6 +303,7 @@ fanfare_ingest_read_file (const char *path,
   const char *content_type = content_type_for (path);
   g_autoptr(FanfareIngestFile) file = NULL;
   g_autoptr(GstTagList) tags = NULL;
+  g_autoptr(GArray) samples = NULL;
   gint64 duration_ms = 0;
 
   if (content_type == NULL)
@@ -306,7 +313,7 @@ fanfare_ingest_read_file (const char *path,
       return NULL;
     }
 
-  tags = decode (path, &duration_ms, error);
+  tags = decode (path, &duration_ms, &samples, error);
   if (tags == NULL)
     return NULL;
 
@@ -315,6 +322,7 @@ fanfare_ingest_read_file (const char *path,
   file->content_type = content_type;
   file->duration_ms = duration_ms;
   fill_from_tags (file, tags);
+  file->fingerprint = fanfare_fingerprint_new (samples);
 
   if (file->title == NULL)
     {

@@ -6,7 +6,8 @@
 
 /* Imports a folder of tagged audio as an artist's albums: files are read
  * in parallel, grouped by their album tag (or their folder), copied into
- * the media store and written as one album each, cover included. A file
+ * the media store and written as one album each, cover included, and
+ * their fingerprints are merged into the catalog's at the end. A file
  * that cannot be read is skipped and said so; the rest still arrive. */
 
 #include "config.h"
@@ -181,12 +182,15 @@ store_album (FanfareDatabase   *db,
              const char        *title,
              GPtrArray         *files,
              gboolean           published,
+             GPtrArray         *prints,
              GError           **error)
 {
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
   g_autofree FanfareTrackDraft * tracks = g_new0 (FanfareTrackDraft, files->len);
   g_autofree char *cover_id = NULL;
+  g_autoptr(GArray) track_ids = NULL;
   FanfareAlbumDraft album = { .artist_id = artist_id, .title = title, .published = published };
+  gint64 album_id;
 
   g_ptr_array_sort (files, compare_tracks);
 
@@ -219,7 +223,19 @@ store_album (FanfareDatabase   *db,
   cover_id = store_cover (media, files);
   album.cover_id = cover_id;
 
-  return fanfare_catalog_store_add_album (db, &album, tracks, files->len, error) != 0;
+  if ((album_id = fanfare_catalog_store_add_album (db, &album, tracks, files->len, error)) == 0 ||
+      (track_ids = fanfare_catalog_store_list_album_track_ids (db, album_id, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < files->len && i < track_ids->len; i++)
+    {
+      FanfareIngestFile *file = g_ptr_array_index (files, i);
+
+      file->fingerprint->track_id = g_array_index (track_ids, gint64, i);
+      g_ptr_array_add (prints, g_steal_pointer (&file->fingerprint));
+    }
+
+  return TRUE;
 }
 
 /**
@@ -259,6 +275,7 @@ fanfare_ingest_prepare_artist (FanfareDatabase *db,
 
 /**
  * fanfare_ingest_import_folder:
+ * @fingerprints: the catalog's fingerprints, which the tracks join
  * @username: the artist account the albums belong to
  * @published: whether listeners see them at once
  * @report: (out caller-allocates): what was imported and skipped
@@ -266,6 +283,7 @@ fanfare_ingest_prepare_artist (FanfareDatabase *db,
 gboolean
 fanfare_ingest_import_folder (FanfareDatabase     *db,
                               FanfareMediaStore   *media,
+                              FanfareFingerprints *fingerprints,
                               const char          *folder,
                               const char          *username,
                               gboolean             published,
@@ -276,6 +294,7 @@ fanfare_ingest_import_folder (FanfareDatabase     *db,
   g_autoptr(GHashTable) albums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) prints = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_fingerprint_free);
   g_autofree Job * jobs = NULL;
   gboolean stored = TRUE;
   gint64 artist_id;
@@ -324,12 +343,17 @@ fanfare_ingest_import_folder (FanfareDatabase     *db,
       g_autofree char *title = g_ptr_array_index (order, i);
       GPtrArray *files = g_hash_table_lookup (albums, title);
 
-      if (stored && (stored = store_album (db, media, artist_id, title, files, published, error)))
+      if (stored && (stored = store_album (db, media, artist_id, title, files, published, prints, error)))
         {
           report->albums++;
           report->tracks += files->len;
         }
     }
+
+  /* The albums are in the catalog: their fingerprints go in even when a
+   * later album failed. */
+  if (!fanfare_fingerprints_add (fingerprints, prints, stored ? error : NULL))
+    stored = FALSE;
 
   return stored;
 }

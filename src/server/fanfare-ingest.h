@@ -9,6 +9,7 @@
 #include <gst/gst.h>
 
 #include "fanfare-catalog-store.h"
+#include "fanfare-fingerprints.h"
 #include "fanfare-media-store.h"
 
 G_BEGIN_DECLS
@@ -21,21 +22,22 @@ typedef struct {
 
 /* What one audio file says about itself. */
 typedef struct {
-  char            *path;
-  const char      *content_type;
-  char            *title;
-  char            *artist;
-  char            *album;
-  char            *genre;
-  char            *release_date;
-  guint            track_number;
-  guint            disc_number;
-  gint64           duration_ms;
-  double           gain;
-  double           peak;
-  GBytes          *image;
-  GArray          *chapters;  /* FanfareChapterDraft, strings owned */
-  FanfareTrackKind kind;
+  char               *path;
+  const char         *content_type;
+  char               *title;
+  char               *artist;
+  char               *album;
+  char               *genre;
+  char               *release_date;
+  guint               track_number;
+  guint               disc_number;
+  gint64              duration_ms;
+  double              gain;
+  double              peak;
+  GBytes             *image;
+  GArray             *chapters;  /* FanfareChapterDraft, strings owned */
+  FanfareTrackKind    kind;
+  FanfareFingerprint *fingerprint;
 } FanfareIngestFile;
 
 FanfareIngestFile *fanfare_ingest_read_file (const char *path,
@@ -46,6 +48,7 @@ gint64             fanfare_ingest_prepare_artist (FanfareDatabase *db,
                                                   GError         **error);
 gboolean           fanfare_ingest_import_folder (FanfareDatabase     *db,
                                                  FanfareMediaStore   *media,
+                                                 FanfareFingerprints *fingerprints,
                                                  const char          *folder,
                                                  const char          *username,
                                                  gboolean             published,

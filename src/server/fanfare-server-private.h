@@ -8,6 +8,7 @@
 
 #include <libsoup/soup.h>
 
+#include "fanfare-fingerprints.h"
 #include "fanfare-login-throttle.h"
 #include "fanfare-response-cache.h"
 #include "fanfare-router.h"
@@ -25,6 +26,8 @@ struct _FanfareServer
   FanfareDatabase      *db;
   FanfareMediaStore    *media;
   FanfareLoginThrottle *throttle;
+  FanfareLoginThrottle *identify_throttle;
+  FanfareFingerprints  *fingerprints;
   FanfareRouter        *router;
   FanfareResponseCache *cache;
   SoupServer           *soup;
@@ -43,6 +46,7 @@ struct _FanfareServer
 FanfareDatabase           *_fanfare_server_get_database (FanfareServer *self);
 FanfareMediaStore         *_fanfare_server_get_media (FanfareServer *self);
 FanfareLoginThrottle      *_fanfare_server_get_throttle (FanfareServer *self);
+FanfareLoginThrottle      *_fanfare_server_get_identify_throttle (FanfareServer *self);
 const FanfareServerLimits *_fanfare_server_get_limits (FanfareServer *self);
 
 /* The glue between libsoup and the routes, in http/fanfare-dispatch.c. */

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+typedef struct _FanfareFingerprints FanfareFingerprints;
 typedef struct _FanfareLoginThrottle FanfareLoginThrottle;
 typedef struct _FanfareRequest FanfareRequest;
 typedef struct _FanfareServer FanfareServer;
@@ -24,6 +25,7 @@ typedef struct {
   guint  address_attempts;   /* failed log-ins per address per window */
   guint  throttle_window;    /* seconds */
   guint  recommend_interval; /* seconds between checks for the day's picks; 0: never */
+  guint  identify_per_minute; /* identification queries per user (four times that per address) */
 } FanfareServerLimits;
 
 G_END_DECLS

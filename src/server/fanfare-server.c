@@ -46,6 +46,7 @@ fanfare_server_limits_init (FanfareServerLimits *limits)
     .address_attempts = 20,
     .throttle_window = 15 * 60,
     .recommend_interval = 60 * 60,
+    .identify_per_minute = 30,
   };
 }
 
@@ -71,6 +72,8 @@ fanfare_server_finalize (GObject *object)
   g_clear_object (&self->router);
   g_clear_object (&self->cache);
   g_clear_object (&self->throttle);
+  g_clear_object (&self->identify_throttle);
+  g_clear_object (&self->fingerprints);
   g_clear_object (&self->media);
   if (self->db != NULL)
     fanfare_database_close (self->db);
@@ -116,6 +119,7 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_playlist_file_routes);
   fanfare_router_add (self->router, fanfare_http_play_routes);
   fanfare_router_add (self->router, fanfare_http_discovery_routes);
+  fanfare_router_add (self->router, fanfare_http_identify_routes);
 }
 
 /**
@@ -171,6 +175,11 @@ fanfare_server_new (const char                *data_dir,
   self->throttle = fanfare_login_throttle_new (self->limits.account_attempts,
                                                self->limits.address_attempts,
                                                self->limits.throttle_window);
+  /* Every query counts against the limits: the same window, never
+   * taken back. */
+  self->identify_throttle = fanfare_login_throttle_new (self->limits.identify_per_minute,
+                                                        self->limits.identify_per_minute * 4, 60);
+  self->fingerprints = fanfare_fingerprints_new (data_dir);
 
   return g_steal_pointer (&self);
 }
@@ -464,6 +473,20 @@ fanfare_server_get_media (FanfareServer *self)
 }
 
 /**
+ * fanfare_server_get_fingerprints:
+ *
+ * Returns: (transfer none): the catalog's fingerprints, for ingest and for
+ *   handlers, from any thread
+ */
+FanfareFingerprints *
+fanfare_server_get_fingerprints (FanfareServer *self)
+{
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
+
+  return self->fingerprints;
+}
+
+/**
  * fanfare_server_list_routes:
  *
  * Returns: (transfer container) (element-type utf8): "METHOD /pattern" for
@@ -493,6 +516,12 @@ FanfareLoginThrottle *
 _fanfare_server_get_throttle (FanfareServer *self)
 {
   return self->throttle;
+}
+
+FanfareLoginThrottle *
+_fanfare_server_get_identify_throttle (FanfareServer *self)
+{
+  return self->identify_throttle;
 }
 
 const FanfareServerLimits *

@@ -35,6 +35,7 @@ gboolean           fanfare_server_is_stopped (FanfareServer *self);
 void               fanfare_server_close (FanfareServer *self);
 FanfareDatabase   *fanfare_server_get_database (FanfareServer *self);
 FanfareMediaStore *fanfare_server_get_media (FanfareServer *self);
+FanfareFingerprints *fanfare_server_get_fingerprints (FanfareServer *self);
 GPtrArray         *fanfare_server_list_routes (FanfareServer *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -30,6 +30,7 @@ typedef struct {
   int    account_attempts;
   int    address_attempts;
   int    throttle_window;
+  int    identify_per_minute;
 } ServeOptions;
 
 static gboolean
@@ -57,7 +58,8 @@ limits_from_options (const ServeOptions  *options,
   fanfare_server_limits_init (limits);
 
   if (options->max_body < 0 || options->request_timeout_ms < 0 || options->drain_timeout_ms < 0 ||
-      options->account_attempts < 0 || options->address_attempts < 0 || options->throttle_window < 0)
+      options->account_attempts < 0 || options->address_attempts < 0 || options->throttle_window < 0 ||
+      options->identify_per_minute < 0)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "Limits cannot be negative");
       return FALSE;
@@ -75,6 +77,8 @@ limits_from_options (const ServeOptions  *options,
     limits->address_attempts = options->address_attempts;
   if (options->throttle_window > 0)
     limits->throttle_window = options->throttle_window;
+  if (options->identify_per_minute > 0)
+    limits->identify_per_minute = options->identify_per_minute;
 
   return TRUE;
 }
@@ -163,6 +167,8 @@ run_serve (int    argc,
       "Failed log-ins an address may have in a window (20)", "N" },
     { "login-window-seconds", 0, 0, G_OPTION_ARG_INT, &options.throttle_window,
       "The window of the log-in limits (900)", "S" },
+    { "identify-per-minute", 0, 0, G_OPTION_ARG_INT, &options.identify_per_minute,
+      "Songs a user may ask to identify in a minute (30)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("[COMMAND] — the Fanfare platform server");

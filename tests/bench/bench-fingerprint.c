@@ -66,10 +66,7 @@ static const Condition conditions[] = {
   { "speed -5 %", 0.95, NOISE_NONE, 0, NULL, 0.50 },
 };
 
-typedef struct {
-  float *samples;
-  gsize  n;
-} Song;
+typedef FanfareTestSong Song;
 
 static double
 song_seconds (guint  i)
@@ -197,9 +194,8 @@ run_condition (FanfareFpIndex  *index,
            N_FOREIGN_SONGS * FOREIGN_PER_SONG, false_matches == 0 && wrong == 0 ? "met" : "MISSED");
 }
 
-/* The catalog's hashes again and again, each time scrambled by a mask of
- * their own, as further tracks, until the index holds @hours of audio;
- * then the time of matching clean clips. */
+/* The catalog, grown by scrambled copies to @hours of audio; then the
+ * time of matching clean clips. */
 static void
 time_large_index (GPtrArray  *catalog_hashes,
                   const Song *songs,
@@ -208,10 +204,8 @@ time_large_index (GPtrArray  *catalog_hashes,
   g_autoptr(FanfareFpIndex) index = fanfare_fp_index_new ();
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
-  g_autoptr(GArray) copy = g_array_new (FALSE, FALSE, sizeof (FanfareFpHash));
   double seconds = 0.0, median, p99;
   gint64 start = g_get_monotonic_time ();
-  guint round = 0;
   guint found = 0;
 
   for (guint i = 0; i < N_SONGS; i++)
@@ -222,24 +216,7 @@ time_large_index (GPtrArray  *catalog_hashes,
       seconds += songs[i].n / (double) FANFARE_FP_SAMPLE_RATE;
     }
 
-  while (seconds < hours * 3600.0)
-    {
-      guint32 mask = g_rand_int_range (rand, 1, 1 << 23);
-
-      round++;
-      for (guint i = 0; i < N_SONGS && seconds < hours * 3600.0; i++)
-        {
-          GArray *hashes = catalog_hashes->pdata[i];
-          g_autofree char *id = g_strdup_printf ("%u/%u", round, i);
-
-          g_array_set_size (copy, 0);
-          g_array_append_vals (copy, hashes->data, hashes->len);
-          for (guint h = 0; h < copy->len; h++)
-            g_array_index (copy, FanfareFpHash, h).hash ^= mask;
-          fanfare_fp_index_add (index, id, songs[i].n / FANFARE_FP_HOP, copy);
-          seconds += songs[i].n / (double) FANFARE_FP_SAMPLE_RATE;
-        }
-    }
+  seconds = fanfare_test_fill_index (index, catalog_hashes, songs, seconds, hours, rand);
 
   /* The first lookup sorts the index. */
   {

@@ -336,3 +336,47 @@ fanfare_test_add_noise (float   *samples,
   for (gsize i = 0; i < n_samples; i++)
     samples[i] += noise_rms * sqrt (12.0) * (g_rand_double (rand) - 0.5);
 }
+
+/**
+ * fanfare_test_fill_index:
+ * @hashes: (element-type GArray): the hashes of each of @songs
+ * @seconds: how much audio @index holds
+ *
+ * Adds the songs' hashes to @index again and again, each time scrambled by
+ * a mask of their own, as further tracks, until it holds @hours of audio:
+ * a large catalog whose postings spread as music's do.
+ *
+ * Returns: the seconds of audio @index then holds
+ */
+double
+fanfare_test_fill_index (FanfareFpIndex        *index,
+                         GPtrArray             *hashes,
+                         const FanfareTestSong *songs,
+                         double                 seconds,
+                         double                 hours,
+                         GRand                 *rand)
+{
+  g_autoptr(GArray) copy = g_array_new (FALSE, FALSE, sizeof (FanfareFpHash));
+  guint round = 0;
+
+  while (seconds < hours * 3600.0)
+    {
+      guint32 mask = g_rand_int_range (rand, 1, 1 << 23);
+
+      round++;
+      for (guint i = 0; i < hashes->len && seconds < hours * 3600.0; i++)
+        {
+          GArray *song_hashes = hashes->pdata[i];
+          g_autofree char *id = g_strdup_printf ("synthetic/%u/%u", round, i);
+
+          g_array_set_size (copy, 0);
+          g_array_append_vals (copy, song_hashes->data, song_hashes->len);
+          for (guint h = 0; h < copy->len; h++)
+            g_array_index (copy, FanfareFpHash, h).hash ^= mask;
+          fanfare_fp_index_add (index, id, songs[i].n / FANFARE_FP_HOP, copy);
+          seconds += songs[i].n / (double) FANFARE_FP_SAMPLE_RATE;
+        }
+    }
+
+  return seconds;
+}

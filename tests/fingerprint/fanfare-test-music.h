@@ -8,7 +8,14 @@
 
 #include <glib.h>
 
+#include "fanfare-fp-index.h"
+
 G_BEGIN_DECLS
+
+typedef struct {
+  float *samples;
+  gsize  n;
+} FanfareTestSong;
 
 float *fanfare_test_music_new (guint32  seed,
                                double   seconds,
@@ -28,5 +35,12 @@ void   fanfare_test_add_noise (float   *samples,
                                gsize    n_samples,
                                double   snr_db,
                                guint32  seed);
+
+double fanfare_test_fill_index (FanfareFpIndex        *index,
+                                GPtrArray             *hashes,
+                                const FanfareTestSong *songs,
+                                double                 seconds,
+                                double                 hours,
+                                GRand                 *rand);
 
 G_END_DECLS

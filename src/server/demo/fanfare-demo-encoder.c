@@ -6,7 +6,8 @@
 
 /* Encodes a synthesized track to Ogg Opus with GStreamer, the same codec
  * and container the app plays, tagged like a real release (chapters as
- * Vorbis comments). rganalysis measures the loudness on the way. */
+ * Vorbis comments). rganalysis measures the loudness on the way, and a
+ * branch takes the audio as the fingerprints want it. */
 
 #include "config.h"
 
@@ -133,6 +134,7 @@ set_ogg_serial (const char *path,
  * @serial: the Ogg stream's serial number
  * @gain: (out): the ReplayGain track gain, in dB
  * @peak: (out): the track's peak
+ * @print: (out) (transfer full): the track's fingerprint
  *
  * Writes @samples to @path as Ogg Opus. Blocks; run it in a worker thread.
  */
@@ -144,6 +146,7 @@ fanfare_demo_encode (float                 *samples,
                      guint32                serial,
                      double                *gain,
                      double                *peak,
+                     FanfareFingerprint   **print,
                      GError               **error)
 {
   g_autoptr(GstElement) pipeline = NULL;
@@ -152,14 +155,17 @@ fanfare_demo_encode (float                 *samples,
   g_autoptr(GstElement) sink = NULL;
   g_autoptr(GstBus) bus = NULL;
   g_autoptr(GstTagList) tag_list = make_tags (tags);
+  g_autoptr(GArray) fingerprint_samples = NULL;
   gsize size = n_frames * 2 * sizeof (float);
   GstBuffer *buffer;
   gboolean done = FALSE;
 
   pipeline = gst_parse_launch ("appsrc name=source format=time"
                                " caps=audio/x-raw,format=F32LE,rate=48000,channels=2,layout=interleaved"
-                               " ! audioconvert ! rganalysis ! opusenc name=encoder bitrate=96000 complexity=4"
-                               " ! oggmux ! filesink name=sink", error);
+                               " ! audioconvert ! tee name=split"
+                               " split. ! queue ! rganalysis ! opusenc name=encoder bitrate=96000 complexity=4"
+                               " ! oggmux ! filesink name=sink"
+                               " split. ! " FANFARE_FINGERPRINT_BRANCH, error);
   if (pipeline == NULL)
     {
       g_free (samples);
@@ -169,6 +175,7 @@ fanfare_demo_encode (float                 *samples,
   source = gst_bin_get_by_name (GST_BIN (pipeline), "source");
   encoder = gst_bin_get_by_name (GST_BIN (pipeline), "encoder");
   sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  fingerprint_samples = fanfare_fingerprint_capture (pipeline);
   g_object_set (sink, "location", path, NULL);
   gst_tag_setter_merge_tags (GST_TAG_SETTER (encoder), tag_list, GST_TAG_MERGE_REPLACE);
 
@@ -212,6 +219,8 @@ fanfare_demo_encode (float                 *samples,
     }
 
   gst_element_set_state (pipeline, GST_STATE_NULL);
+  if (done)
+    *print = fanfare_fingerprint_new (fingerprint_samples);
 
   return done && set_ogg_serial (path, serial, error);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fanfare-catalog-store.h"
+#include "fanfare-fingerprints.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,7 @@ gboolean fanfare_demo_encode (float                 *samples,
                               guint32                serial,
                               double                *gain,
                               double                *peak,
+                              FanfareFingerprint   **print,
                               GError               **error);
 
 G_END_DECLS

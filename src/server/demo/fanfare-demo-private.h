@@ -10,6 +10,7 @@
 #include "fanfare-demo-music.h"
 #include "fanfare-demo-names.h"
 #include "fanfare-demo.h"
+#include "fanfare-fingerprints.h"
 
 G_BEGIN_DECLS
 
@@ -25,11 +26,12 @@ typedef struct {
   guint      n_parts;    /* chapters of a book, songs of a mix */
 
   /* Filled in by the worker */
-  gint64  duration_ms;
-  double  gain;
-  double  peak;
-  GArray *chapters;      /* FanfareChapterDraft, strings owned */
-  GError *error;
+  gint64              duration_ms;
+  double              gain;
+  double              peak;
+  GArray             *chapters;      /* FanfareChapterDraft, strings owned */
+  FanfareFingerprint *fingerprint;
+  GError             *error;
 } DemoTrack;
 
 struct _DemoAlbum
@@ -55,6 +57,8 @@ typedef struct {
   GArray                   *artist_ids; /* gint64 artist profile, by artist index */
   GArray                   *artist_users; /* gint64 user, by artist index */
   gint64                    now;
+  FanfareFingerprints      *fingerprints;
+  GPtrArray                *prints; /* FanfareFingerprint of the stored tracks */
 } DemoContext;
 
 gboolean _fanfare_demo_render_tracks (DemoContext *context,

@@ -88,7 +88,7 @@ render_track (gpointer  data,
 
   track->duration_ms = (gint64) n_frames * 1000 / 48000;
   fanfare_demo_encode (samples, n_frames, track->path, &tags, track->seed, &track->gain, &track->peak,
-                       &track->error);
+                       &track->fingerprint, &track->error);
   g_async_queue_push (done, track);
 }
 

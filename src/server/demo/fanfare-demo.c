@@ -53,6 +53,7 @@ demo_track_free (DemoTrack *track)
       g_array_unref (track->chapters);
     }
   g_clear_error (&track->error);
+  g_clear_pointer (&track->fingerprint, fanfare_fingerprint_free);
   g_free (track->title);
   g_free (track->path);
   g_free (track);
@@ -235,6 +236,17 @@ store_album (DemoContext *context,
       g_array_append_val (album->track_ids, id);
     }
 
+  /* The tracks were numbered in the order they were planned. */
+  for (guint t = 0; t < album->tracks->len && t < album->track_ids->len; t++)
+    {
+      DemoTrack *track = g_ptr_array_index (album->tracks, t);
+
+      if (track->fingerprint == NULL)
+        continue;
+      track->fingerprint->track_id = g_array_index (album->track_ids, gint64, t);
+      g_ptr_array_add (context->prints, g_steal_pointer (&track->fingerprint));
+    }
+
   context->report->albums++;
   context->report->tracks += tracks->len;
 
@@ -282,6 +294,7 @@ seed (DemoContext *context,
 
   for (guint a = 0; ok && a < context->albums->len; a++)
     ok = store_album (context, a, g_ptr_array_index (context->albums, a), error);
+  ok = ok && fanfare_fingerprints_add (context->fingerprints, context->prints, error);
 
   ok = ok && _fanfare_demo_add_people (context, error);
 
@@ -308,6 +321,7 @@ seed (DemoContext *context,
 gboolean
 fanfare_demo_seed (FanfareDatabase          *db,
                    FanfareMediaStore        *media,
+                   FanfareFingerprints      *fingerprints,
                    const FanfareDemoOptions *options,
                    FanfareDemoReport        *report,
                    GError                  **error)
@@ -321,6 +335,8 @@ fanfare_demo_seed (FanfareDatabase          *db,
     .artist_ids = g_array_new (FALSE, FALSE, sizeof (gint64)),
     .artist_users = g_array_new (FALSE, FALSE, sizeof (gint64)),
     .now = options->now != 0 ? options->now : g_get_real_time () / G_USEC_PER_SEC / 86400 * 86400,
+    .fingerprints = fingerprints,
+    .prints = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_fingerprint_free),
   };
   gboolean ok;
 
@@ -331,6 +347,7 @@ fanfare_demo_seed (FanfareDatabase          *db,
     {
       g_array_unref (context.artist_ids);
       g_array_unref (context.artist_users);
+      g_ptr_array_unref (context.prints);
       if (lookup_error != NULL && !g_error_matches (lookup_error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND))
         g_propagate_error (error, g_steal_pointer (&lookup_error));
       else
@@ -344,6 +361,7 @@ fanfare_demo_seed (FanfareDatabase          *db,
   ok = context.password_hash != NULL && seed (&context, error);
 
   g_ptr_array_unref (context.albums);
+  g_ptr_array_unref (context.prints);
   g_array_unref (context.artist_ids);
   g_array_unref (context.artist_users);
   g_free (context.password_hash);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fanfare-database.h"
+#include "fanfare-fingerprints.h"
 #include "fanfare-media-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ typedef struct {
 
 gboolean fanfare_demo_seed (FanfareDatabase          *db,
                             FanfareMediaStore        *media,
+                            FanfareFingerprints      *fingerprints,
                             const FanfareDemoOptions *options,
                             FanfareDemoReport        *report,
                             GError                  **error);

@@ -47,5 +47,6 @@ extern const FanfareRoute fanfare_http_playlist_edit_routes[];
 extern const FanfareRoute fanfare_http_playlist_file_routes[];
 extern const FanfareRoute fanfare_http_play_routes[];
 extern const FanfareRoute fanfare_http_discovery_routes[];
+extern const FanfareRoute fanfare_http_identify_routes[];
 
 G_END_DECLS

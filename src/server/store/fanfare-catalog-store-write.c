@@ -274,3 +274,27 @@ fanfare_catalog_store_update_artist (FanfareDatabase *db,
   return _fanfare_search_store_reindex_artist (conn, artist_id, error) &&
          _fanfare_connection_commit (conn, error);
 }
+
+/**
+ * fanfare_catalog_store_list_album_track_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of an album's
+ *   tracks in the order fanfare_catalog_store_add_album() took them, or
+ *   %NULL with @error set
+ */
+GArray *
+fanfare_catalog_store_list_album_track_ids (FanfareDatabase *db,
+                                            gint64           album_id,
+                                            GError         **error)
+{
+  static const char sql[] = "SELECT id FROM tracks WHERE album_id = ?1 ORDER BY id";
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, album_id);
+
+  return _fanfare_statement_collect_ids (stmt, error);
+}

@@ -53,6 +53,9 @@ gint64         fanfare_catalog_store_add_album (FanfareDatabase         *db,
                                                 const FanfareTrackDraft *tracks,
                                                 guint                    n_tracks,
                                                 GError                 **error);
+GArray        *fanfare_catalog_store_list_album_track_ids (FanfareDatabase *db,
+                                                           gint64           album_id,
+                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean       fanfare_catalog_store_set_album_published (FanfareDatabase *db,
                                                           gint64           album_id,
                                                           gboolean         published,

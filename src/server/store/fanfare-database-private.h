@@ -43,6 +43,8 @@ int                _fanfare_connection_changes (FanfareConnection *conn);
 
 gboolean           _fanfare_statement_error (FanfareStatement *stmt,
                                              GError          **error);
+GArray            *_fanfare_statement_collect_ids (FanfareStatement *stmt,
+                                                   GError          **error);
 gboolean           _fanfare_statement_step_row (FanfareStatement *stmt,
                                                 const char       *not_found,
                                                 GError          **error);

@@ -586,3 +586,31 @@ _fanfare_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
+
+/* The ids in the first column of every row, then resets @stmt.
+ * Returns: (transfer full) (element-type gint64): the ids, or %NULL with
+ * @error set */
+GArray *
+_fanfare_statement_collect_ids (FanfareStatement *stmt,
+                                GError          **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _fanfare_statement_error (stmt, error);
+      return NULL;
+    }
+
+  _fanfare_statement_reset (stmt);
+
+  return g_steal_pointer (&ids);
+}

@@ -172,31 +172,6 @@ fanfare_playlist_store_get (FanfareDatabase     *db,
   return _fanfare_playlist_store_fetch (conn, viewer, playlist_id, error);
 }
 
-static GArray *
-collect_ids (FanfareStatement *stmt,
-             GError          **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _fanfare_statement_error (stmt, error);
-      return NULL;
-    }
-
-  _fanfare_statement_reset (stmt);
-
-  return g_steal_pointer (&ids);
-}
-
 /**
  * fanfare_playlist_store_list_tracks:
  *
@@ -223,7 +198,7 @@ fanfare_playlist_store_list_tracks (FanfareDatabase     *db,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, playlist_id);
-  if ((ids = collect_ids (stmt, error)) == NULL)
+  if ((ids = _fanfare_statement_collect_ids (stmt, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < ids->len; i++)

@@ -1,0 +1,20 @@
+/* fanfare-test-identify.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void  fanfare_test_write_wav (const char  *path,
+                              const float *samples,
+                              gsize        n_samples);
+char *fanfare_test_identify_body (const float *samples,
+                                  gsize        n_samples,
+                                  int          version) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
