@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "fanfare-client-private.h"
+#include "fanfare-utils.h"
 
 static const char *
 collection_of (gpointer  item)
@@ -71,17 +72,6 @@ parse_saved_tracks (FanfareClient *self,
 }
 
 static void
-replace_all (GListStore *store,
-             GListModel *items)
-{
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    g_ptr_array_add (array, g_list_model_get_item (items, i));
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
-}
-
-static void
 saved_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -92,7 +82,7 @@ saved_loaded_cb (GObject      *object,
 
   items = g_task_propagate_pointer (G_TASK (result), &error);
   if (items != NULL)
-    replace_all (store, items);
+    fanfare_list_store_replace_all (store, items);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not load the saved items: %s", error->message);
 }

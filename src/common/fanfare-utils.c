@@ -144,3 +144,26 @@ fanfare_dispatch_to_context (GMainContext   *context,
   g_source_set_static_name (source, "[fanfare] dispatch");
   g_source_attach (source, context);
 }
+
+/**
+ * fanfare_list_store_replace_all:
+ * @store: the store to fill
+ * @items: what it holds from now on
+ *
+ * Replaces what @store holds with the items of @items, in one
+ * #GListModel::items-changed.
+ */
+void
+fanfare_list_store_replace_all (GListStore *store,
+                                GListModel *items)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = g_list_model_get_n_items (items);
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (G_IS_LIST_MODEL (items));
+
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
+}

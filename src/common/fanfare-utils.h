@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,5 +23,7 @@ void     fanfare_dispatch_to_context (GMainContext   *context,
                                       GSourceFunc     function,
                                       gpointer        data,
                                       GDestroyNotify  notify);
+void     fanfare_list_store_replace_all (GListStore *store,
+                                         GListModel *items);
 
 G_END_DECLS
