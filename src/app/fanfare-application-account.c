@@ -42,9 +42,14 @@ client_changed_cb (FanfareApplication *self)
 {
   FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
 
+  /* Another account on the same server changes the user, not signed-in. */
   if (client != NULL)
-    g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (update_authorization),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (update_authorization),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (client, "notify::user", G_CALLBACK (update_authorization),
+                               self, G_CONNECT_SWAPPED);
+    }
   update_authorization (self);
 }
 
@@ -114,6 +119,43 @@ sign_out_action (GSimpleAction *action,
   fanfare_account_manager_sign_out_async (self->accounts, self->cancellable, signed_out_cb, g_object_ref (self));
 }
 
+static void
+switched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(FanfareApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (fanfare_account_manager_switch_finish (FANFARE_ACCOUNT_MANAGER (object), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    _fanfare_application_toast (self, error->message);
+  else
+    _fanfare_application_toast (self, _("That account is no longer saved; sign in again"));
+}
+
+/* app.switch-account(("server", "username")): one of the remembered
+ * accounts becomes the active one. */
+static void
+switch_account_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  FanfareApplication *self = user_data;
+  const char *server, *username;
+
+  g_variant_get (parameter, "(&s&s)", &server, &username);
+  if (*server == '\0' || *username == '\0')
+    return;
+
+  fanfare_account_manager_switch_async (self->accounts, server, username, self->cancellable, switched_cb,
+                                        g_object_ref (self));
+}
+
 /* The profile and the devices share one dialog, which shows one or the other. */
 static void
 show_account_action (GSimpleAction *action,
@@ -136,6 +178,7 @@ static const GActionEntry account_actions[] = {
   { "sign-out", sign_out_action },
   { "show-sessions", show_account_action },
   { "show-profile", show_account_action },
+  { "switch-account", switch_account_action, "(ss)" },
 };
 
 void

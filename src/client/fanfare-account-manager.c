@@ -347,6 +347,25 @@ restore_lookup_cb (GObject      *object,
   fanfare_client_get_me_async (self->client, cancellable, restore_me_cb, g_steal_pointer (&task));
 }
 
+/* Signs in as @username on @server with the token the keyring holds for
+ * them; returns %FALSE through @task when it holds none. */
+static void
+restore_account (FanfareAccountManager *self,
+                 GTask                 *task,
+                 const char            *server,
+                 const char            *username)
+{
+  fanfare_account_manager_use_server (self, server);
+  if (*username == '\0')
+    {
+      g_task_return_boolean (task, FALSE);
+      g_object_unref (task);
+      return;
+    }
+
+  fanfare_keyring_lookup_async (server, username, g_task_get_cancellable (task), restore_lookup_cb, task);
+}
+
 /**
  * fanfare_account_manager_restore_async:
  *
@@ -381,14 +400,7 @@ fanfare_account_manager_restore_async (FanfareAccountManager *self,
       return;
     }
 
-  fanfare_account_manager_use_server (self, server);
-  if (*username == '\0')
-    {
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-
-  fanfare_keyring_lookup_async (server, username, cancellable, restore_lookup_cb, g_steal_pointer (&task));
+  restore_account (self, g_steal_pointer (&task), server, username);
 }
 
 /**
@@ -401,6 +413,54 @@ gboolean
 fanfare_account_manager_restore_finish (FanfareAccountManager *self,
                                         GAsyncResult          *result,
                                         GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * fanfare_account_manager_switch_async:
+ * @server: the server address of a remembered account
+ * @username: its username
+ *
+ * Makes another remembered account the active one and signs in as it with
+ * its saved token, without asking. The previous account stays remembered.
+ */
+void
+fanfare_account_manager_switch_async (FanfareAccountManager *self,
+                                      const char            *server,
+                                      const char            *username,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (FANFARE_IS_ACCOUNT_MANAGER (self));
+  g_return_if_fail (server != NULL && *server != '\0');
+  g_return_if_fail (username != NULL && *username != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fanfare_account_manager_switch_async);
+
+  /* Nothing of the previous account may go with the next one's requests. */
+  if (self->client != NULL)
+    fanfare_client_set_token (self->client, NULL);
+  set_active (self, server, username);
+  restore_account (self, task, server, username);
+}
+
+/**
+ * fanfare_account_manager_switch_finish:
+ *
+ * Returns: %TRUE when signed in; %FALSE without an error when the keyring
+ *   holds no token for the account any more
+ */
+gboolean
+fanfare_account_manager_switch_finish (FanfareAccountManager *self,
+                                       GAsyncResult          *result,
+                                       GError               **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

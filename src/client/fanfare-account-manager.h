@@ -31,6 +31,15 @@ void                   fanfare_account_manager_restore_async (FanfareAccountMana
 gboolean               fanfare_account_manager_restore_finish (FanfareAccountManager *self,
                                                                GAsyncResult          *result,
                                                                GError               **error);
+void                   fanfare_account_manager_switch_async (FanfareAccountManager *self,
+                                                             const char            *server,
+                                                             const char            *username,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+gboolean               fanfare_account_manager_switch_finish (FanfareAccountManager *self,
+                                                              GAsyncResult          *result,
+                                                              GError               **error);
 void                   fanfare_account_manager_sign_in_async (FanfareAccountManager *self,
                                                               const char            *server_url,
                                                               const char            *username,

@@ -13,6 +13,7 @@
 
 #include <gst/gst.h>
 
+#include "fanfare-account-button.h"
 #include "fanfare-album-page.h"
 #include "fanfare-album-tile.h"
 #include "fanfare-application.h"
@@ -25,9 +26,9 @@
 #include "fanfare-pages.h"
 #include "fanfare-search-page.h"
 #include "fanfare-sign-in-dialog.h"
-#include "fanfare-track-page.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
+#include "fanfare-track-page.h"
 #include "fanfare-window.h"
 
 static FanfareApplication *app;
@@ -169,6 +170,57 @@ test_devices (void)
   g_assert_true (fanfare_test_wait_for (lists_this_device, dialog, 20000));
   fanfare_test_assert_label_shown (dialog, "Signed-In Devices");
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+signed_in_as_demo (gpointer  data)
+{
+  return signed_in (NULL) && g_strcmp0 (fanfare_user_get_username (fanfare_client_get_user (client ())),
+                                        FANFARE_TEST_DEMO_USER) == 0;
+}
+
+static gboolean
+label_mapped (gpointer  data)
+{
+  GtkWidget *label = fanfare_test_find_label (GTK_WIDGET (window), data);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* A second account, then back to the first from the account menu, with the
+ * token the keyring kept for it. */
+static void
+test_switch_account (void)
+{
+  FanfareSignInDialog *dialog;
+  GtkWidget *menu_button;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  fanfare_test_note_secret ("second listener's password");
+  fanfare_sign_in_dialog_submit (dialog, server->url, "second.listener", "second listener's password", TRUE);
+  while (!signed_in (NULL) || signed_in_as_demo (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+
+  menu_button = fanfare_test_find_widget (find (FANFARE_TYPE_ACCOUNT_BUTTON), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (fanfare_test_wait_for (label_mapped, (gpointer) "Switch to " FANFARE_TEST_DEMO_USER, 20000));
+  fanfare_test_wait_ms (600);
+  fanfare_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                                "platform-switch-account");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "switch-account",
+                                  g_variant_new ("(ss)", server->url, FANFARE_TEST_DEMO_USER));
+  g_assert_true (fanfare_test_wait_for (signed_in_as_demo, NULL, 20000));
+  g_assert_cmpstr (fanfare_client_get_token (client ()), ==, token);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (window),
+                                   fanfare_user_get_display_name (fanfare_client_get_user (client ())));
 }
 
 static gboolean
@@ -375,6 +427,7 @@ main (int   argc,
 
   g_test_add_func ("/app/platform/sign-in", test_sign_in);
   g_test_add_func ("/app/platform/devices", test_devices);
+  g_test_add_func ("/app/platform/switch-account", test_switch_account);
   g_test_add_func ("/app/platform/discover", test_discover);
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);

@@ -277,6 +277,70 @@ test_several_accounts (Fixture       *fixture,
   secret_password_free (saved);
 }
 
+static gboolean
+switch_to (Fixture               *fixture,
+           FanfareAccountManager *manager,
+           const char            *username)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean switched;
+
+  fanfare_account_manager_switch_async (manager, fixture->server->url, username, NULL,
+                                        fanfare_test_store_result, &fixture->result);
+  result = fanfare_test_wait_result (&fixture->result);
+  switched = fanfare_account_manager_switch_finish (manager, result, &error);
+  g_assert_no_error (error);
+
+  return switched;
+}
+
+/* Two remembered accounts: switching goes back and forth with the saved
+ * tokens, no password asked, and neither is forgotten. */
+static void
+test_switch_account (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(FanfareAccountManager) manager = new_manager (fixture);
+  FanfareClient *client;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *active = NULL;
+  char *saved;
+
+  sign_in (fixture, manager, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE);
+  first = g_strdup (fanfare_client_get_token (fanfare_account_manager_get_client (manager)));
+  fanfare_test_note_secret ("switching account's password");
+  sign_in (fixture, manager, "switch.account", "switching account's password", TRUE);
+  client = fanfare_account_manager_get_client (manager);
+  second = g_strdup (fanfare_client_get_token (client));
+  g_assert_cmpstr (first, !=, second);
+
+  g_assert_true (switch_to (fixture, manager, FANFARE_TEST_DEMO_USER));
+  client = fanfare_account_manager_get_client (manager);
+  g_assert_cmpstr (fanfare_user_get_username (fanfare_client_get_user (client)), ==, FANFARE_TEST_DEMO_USER);
+  g_assert_cmpstr (fanfare_client_get_token (client), ==, first);
+  active = g_settings_get_string (fixture->settings, "account-username");
+  g_assert_cmpstr (active, ==, FANFARE_TEST_DEMO_USER);
+  saved = lookup (fixture, "switch.account");
+  g_assert_cmpstr (saved, ==, second);
+  secret_password_free (saved);
+
+  g_assert_true (switch_to (fixture, manager, "switch.account"));
+  g_assert_cmpstr (fanfare_user_get_username (fanfare_client_get_user (client)), ==, "switch.account");
+  g_assert_cmpstr (fanfare_client_get_token (client), ==, second);
+
+  /* An account the keyring does not hold signs nobody in. */
+  g_assert_false (switch_to (fixture, manager, "nobody.saved"));
+  g_assert_false (fanfare_client_get_signed_in (fanfare_account_manager_get_client (manager)));
+  g_assert_null (fanfare_client_get_token (fanfare_account_manager_get_client (manager)));
+
+  g_assert_true (switch_to (fixture, manager, FANFARE_TEST_DEMO_USER));
+  sign_out (fixture, manager);
+  g_assert_true (switch_to (fixture, manager, "switch.account"));
+  sign_out (fixture, manager);
+}
+
 static void
 test_no_keyring (Fixture       *fixture,
                  gconstpointer  data)
@@ -314,6 +378,7 @@ main (int   argc,
 
   g_test_add ("/keyring/remembered", Fixture, NULL, fixture_set_up, test_remembered, fixture_tear_down);
   g_test_add ("/keyring/several-accounts", Fixture, NULL, fixture_set_up, test_several_accounts, fixture_tear_down);
+  g_test_add ("/keyring/switch-account", Fixture, NULL, fixture_set_up, test_switch_account, fixture_tear_down);
   g_test_add ("/keyring/no-keyring", Fixture, NULL, fixture_set_up, test_no_keyring, fixture_tear_down);
 
   status = g_test_run ();

@@ -5,8 +5,9 @@
  */
 
 /* The signed-in user at the top of the sidebar: their avatar and name, and
- * a menu with their profile, their devices and signing out; or a button to
- * sign in. It follows whichever client is active and its user. */
+ * a menu with their profile, their devices, the other accounts remembered in
+ * the keyring to switch to, and signing out; or a button to sign in. It
+ * follows whichever client is active and its user. */
 
 #include "config.h"
 
@@ -14,6 +15,7 @@
 
 #include "fanfare-account-button.h"
 #include "fanfare-cover.h"
+#include "fanfare-keyring.h"
 
 #define AVATAR_SIZE 32
 
@@ -25,11 +27,13 @@ struct _FanfareAccountButton
   GtkStack  *stack;
   AdwAvatar *avatar;
   GtkLabel  *name_label;
+  GMenu     *accounts_section;
 
   /* Owned references */
   FanfareAccountManager *accounts;
   GSignalGroup          *client_signals;
   GCancellable          *avatar_cancellable;
+  GCancellable          *list_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareAccountButton, fanfare_account_button, GTK_TYPE_WIDGET)
@@ -50,6 +54,79 @@ avatar_cb (GObject      *object,
     g_debug ("No avatar: %s", error->message);
 }
 
+/* A remembered account as the menu names it: its username, and the
+ * server's host when it is not the active one's. */
+static char *
+account_label (const char *server,
+               const char *username,
+               const char *active_server)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (g_strcmp0 (server, active_server) == 0 || (uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL)) == NULL)
+    /* TRANSLATORS: a menu item: signs in as another remembered account */
+    return g_strdup_printf (_("Switch to %s"), username);
+
+  /* TRANSLATORS: a menu item: signs in as a remembered account, a
+   * username and the server it is on */
+  return g_strdup_printf (_("Switch to %s on %s"), username, g_uri_get_host (uri));
+}
+
+static void
+accounts_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(FanfareAccountButton) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accounts = fanfare_keyring_list_finish (result, &error);
+  FanfareClient *client;
+  FanfareUser *user;
+  const char *active_server;
+
+  if (accounts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No remembered accounts to switch to: %s", error->message);
+      return;
+    }
+
+  client = fanfare_account_manager_get_client (self->accounts);
+  user = client != NULL ? fanfare_client_get_user (client) : NULL;
+  if (user == NULL)
+    return;
+
+  active_server = fanfare_client_get_server_url (client);
+  g_menu_remove_all (self->accounts_section);
+  for (guint i = 0; accounts[i] != NULL && accounts[i + 1] != NULL; i += 2)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (accounts[i], active_server) == 0 &&
+          g_strcmp0 (accounts[i + 1], fanfare_user_get_username (user)) == 0)
+        continue;
+
+      label = account_label (accounts[i], accounts[i + 1], active_server);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.switch-account",
+                                               g_variant_new ("(ss)", accounts[i], accounts[i + 1]));
+      g_menu_append_item (self->accounts_section, item);
+    }
+}
+
+/* The accounts to switch to, read again whenever the user changes. */
+static void
+list_accounts (FanfareAccountButton *self)
+{
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  g_menu_remove_all (self->accounts_section);
+
+  self->list_cancellable = g_cancellable_new ();
+  fanfare_keyring_list_async (self->list_cancellable, accounts_listed_cb, g_object_ref (self));
+}
+
 static void
 update (FanfareAccountButton *self)
 {
@@ -66,6 +143,7 @@ update (FanfareAccountButton *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, "signed-in");
+  list_accounts (self);
   gtk_label_set_label (self->name_label, fanfare_user_get_display_name (user));
   adw_avatar_set_text (self->avatar, fanfare_user_get_display_name (user));
   adw_avatar_set_custom_image (self->avatar, NULL);
@@ -91,6 +169,8 @@ fanfare_account_button_dispose (GObject *object)
 
   g_cancellable_cancel (self->avatar_cancellable);
   g_clear_object (&self->avatar_cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
   g_clear_object (&self->client_signals);
   g_clear_object (&self->accounts);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_ACCOUNT_BUTTON);
@@ -111,6 +191,7 @@ fanfare_account_button_class_init (FanfareAccountButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareAccountButton, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfareAccountButton, avatar);
   gtk_widget_class_bind_template_child (widget_class, FanfareAccountButton, name_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAccountButton, accounts_section);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
