@@ -338,6 +338,89 @@ test_cache_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (count_items (fixture, "/api/v1/artists?limit=1"), ==, 1);
 }
 
+static FanfareTestResponse *
+get_if_none_match (Fixture    *fixture,
+                   const char *path,
+                   const char *token,
+                   const char *etag)
+{
+  g_autofree char *uri = g_strconcat (fixture->server->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (etag != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", etag);
+
+  return fanfare_test_send (fixture->server, msg);
+}
+
+/* An unchanged answer is a 304 without a body, for a client's HTTP cache,
+ * whether it came from the anonymous answers' cache or from a handler; a
+ * change gives another ETag. */
+static void
+check_revalidation (Fixture    *fixture,
+                    const char *path,
+                    const char *token)
+{
+  g_autoptr(FanfareTestResponse) first = get_if_none_match (fixture, path, token, NULL);
+  g_autoptr(FanfareTestResponse) again = get_if_none_match (fixture, path, token, NULL);
+  g_autoptr(FanfareTestResponse) unchanged = NULL;
+  g_autoptr(FanfareTestResponse) other = NULL;
+  const char *etag = soup_message_headers_get_one (first->headers, "ETag");
+
+  g_assert_cmpuint (first->status, ==, 200);
+  g_assert_nonnull (etag);
+  g_assert_true (g_str_has_prefix (etag, "\"") && g_str_has_suffix (etag, "\""));
+  g_assert_cmpstr (soup_message_headers_get_one (first->headers, "Cache-Control"), ==, "private, max-age=0, must-revalidate");
+  g_assert_cmpstr (soup_message_headers_get_one (again->headers, "ETag"), ==, etag);
+
+  unchanged = get_if_none_match (fixture, path, token, etag);
+  g_assert_cmpuint (unchanged->status, ==, 304);
+  g_assert_cmpuint (g_bytes_get_size (unchanged->body), ==, 0);
+  g_assert_cmpstr (soup_message_headers_get_one (unchanged->headers, "ETag"), ==, etag);
+
+  other = get_if_none_match (fixture, path, token, "\"0000000000000000-0\"");
+  g_assert_cmpuint (other->status, ==, 200);
+  g_assert_cmpuint (g_bytes_get_size (other->body), ==, g_bytes_get_size (first->body));
+}
+
+static void
+test_revalidation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *admin = fanfare_test_log_in (fixture->server, "root", "root password 4");
+  g_autofree char *token = fanfare_test_log_in (fixture->server, "mei", "mei password 22");
+  g_autoptr(FanfareTestResponse) before = get_if_none_match (fixture, "/api/v1/artists", NULL, NULL);
+  g_autoptr(FanfareTestResponse) promoted = NULL;
+  g_autoptr(FanfareTestResponse) after = NULL;
+  g_autoptr(FanfareTestResponse) error = NULL;
+  g_autofree char *private_list = id_path ("/api/v1/playlists/", fixture->private_list, "");
+
+  check_revalidation (fixture, "/api/v1/artists", NULL);
+  check_revalidation (fixture, "/api/v1/albums?limit=2", token);
+  check_revalidation (fixture, private_list, token);
+
+  /* What changed is answered whole, whatever the caller kept. */
+  promoted = fanfare_test_request (fixture->server, "PUT", "/api/v1/users/stranger/role", admin,
+                                   "{\"role\": \"artist\"}");
+  g_assert_cmpuint (promoted->status, ==, 200);
+  after = get_if_none_match (fixture, "/api/v1/artists", NULL, soup_message_headers_get_one (before->headers, "ETag"));
+  g_assert_cmpuint (after->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_one (after->headers, "ETag"), !=,
+                   soup_message_headers_get_one (before->headers, "ETag"));
+
+  /* Errors are not validated: nothing to keep. */
+  error = get_if_none_match (fixture, "/api/v1/albums/987654", token, NULL);
+  g_assert_cmpuint (error->status, ==, 404);
+  g_assert_null (soup_message_headers_get_one (error->headers, "ETag"));
+}
+
 static void
 test_wrong_method (Fixture       *fixture,
                    gconstpointer  data)
@@ -364,6 +447,7 @@ main (int   argc,
   ADD ("track", test_track);
   ADD ("playlists", test_playlists);
   ADD ("cache-follows-changes", test_cache_follows_changes);
+  ADD ("revalidation", test_revalidation);
   ADD ("wrong-method", test_wrong_method);
 #undef ADD
 

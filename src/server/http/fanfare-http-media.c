@@ -73,30 +73,6 @@ parse_range (const char *header,
   return RANGE_ONE;
 }
 
-/* Whether an If-None-Match header names @etag. */
-static gboolean
-etag_matches (const char *if_none_match,
-              const char *etag)
-{
-  g_auto(GStrv) tags = NULL;
-
-  if (if_none_match == NULL)
-    return FALSE;
-
-  tags = g_strsplit (if_none_match, ",", -1);
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      const char *tag = g_strstrip (tags[i]);
-
-      if (g_str_has_prefix (tag, "W/"))
-        tag += 2;
-      if (g_str_equal (tag, "*") || g_str_equal (tag, etag))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 respond_media (FanfareRequest *request,
                const char     *hash,
@@ -115,7 +91,7 @@ respond_media (FanfareRequest *request,
   if (ranges)
     fanfare_request_add_header (request, "Accept-Ranges", "bytes");
 
-  if (etag_matches (fanfare_request_get_header (request, "If-None-Match"), etag))
+  if (fanfare_etag_matches (fanfare_request_get_header (request, "If-None-Match"), etag))
     {
       fanfare_request_respond_empty (request, 304);
       return;

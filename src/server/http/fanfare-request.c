@@ -150,6 +150,77 @@ authenticate (FanfareRequest *request,
 }
 
 /**
+ * fanfare_etag_matches:
+ * @if_none_match: (nullable): a request's If-None-Match header
+ * @etag: a response's ETag, quoted
+ *
+ * Returns: whether @if_none_match names @etag, weakly or strongly, or any
+ */
+gboolean
+fanfare_etag_matches (const char *if_none_match,
+                      const char *etag)
+{
+  g_auto(GStrv) tags = NULL;
+
+  if (if_none_match == NULL || etag == NULL)
+    return FALSE;
+
+  tags = g_strsplit (if_none_match, ",", -1);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      const char *tag = g_strstrip (tags[i]);
+
+      if (g_str_has_prefix (tag, "W/"))
+        tag += 2;
+      if (g_str_equal (tag, "*") || g_str_equal (tag, etag))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * fanfare_etag_for_bytes:
+ *
+ * Returns: (transfer full): a strong ETag for a response body: a 64-bit
+ *   FNV-1a hash of it and its length, quoted
+ */
+char *
+fanfare_etag_for_bytes (GBytes *bytes)
+{
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  return g_strdup_printf ("\"%016" G_GINT64_MODIFIER "x-%" G_GSIZE_MODIFIER "x\"", hash, length);
+}
+
+/* A JSON answer to a GET carries its ETag, so that a client's HTTP cache
+ * keeps it and asks again with If-None-Match: an unchanged answer is then a
+ * 304 without a body. "max-age=0, must-revalidate" has the cache ask every
+ * time, as every answer may change with the next commit (libsoup's cache
+ * does not keep "no-cache" answers at all); "private" keeps it out of
+ * shared caches, as it may be the caller's own view. */
+static void
+add_validator (FanfareRequest *request)
+{
+  g_autofree char *etag = NULL;
+
+  if (!g_str_equal (request->route->method, "GET") || request->status != 200 || request->response == NULL ||
+      g_strcmp0 (request->content_type, "application/json") != 0)
+    return;
+
+  etag = fanfare_etag_for_bytes (request->response);
+  fanfare_request_add_header (request, "ETag", etag);
+  fanfare_request_add_header (request, "Cache-Control", "private, max-age=0, must-revalidate");
+  if (fanfare_etag_matches (fanfare_request_get_header (request, "If-None-Match"), etag))
+    fanfare_request_respond_empty (request, 304);
+}
+
+/**
  * fanfare_request_run:
  *
  * Runs the route's handler; called in a worker thread.
@@ -169,6 +240,8 @@ fanfare_request_run (FanfareRequest *request)
 
   if (request->status == 0)
     fanfare_request_fail_literal (request, FANFARE_ERROR_INTERNAL, "The handler gave no answer");
+  else
+    add_validator (request);
 }
 
 /**

@@ -79,4 +79,8 @@ void                 fanfare_request_take_header (FanfareRequest *request,
                                                   const char     *name,
                                                   char           *value);
 
+gboolean             fanfare_etag_matches (const char *if_none_match,
+                                           const char *etag);
+char                *fanfare_etag_for_bytes (GBytes *bytes) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

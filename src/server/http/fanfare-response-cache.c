@@ -10,10 +10,12 @@
  * stands while the database is the one it was made from: every commit
  * moves the database's generation on. Since another process (an import
  * from the command line) commits without this one knowing, an answer is
- * also kept for a second at most. Main thread only. */
+ * also kept for a second at most. An answer keeps its ETag, and a caller
+ * that names it gets a 304. Main thread only. */
 
 #include "config.h"
 
+#include "fanfare-request.h"
 #include "fanfare-response-cache.h"
 
 #define MAX_ENTRIES 512
@@ -24,6 +26,7 @@ typedef struct {
   gint64  created_us;
   guint   status;
   char   *content_type;
+  char   *etag;
   GBytes *body;
 } Entry;
 
@@ -40,6 +43,7 @@ static void
 entry_free (Entry *entry)
 {
   g_free (entry->content_type);
+  g_free (entry->etag);
   g_bytes_unref (entry->body);
   g_free (entry);
 }
@@ -88,6 +92,7 @@ fanfare_response_cache_answer (FanfareResponseCache *self,
                                SoupServerMessage    *msg)
 {
   Entry *entry = g_hash_table_lookup (self->entries, key);
+  SoupMessageHeaders *response_headers;
 
   if (entry == NULL)
     return FALSE;
@@ -98,8 +103,21 @@ fanfare_response_cache_answer (FanfareResponseCache *self,
       return FALSE;
     }
 
+  response_headers = soup_server_message_get_response_headers (msg);
+  if (entry->etag != NULL)
+    {
+      soup_message_headers_replace (response_headers, "ETag", entry->etag);
+      soup_message_headers_replace (response_headers, "Cache-Control", "private, max-age=0, must-revalidate");
+      if (fanfare_etag_matches (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                              "If-None-Match"), entry->etag))
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return TRUE;
+        }
+    }
+
   soup_server_message_set_status (msg, entry->status, NULL);
-  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg), entry->content_type, NULL);
+  soup_message_headers_set_content_type (response_headers, entry->content_type, NULL);
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), entry->body);
 
   return TRUE;
@@ -133,6 +151,7 @@ fanfare_response_cache_store (FanfareResponseCache *self,
   entry->created_us = g_get_monotonic_time ();
   entry->status = SOUP_STATUS_OK;
   entry->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  entry->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   entry->body = soup_message_body_flatten (body);
   g_hash_table_replace (self->entries, g_strdup (key), entry);
 }
