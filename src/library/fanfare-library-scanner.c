@@ -29,6 +29,7 @@ struct _FanfareLibraryScanner
   GMainContext *context;
   GQueue        pending;       /* of GTask, waiting for the running scan */
   GTask        *running;
+  gboolean      next_queued;   /* the next scan starts at the next idle */
 
   /* State, on the main thread */
   guint files_found;
@@ -78,6 +79,7 @@ scan_data_free (ScanData *data)
 }
 
 static void start_next (FanfareLibraryScanner *self);
+static gboolean start_next_cb (gpointer  user_data);
 
 static gboolean
 progress_cb (gpointer  user_data)
@@ -211,7 +213,12 @@ scan_done_cb (GObject      *object,
   else
     g_task_return_boolean (task, TRUE);
 
-  start_next (self);
+  /* A scan queued meanwhile (by a file monitor) starts once the caller has
+   * heard that this one is over, so that this one's counts are still there
+   * to read. */
+  self->next_queued = TRUE;
+  fanfare_dispatch_to_context (self->context, G_PRIORITY_DEFAULT_IDLE, start_next_cb,
+                               g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -238,6 +245,18 @@ start_next (FanfareLibraryScanner *self)
   g_task_set_source_tag (inner, start_next);
   g_task_set_task_data (inner, g_task_get_task_data (task), NULL);
   g_task_run_in_thread (inner, scan_thread);
+}
+
+static gboolean
+start_next_cb (gpointer  user_data)
+{
+  FanfareLibraryScanner *self = user_data;
+
+  self->next_queued = FALSE;
+  if (self->running == NULL)
+    start_next (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -356,7 +375,7 @@ queue_job (FanfareLibraryScanner *self,
   g_task_set_task_data (task, data, (GDestroyNotify) scan_data_free);
 
   g_queue_push_tail (&self->pending, g_steal_pointer (&task));
-  if (self->running == NULL)
+  if (self->running == NULL && !self->next_queued)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCANNING]);
       start_next (self);
