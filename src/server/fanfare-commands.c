@@ -27,6 +27,7 @@
 #include "fanfare-credentials.h"
 #include "fanfare-demo.h"
 #include "fanfare-ingest.h"
+#include "fanfare-recommender.h"
 #include "fanfare-server.h"
 #include "fanfare-user.h"
 #include "fanfare-utils.h"
@@ -222,6 +223,47 @@ import (int    argc,
   return run_media_job (data_dir, import_job, &job);
 }
 
+/* Makes the picks of the day of @when (Unix time), or of today. */
+static gboolean
+recommend_job (FanfareServer *server,
+               gpointer       data,
+               GError       **error)
+{
+  const gint64 *when = data;
+  g_autoptr(GDateTime) time = when != NULL ? g_date_time_new_from_unix_utc (*when) : g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) day = g_date_time_new_utc (g_date_time_get_year (time), g_date_time_get_month (time),
+                                                  g_date_time_get_day_of_month (time), 0, 0, 0);
+  FanfareRecommenderReport report;
+
+  if (!fanfare_recommender_run (fanfare_server_get_database (server), day, &report, error))
+    return FALSE;
+
+  g_print ("Made %u daily picks for %u listeners in %.1f s\n", report.picks, report.users, report.seconds);
+
+  return TRUE;
+}
+
+static int
+recommend (int    argc,
+           char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  gint64 when = 0;
+  const GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
+    { "now", 0, 0, G_OPTION_ARG_INT64, &when, "A time on the day to pick for (Unix time)", "T" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— make every listener's daily picks now");
+  int status = EXIT_FAILURE;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse (context, &argc, &argv, &data_dir, &status))
+    return status;
+
+  return run_media_job (data_dir, recommend_job, when != 0 ? &when : NULL);
+}
+
 static gboolean
 seed_job (FanfareServer *server,
           gpointer       data,
@@ -239,7 +281,8 @@ seed_job (FanfareServer *server,
            report.artists, report.albums, report.tracks, report.users, report.playlists, report.plays,
            (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 
-  return TRUE;
+  /* The listeners find their picks of the day the history leads up to. */
+  return recommend_job (server, options->now != 0 ? (gpointer) & options->now : NULL, error);
 }
 
 static int
@@ -296,6 +339,8 @@ fanfare_commands_run (int    argc,
     return import (argc, argv);
   if (g_str_equal (command, "seed-demo"))
     return seed_demo (argc, argv);
+  if (g_str_equal (command, "recommend"))
+    return recommend (argc, argv);
   if (g_str_equal (command, "routes"))
     return list_routes ();
 

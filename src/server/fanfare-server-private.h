@@ -35,6 +35,8 @@ struct _FanfareServer
   gboolean draining;
   gboolean stopped;
   guint    drain_timeout_id;
+  guint    recommend_id;
+  gboolean recommending;
 };
 
 /* For handlers, from any thread: set before the server listens. */

@@ -23,6 +23,7 @@ typedef struct {
   guint  account_attempts;   /* failed log-ins per account per window */
   guint  address_attempts;   /* failed log-ins per address per window */
   guint  throttle_window;    /* seconds */
+  guint  recommend_interval; /* seconds between checks for the day's picks; 0: never */
 } FanfareServerLimits;
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "fanfare-credentials.h"
+#include "fanfare-discovery-store.h"
+#include "fanfare-recommender.h"
 #include "fanfare-server-private.h"
 
 enum {
@@ -43,6 +45,7 @@ fanfare_server_limits_init (FanfareServerLimits *limits)
     .account_attempts = 5,
     .address_attempts = 20,
     .throttle_window = 15 * 60,
+    .recommend_interval = 60 * 60,
   };
 }
 
@@ -52,6 +55,7 @@ fanfare_server_dispose (GObject *object)
   FanfareServer *self = FANFARE_SERVER (object);
 
   g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->recommend_id, g_source_remove);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -108,6 +112,10 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_search_routes);
   fanfare_router_add (self->router, fanfare_http_playlist_routes);
   fanfare_router_add (self->router, fanfare_http_library_routes);
+  fanfare_router_add (self->router, fanfare_http_playlist_edit_routes);
+  fanfare_router_add (self->router, fanfare_http_playlist_file_routes);
+  fanfare_router_add (self->router, fanfare_http_play_routes);
+  fanfare_router_add (self->router, fanfare_http_discovery_routes);
 }
 
 /**
@@ -165,6 +173,56 @@ fanfare_server_new (const char                *data_dir,
                                                self->limits.throttle_window);
 
   return g_steal_pointer (&self);
+}
+
+static void
+recommend_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  FanfareServer *self = source_object;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) today = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autofree char *day = g_date_time_format (today, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+  FanfareRecommenderReport report;
+  gboolean done = FALSE;
+
+  if (!fanfare_discovery_store_has_run (self->db, day, &done, &error) ||
+      (!done && !fanfare_recommender_run (self->db, today, &report, &error)))
+    g_warning ("Could not make the daily picks: %s", error->message);
+  else if (!done)
+    g_message ("Made the daily picks of %s for %u listeners in %.1f s", day, report.users, report.seconds);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+recommend_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  FANFARE_SERVER (object)->recommending = FALSE;
+}
+
+/* Makes the day's picks once a day, in a thread, unless they are made. */
+static gboolean
+recommend_cb (gpointer  data)
+{
+  FanfareServer *self = data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->recommending || self->draining)
+    return G_SOURCE_CONTINUE;
+
+  self->recommending = TRUE;
+  task = g_task_new (self, NULL, recommend_done_cb, NULL);
+  g_task_set_source_tag (task, recommend_cb);
+  g_task_run_in_thread (task, recommend_thread);
+
+  return G_SOURCE_CONTINUE;
 }
 
 /* Parses HOST:PORT, where HOST is an IP address (in brackets for IPv6)
@@ -248,6 +306,9 @@ fanfare_server_listen (FanfareServer   *self,
       fanfare_server_set_public_url (self, uri);
     }
 
+  if (self->limits.recommend_interval > 0)
+    self->recommend_id = g_timeout_add_seconds (self->limits.recommend_interval, recommend_cb, self);
+
   return TRUE;
 }
 
@@ -308,6 +369,7 @@ stop (FanfareServer *self)
 
   self->stopped = TRUE;
   g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->recommend_id, g_source_remove);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 

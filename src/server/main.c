@@ -177,6 +177,7 @@ run_serve (int    argc,
                                     "  create-user   add a listener, artist or admin the same way\n"
                                     "  import DIR    import a folder of tagged audio as an artist's albums\n"
                                     "  seed-demo     fill the platform with a generated demo\n"
+                                    "  recommend     make every listener's daily picks now\n"
                                     "  routes        list the API's endpoints\n"
                                     "Run “fanfare-server COMMAND --help” for a command's options.");
 

@@ -59,9 +59,12 @@ static const char * const contents[] = {
   "SELECT album_id, title, kind, track_number, duration_ms, media_hash FROM tracks ORDER BY id",
   "SELECT * FROM chapters ORDER BY track_id, position",
   "SELECT owner_id, title, visibility FROM playlists ORDER BY id",
-  "SELECT playlist_id, position, track_id FROM playlist_tracks ORDER BY playlist_id, position",
+  "SELECT playlist_id, position, track_id FROM playlist_entries ORDER BY playlist_id, position",
   "SELECT follower_id, followee_id FROM follows ORDER BY 1, 2",
   "SELECT user_id, track_id, played_at FROM plays ORDER BY id",
+  "SELECT user_id, day, tracks, reasons FROM daily_picks ORDER BY 1",
+  "SELECT track_id, neighbours FROM track_neighbours ORDER BY 1",
+  "SELECT rank, track_id, listeners FROM popular_tracks ORDER BY 1",
 };
 
 static char *
@@ -134,6 +137,7 @@ test_living_platform (void)
   g_autofree char *token = NULL;
   g_autoptr(FanfareTestResponse) search = NULL;
   g_autoptr(FanfareTestResponse) stream = NULL;
+  g_autoptr(FanfareTestResponse) featured = NULL;
   FanfareTestServer *server;
   gint64 duration_ms;
 
@@ -146,6 +150,7 @@ test_living_platform (void)
   g_assert_cmpint (count (data_dir, "SELECT count(*) FROM playlists WHERE visibility = 'public'"), >=, 6);
   g_assert_cmpint (count (data_dir, "SELECT count(*) FROM users WHERE avatar_id IS NOT NULL"), >=, 36);
   g_assert_cmpint (count (data_dir, "SELECT count(*) FROM albums WHERE cover_id IS NULL"), ==, 0);
+  g_assert_cmpint (count (data_dir, "SELECT count(DISTINCT user_id) FROM daily_picks"), ==, 6);
 
   /* Every track is music of its own: no two files are the same. */
   g_assert_cmpint (count (data_dir, "SELECT count(DISTINCT media_hash) FROM tracks"), ==,
@@ -173,6 +178,10 @@ test_living_platform (void)
   stream = fanfare_test_request (server, "GET", "/api/v1/tracks/1/stream", token, NULL);
   g_assert_cmpuint (stream->status, ==, 200);
   g_assert_cmpuint (g_bytes_get_size (stream->body), >, 10000);
+
+  /* The influencers' playlists are featured. */
+  featured = fanfare_test_request (server, "GET", "/api/v1/featured/playlists", NULL, NULL);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (featured, "items")), >=, 3);
   fanfare_test_server_stop (server);
 }
 

@@ -5,12 +5,14 @@
  */
 
 /* Reading playlists. A private playlist is not found by anyone but its
- * owner: the answer is the same 404 as for an id never used. */
+ * owner and collaborators: the answer is the same 404 as for an id never
+ * used. */
 
 #include "config.h"
 
 #include "fanfare-account-store.h"
 #include "fanfare-http-json.h"
+#include "fanfare-http-playlist-json.h"
 #include "fanfare-playlist.h"
 #include "fanfare-playlist-store.h"
 #include "fanfare-request.h"
@@ -22,14 +24,26 @@ get_playlist (FanfareRequest *request)
   const FanfareViewer *viewer = fanfare_request_get_viewer (request);
   gint64 playlist_id = fanfare_request_get_id (request, "id");
   g_autoptr(GError) error = NULL;
-  g_autoptr(FanfarePlaylist) playlist = NULL;
   g_autoptr(GPtrArray) tracks = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
 
-  if ((playlist = fanfare_playlist_store_get (db, viewer, playlist_id, &error)) == NULL ||
-      (tracks = fanfare_playlist_store_list_tracks (db, viewer, playlist_id, &error)) == NULL)
-    fanfare_request_fail (request, error);
-  else
-    fanfare_http_respond_with_list (request, "playlist", playlist, "tracks", tracks);
+  json_builder_begin_object (builder);
+  if (!fanfare_http_add_playlist (builder, db, viewer, playlist_id, &error) ||
+      (tracks = fanfare_playlist_store_list_tracks (db, viewer, playlist_id, &error)) == NULL ||
+      (entries = fanfare_playlist_store_list_entries (db, viewer, playlist_id, &error)) == NULL)
+    {
+      fanfare_request_fail (request, error);
+      return;
+    }
+
+  fanfare_http_add_array (builder, "tracks", tracks);
+  fanfare_http_add_entries (builder, "entries", entries);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  fanfare_request_respond_json (request, 200, root);
 }
 
 static void

@@ -24,7 +24,8 @@ typedef enum {
 typedef void (*FanfareRouteFunc) (FanfareRequest *request);
 
 /* One endpoint. A pattern's segments in braces are parameters:
- * {id} is a decimal id, {username} a username, {image} an image id. */
+ * {id} is a decimal id, {username} a username, {image} an image id,
+ * {entry} a client's id of a playlist entry. */
 typedef struct {
   const char      *method;
   const char      *pattern;
@@ -42,5 +43,9 @@ extern const FanfareRoute fanfare_http_search_routes[];
 extern const FanfareRoute fanfare_http_playlist_routes[];
 extern const FanfareRoute fanfare_http_meta_routes[];
 extern const FanfareRoute fanfare_http_library_routes[];
+extern const FanfareRoute fanfare_http_playlist_edit_routes[];
+extern const FanfareRoute fanfare_http_playlist_file_routes[];
+extern const FanfareRoute fanfare_http_play_routes[];
+extern const FanfareRoute fanfare_http_discovery_routes[];
 
 G_END_DECLS

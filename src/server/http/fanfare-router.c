@@ -6,7 +6,8 @@
 
 /* Maps a method and a path to a route. Parameters are checked for their
 * form here, before anything runs: an id is digits, a username the
-* characters usernames are made of, an image id a hash. A path that fits
+* characters usernames are made of, an image id a hash, an entry id what
+* clients make ids of. A path that fits
 * no pattern is not found; one that fits under another method is 405. */
 
 #include "config.h"
@@ -64,10 +65,28 @@ is_username (const char *segment)
   return TRUE;
 }
 
+/* An id a client made up: a UUID, or anything of the same letters. */
+gboolean
+fanfare_router_is_client_id (const char *segment)
+{
+  gsize length = strlen (segment);
+
+  if (length == 0 || length > 64)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (segment[i]) && segment[i] != '-' && segment[i] != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 parameter_fits (const char *name,
                 const char *segment)
 {
+  if (g_str_equal (name, "{entry}"))
+    return fanfare_router_is_client_id (segment);
   if (g_str_equal (name, "{username}"))
     return is_username (segment);
   if (g_str_equal (name, "{image}"))

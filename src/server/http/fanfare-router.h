@@ -25,6 +25,7 @@ const FanfareRoute *fanfare_router_match (FanfareRouter *self,
                                           const char    *path,
                                           GHashTable   **params,
                                           FanfareError  *error_code);
+gboolean            fanfare_router_is_client_id (const char *segment);
 GPtrArray          *fanfare_router_list (FanfareRouter *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -220,6 +220,27 @@ _fanfare_catalog_store_fetch_track (FanfareConnection   *conn,
   return fetch_one (conn, sql, track_id, viewer, (RowFunc) track_from_row, "No such track", error);
 }
 
+/* Like _fanfare_catalog_store_fetch_track(), except that a track @viewer
+ * may not see is no error: *@track is then %NULL. */
+gboolean
+_fanfare_catalog_store_find_track (FanfareConnection   *conn,
+                                   const FanfareViewer *viewer,
+                                   gint64               track_id,
+                                   FanfareTrack       **track,
+                                   GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *track = _fanfare_catalog_store_fetch_track (conn, viewer, track_id, &local_error);
+  if (*track == NULL && !g_error_matches (local_error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Lists a page in the order of the key in column @key_column and the id in
  * column 0: @first_sql the first page, @next_sql the ones after @after,
  * with ?1 and ?2 the position; ?3 is the limit. @last is where the next page starts, left clear on the last page. */

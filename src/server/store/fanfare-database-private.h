@@ -104,6 +104,11 @@ FanfareTrack      *_fanfare_catalog_store_fetch_track (FanfareConnection   *conn
                                                        const FanfareViewer *viewer,
                                                        gint64               track_id,
                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean           _fanfare_catalog_store_find_track (FanfareConnection   *conn,
+                                                      const FanfareViewer *viewer,
+                                                      gint64               track_id,
+                                                      FanfareTrack       **track,
+                                                      GError             **error);
 FanfareUser       *_fanfare_account_store_fetch_user (FanfareConnection *conn,
                                                       gint64             user_id,
                                                       gboolean           with_email,

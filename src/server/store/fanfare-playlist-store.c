@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Playlists, as far as the catalog needs them now: made, filled and read.
- * A private playlist exists only for its owner and for admins; an unlisted
- * one for whoever has its id; a public one for everybody and for search. */
+/* Playlists as the catalog reads them: made, filled and read. A private
+ * playlist exists only for its owner, its collaborators and admins; an
+ * unlisted one for whoever has its id; a public one for everybody and for
+ * search. Editing is in fanfare-playlist-store-edit.c. */
 
 #include "config.h"
 
@@ -19,16 +20,18 @@
 
 #define PLAYLIST_COLUMNS \
   "SELECT p.id, p.title, p.description, u.username, u.display_name, p.visibility," \
-  " (SELECT count(*) FROM playlist_tracks WHERE playlist_id = p.id)," \
-  " (SELECT coalesce (sum (t.duration_ms), 0) FROM playlist_tracks pt" \
-  "  JOIN tracks t ON t.id = pt.track_id WHERE pt.playlist_id = p.id)," \
-  " coalesce (p.cover_id, (SELECT al.cover_id FROM playlist_tracks pt" \
-  "  JOIN tracks t ON t.id = pt.track_id JOIN albums al ON al.id = t.album_id" \
-  "  WHERE pt.playlist_id = p.id ORDER BY pt.position LIMIT 1))," \
+  " (SELECT count(*) FROM playlist_entries WHERE playlist_id = p.id AND removed = 0)," \
+  " (SELECT coalesce (sum (duration_ms), 0) FROM playlist_entries WHERE playlist_id = p.id AND removed = 0)," \
+  " coalesce (p.cover_id, (SELECT al.cover_id FROM playlist_entries e" \
+  "  JOIN tracks t ON t.id = e.track_id JOIN albums al ON al.id = t.album_id" \
+  "  WHERE e.playlist_id = p.id AND e.removed = 0 ORDER BY e.position LIMIT 1))," \
   " p.updated_at" \
   " FROM playlists p JOIN users u ON u.id = p.owner_id"
 
-#define VISIBLE_TO_VIEWER "(p.visibility <> 'private' OR p.owner_id = ?8 OR ?9 = 1)"
+/* Collaborators see a private playlist as its owner does. */
+#define VISIBLE_TO_VIEWER \
+  "(p.visibility <> 'private' OR p.owner_id = ?8 OR ?9 = 1" \
+  " OR EXISTS (SELECT 1 FROM playlist_collaborators c WHERE c.playlist_id = p.id AND c.user_id = ?8))"
 
 static FanfarePlaylist *
 playlist_from_row (FanfareConnection *conn,
@@ -97,37 +100,16 @@ fanfare_playlist_store_create (FanfareDatabase           *db,
                                FanfarePlaylistVisibility  visibility,
                                GError                   **error)
 {
-  static const char sql[] =
-    "INSERT INTO playlists (owner_id, title, description, visibility, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
-  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
-  g_autoptr(FanfareStatement) stmt = NULL;
-  g_autofree char *visibility_name = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, visibility);
-  gint64 playlist_id;
+  gboolean created;
 
-  if (conn == NULL || !_fanfare_connection_begin (conn, error) ||
-      (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  _fanfare_statement_bind_text (stmt, 2, title);
-  _fanfare_statement_bind_text (stmt, 3, description);
-  _fanfare_statement_bind_text (stmt, 4, visibility_name);
-  sqlite3_bind_int64 (stmt, 5, _fanfare_now ());
-  if (!_fanfare_statement_run (stmt, error))
-    return 0;
-
-  playlist_id = _fanfare_connection_last_insert_id (conn);
-  if (!_fanfare_search_store_reindex (conn, FANFARE_SEARCH_KIND_PLAYLIST, playlist_id, error) ||
-      !_fanfare_connection_commit (conn, error))
-    return 0;
-
-  return playlist_id;
+  return fanfare_playlist_store_create_from (db, owner_id, NULL, title, description, visibility, &created, error);
 }
 
 /**
  * fanfare_playlist_store_add_tracks:
  * @track_ids: (array length=n_tracks): tracks to append, in order
+ *
+ * Appends platform tracks under entry ids of the server's making.
  */
 gboolean
 fanfare_playlist_store_add_tracks (FanfareDatabase *db,
@@ -137,8 +119,9 @@ fanfare_playlist_store_add_tracks (FanfareDatabase *db,
                                    GError         **error)
 {
   static const char sql[] =
-    "INSERT INTO playlist_tracks (playlist_id, position, track_id, added_at)"
-    " SELECT ?1, coalesce (max (position) + 1, 0), ?2, ?3 FROM playlist_tracks WHERE playlist_id = ?1";
+    "INSERT INTO playlist_entries (playlist_id, entry_id, position, track_id, duration_ms, added_at)"
+    " SELECT ?1, ?4, coalesce (max (position) + 1, 0), ?2, (SELECT duration_ms FROM tracks WHERE id = ?2), ?3"
+    " FROM playlist_entries WHERE playlist_id = ?1";
   static const char touch_sql[] = "UPDATE playlists SET updated_at = ?2 WHERE id = ?1";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
@@ -152,10 +135,13 @@ fanfare_playlist_store_add_tracks (FanfareDatabase *db,
 
   for (guint i = 0; i < n_tracks; i++)
     {
+      g_autofree char *entry_id = g_uuid_string_random ();
+
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, playlist_id);
       sqlite3_bind_int64 (stmt, 2, track_ids[i]);
       sqlite3_bind_int64 (stmt, 3, now);
+      _fanfare_statement_bind_text (stmt, 4, entry_id);
       if (!_fanfare_statement_run (stmt, error))
         return FALSE;
     }
@@ -223,7 +209,9 @@ fanfare_playlist_store_list_tracks (FanfareDatabase     *db,
                                     gint64               playlist_id,
                                     GError             **error)
 {
-  static const char sql[] = "SELECT track_id FROM playlist_tracks WHERE playlist_id = ?1 ORDER BY position";
+  static const char sql[] =
+    "SELECT track_id FROM playlist_entries WHERE playlist_id = ?1 AND removed = 0 AND track_id IS NOT NULL"
+    " ORDER BY position, entry_id";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
   g_autoptr(FanfarePlaylist) playlist = NULL;
@@ -256,6 +244,26 @@ fanfare_playlist_store_list_tracks (FanfareDatabase     *db,
   return g_steal_pointer (&tracks);
 }
 
+static GPtrArray *
+collect_playlists (FanfareConnection *conn,
+                   FanfareStatement  *stmt,
+                   GError           **error)
+{
+  g_autoptr(GPtrArray) playlists = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (playlists, playlist_from_row (conn, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _fanfare_statement_error (stmt, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&playlists);
+}
+
 /**
  * fanfare_playlist_store_list_for_user:
  *
@@ -273,22 +281,67 @@ fanfare_playlist_store_list_for_user (FanfareDatabase     *db,
     " ORDER BY p.updated_at DESC, p.id DESC";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
-  g_autoptr(GPtrArray) playlists = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, owner_id);
   bind_viewer (stmt, viewer);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (playlists, playlist_from_row (conn, stmt));
 
-  if (rc != SQLITE_DONE)
-    {
-      _fanfare_statement_error (stmt, error);
-      return NULL;
-    }
+  return collect_playlists (conn, stmt, error);
+}
 
-  return g_steal_pointer (&playlists);
+/**
+ * fanfare_playlist_store_list_featured:
+ *
+ * Returns: (transfer container) (element-type FanfarePlaylist): public,
+ *   non-empty playlists of verified users (musicians and influencers), the
+ *   most followed first
+ */
+GPtrArray *
+fanfare_playlist_store_list_featured (FanfareDatabase     *db,
+                                      const FanfareViewer *viewer,
+                                      guint                limit,
+                                      GError             **error)
+{
+  static const char sql[] =
+    PLAYLIST_COLUMNS " WHERE p.visibility = 'public' AND u.verified = 1 AND ?8 = ?8 AND ?9 = ?9"
+    " AND EXISTS (SELECT 1 FROM playlist_entries e WHERE e.playlist_id = p.id AND e.removed = 0)"
+    " ORDER BY (SELECT count(*) FROM playlist_follows f WHERE f.playlist_id = p.id) DESC,"
+    " p.updated_at DESC, p.id DESC LIMIT ?1";
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, limit);
+  bind_viewer (stmt, viewer);
+
+  return collect_playlists (conn, stmt, error);
+}
+
+/**
+ * fanfare_playlist_store_list_followed:
+ *
+ * Returns: (transfer container) (element-type FanfarePlaylist): the
+ *   playlists @viewer follows and still sees, the latest followed first
+ */
+GPtrArray *
+fanfare_playlist_store_list_followed (FanfareDatabase     *db,
+                                      const FanfareViewer *viewer,
+                                      GError             **error)
+{
+  static const char sql[] =
+    PLAYLIST_COLUMNS " JOIN playlist_follows f ON f.playlist_id = p.id AND f.user_id = ?8"
+    " WHERE " VISIBLE_TO_VIEWER " ORDER BY f.created_at DESC, p.id DESC";
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return NULL;
+
+  bind_viewer (stmt, viewer);
+
+  return collect_playlists (conn, stmt, error);
 }

@@ -171,6 +171,100 @@ static const char *versions[] = {
   "  saved_at INTEGER NOT NULL,"
   "  PRIMARY KEY (user_id, track_id));"
   "CREATE INDEX saved_tracks_recent ON saved_tracks (user_id, saved_at);",
+  /* 3: playlists edited from anywhere, followed and shared; plays reported
+   * by clients; what the recommender computes. A playlist's entries are
+   * named by the client that adds them, so an addition sent twice is one;
+   * removed entries stay as tombstones, so that a late copy of the
+   * addition does not bring them back. Positions are fractions between
+   * neighbours, so a move or an insertion writes one row. The *_at
+   * columns hold the client's time of each field's last change, in
+   * milliseconds: the latest change of a field wins. An entry keeps its
+   * track's duration, so that a long playlist's length is one sum. */
+  "CREATE TABLE playlist_entries ("
+  "  playlist_id INTEGER NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,"
+  "  entry_id TEXT NOT NULL,"
+  "  position REAL NOT NULL,"
+  "  track_id INTEGER REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  title TEXT,"
+  "  artist TEXT,"
+  "  album TEXT,"
+  "  duration_ms INTEGER NOT NULL DEFAULT 0,"
+  "  added_by INTEGER REFERENCES users (id) ON DELETE SET NULL,"
+  "  added_at INTEGER NOT NULL,"
+  "  moved_at INTEGER NOT NULL DEFAULT 0,"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (playlist_id, entry_id),"
+  "  CHECK (track_id IS NOT NULL OR title IS NOT NULL)"
+  ");"
+  "INSERT INTO playlist_entries (playlist_id, entry_id, position, track_id, duration_ms, added_at)"
+  "  SELECT pt.playlist_id, 'p' || pt.position, pt.position, pt.track_id, t.duration_ms, pt.added_at"
+  "  FROM playlist_tracks pt JOIN tracks t ON t.id = pt.track_id;"
+  "DROP TABLE playlist_tracks;"
+  "CREATE INDEX playlist_entries_order ON playlist_entries (playlist_id, position, removed, duration_ms);"
+  "CREATE INDEX playlist_entries_track ON playlist_entries (track_id);"
+  "ALTER TABLE playlists ADD COLUMN client_id TEXT;"
+  "ALTER TABLE playlists ADD COLUMN title_at INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE playlists ADD COLUMN description_at INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE playlists ADD COLUMN visibility_at INTEGER NOT NULL DEFAULT 0;"
+  "CREATE UNIQUE INDEX playlists_client ON playlists (owner_id, client_id) WHERE client_id IS NOT NULL;"
+  "CREATE TABLE playlist_follows ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  playlist_id INTEGER NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, playlist_id)"
+  ");"
+  "CREATE INDEX playlist_follows_playlist ON playlist_follows (playlist_id);"
+  "CREATE TABLE playlist_collaborators ("
+  "  playlist_id INTEGER NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (playlist_id, user_id)"
+  ");"
+  "CREATE INDEX playlist_collaborators_user ON playlist_collaborators (user_id);"
+  "ALTER TABLE plays ADD COLUMN client_id TEXT;"
+  "ALTER TABLE plays ADD COLUMN ms_played INTEGER NOT NULL DEFAULT 0;"
+  "CREATE UNIQUE INDEX plays_client ON plays (user_id, client_id) WHERE client_id IS NOT NULL;"
+  "CREATE INDEX plays_time ON plays (played_at);"
+  /* What the recommender leaves: each track's nearest neighbours by
+   * co-listening ("ID:SCORE ID:SCORE …", the nearest first), and each
+   * user's picks of the day with the track that brought each one in
+   * ("ID ID …" and the reasons' ids in the same order, 0 for a popular
+   * pick). A row per track and per user: a run writes 150,000 rows, not
+   * 4,000,000, and serving a user's picks reads one. The most listened
+   * tracks of the run's history fill picks and the radio. */
+  "CREATE TABLE track_neighbours ("
+  "  track_id INTEGER PRIMARY KEY,"
+  "  neighbours TEXT NOT NULL"
+  ");"
+  "CREATE TABLE daily_picks ("
+  "  user_id INTEGER PRIMARY KEY,"
+  "  day TEXT NOT NULL,"
+  "  tracks TEXT NOT NULL,"
+  "  reasons TEXT NOT NULL"
+  ");"
+  "CREATE TABLE popular_tracks ("
+  "  rank INTEGER PRIMARY KEY,"
+  "  track_id INTEGER NOT NULL,"
+  "  listeners INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE recommender_runs ("
+  "  day TEXT PRIMARY KEY,"
+  "  users INTEGER NOT NULL,"
+  "  finished_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE radio_feedback ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('like', 'skip')),"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, track_id)"
+  ");"
+  "CREATE TABLE radio_served ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  served_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, track_id)"
+  ");",
 };
 
 guint
