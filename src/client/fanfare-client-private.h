@@ -97,6 +97,16 @@ GListModel        *_fanfare_client_parse_list (JsonObject *json,
                                                GType       type,
                                                GError    **error);
 
+/* Makes an element of a list from its JSON object. */
+typedef gpointer (*FanfareNewItemFunc) (JsonObject *json,
+                                        GError    **error);
+
+GListModel        *_fanfare_client_parse_items (JsonObject         *json,
+                                                const char         *member,
+                                                GType               type,
+                                                FanfareNewItemFunc  new_item,
+                                                GError            **error);
+
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
 void               _fanfare_client_load_saved (FanfareClient *self);
 
