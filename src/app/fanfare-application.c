@@ -215,6 +215,7 @@ fanfare_application_startup (GApplication *app)
                                 color_scheme_get_mapping, NULL, NULL, NULL);
 
   _fanfare_application_playback_startup (self);
+  _fanfare_application_plays_startup (self);
   _fanfare_application_library_startup (self);
   _fanfare_application_account_startup (self);
 }
@@ -222,6 +223,7 @@ fanfare_application_startup (GApplication *app)
 static void
 fanfare_application_shutdown (GApplication *app)
 {
+  _fanfare_application_plays_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_playback_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_library_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_account_shutdown (FANFARE_APPLICATION (app));

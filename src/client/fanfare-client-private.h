@@ -35,6 +35,11 @@ struct _FanfareClient
   GListStore   *saved_tracks;
   GCancellable *saved_cancellable;
 
+  /* Plays on their way to the server (see fanfare-client-plays.c) */
+  JsonArray *plays;
+  char      *plays_file;
+  gboolean   sending_plays;
+
   /* Image loads: at most max_image_loads at once, the rest wait in line. */
   GQueue image_queue;
   guint  image_loads;
@@ -109,5 +114,6 @@ GListModel        *_fanfare_client_parse_items (JsonObject         *json,
 
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
 void               _fanfare_client_load_saved (FanfareClient *self);
+void               _fanfare_client_send_plays (FanfareClient *self);
 
 G_END_DECLS

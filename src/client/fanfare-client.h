@@ -287,6 +287,15 @@ char            *fanfare_client_parse_playlist_uri (FanfareClient *self,
                                                     const char    *uri) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Plays, charts and discovery */
+gboolean    fanfare_play_counts (GTimeSpan  played,
+                                 GTimeSpan  duration);
+void        fanfare_client_set_plays_file (FanfareClient *self,
+                                           const char    *path);
+void        fanfare_client_report_play (FanfareClient *self,
+                                        FanfareTrack  *track,
+                                        GDateTime     *played_at,
+                                        GTimeSpan      played);
+guint       fanfare_client_get_pending_plays (FanfareClient *self);
 void        fanfare_client_list_history_async (FanfareClient       *self,
                                                guint                limit,
                                                GCancellable        *cancellable,

@@ -467,6 +467,106 @@ test_discovery (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
 }
 
+static gboolean
+nothing_pending (gpointer  data)
+{
+  return fanfare_client_get_pending_plays (data) == 0;
+}
+
+static gboolean
+is_offline (gpointer  data)
+{
+  return !fanfare_client_get_online (data);
+}
+
+/* How many plays of @track at @played_at the user's history holds. */
+static guint
+count_plays (Fixture      *fixture,
+             FanfareTrack *track,
+             GDateTime    *played_at,
+             GTimeSpan    *played)
+{
+  g_autoptr(GListModel) history = NULL;
+  guint count = 0;
+
+  fanfare_client_list_history_async (fixture->client, 100, NULL, fanfare_test_store_result, &fixture->result);
+  history = wait_list (fixture, fixture->client);
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(FanfarePlay) play = g_list_model_get_item (history, i);
+
+      if (g_strcmp0 (fanfare_track_get_id (fanfare_play_get_track (play)), fanfare_track_get_id (track)) == 0 &&
+          g_date_time_compare (fanfare_play_get_played_at (play), played_at) == 0)
+        {
+          *played = fanfare_play_get_played (play);
+          count++;
+        }
+    }
+
+  return count;
+}
+
+static void
+test_plays (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GListModel) tracks = chart_tracks (fixture, 1);
+  g_autoptr(FanfareTrack) track = g_list_model_get_item (tracks, 0);
+  g_autoptr(GDateTime) played_at = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC - 40);
+  g_autoptr(FanfareClient) next_run = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fanfare", "unsent-plays.json", NULL);
+  g_autofree char *contents = NULL;
+  GTimeSpan played = 0;
+
+  /* 30 seconds, or half of a shorter track. */
+  g_assert_false (fanfare_play_counts (29 * G_TIME_SPAN_SECOND, 0));
+  g_assert_true (fanfare_play_counts (30 * G_TIME_SPAN_SECOND, 0));
+  g_assert_true (fanfare_play_counts (30 * G_TIME_SPAN_SECOND, 240 * G_TIME_SPAN_SECOND));
+  g_assert_false (fanfare_play_counts (29 * G_TIME_SPAN_SECOND, 240 * G_TIME_SPAN_SECOND));
+  g_assert_true (fanfare_play_counts (20 * G_TIME_SPAN_SECOND, 40 * G_TIME_SPAN_SECOND));
+  g_assert_false (fanfare_play_counts (19 * G_TIME_SPAN_SECOND, 40 * G_TIME_SPAN_SECOND));
+
+  /* Played while the server is down: kept on disk. */
+  fanfare_client_set_plays_file (fixture->client, path);
+  fanfare_test_server_kill (fixture->server);
+  fanfare_client_report_play (fixture->client, track, played_at, 31 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (fanfare_client_get_pending_plays (fixture->client), ==, 1);
+  g_assert_true (fanfare_test_wait_for (is_offline, fixture->client, 10000));
+  g_assert_cmpuint (fanfare_client_get_pending_plays (fixture->client), ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, fanfare_track_get_id (track)));
+
+  /* The next run of the app finds it there. */
+  next_run = fanfare_client_new (fixture->server->url, NULL);
+  fanfare_client_set_plays_file (next_run, path);
+  g_assert_cmpuint (fanfare_client_get_pending_plays (next_run), ==, 1);
+
+  /* The server is back: the play arrives by itself, with how long it played. */
+  fanfare_test_server_restart (fixture->server);
+  g_assert_true (fanfare_test_wait_for (nothing_pending, fixture->client, 20000));
+  g_assert_cmpuint (count_plays (fixture, track, played_at, &played), ==, 1);
+  g_assert_cmpint (played, ==, 31 * G_TIME_SPAN_SECOND);
+
+  /* The next run sends its copy once signed in; it counts once. */
+  fanfare_client_sign_in_async (next_run, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, NULL,
+                                fanfare_test_store_result, &fixture->result);
+  {
+    g_autoptr(GAsyncResult) result = WAIT (fixture);
+    g_autoptr(FanfareUser) user = fanfare_client_sign_in_finish (next_run, result, NULL);
+
+    g_assert_nonnull (user);
+    fanfare_test_note_secret (fanfare_client_get_token (next_run));
+  }
+  g_assert_true (fanfare_test_wait_for (nothing_pending, next_run, 20000));
+  g_assert_cmpuint (count_plays (fixture, track, played_at, &played), ==, 1);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, fanfare_track_get_id (track)));
+
+  fanfare_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +580,7 @@ main (int   argc,
 
   g_test_add ("/client/playlists/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/client/playlists/others", Fixture, NULL, fixture_set_up, test_others, fixture_tear_down);
+  g_test_add ("/client/plays", Fixture, NULL, fixture_set_up, test_plays, fixture_tear_down);
   g_test_add ("/client/discovery", Fixture, NULL, fixture_set_up, test_discovery, fixture_tear_down);
 
   status = g_test_run ();
