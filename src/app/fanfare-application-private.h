@@ -32,6 +32,8 @@ struct _FanfareApplication
   gint64        play_tick;      /* monotonic time counted up to, while playing */
   guint         play_source;
   gboolean      play_reported;
+  GHashTable   *radio_ids;      /* ids of the radio's tracks in the queue */
+  gboolean      radio_loading;
 
   /* State */
   guint inhibit_cookie;

@@ -16,6 +16,7 @@
 #include "fanfare-application.h"
 #include "fanfare-artist-page.h"
 #include "fanfare-navigate.h"
+#include "fanfare-playlist-page.h"
 #include "fanfare-track-list-page.h"
 #include "fanfare-track-page.h"
 #include "fanfare-window.h"
@@ -348,4 +349,20 @@ fanfare_navigate_track (GtkWidget    *from,
   g_return_if_fail (FANFARE_IS_TRACK (track));
 
   fanfare_navigate_push (from, fanfare_track_page_new (track), fanfare_track_get_title (track));
+}
+
+/**
+ * fanfare_navigate_playlist:
+ * @playlist_id: a playlist of the platform
+ *
+ * Opens the page of a playlist, which loads it.
+ */
+void
+fanfare_navigate_playlist (GtkWidget  *from,
+                           const char *playlist_id)
+{
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (playlist_id != NULL);
+
+  fanfare_navigate_push (from, fanfare_playlist_page_new (playlist_id), _("Playlist"));
 }

@@ -6,7 +6,8 @@
 
 /* The platform the way a person meets it, in the real application under
  * Xvfb against a real fanfare-server with the small demo: signing in,
- * Discover, searching, an album's page that streams a track, and the
+ * Discover with its picks, charts and featured playlists, a playlist's
+ * page, the personal radio, searching, an album's page that streams a track, and the
  * offline banner when the server goes away and comes back. */
 
 #include "config.h"
@@ -23,6 +24,7 @@
 #include "fanfare-navigation-stack.h"
 #include "fanfare-offline-banner.h"
 #include "fanfare-pages.h"
+#include "fanfare-playlist-page.h"
 #include "fanfare-search-page.h"
 #include "fanfare-sign-in-dialog.h"
 #include "fanfare-track-page.h"
@@ -35,6 +37,7 @@ static FanfareWindow *window;
 static FanfareTestServer *server;
 static char *scratch;
 static char *token;
+static GAsyncResult *copied_result;
 
 static FanfareClient *
 client (void)
@@ -147,6 +150,139 @@ test_discover (void)
     fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_album_get_title (first));
   }
   save_screenshot ("platform-discover");
+}
+
+static void
+test_discover_picks (void)
+{
+  FanfareDiscoverPage *page = FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE));
+  GListModel *picks = fanfare_discover_page_get_picks (page);
+  GListModel *chart = fanfare_discover_page_get_chart (page);
+  GListModel *featured = fanfare_discover_page_get_featured (page);
+  g_autoptr(FanfareChartItem) hottest = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  gboolean explained = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  g_assert_true (fanfare_test_wait_for (has_items, picks, 20000));
+  g_assert_true (fanfare_test_wait_for (has_items, chart, 20000));
+  g_assert_true (fanfare_test_wait_for (has_items, featured, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Made for You");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Hot This Week");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Featured Playlists");
+
+  /* Each pick says why, in words of the user's language. */
+  for (guint i = 0; i < g_list_model_get_n_items (picks); i++)
+    {
+      g_autoptr(FanfarePick) pick = g_list_model_get_item (picks, i);
+      FanfareTrack *track = fanfare_pick_get_track (pick);
+      g_autofree char *reason = fanfare_pick_dup_reason_text (pick);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", fanfare_track_get_artist (track), reason);
+
+      fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (track));
+      fanfare_test_assert_label_shown (GTK_WIDGET (page), subtitle);
+      if (fanfare_pick_get_reason (pick) == FANFARE_PICK_REASON_PLAYED)
+        {
+          g_assert_true (g_str_has_prefix (reason, "Because you played “"));
+          explained = TRUE;
+        }
+    }
+  g_assert_true (explained);
+
+  hottest = g_list_model_get_item (chart, 0);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page),
+                                   fanfare_track_get_title (fanfare_chart_item_get_item (hottest)));
+  playlist = g_list_model_get_item (featured, 0);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  save_screenshot ("platform-discover-picks");
+}
+
+static gboolean
+playlist_following (gpointer  data)
+{
+  GtkWidget *label = fanfare_test_find_label (data, "Following");
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static void
+test_playlist_page (void)
+{
+  GListModel *featured = fanfare_discover_page_get_featured (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfarePlaylist) playlist = g_list_model_get_item (featured, 0);
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  g_autoptr(FanfarePlaylistEntry) first = NULL;
+  g_autofree char *share = fanfare_client_dup_share_uri (client (), fanfare_playlist_get_id (playlist));
+  g_autofree char *copied = NULL;
+  FanfarePlaylistPage *page;
+  GdkClipboard *clipboard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_playlist (find (FANFARE_TYPE_DISCOVER_PAGE), fanfare_playlist_get_id (playlist));
+  page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PLAYLIST_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_owner_name (playlist));
+  first = g_list_model_get_item (fanfare_playlist_page_get_entries (page), 0);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_entry_get_title (first));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Follow");
+
+  /* Followed: the button says so, and the server agrees. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.follow", NULL));
+  g_assert_true (fanfare_test_wait_for (playlist_following, page, 20000));
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  save_screenshot ("platform-playlist");
+
+  /* The link on the clipboard is the server's share page of it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.copy-link", NULL));
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (page));
+  gdk_clipboard_read_text_async (clipboard, NULL, fanfare_test_store_result, &copied_result);
+  {
+    g_autoptr(GAsyncResult) result = fanfare_test_wait_result (&copied_result);
+
+    copied = gdk_clipboard_read_text_finish (clipboard, result, NULL);
+  }
+  g_assert_cmpstr (copied, ==, share);
+}
+
+static guint first_batch;
+
+static gboolean
+has_more_than_first_batch (gpointer  data)
+{
+  return g_list_model_get_n_items (data) > first_batch;
+}
+
+static gboolean
+radio_playing (gpointer  data)
+{
+  FanfarePlayer *player = fanfare_application_get_player (app);
+
+  return fanfare_player_get_state (player) == FANFARE_PLAYER_STATE_PLAYING &&
+         fanfare_application_get_playing_radio (app);
+}
+
+static void
+test_radio (void)
+{
+  FanfarePlayQueue *queue = fanfare_player_get_queue (fanfare_application_get_player (app));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_DISCOVER_PAGE), "discover.play-radio", NULL));
+  g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+  first_batch = g_list_model_get_n_items (G_LIST_MODEL (queue));
+  g_assert_cmpuint (first_batch, >, 1);
+
+  /* Near its end, the radio goes on. */
+  fanfare_player_play_position (fanfare_application_get_player (app), first_batch - 1);
+  g_assert_true (fanfare_test_wait_for (has_more_than_first_batch, queue, 20000));
+  g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+  fanfare_player_stop (fanfare_application_get_player (app));
 }
 
 static gboolean
@@ -376,6 +512,9 @@ main (int   argc,
   g_test_add_func ("/app/platform/sign-in", test_sign_in);
   g_test_add_func ("/app/platform/devices", test_devices);
   g_test_add_func ("/app/platform/discover", test_discover);
+  g_test_add_func ("/app/platform/discover-picks", test_discover_picks);
+  g_test_add_func ("/app/platform/playlist", test_playlist_page);
+  g_test_add_func ("/app/platform/radio", test_radio);
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
   g_test_add_func ("/app/platform/save-to-library", test_save_to_library);
