@@ -258,6 +258,33 @@ has_more_than_first_batch (gpointer  data)
   return g_list_model_get_n_items (data) > first_batch;
 }
 
+/* A link to a playlist given to the app opens its page. */
+static void
+test_open_link (void)
+{
+  GListModel *featured = fanfare_discover_page_get_featured (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FanfarePlaylist) playlist = g_list_model_get_item (featured, i);
+      const char *id = fanfare_playlist_get_id (playlist);
+      g_autofree char *uri = i == 0 ? g_strconcat ("fanfare://playlist/", id, NULL)
+                                    : fanfare_client_dup_share_uri (client (), id);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      FanfarePlaylistPage *page;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+      g_application_open (G_APPLICATION (app), &file, 1, "");
+      page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PLAYLIST_PAGE));
+      g_assert_nonnull (page);
+      g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+      g_assert_cmpstr (fanfare_playlist_get_id (fanfare_playlist_page_get_playlist (page)), ==, id);
+      fanfare_test_wait_mapped (GTK_WIDGET (page));
+      fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));
+    }
+}
+
 static gboolean
 radio_playing (gpointer  data)
 {
@@ -500,7 +527,7 @@ main (int   argc,
   g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
 
   app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
@@ -514,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/discover", test_discover);
   g_test_add_func ("/app/platform/discover-picks", test_discover_picks);
   g_test_add_func ("/app/platform/playlist", test_playlist_page);
+  g_test_add_func ("/app/platform/open-link", test_open_link);
   g_test_add_func ("/app/platform/radio", test_radio);
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
