@@ -19,6 +19,7 @@
 #include "fanfare-playlist-page.h"
 #include "fanfare-track-list-page.h"
 #include "fanfare-track-page.h"
+#include "fanfare-utils.h"
 #include "fanfare-window.h"
 
 static FanfareWindow *
@@ -72,17 +73,6 @@ page_cancellable (GtkWidget *page)
 }
 
 static void
-fill (GListStore *store,
-      GListModel *items)
-{
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    g_ptr_array_add (array, g_list_model_get_item (items, i));
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
-}
-
-static void
 platform_album_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -94,7 +84,7 @@ platform_album_cb (GObject      *object,
 
   album = fanfare_client_get_album_finish (FANFARE_CLIENT (object), result, &tracks, &error);
   if (album != NULL)
-    fill (store, tracks);
+    fanfare_list_store_replace (store, tracks, G_MAXUINT);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not open an album: %s", error->message);
 }
@@ -111,7 +101,7 @@ platform_artist_cb (GObject      *object,
 
   artist = fanfare_client_get_artist_finish (FANFARE_CLIENT (object), result, &albums, &error);
   if (artist != NULL)
-    fill (store, albums);
+    fanfare_list_store_replace (store, albums, G_MAXUINT);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not open an artist: %s", error->message);
 }

@@ -34,6 +34,7 @@ struct _FanfareClient
   GListStore   *saved_albums;
   GListStore   *saved_tracks;
   GCancellable *saved_cancellable;
+  guint         saved_changes;   /* saves and removals made so far */
 
   /* Plays on their way to the server (see fanfare-client-plays.c) */
   JsonArray *plays;

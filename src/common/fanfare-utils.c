@@ -144,3 +144,25 @@ fanfare_dispatch_to_context (GMainContext   *context,
   g_source_set_static_name (source, "[fanfare] dispatch");
   g_source_attach (source, context);
 }
+
+/**
+ * fanfare_list_store_replace:
+ * @items: what @store is to hold, in order
+ * @max_items: at most this many of them, the first ones
+ *
+ * Replaces what @store holds, with one change of its items.
+ */
+void
+fanfare_list_store_replace (GListStore *store,
+                            GListModel *items,
+                            guint       max_items)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (G_IS_LIST_MODEL (items));
+
+  for (guint i = 0; i < MIN (max_items, g_list_model_get_n_items (items)); i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
+}

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,9 @@ char    *fanfare_enum_to_string (GType  enum_type,
 gboolean fanfare_enum_from_string (GType       enum_type,
                                    const char *str,
                                    int        *value);
+void     fanfare_list_store_replace (GListStore *store,
+                                     GListModel *items,
+                                     guint       max_items);
 void     fanfare_dispatch_to_context (GMainContext   *context,
                                       int             priority,
                                       GSourceFunc     function,

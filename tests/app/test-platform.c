@@ -25,8 +25,10 @@
 #include "fanfare-offline-banner.h"
 #include "fanfare-pages.h"
 #include "fanfare-playlist-page.h"
+#include "fanfare-playlists-page.h"
 #include "fanfare-search-page.h"
 #include "fanfare-sign-in-dialog.h"
+#include "fanfare-track-menu.h"
 #include "fanfare-track-page.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
@@ -200,6 +202,12 @@ test_discover_picks (void)
 }
 
 static gboolean
+playlist_loaded (gpointer  data)
+{
+  return fanfare_playlist_page_get_playlist (data) != NULL;
+}
+
+static gboolean
 playlist_following (gpointer  data)
 {
   GtkWidget *label = fanfare_test_find_label (data, "Following");
@@ -256,6 +264,153 @@ static gboolean
 has_more_than_first_batch (gpointer  data)
 {
   return g_list_model_get_n_items (data) > first_batch;
+}
+
+static gboolean
+playlist_page_pushed (gpointer  data)
+{
+  return fanfare_test_find_widget (data, FANFARE_TYPE_PLAYLIST_PAGE) != NULL;
+}
+
+/* The playlist page on top, once it has its playlist. */
+static FanfarePlaylistPage *
+wait_playlist_page (void)
+{
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  FanfarePlaylistPage *page;
+
+  g_assert_true (fanfare_test_wait_for (playlist_page_pushed, navigation, 20000));
+  page = FANFARE_PLAYLIST_PAGE (fanfare_navigation_stack_get_visible_page (navigation));
+  g_assert_true (FANFARE_IS_PLAYLIST_PAGE (page));
+  g_assert_true (fanfare_test_wait_for (playlist_loaded, page, 20000));
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+
+  return page;
+}
+
+/* The message dialog on show with @heading. */
+static GtkWidget *
+find_dialog (const char *heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_row_titled (gpointer  data)
+{
+  GtkWidget *dialog = data;
+
+  return fanfare_test_find_label (dialog, "Late Night Drive") != NULL;
+}
+
+static gboolean
+is_public (gpointer  data)
+{
+  FanfarePlaylist *playlist = fanfare_playlist_page_get_playlist (data);
+
+  return g_str_equal (fanfare_playlist_get_title (playlist), "Late Night Drive") == FALSE &&
+         fanfare_playlist_get_visibility (playlist) == FANFARE_PLAYLIST_VISIBILITY_PUBLIC;
+}
+
+static gboolean
+own_listed (gpointer  data)
+{
+  GListModel *own = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (own); i++)
+    {
+      g_autoptr(FanfarePlaylist) playlist = g_list_model_get_item (own, i);
+
+      if (g_str_equal (fanfare_playlist_get_title (playlist), "Late Night Drive, Again"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+own_gone (gpointer  data)
+{
+  return !own_listed (data);
+}
+
+static void
+test_my_playlist (void)
+{
+  FanfarePlaylistsPage *playlists = FANFARE_PLAYLISTS_PAGE (find (FANFARE_TYPE_PLAYLISTS_PAGE));
+  GListModel *chart = fanfare_discover_page_get_chart (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareChartItem) hottest = g_list_model_get_item (chart, 0);
+  FanfareTrack *track = fanfare_chart_item_get_item (hottest);
+  g_autofree char *id = NULL;
+  FanfarePlaylistPage *page;
+  GtkWidget *dialog;
+  GtkWidget *row;
+
+  /* Made from the Playlists page: private, and opened at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (playlists), "playlists.new", NULL));
+  dialog = find_dialog ("New Playlist");
+  fanfare_test_wait_mapped (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (fanfare_test_find_widget (dialog, GTK_TYPE_ENTRY)), "Late Night Drive");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  page = wait_playlist_page ();
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Late Night Drive");
+  g_assert_cmpint (fanfare_playlist_get_visibility (fanfare_playlist_page_get_playlist (page)), ==,
+                   FANFARE_PLAYLIST_VISIBILITY_PRIVATE);
+  id = g_strdup (fanfare_playlist_get_id (fanfare_playlist_page_get_playlist (page)));
+
+  /* A track's menu adds to it. */
+  fanfare_add_to_playlist (GTK_WIDGET (window), track);
+  dialog = find_dialog ("Add to Playlist");
+  g_assert_true (fanfare_test_wait_for (has_row_titled, dialog, 20000));
+  row = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "Late Night Drive"), GTK_TYPE_LIST_BOX_ROW);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  fanfare_test_wait_ms (1000);
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (track));
+
+  /* Renamed, described and made public by its owner. */
+  fanfare_playlist_page_rename (page, "Late Night Drive, Again", "For the coast road");
+  fanfare_playlist_page_set_visibility (page, FANFARE_PLAYLIST_VISIBILITY_PUBLIC);
+  g_assert_true (fanfare_test_wait_for (is_public, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Late Night Drive, Again");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "For the coast road");
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  save_screenshot ("platform-my-playlist");
+
+  /* Listed on the Playlists page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (fanfare_test_wait_for (own_listed, fanfare_playlists_page_get_own (playlists), 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (playlists), "Late Night Drive, Again");
+  fanfare_test_assert_label_shown (GTK_WIDGET (playlists), "Golden Hour");
+  save_screenshot ("platform-playlists");
+
+  /* Its track removed, then the playlist deleted. */
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  fanfare_playlist_page_remove_entry (page, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.delete", NULL));
+  dialog = find_dialog ("Delete Playlist?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  fanfare_test_wait_ms (1000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (fanfare_test_wait_for (own_gone, fanfare_playlists_page_get_own (playlists), 20000));
 }
 
 /* A link to a playlist given to the app opens its page. */
@@ -541,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/discover", test_discover);
   g_test_add_func ("/app/platform/discover-picks", test_discover_picks);
   g_test_add_func ("/app/platform/playlist", test_playlist_page);
+  g_test_add_func ("/app/platform/my-playlist", test_my_playlist);
   g_test_add_func ("/app/platform/open-link", test_open_link);
   g_test_add_func ("/app/platform/radio", test_radio);
   g_test_add_func ("/app/platform/search", test_search);

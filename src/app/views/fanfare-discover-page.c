@@ -19,6 +19,7 @@
 #include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-navigate.h"
+#include "fanfare-utils.h"
 
 #define N_NEW_RELEASES 24
 #define N_PICKS        8
@@ -64,7 +65,6 @@ new_releases_cb (GObject      *object,
   g_autoptr(FanfareDiscoverPage) self = user_data;
   g_autoptr(GListModel) albums = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   albums = fanfare_client_list_new_releases_finish (FANFARE_CLIENT (object), result, &error);
   if (albums == NULL)
@@ -80,23 +80,8 @@ new_releases_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (albums); i++)
-    g_ptr_array_add (items, g_list_model_get_item (albums, i));
-  g_list_store_splice (self->new_releases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->new_releases)),
-                       items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "content" : "empty");
-}
-
-static void
-replace_all (GListStore *store,
-             GListModel *items,
-             guint       max)
-{
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < MIN (max, g_list_model_get_n_items (items)); i++)
-    g_ptr_array_add (array, g_list_model_get_item (items, i));
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
+  fanfare_list_store_replace (self->new_releases, albums, G_MAXUINT);
+  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (albums) > 0 ? "content" : "empty");
 }
 
 /* A section without anything to show is hidden, with its heading. */
@@ -120,7 +105,7 @@ picks_cb (GObject      *object,
   g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
 
   if (items != NULL)
-    replace_all (self->picks, items, N_PICKS);
+    fanfare_list_store_replace (self->picks, items, N_PICKS);
   gtk_widget_set_visible (GTK_WIDGET (self->picks_list), g_list_model_get_n_items (G_LIST_MODEL (self->picks)) > 0);
 }
 
@@ -133,7 +118,7 @@ chart_cb (GObject      *object,
   g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
 
   if (items != NULL)
-    replace_all (self->chart, items, N_CHART);
+    fanfare_list_store_replace (self->chart, items, N_CHART);
   show_section (GTK_WIDGET (self->chart_list), g_list_model_get_n_items (G_LIST_MODEL (self->chart)) > 0);
 }
 
@@ -146,7 +131,7 @@ featured_cb (GObject      *object,
   g_autoptr(GListModel) items = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, NULL);
 
   if (items != NULL)
-    replace_all (self->featured, items, N_FEATURED);
+    fanfare_list_store_replace (self->featured, items, N_FEATURED);
   show_section (GTK_WIDGET (self->featured_box), g_list_model_get_n_items (G_LIST_MODEL (self->featured)) > 0);
 }
 

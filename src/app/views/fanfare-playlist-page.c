@@ -6,15 +6,19 @@
 
 /* One playlist of the platform, opened from Discover or from a link: its
  * cover, title, owner, description, followers and tracks. The user plays
- * it, follows it (not their own) and copies its link to share. */
+ * it, follows it (not their own) and copies its link to share. Its owner
+ * and collaborators rename and describe it and remove tracks; its owner
+ * also chooses who sees it and deletes it. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-common-enums.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-playlist-page.h"
+#include "fanfare-playlists-page.h"
 #include "fanfare-utils.h"
 #include "fanfare-window.h"
 
@@ -31,6 +35,7 @@ struct _FanfarePlaylistPage
   GtkLabel          *description_label;
   GtkLabel          *details_label;
   GtkWidget         *follow_button;
+  GtkWidget         *menu_button;
   AdwButtonContent  *follow_content;
   GtkListBox        *entries_list;
 
@@ -41,6 +46,7 @@ struct _FanfarePlaylistPage
   FanfarePlaylistAccess access;
   GListStore           *entries;
   GCancellable         *cancellable;
+  GSimpleAction        *visibility_action;
 };
 
 G_DEFINE_FINAL_TYPE (FanfarePlaylistPage, fanfare_playlist_page, GTK_TYPE_WIDGET)
@@ -53,6 +59,39 @@ toast (FanfarePlaylistPage *self,
 
   if (FANFARE_IS_WINDOW (root))
     fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (title));
+}
+
+static gboolean
+is_owner (FanfarePlaylistPage *self)
+{
+  FanfareUser *user = self->client != NULL ? fanfare_client_get_user (self->client) : NULL;
+
+  return user != NULL && self->playlist != NULL &&
+         g_strcmp0 (fanfare_user_get_username (user), fanfare_playlist_get_owner (self->playlist)) == 0;
+}
+
+static void
+update_menu (FanfarePlaylistPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *visibility = NULL;
+
+  g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
+  if (is_owner (self))
+    {
+      g_autoptr(GMenu) who = g_menu_new ();
+
+      g_menu_append (who, _("_Public"), "playlist.visibility::public");
+      g_menu_append (who, _("_Unlisted"), "playlist.visibility::unlisted");
+      g_menu_append (who, _("P_rivate"), "playlist.visibility::private");
+      g_menu_append_section (menu, _("Who Sees It"), G_MENU_MODEL (who));
+      g_menu_append (menu, _("_Delete Playlist"), "playlist-page.delete");
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->menu_button, self->access.can_edit);
+
+  visibility = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, fanfare_playlist_get_visibility (self->playlist));
+  g_simple_action_set_state (self->visibility_action, g_variant_new_string (visibility));
 }
 
 static void
@@ -68,16 +107,19 @@ update (FanfarePlaylistPage *self)
                                                 self->access.follower_count);
   g_autofree char *duration = fanfare_format_duration (fanfare_playlist_get_duration (playlist));
   g_autofree char *details = NULL;
-  gboolean own = self->client != NULL && fanfare_client_get_user (self->client) != NULL &&
-                 g_strcmp0 (fanfare_user_get_username (fanfare_client_get_user (self->client)),
-                            fanfare_playlist_get_owner (playlist)) == 0;
+  gboolean own = is_owner (self);
 
   gtk_label_set_label (self->title_label, fanfare_playlist_get_title (playlist));
   gtk_label_set_label (self->owner_label, owner);
   gtk_label_set_label (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL && *description != '\0');
-  /* Translators: how many tracks, how long, how many followers */
-  details = g_strdup_printf (_("%s · %s · %s"), tracks, duration, followers);
+  if (self->access.can_edit)
+    /* Translators: how many tracks, how long, and who sees the playlist */
+    details = g_strdup_printf (_("%s · %s · %s"), tracks, duration,
+                               fanfare_visibility_get_label (fanfare_playlist_get_visibility (playlist)));
+  else
+    /* Translators: how many tracks, how long, how many followers */
+    details = g_strdup_printf (_("%s · %s · %s"), tracks, duration, followers);
   gtk_label_set_label (self->details_label, details);
   fanfare_cover_image_set_uri (self->cover, fanfare_playlist_get_cover_uri (playlist));
 
@@ -89,6 +131,7 @@ update (FanfarePlaylistPage *self)
                                  self->client != NULL && fanfare_client_get_signed_in (self->client));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "playlist-page.copy-link",
                                  fanfare_playlist_get_visibility (playlist) != FANFARE_PLAYLIST_VISIBILITY_PRIVATE);
+  update_menu (self);
 }
 
 static void
@@ -102,10 +145,24 @@ set_playlist (FanfarePlaylistPage   *self,
   update (self);
 }
 
+static void remove_entry (FanfarePlaylistPage  *self,
+                          FanfarePlaylistEntry *entry);
+
+static void
+remove_clicked_cb (GtkButton            *button,
+                   FanfarePlaylistEntry *entry)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), FANFARE_TYPE_PLAYLIST_PAGE);
+
+  if (page != NULL)
+    remove_entry (FANFARE_PLAYLIST_PAGE (page), entry);
+}
+
 static GtkWidget *
 create_entry_row (gpointer  item,
                   gpointer  user_data)
 {
+  FanfarePlaylistPage *self = user_data;
   FanfarePlaylistEntry *entry = item;
   FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
   const char *title = fanfare_playlist_entry_get_title (entry);
@@ -121,8 +178,17 @@ create_entry_row (gpointer  item,
       duration = fanfare_format_duration (fanfare_track_get_duration (track));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (duration));
     }
+  if (self->access.can_edit)
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), entry, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), fanfare_playlist_entry_get_available (entry));
-  gtk_widget_set_sensitive (row, fanfare_playlist_entry_get_available (entry));
 
   return row;
 }
@@ -136,7 +202,6 @@ loaded_cb (GObject      *object,
   g_autoptr(FanfarePlaylist) playlist = NULL;
   g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   FanfarePlaylistAccess access = { 0 };
 
   playlist = fanfare_client_get_playlist_finish (FANFARE_CLIENT (object), result, &entries, &access, &error);
@@ -149,11 +214,8 @@ loaded_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    g_ptr_array_add (items, g_list_model_get_item (entries, i));
-  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                       items->pdata, items->len);
   set_playlist (self, playlist, &access);
+  fanfare_list_store_replace (self->entries, entries, G_MAXUINT);
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
@@ -260,6 +322,236 @@ copy_link_action (GtkWidget  *widget,
   toast (self, _("Link copied"));
 }
 
+/* The answer to an edit: the playlist as it is now, or what went wrong. */
+static void
+edited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(FanfarePlaylistPage) self = user_data;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(GError) error = NULL;
+  FanfarePlaylistAccess access = { 0 };
+
+  playlist = fanfare_client_playlist_finish (FANFARE_CLIENT (object), result, &access, &error);
+  if (playlist == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      update (self);
+      return;
+    }
+  set_playlist (self, playlist, &access);
+}
+
+static void
+visibility_activate_cb (FanfarePlaylistPage *self,
+                        GVariant            *parameter)
+{
+  int visibility;
+
+  if (self->client == NULL || self->playlist == NULL ||
+      !fanfare_enum_from_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, g_variant_get_string (parameter, NULL), &visibility))
+    return;
+  g_simple_action_set_state (self->visibility_action, parameter);
+  fanfare_client_update_playlist_async (self->client, self->playlist_id, NULL, NULL, visibility, NULL,
+                                        self->cancellable, edited_cb, g_object_ref (self));
+}
+
+/**
+ * fanfare_playlist_page_set_visibility:
+ *
+ * Lets those who have the link, everyone or only the owner see the
+ * playlist, as its menu does.
+ */
+void
+fanfare_playlist_page_set_visibility (FanfarePlaylistPage       *self,
+                                      FanfarePlaylistVisibility  visibility)
+{
+  g_autofree char *text = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, visibility);
+
+  g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
+
+  g_action_activate (G_ACTION (self->visibility_action), g_variant_new_string (text));
+}
+
+static void
+rename_response_cb (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    FanfarePlaylistPage *self)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkEditable *title_entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  GtkEditable *description_entry = GTK_EDITABLE (gtk_widget_get_last_child (box));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (title_entry)));
+  g_autofree char *description = g_strstrip (g_strdup (gtk_editable_get_text (description_entry)));
+
+  if (!g_str_equal (response, "save") || self->client == NULL || *title == '\0')
+    return;
+  fanfare_playlist_page_rename (self, title, description);
+}
+
+/**
+ * fanfare_playlist_page_rename:
+ * @description: the new description; empty clears it
+ *
+ * Renames and describes the playlist, as its dialog does.
+ */
+void
+fanfare_playlist_page_rename (FanfarePlaylistPage *self,
+                              const char          *title,
+                              const char          *description)
+{
+  g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
+  g_return_if_fail (title != NULL);
+
+  if (self->client == NULL)
+    return;
+  fanfare_client_update_playlist_async (self->client, self->playlist_id, title, description, -1, NULL,
+                                        self->cancellable, edited_cb, g_object_ref (self));
+}
+
+static GtkWidget *
+labelled_entry (const char *label,
+                const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return entry;
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *box;
+
+  if (!GTK_IS_WINDOW (root) || self->playlist == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Rename Playlist"), NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), labelled_entry (_("Title"), fanfare_playlist_get_title (self->playlist)));
+  gtk_box_append (GTK_BOX (box), labelled_entry (_("Description"), fanfare_playlist_get_description (self->playlist)));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(FanfarePlaylistPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!fanfare_client_playlist_change_finish (FANFARE_CLIENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  toast (self, _("Playlist deleted"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
+}
+
+static void
+delete_response_cb (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    FanfarePlaylistPage *self)
+{
+  if (!g_str_equal (response, "delete") || self->client == NULL)
+    return;
+  fanfare_client_delete_playlist_async (self->client, self->playlist_id, self->cancellable, deleted_cb,
+                                        g_object_ref (self));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (!GTK_IS_WINDOW (root) || self->playlist == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Delete Playlist?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” will be gone for you and for those who follow it."),
+                                  fanfare_playlist_get_title (self->playlist));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(FanfarePlaylistPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!fanfare_client_playlist_change_finish (FANFARE_CLIENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      /* What the server has is shown again. */
+      fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
+                                         g_object_ref (self));
+    }
+}
+
+/* The entry goes at once; the server is told. */
+static void
+remove_entry (FanfarePlaylistPage  *self,
+              FanfarePlaylistEntry *entry)
+{
+  guint position;
+
+  if (self->client == NULL || !g_list_store_find (self->entries, entry, &position))
+    return;
+  fanfare_client_remove_entry_async (self->client, self->playlist_id, fanfare_playlist_entry_get_id (entry),
+                                     self->cancellable, removed_cb, g_object_ref (self));
+  g_list_store_remove (self->entries, position);
+}
+
+/**
+ * fanfare_playlist_page_remove_entry:
+ *
+ * Removes the entry at @position, as its button does.
+ */
+void
+fanfare_playlist_page_remove_entry (FanfarePlaylistPage *self,
+                                    guint                position)
+{
+  g_autoptr(FanfarePlaylistEntry) entry = NULL;
+
+  g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+  if (entry != NULL)
+    remove_entry (self, entry);
+}
+
 static void
 fanfare_playlist_page_dispose (GObject *object)
 {
@@ -271,6 +563,7 @@ fanfare_playlist_page_dispose (GObject *object)
   g_clear_object (&self->entries);
   g_clear_object (&self->playlist);
   g_clear_object (&self->client);
+  g_clear_object (&self->visibility_action);
   fanfare_playlist_access_clear (&self->access);
   g_clear_pointer (&self->playlist_id, g_free);
 
@@ -298,6 +591,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, follow_button);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, follow_content);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, entries_list);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_playlist_page_entry_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -305,6 +599,8 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "playlist-page.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.follow", NULL, follow_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.copy-link", NULL, copy_link_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.delete", NULL, delete_action);
 }
 
 static void
@@ -314,7 +610,17 @@ fanfare_playlist_page_init (FanfarePlaylistPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->entries = g_list_store_new (FANFARE_TYPE_PLAYLIST_ENTRY);
-  gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->entries), create_entry_row, NULL, NULL);
+  gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->entries), create_entry_row, self, NULL);
+  self->visibility_action = g_simple_action_new_stateful ("visibility", G_VARIANT_TYPE_STRING,
+                                                          g_variant_new_string ("private"));
+  g_signal_connect_object (self->visibility_action, "activate", G_CALLBACK (visibility_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->visibility_action));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "playlist", G_ACTION_GROUP (group));
+  }
 }
 
 /**

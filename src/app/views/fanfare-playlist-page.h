@@ -19,5 +19,12 @@ G_DECLARE_FINAL_TYPE (FanfarePlaylistPage, fanfare_playlist_page, FANFARE, PLAYL
 GtkWidget       *fanfare_playlist_page_new (const char *playlist_id);
 FanfarePlaylist *fanfare_playlist_page_get_playlist (FanfarePlaylistPage *self);
 GListModel      *fanfare_playlist_page_get_entries (FanfarePlaylistPage *self);
+void             fanfare_playlist_page_rename (FanfarePlaylistPage *self,
+                                               const char          *title,
+                                               const char          *description);
+void             fanfare_playlist_page_set_visibility (FanfarePlaylistPage       *self,
+                                                       FanfarePlaylistVisibility  visibility);
+void             fanfare_playlist_page_remove_entry (FanfarePlaylistPage *self,
+                                                     guint                position);
 
 G_END_DECLS
