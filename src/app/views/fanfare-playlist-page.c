@@ -450,20 +450,31 @@ rename_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Whether the server made a change; what went wrong is said if not. */
+static gboolean
+finish_change (FanfarePlaylistPage *self,
+               GObject             *client,
+               GAsyncResult        *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fanfare_client_playlist_change_finish (FANFARE_CLIENT (client), result, &error))
+    return TRUE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+
+  return FALSE;
+}
+
 static void
 deleted_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(FanfarePlaylistPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!fanfare_client_playlist_change_finish (FANFARE_CLIENT (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
+  if (!finish_change (self, object, result))
+    return;
   toast (self, _("Playlist deleted"));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.go-back", NULL);
 }
@@ -508,16 +519,11 @@ removed_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(FanfarePlaylistPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!fanfare_client_playlist_change_finish (FANFARE_CLIENT (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      /* What the server has is shown again. */
-      fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
-                                         g_object_ref (self));
-    }
+  /* Refused, what the server has is shown again. */
+  if (!finish_change (self, object, result))
+    fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
+                                       g_object_ref (self));
 }
 
 /* The entry goes at once; the server is told. */
