@@ -144,6 +144,58 @@ navigate_platform_artist (GtkWidget     *from,
   fanfare_navigate_push (from, page, fanfare_artist_get_name (artist));
 }
 
+static void
+history_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GListStore) store = user_data;
+  g_autoptr(GListModel) plays = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+
+  plays = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
+  if (plays == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the history: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (plays); i++)
+    {
+      g_autoptr(FanfarePlay) play = g_list_model_get_item (plays, i);
+
+      g_list_store_append (tracks, fanfare_play_get_track (play));
+    }
+  fanfare_list_store_replace (store, G_LIST_MODEL (tracks), G_MAXUINT);
+}
+
+/**
+ * fanfare_navigate_history:
+ * @from: a widget of the window
+ *
+ * Opens the tracks the user played on the platform, the latest first.
+ */
+void
+fanfare_navigate_history (GtkWidget *from)
+{
+  FanfareClient *client = client_of (from);
+  g_autoptr(GListStore) tracks = NULL;
+  GtkWidget *page;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+
+  if (client == NULL)
+    return;
+
+  tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  page = fanfare_track_list_page_new (G_LIST_MODEL (tracks));
+  gtk_widget_set_name (page, "history");
+  fanfare_client_list_history_async (client, 100, page_cancellable (page), history_cb, g_object_ref (tracks));
+  fanfare_navigate_push (from, page, _("History"));
+}
+
 /**
  * fanfare_navigate_push:
  * @from: a widget of the window

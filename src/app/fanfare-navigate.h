@@ -29,6 +29,7 @@ void fanfare_navigate_artist_of_track (GtkWidget    *from,
 void fanfare_navigate_genre (GtkWidget    *from,
                              FanfareGenre *genre);
 
+void fanfare_navigate_history (GtkWidget *from);
 void fanfare_navigate_playlist (GtkWidget  *from,
                                 const char *playlist_id);
 

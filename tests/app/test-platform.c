@@ -28,6 +28,7 @@
 #include "fanfare-playlists-page.h"
 #include "fanfare-search-page.h"
 #include "fanfare-sign-in-dialog.h"
+#include "fanfare-track-list-page.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-page.h"
 #include "fanfare-test-client.h"
@@ -413,6 +414,28 @@ test_my_playlist (void)
   g_assert_true (fanfare_test_wait_for (own_gone, fanfare_playlists_page_get_own (playlists), 20000));
 }
 
+/* The history lists the plays, the latest first: the demo's weeks of them. */
+static void
+test_history (void)
+{
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *page;
+  g_autoptr(FanfareTrack) latest = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_PLAYLISTS_PAGE), "playlists.history", NULL));
+  page = fanfare_navigation_stack_get_visible_page (navigation);
+  g_assert_true (FANFARE_IS_TRACK_LIST_PAGE (page));
+  g_assert_cmpstr (gtk_widget_get_name (page), ==, "history");
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page)),
+                                        20000));
+  fanfare_test_wait_mapped (page);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  latest = g_list_model_get_item (fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page)), 0);
+  fanfare_test_assert_label_shown (page, fanfare_track_get_title (latest));
+  save_screenshot ("platform-history");
+}
+
 /* A link to a playlist given to the app opens its page. */
 static void
 test_open_link (void)
@@ -697,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/discover-picks", test_discover_picks);
   g_test_add_func ("/app/platform/playlist", test_playlist_page);
   g_test_add_func ("/app/platform/my-playlist", test_my_playlist);
+  g_test_add_func ("/app/platform/history", test_history);
   g_test_add_func ("/app/platform/open-link", test_open_link);
   g_test_add_func ("/app/platform/radio", test_radio);
   g_test_add_func ("/app/platform/search", test_search);

@@ -5,8 +5,8 @@
  */
 
 /* The Playlists page: the user's own playlists, private ones too, and
- * those they follow, each opening its page; and a new playlist, which
- * starts private. It loads them when the user signs in, when the server
+ * those they follow, each opening its page; a new playlist, which starts
+ * private; and the history of what the user played. It loads them when the user signs in, when the server
  * can be reached again and whenever it is shown. */
 
 #include "config.h"
@@ -229,6 +229,14 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  fanfare_navigate_history (widget);
+}
+
+static void
 fanfare_playlists_page_dispose (GObject *object)
 {
   FanfarePlaylistsPage *self = FANFARE_PLAYLISTS_PAGE (object);
@@ -261,6 +269,7 @@ fanfare_playlists_page_class_init (FanfarePlaylistsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "playlists.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "playlists.history", NULL, history_action);
 }
 
 static GtkWidget *
