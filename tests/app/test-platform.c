@@ -367,17 +367,35 @@ test_my_playlist (void)
                    FANFARE_PLAYLIST_VISIBILITY_PRIVATE);
   id = g_strdup (fanfare_playlist_get_id (fanfare_playlist_page_get_playlist (page)));
 
-  /* A track's menu adds to it. */
-  fanfare_add_to_playlist (GTK_WIDGET (window), track);
-  dialog = find_dialog ("Add to Playlist");
-  g_assert_true (fanfare_test_wait_for (has_row_titled, dialog, 20000));
-  row = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "Late Night Drive"), GTK_TYPE_LIST_BOX_ROW);
-  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  /* Tracks' menus add to it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, i);
+
+      fanfare_add_to_playlist (GTK_WIDGET (window), fanfare_chart_item_get_item (item));
+      dialog = find_dialog ("Add to Playlist");
+      g_assert_true (fanfare_test_wait_for (has_row_titled, dialog, 20000));
+      row = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "Late Night Drive"), GTK_TYPE_LIST_BOX_ROW);
+      g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+      fanfare_test_wait_ms (1000);
+    }
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, 2);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (track));
+
+  /* The second dragged first: so it stays. */
+  fanfare_playlist_page_move_entry (page, 1, 0);
   fanfare_test_wait_ms (1000);
   fanfare_navigate_playlist (GTK_WIDGET (window), id);
   page = wait_playlist_page ();
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
-  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (track));
+  {
+    g_autoptr(FanfareChartItem) second = g_list_model_get_item (chart, 1);
+    g_autoptr(FanfarePlaylistEntry) first = g_list_model_get_item (fanfare_playlist_page_get_entries (page), 0);
+
+    g_assert_cmpstr (fanfare_track_get_id (fanfare_playlist_entry_get_track (first)), ==,
+                     fanfare_track_get_id (fanfare_chart_item_get_item (second)));
+  }
 
   /* Renamed, described and made public by its owner. */
   fanfare_playlist_page_rename (page, "Late Night Drive, Again", "For the coast road");
@@ -403,7 +421,7 @@ test_my_playlist (void)
   page = wait_playlist_page ();
   g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
   fanfare_playlist_page_remove_entry (page, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.delete", NULL));
   dialog = find_dialog ("Delete Playlist?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");

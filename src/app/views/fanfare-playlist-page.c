@@ -7,7 +7,8 @@
 /* One playlist of the platform, opened from Discover or from a link: its
  * cover, title, owner, description, followers and tracks. The user plays
  * it, follows it (not their own) and copies its link to share. Its owner
- * and collaborators rename and describe it and remove tracks; its owner
+ * and collaborators rename and describe it, remove tracks and reorder them
+ * by dragging; its owner
  * also chooses who sees it and deletes it. */
 
 #include "config.h"
@@ -47,6 +48,10 @@ struct _FanfarePlaylistPage
   GListStore           *entries;
   GCancellable         *cancellable;
   GSimpleAction        *visibility_action;
+
+  /* State */
+  guint    edits_pending;
+  gboolean edits_overlapped;
 };
 
 G_DEFINE_FINAL_TYPE (FanfarePlaylistPage, fanfare_playlist_page, GTK_TYPE_WIDGET)
@@ -158,6 +163,50 @@ remove_clicked_cb (GtkButton            *button,
     remove_entry (FANFARE_PLAYLIST_PAGE (page), entry);
 }
 
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 gpointer       entry)
+{
+  return gdk_content_provider_new_typed (FANFARE_TYPE_PLAYLIST_ENTRY, entry);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (row, FANFARE_TYPE_PLAYLIST_PAGE);
+  FanfarePlaylistEntry *entry = g_value_get_object (value);
+  guint from;
+
+  if (page == NULL || !g_list_store_find (FANFARE_PLAYLIST_PAGE (page)->entries, entry, &from))
+    return FALSE;
+  fanfare_playlist_page_move_entry (FANFARE_PLAYLIST_PAGE (page), from,
+                                    gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+
+  return TRUE;
+}
+
+/* Those who may edit reorder the tracks by dragging them. */
+static void
+make_draggable (GtkWidget            *row,
+                FanfarePlaylistEntry *entry)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (FANFARE_TYPE_PLAYLIST_ENTRY, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), entry, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-drag-handle-symbolic"));
+}
+
 static GtkWidget *
 create_entry_row (gpointer  item,
                   gpointer  user_data)
@@ -187,6 +236,7 @@ create_entry_row (gpointer  item,
       gtk_widget_add_css_class (remove, "flat");
       g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), entry, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      make_draggable (row, entry);
     }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), fanfare_playlist_entry_get_available (entry));
 
@@ -333,15 +383,39 @@ edited_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   FanfarePlaylistAccess access = { 0 };
 
+  self->edits_pending--;
   playlist = fanfare_client_playlist_finish (FANFARE_CLIENT (object), result, &access, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (playlist == NULL)
+    toast (self, error->message);
+
+  /* Edits made at once may be answered in any order: once all are, the
+  * playlist is read again rather than shown as one of them left it. */
+  if (self->edits_pending > 0 || (playlist == NULL && !self->edits_overlapped))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      update (self);
+      fanfare_playlist_access_clear (&access);
+      if (self->edits_pending == 0)
+        update (self);
+      return;
+    }
+  if (self->edits_overlapped)
+    {
+      self->edits_overlapped = FALSE;
+      fanfare_playlist_access_clear (&access);
+      fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
+                                         g_object_ref (self));
       return;
     }
   set_playlist (self, playlist, &access);
+}
+
+static void
+begin_edit (FanfarePlaylistPage *self)
+{
+  if (self->edits_pending > 0)
+    self->edits_overlapped = TRUE;
+  self->edits_pending++;
 }
 
 static void
@@ -354,6 +428,7 @@ visibility_activate_cb (FanfarePlaylistPage *self,
       !fanfare_enum_from_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, g_variant_get_string (parameter, NULL), &visibility))
     return;
   g_simple_action_set_state (self->visibility_action, parameter);
+  begin_edit (self);
   fanfare_client_update_playlist_async (self->client, self->playlist_id, NULL, NULL, visibility, NULL,
                                         self->cancellable, edited_cb, g_object_ref (self));
 }
@@ -407,6 +482,7 @@ fanfare_playlist_page_rename (FanfarePlaylistPage *self,
 
   if (self->client == NULL)
     return;
+  begin_edit (self);
   fanfare_client_update_playlist_async (self->client, self->playlist_id, title, description, -1, NULL,
                                         self->cancellable, edited_cb, g_object_ref (self));
 }
@@ -513,14 +589,14 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A removal or a move: refused, what the server has is shown again. */
 static void
-removed_cb (GObject      *object,
+changed_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(FanfarePlaylistPage) self = user_data;
 
-  /* Refused, what the server has is shown again. */
   if (!finish_change (self, object, result))
     fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
                                        g_object_ref (self));
@@ -536,8 +612,41 @@ remove_entry (FanfarePlaylistPage  *self,
   if (self->client == NULL || !g_list_store_find (self->entries, entry, &position))
     return;
   fanfare_client_remove_entry_async (self->client, self->playlist_id, fanfare_playlist_entry_get_id (entry),
-                                     self->cancellable, removed_cb, g_object_ref (self));
+                                     self->cancellable, changed_cb, g_object_ref (self));
   g_list_store_remove (self->entries, position);
+}
+
+/**
+ * fanfare_playlist_page_move_entry:
+ * @from: where the entry is
+ * @to: where it goes
+ *
+ * Moves an entry, as dragging it does: at once on the page, and on the
+ * server with the time it was moved.
+ */
+void
+fanfare_playlist_page_move_entry (FanfarePlaylistPage *self,
+                                  guint                from,
+                                  guint                to)
+{
+  g_autoptr(FanfarePlaylistEntry) entry = NULL;
+  g_autoptr(FanfarePlaylistEntry) before = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint n;
+
+  g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  if (self->client == NULL || from >= n || to >= n || from == to)
+    return;
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->entries), from);
+  g_list_store_remove (self->entries, from);
+  g_list_store_insert (self->entries, to, entry);
+  before = to > 0 ? g_list_model_get_item (G_LIST_MODEL (self->entries), to - 1) : NULL;
+  fanfare_client_move_entry_async (self->client, self->playlist_id, fanfare_playlist_entry_get_id (entry),
+                                   before != NULL ? fanfare_playlist_entry_get_id (before) : NULL, now,
+                                   self->cancellable, changed_cb, g_object_ref (self));
 }
 
 /**

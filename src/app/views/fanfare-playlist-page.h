@@ -24,6 +24,9 @@ void             fanfare_playlist_page_rename (FanfarePlaylistPage *self,
                                                const char          *description);
 void             fanfare_playlist_page_set_visibility (FanfarePlaylistPage       *self,
                                                        FanfarePlaylistVisibility  visibility);
+void             fanfare_playlist_page_move_entry (FanfarePlaylistPage *self,
+                                                   guint                from,
+                                                   guint                to);
 void             fanfare_playlist_page_remove_entry (FanfarePlaylistPage *self,
                                                      guint                position);
 
