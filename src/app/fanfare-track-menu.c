@@ -5,9 +5,10 @@
  */
 
 /* The menu of a track in any list: play it, queue it, go to its album or
- * artist, show its file, add it to a playlist. It opens with a right click, a long press, the
- * Menu key or Shift+F10, on the track under the pointer or in focus. The
- * menu's actions live on the menu itself and act on its track. */
+ * artist, show its file, add it to a playlist, ask the radio for more like
+ * it. It opens with a right click, a long press, the Menu key or
+ * Shift+F10, on the track under the pointer or in focus. The menu's actions
+ * live on the menu itself and act on its track. */
 
 #include "config.h"
 
@@ -132,6 +133,32 @@ saving_client (GtkWidget    *parent,
 }
 
 static void
+liked_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FanfareApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean liked = fanfare_client_send_radio_feedback_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (FANFARE_IS_WINDOW (window))
+    fanfare_window_add_toast (FANFARE_WINDOW (window),
+                              adw_toast_new (liked ? _("Your radio will play more like it") : error->message));
+}
+
+/* A like tells the radio to play more like the track. */
+static void
+like (FanfareApplication *app,
+      FanfareTrack       *track)
+{
+  FanfareClient *client = app != NULL ? fanfare_application_get_client (app) : NULL;
+
+  if (client != NULL)
+    fanfare_client_send_radio_feedback_async (client, track, TRUE, NULL, liked_cb, g_object_ref (app));
+}
+
+static void
 activate_cb (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -160,6 +187,8 @@ activate_cb (GSimpleAction *action,
     fanfare_toggle_saved (parent, track);
   else if (g_str_equal (name, "add-to-playlist"))
     fanfare_add_to_playlist (parent, track);
+  else if (g_str_equal (name, "like"))
+    like (app, track);
 }
 
 static void
@@ -322,6 +351,7 @@ build_menu (FanfareClient *client,
                                                                        : _("Save to _Library"),
                      "track.save");
       g_menu_append (library, _("Add to _Playlist…"), "track.add-to-playlist");
+      g_menu_append (library, _("Play _More Like This on My Radio"), "track.like");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (library));
     }
 
@@ -345,7 +375,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
 {
   static const char * const names[] = {
     "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
-    "add-to-playlist",
+    "add-to-playlist", "like",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;

@@ -490,6 +490,12 @@ radio_playing (gpointer  data)
          fanfare_application_get_playing_radio (app);
 }
 
+static gboolean
+liked_toast_shown (gpointer  data)
+{
+  return fanfare_test_find_label (GTK_WIDGET (window), "Your radio will play more like it") != NULL;
+}
+
 static void
 test_radio (void)
 {
@@ -505,6 +511,20 @@ test_radio (void)
   fanfare_player_play_position (fanfare_application_get_player (app), first_batch - 1);
   g_assert_true (fanfare_test_wait_for (has_more_than_first_batch, queue, 20000));
   g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+
+  /* A track's menu asks the radio for more like it; the server takes it. */
+  {
+    FanfareTrack *playing = fanfare_player_get_current_track (fanfare_application_get_player (app));
+    GtkWidget *page = find (FANFARE_TYPE_DISCOVER_PAGE);
+    GtkWidget *popover;
+
+    fanfare_track_menu_popup (page, playing, 10, 10);
+    popover = fanfare_test_find_widget (page, GTK_TYPE_POPOVER_MENU);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_activate_action (popover, "track.like", NULL));
+    g_assert_true (fanfare_test_wait_for (liked_toast_shown, NULL, 20000));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
   fanfare_player_stop (fanfare_application_get_player (app));
 }
 
