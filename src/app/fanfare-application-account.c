@@ -37,6 +37,17 @@ update_authorization (FanfareApplication *self)
   fanfare_player_set_authorization (self->player, authorization != NULL ? prefix : NULL, authorization);
 }
 
+/* Plays not sent yet wait in a file of the server's. */
+static char *
+plays_file_of (FanfareClient *client)
+{
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                             fanfare_client_get_server_url (client), -1);
+  g_autofree char *name = g_strdup_printf ("unsent-plays-%.16s.json", checksum);
+
+  return g_build_filename (g_get_user_data_dir (), "fanfare", name, NULL);
+}
+
 static void
 client_changed_cb (FanfareApplication *self)
 {
@@ -45,6 +56,9 @@ client_changed_cb (FanfareApplication *self)
   /* Another account on the same server changes the user, not signed-in. */
   if (client != NULL)
     {
+      g_autofree char *plays_file = plays_file_of (client);
+
+      fanfare_client_set_plays_file (client, plays_file);
       g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (update_authorization),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (client, "notify::user", G_CALLBACK (update_authorization),

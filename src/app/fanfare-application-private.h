@@ -25,6 +25,16 @@ struct _FanfareApplication
   GCancellable          *cancellable;
   FanfareTrack          *notified_track;
 
+  /* The play being counted (fanfare-application-plays.c) */
+  FanfareTrack *play_track;
+  GDateTime    *play_started_at;
+  GTimeSpan     play_counted;
+  gint64        play_tick;      /* monotonic time counted up to, while playing */
+  guint         play_source;
+  gboolean      play_reported;
+  GHashTable   *radio_ids;      /* ids of the radio's tracks in the queue */
+  gboolean      radio_loading;
+
   /* State */
   guint inhibit_cookie;
   guint restore_source;
@@ -35,6 +45,8 @@ struct _FanfareApplication
 void _fanfare_application_playback_startup (FanfareApplication *self);
 void _fanfare_application_playback_shutdown (FanfareApplication *self);
 void _fanfare_application_schedule_restore (FanfareApplication *self);
+void _fanfare_application_plays_startup (FanfareApplication *self);
+void _fanfare_application_plays_shutdown (FanfareApplication *self);
 void _fanfare_application_library_startup (FanfareApplication *self);
 void _fanfare_application_library_shutdown (FanfareApplication *self);
 void _fanfare_application_account_startup (FanfareApplication *self);

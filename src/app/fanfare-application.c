@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fanfare-application-private.h"
 #include "fanfare-library.h"
+#include "fanfare-navigate.h"
 #include "fanfare-preferences-window.h"
 #include "fanfare-track-loader.h"
 #include "fanfare-window.h"
@@ -215,6 +217,7 @@ fanfare_application_startup (GApplication *app)
                                 color_scheme_get_mapping, NULL, NULL, NULL);
 
   _fanfare_application_playback_startup (self);
+  _fanfare_application_plays_startup (self);
   _fanfare_application_library_startup (self);
   _fanfare_application_account_startup (self);
 }
@@ -222,6 +225,7 @@ fanfare_application_startup (GApplication *app)
 static void
 fanfare_application_shutdown (GApplication *app)
 {
+  _fanfare_application_plays_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_playback_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_library_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_account_shutdown (FANFARE_APPLICATION (app));
@@ -245,6 +249,23 @@ fanfare_application_activate (GApplication *app)
   _fanfare_application_schedule_restore (self);
 }
 
+/* The playlist a link names: fanfare://playlist/ID, or the share page of
+ * the server signed in to. */
+static char *
+playlist_id_of (FanfareApplication *self,
+                GFile              *file)
+{
+  FanfareClient *client = fanfare_application_get_client (self);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  if (client != NULL)
+    return fanfare_client_parse_playlist_uri (client, uri);
+  if (g_str_has_prefix (uri, "fanfare://playlist/") && uri[strlen ("fanfare://playlist/")] != '\0')
+    return g_uri_unescape_string (uri + strlen ("fanfare://playlist/"), "/");
+
+  return NULL;
+}
+
 static void
 fanfare_application_open (GApplication *app,
                           GFile       **files,
@@ -252,9 +273,21 @@ fanfare_application_open (GApplication *app,
                           const char   *hint)
 {
   FanfareApplication *self = FANFARE_APPLICATION (app);
+  g_autoptr(GPtrArray) music = g_ptr_array_new ();
 
   g_application_activate (app);
-  fanfare_application_open_files (self, files, n_files, FANFARE_OPEN_PLAY);
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *playlist_id = playlist_id_of (self, files[i]);
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (playlist_id != NULL && window != NULL)
+        fanfare_navigate_playlist (GTK_WIDGET (window), playlist_id);
+      else if (playlist_id == NULL)
+        g_ptr_array_add (music, files[i]);
+    }
+  if (music->len > 0)
+    fanfare_application_open_files (self, (GFile **) music->pdata, music->len, FANFARE_OPEN_PLAY);
 }
 
 static void

@@ -57,6 +57,8 @@ void                fanfare_application_play_list (FanfareApplication *self,
                                                    GListModel         *tracks,
                                                    FanfareTrack       *first,
                                                    FanfarePlayMode     mode);
+void                fanfare_application_play_radio (FanfareApplication *self);
+gboolean            fanfare_application_get_playing_radio (FanfareApplication *self);
 void                fanfare_application_play_track (FanfareApplication *self,
                                                     FanfareTrack       *track,
                                                     FanfarePlayMode     mode);

@@ -16,6 +16,7 @@
 #include "fanfare-application.h"
 #include "fanfare-artist-page.h"
 #include "fanfare-navigate.h"
+#include "fanfare-playlist-page.h"
 #include "fanfare-track-list-page.h"
 #include "fanfare-track-page.h"
 #include "fanfare-utils.h"
@@ -83,7 +84,7 @@ platform_album_cb (GObject      *object,
 
   album = fanfare_client_get_album_finish (FANFARE_CLIENT (object), result, &tracks, &error);
   if (album != NULL)
-    fanfare_list_store_replace_all (store, tracks);
+    fanfare_list_store_replace (store, tracks, G_MAXUINT);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not open an album: %s", error->message);
 }
@@ -100,7 +101,7 @@ platform_artist_cb (GObject      *object,
 
   artist = fanfare_client_get_artist_finish (FANFARE_CLIENT (object), result, &albums, &error);
   if (artist != NULL)
-    fanfare_list_store_replace_all (store, albums);
+    fanfare_list_store_replace (store, albums, G_MAXUINT);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not open an artist: %s", error->message);
 }
@@ -141,6 +142,58 @@ navigate_platform_artist (GtkWidget     *from,
   fanfare_client_get_artist_async (client, fanfare_artist_get_id (artist), page_cancellable (page),
                                    platform_artist_cb, g_object_ref (albums));
   fanfare_navigate_push (from, page, fanfare_artist_get_name (artist));
+}
+
+static void
+history_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GListStore) store = user_data;
+  g_autoptr(GListModel) plays = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+
+  plays = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
+  if (plays == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the history: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (plays); i++)
+    {
+      g_autoptr(FanfarePlay) play = g_list_model_get_item (plays, i);
+
+      g_list_store_append (tracks, fanfare_play_get_track (play));
+    }
+  fanfare_list_store_replace (store, G_LIST_MODEL (tracks), G_MAXUINT);
+}
+
+/**
+ * fanfare_navigate_history:
+ * @from: a widget of the window
+ *
+ * Opens the tracks the user played on the platform, the latest first.
+ */
+void
+fanfare_navigate_history (GtkWidget *from)
+{
+  FanfareClient *client = client_of (from);
+  g_autoptr(GListStore) tracks = NULL;
+  GtkWidget *page;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+
+  if (client == NULL)
+    return;
+
+  tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  page = fanfare_track_list_page_new (G_LIST_MODEL (tracks));
+  gtk_widget_set_name (page, "history");
+  fanfare_client_list_history_async (client, 100, page_cancellable (page), history_cb, g_object_ref (tracks));
+  fanfare_navigate_push (from, page, _("History"));
 }
 
 /**
@@ -338,4 +391,20 @@ fanfare_navigate_track (GtkWidget    *from,
   g_return_if_fail (FANFARE_IS_TRACK (track));
 
   fanfare_navigate_push (from, fanfare_track_page_new (track), fanfare_track_get_title (track));
+}
+
+/**
+ * fanfare_navigate_playlist:
+ * @playlist_id: a playlist of the platform
+ *
+ * Opens the page of a playlist, which loads it.
+ */
+void
+fanfare_navigate_playlist (GtkWidget  *from,
+                           const char *playlist_id)
+{
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (playlist_id != NULL);
+
+  fanfare_navigate_push (from, fanfare_playlist_page_new (playlist_id), _("Playlist"));
 }

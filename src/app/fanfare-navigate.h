@@ -29,6 +29,10 @@ void fanfare_navigate_artist_of_track (GtkWidget    *from,
 void fanfare_navigate_genre (GtkWidget    *from,
                              FanfareGenre *genre);
 
+void fanfare_navigate_history (GtkWidget *from);
+void fanfare_navigate_playlist (GtkWidget  *from,
+                                const char *playlist_id);
+
 void fanfare_navigate_track (GtkWidget    *from,
                              FanfareTrack *track);
 

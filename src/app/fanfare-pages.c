@@ -15,6 +15,7 @@
 #include "fanfare-discover-page.h"
 #include "fanfare-library-page.h"
 #include "fanfare-pages.h"
+#include "fanfare-playlists-page.h"
 #include "fanfare-search-page.h"
 
 struct _FanfarePages
@@ -22,10 +23,11 @@ struct _FanfarePages
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;
-  FanfareDiscoverPage *discover_page;
-  FanfareSearchPage   *search_page;
-  FanfareLibraryPage  *library_page;
+  GtkStack             *stack;
+  FanfareDiscoverPage  *discover_page;
+  FanfarePlaylistsPage *playlists_page;
+  FanfareSearchPage    *search_page;
+  FanfareLibraryPage   *library_page;
 };
 
 G_DEFINE_FINAL_TYPE (FanfarePages, fanfare_pages, GTK_TYPE_WIDGET)
@@ -132,12 +134,14 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
 
   g_type_ensure (FANFARE_TYPE_DISCOVER_PAGE);
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
+  g_type_ensure (FANFARE_TYPE_PLAYLISTS_PAGE);
   g_type_ensure (FANFARE_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-pages.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, discover_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, playlists_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, library_page);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_pages_visible_child_changed_cb);
@@ -267,6 +271,7 @@ fanfare_pages_set_accounts (FanfarePages          *self,
   fanfare_discover_page_set_accounts (self->discover_page, accounts);
   fanfare_library_page_set_accounts (self->library_page, accounts);
   fanfare_search_page_set_accounts (self->search_page, accounts);
+  fanfare_playlists_page_set_accounts (self->playlists_page, accounts);
 }
 
 /**

@@ -5,9 +5,10 @@
  */
 
 /* The menu of a track in any list: play it, queue it, go to its album or
- * artist, show its file. It opens with a right click, a long press, the
- * Menu key or Shift+F10, on the track under the pointer or in focus. The
- * menu's actions live on the menu itself and act on its track. */
+ * artist, show its file, add it to a playlist, ask the radio for more like
+ * it. It opens with a right click, a long press, the Menu key or
+ * Shift+F10, on the track under the pointer or in focus. The menu's actions
+ * live on the menu itself and act on its track. */
 
 #include "config.h"
 
@@ -132,6 +133,32 @@ saving_client (GtkWidget    *parent,
 }
 
 static void
+liked_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FanfareApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean liked = fanfare_client_send_radio_feedback_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (FANFARE_IS_WINDOW (window))
+    fanfare_window_add_toast (FANFARE_WINDOW (window),
+                              adw_toast_new (liked ? _("Your radio will play more like it") : error->message));
+}
+
+/* A like tells the radio to play more like the track. */
+static void
+like (FanfareApplication *app,
+      FanfareTrack       *track)
+{
+  FanfareClient *client = app != NULL ? fanfare_application_get_client (app) : NULL;
+
+  if (client != NULL)
+    fanfare_client_send_radio_feedback_async (client, track, TRUE, NULL, liked_cb, g_object_ref (app));
+}
+
+static void
 activate_cb (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -158,6 +185,10 @@ activate_cb (GSimpleAction *action,
     fanfare_show_in_files (parent, fanfare_track_get_uri (track));
   else if (g_str_equal (name, "save"))
     fanfare_toggle_saved (parent, track);
+  else if (g_str_equal (name, "add-to-playlist"))
+    fanfare_add_to_playlist (parent, track);
+  else if (g_str_equal (name, "like"))
+    like (app, track);
 }
 
 static void
@@ -177,6 +208,119 @@ present_cb (GtkWidget     *popover,
   gtk_popover_present (GTK_POPOVER (popover));
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FanfareApplication) app = user_data;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  playlist = fanfare_client_playlist_finish (FANFARE_CLIENT (object), result, NULL, &error);
+  if (playlist != NULL)
+    /* Translators: the title of the playlist a track was added to */
+    message = g_strdup_printf (_("Added to “%s”"), fanfare_playlist_get_title (playlist));
+  if (FANFARE_IS_WINDOW (window))
+    fanfare_window_add_toast (FANFARE_WINDOW (window), adw_toast_new (message != NULL ? message : error->message));
+}
+
+static void
+playlist_chosen_cb (GtkListBox       *list,
+                    GtkListBoxRow    *row,
+                    AdwMessageDialog *dialog)
+{
+  FanfarePlaylist *playlist = g_object_get_data (G_OBJECT (row), "playlist");
+  FanfareTrack *track = g_object_get_data (G_OBJECT (dialog), TRACK_KEY);
+  FanfareApplication *app = g_object_get_data (G_OBJECT (dialog), "application");
+  FanfareClient *client = fanfare_application_get_client (app);
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+
+  if (client != NULL)
+    {
+      g_list_store_append (tracks, track);
+      fanfare_client_add_entries_async (client, fanfare_playlist_get_id (playlist), G_LIST_MODEL (tracks), NULL,
+                                        NULL, NULL, added_cb, g_object_ref (app));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+playlists_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GtkListBox) list = user_data;
+  g_autoptr(GListModel) playlists = NULL;
+  g_autoptr(GError) error = NULL;
+  FanfareUser *user = fanfare_client_get_user (FANFARE_CLIENT (object));
+
+  playlists = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, &error);
+  if (playlists == NULL)
+    {
+      gtk_list_box_set_placeholder (list, gtk_label_new (error->message));
+      return;
+    }
+
+  gtk_list_box_set_placeholder (list, gtk_label_new (_("Make a playlist on the Playlists page first")));
+  for (guint i = 0; i < g_list_model_get_n_items (playlists); i++)
+    {
+      g_autoptr(FanfarePlaylist) playlist = g_list_model_get_item (playlists, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      if (user == NULL || g_strcmp0 (fanfare_playlist_get_owner (playlist), fanfare_user_get_username (user)) != 0)
+        continue;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_playlist_get_title (playlist));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "playlist", g_object_ref (playlist), g_object_unref);
+      gtk_list_box_append (list, row);
+    }
+}
+
+/**
+ * fanfare_add_to_playlist:
+ * @parent: a widget of the window asking
+ * @track: a platform track
+ *
+ * Asks which of the user's playlists to add @track to, and adds it there.
+ */
+void
+fanfare_add_to_playlist (GtkWidget    *parent,
+                         FanfareTrack *track)
+{
+  FanfareApplication *app = application_of (parent);
+  FanfareClient *client = saving_client (parent, track);
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *scrolled;
+
+  if (client == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)), _("Add to Playlist"),
+                                   fanfare_track_get_title (track));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your Playlists"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  g_object_set_data_full (G_OBJECT (dialog), TRACK_KEY, g_object_ref (track), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "application", g_object_ref (app), g_object_unref);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (playlist_chosen_cb), dialog, 0);
+  fanfare_client_list_user_playlists_async (client, fanfare_user_get_username (fanfare_client_get_user (client)),
+                                            NULL, playlists_listed_cb, g_object_ref (list));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GMenuModel *
@@ -206,6 +350,8 @@ build_menu (FanfareClient *client,
       g_menu_append (library, fanfare_client_get_saved (client, track) ? _("_Remove from Library")
                                                                        : _("Save to _Library"),
                      "track.save");
+      g_menu_append (library, _("Add to _Playlist…"), "track.add-to-playlist");
+      g_menu_append (library, _("Play _More Like This on My Radio"), "track.like");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (library));
     }
 
@@ -229,6 +375,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
 {
   static const char * const names[] = {
     "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
+    "add-to-playlist", "like",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;

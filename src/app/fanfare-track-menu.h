@@ -23,6 +23,8 @@ FanfareTrack *fanfare_track_menu_find_track (GtkWidget *widget);
 void          fanfare_show_in_files (GtkWidget  *parent,
                                      const char *uri);
 
+void          fanfare_add_to_playlist (GtkWidget    *parent,
+                                       FanfareTrack *track);
 void          fanfare_toggle_saved (GtkWidget *from,
                                     gpointer   item);
 

@@ -71,35 +71,59 @@ parse_saved_tracks (FanfareClient *self,
   return _fanfare_client_parse_list (json, "items", FANFARE_TYPE_TRACK, error);
 }
 
+static const struct {
+  const char      *path;
+  FanfareParseFunc parse;
+} saved_lists[] = {
+  { "/api/v1/me/library/albums", parse_saved_albums },
+  { "/api/v1/me/library/tracks", parse_saved_tracks },
+};
+
+static void load_saved_list (FanfareClient *self,
+                             guint          which);
+
 static void
 saved_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  GListStore *store = user_data;
+  FanfareClient *self = FANFARE_CLIENT (object);
+  guint which = GPOINTER_TO_UINT (user_data);
+  guint changes = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "changes"));
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
 
   items = g_task_propagate_pointer (G_TASK (result), &error);
-  if (items != NULL)
-    fanfare_list_store_replace_all (store, items);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Could not load the saved items: %s", error->message);
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not load the saved items: %s", error->message);
+      return;
+    }
+
+  /* A save or a removal made while the list was on its way may be missing
+   * from it: the list is asked for again. */
+  if (changes != self->saved_changes)
+    load_saved_list (self, which);
+  else
+    fanfare_list_store_replace (which == 0 ? self->saved_albums : self->saved_tracks, items, G_MAXUINT);
+}
+
+static void
+load_saved_list (FanfareClient *self,
+                 guint          which)
+{
+  g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, "GET", saved_lists[which].path, NULL);
+  GTask *task = g_task_new (self, self->saved_cancellable, saved_loaded_cb, GUINT_TO_POINTER (which));
+
+  g_object_set_data (G_OBJECT (task), "changes", GUINT_TO_POINTER (self->saved_changes));
+  _fanfare_client_call (self, msg, saved_lists[which].parse, g_object_unref, task);
 }
 
 /* Reloads both lists; called when a user signs in. */
 void
 _fanfare_client_load_saved (FanfareClient *self)
 {
-  static const struct {
-    const char      *path;
-    FanfareParseFunc parse;
-  } lists[] = {
-    { "/api/v1/me/library/albums", parse_saved_albums },
-    { "/api/v1/me/library/tracks", parse_saved_tracks },
-  };
-  GListStore *stores[] = { self->saved_albums, self->saved_tracks };
-
   g_cancellable_cancel (self->saved_cancellable);
   g_clear_object (&self->saved_cancellable);
   if (self->user == NULL)
@@ -110,13 +134,8 @@ _fanfare_client_load_saved (FanfareClient *self)
     }
 
   self->saved_cancellable = g_cancellable_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, "GET", lists[i].path, NULL);
-
-      _fanfare_client_call (self, msg, lists[i].parse, g_object_unref,
-                            g_task_new (self, self->saved_cancellable, saved_loaded_cb, stores[i]));
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (saved_lists); i++)
+    load_saved_list (self, i);
 }
 
 /**
@@ -181,6 +200,7 @@ set_saved_cb (GObject      *object,
       return;
     }
 
+  self->saved_changes++;
   if (saved && !find_saved (self, item, NULL))
     g_list_store_insert (store_of (self, item), 0, item);
   else if (!saved && find_saved (self, item, &position))

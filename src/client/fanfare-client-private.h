@@ -34,6 +34,12 @@ struct _FanfareClient
   GListStore   *saved_albums;
   GListStore   *saved_tracks;
   GCancellable *saved_cancellable;
+  guint         saved_changes;   /* saves and removals made so far */
+
+  /* Plays on their way to the server (see fanfare-client-plays.c) */
+  JsonArray *plays;
+  char      *plays_file;
+  gboolean   sending_plays;
 
   /* Image loads: at most max_image_loads at once, the rest wait in line. */
   GQueue image_queue;
@@ -97,7 +103,18 @@ GListModel        *_fanfare_client_parse_list (JsonObject *json,
                                                GType       type,
                                                GError    **error);
 
+/* Makes an element of a list from its JSON object. */
+typedef gpointer (*FanfareNewItemFunc) (JsonObject *json,
+                                        GError    **error);
+
+GListModel        *_fanfare_client_parse_items (JsonObject         *json,
+                                                const char         *member,
+                                                GType               type,
+                                                FanfareNewItemFunc  new_item,
+                                                GError            **error);
+
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
 void               _fanfare_client_load_saved (FanfareClient *self);
+void               _fanfare_client_send_plays (FanfareClient *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ enum {
   PROP_USER,
   PROP_SIGNED_IN,
   PROP_ONLINE,
+  PROP_PENDING_PLAYS,
   N_PROPS
 };
 
@@ -113,6 +114,7 @@ _fanfare_client_set_online (FanfareClient *self,
 
   self->online = online;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+  _fanfare_client_send_plays (self);
 }
 
 void
@@ -130,6 +132,8 @@ _fanfare_client_set_user (FanfareClient *self,
     _fanfare_client_load_saved (self);
   if (was_signed_in != fanfare_client_get_signed_in (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+  if (other_user)
+    _fanfare_client_send_plays (self);
 }
 
 static void
@@ -224,6 +228,8 @@ fanfare_client_finalize (GObject *object)
 
   fanfare_client_set_token (self, NULL);
   g_free (self->server_url);
+  g_free (self->plays_file);
+  g_clear_pointer (&self->plays, json_array_unref);
 
   G_OBJECT_CLASS (fanfare_client_parent_class)->finalize (object);
 }
@@ -252,6 +258,10 @@ fanfare_client_get_property (GObject    *object,
 
     case PROP_ONLINE:
       g_value_set_boolean (value, self->online);
+      break;
+
+    case PROP_PENDING_PLAYS:
+      g_value_set_uint (value, fanfare_client_get_pending_plays (self));
       break;
 
     default:
@@ -308,6 +318,9 @@ fanfare_client_class_init (FanfareClientClass *klass)
   properties[PROP_ONLINE] =
     g_param_spec_boolean ("online", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PENDING_PLAYS] =
+    g_param_spec_uint ("pending-plays", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -332,6 +345,7 @@ fanfare_client_init (FanfareClient *self)
   g_queue_init (&self->image_queue);
   self->saved_albums = g_list_store_new (FANFARE_TYPE_ALBUM);
   self->saved_tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  self->plays = json_array_new ();
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", 30,
                                                  "idle-timeout", 60,

@@ -10,6 +10,8 @@
 
 #include "fanfare-album.h"
 #include "fanfare-artist.h"
+#include "fanfare-client-items.h"
+#include "fanfare-playlist.h"
 #include "fanfare-session.h"
 #include "fanfare-track.h"
 #include "fanfare-user.h"
@@ -145,6 +147,191 @@ void        fanfare_client_set_saved_async (FanfareClient       *self,
 gboolean    fanfare_client_set_saved_finish (FanfareClient *self,
                                              GAsyncResult  *result,
                                              GError       **error);
+
+/* Playlists */
+
+/**
+ * FanfarePlaylistAccess:
+ * @follower_count: how many others follow the playlist
+ * @following: whether the user follows it
+ * @can_edit: whether the user owns it or was invited to edit it
+ * @collaborators: (nullable): usernames of those invited, for those who may
+ *   edit
+ *
+ * What a playlist is to the user who asked for it.
+ */
+typedef struct {
+  guint    follower_count;
+  gboolean following;
+  gboolean can_edit;
+  GStrv    collaborators;
+} FanfarePlaylistAccess;
+
+void             fanfare_playlist_access_clear (FanfarePlaylistAccess *access);
+
+void             fanfare_client_get_playlist_async (FanfareClient       *self,
+                                                    const char          *playlist_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+FanfarePlaylist *fanfare_client_get_playlist_finish (FanfareClient         *self,
+                                                     GAsyncResult          *result,
+                                                     GListModel           **entries,
+                                                     FanfarePlaylistAccess *access,
+                                                     GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+void             fanfare_client_list_user_playlists_async (FanfareClient       *self,
+                                                           const char          *username,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void             fanfare_client_list_followed_playlists_async (FanfareClient       *self,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+void             fanfare_client_list_featured_playlists_async (FanfareClient       *self,
+                                                               guint                limit,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+GListModel      *fanfare_client_list_playlists_finish (FanfareClient *self,
+                                                       GAsyncResult  *result,
+                                                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void             fanfare_client_create_playlist_async (FanfareClient             *self,
+                                                       const char                *title,
+                                                       const char                *description,
+                                                       FanfarePlaylistVisibility  visibility,
+                                                       const char                *client_id,
+                                                       GCancellable              *cancellable,
+                                                       GAsyncReadyCallback        callback,
+                                                       gpointer                   user_data);
+void             fanfare_client_update_playlist_async (FanfareClient       *self,
+                                                       const char          *playlist_id,
+                                                       const char          *title,
+                                                       const char          *description,
+                                                       int                  visibility,
+                                                       GDateTime           *edited_at,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+void             fanfare_client_set_following_playlist_async (FanfareClient       *self,
+                                                              const char          *playlist_id,
+                                                              gboolean             following,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+void             fanfare_client_set_collaborator_async (FanfareClient       *self,
+                                                        const char          *playlist_id,
+                                                        const char          *username,
+                                                        gboolean             invited,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+void             fanfare_client_add_entries_async (FanfareClient       *self,
+                                                   const char          *playlist_id,
+                                                   GListModel          *tracks,
+                                                   const char * const  *entry_ids,
+                                                   const char          *after,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+FanfarePlaylist *fanfare_client_playlist_finish (FanfareClient         *self,
+                                                 GAsyncResult          *result,
+                                                 FanfarePlaylistAccess *access,
+                                                 GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+void             fanfare_client_delete_playlist_async (FanfareClient       *self,
+                                                       const char          *playlist_id,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+void             fanfare_client_remove_entry_async (FanfareClient       *self,
+                                                    const char          *playlist_id,
+                                                    const char          *entry_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void             fanfare_client_move_entry_async (FanfareClient       *self,
+                                                  const char          *playlist_id,
+                                                  const char          *entry_id,
+                                                  const char          *after,
+                                                  GDateTime           *edited_at,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean         fanfare_client_playlist_change_finish (FanfareClient *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+void             fanfare_client_export_playlist_async (FanfareClient       *self,
+                                                       const char          *playlist_id,
+                                                       const char          *format,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GBytes          *fanfare_client_export_playlist_finish (FanfareClient *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void             fanfare_client_import_playlist_async (FanfareClient       *self,
+                                                       GBytes              *file,
+                                                       const char          *format,
+                                                       const char          *title,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+FanfarePlaylist *fanfare_client_import_playlist_finish (FanfareClient *self,
+                                                        GAsyncResult  *result,
+                                                        guint         *matched,
+                                                        guint         *unmatched,
+                                                        GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+char            *fanfare_client_dup_share_uri (FanfareClient *self,
+                                               const char    *playlist_id) G_GNUC_WARN_UNUSED_RESULT;
+char            *fanfare_client_parse_playlist_uri (FanfareClient *self,
+                                                    const char    *uri) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Plays, charts and discovery */
+gboolean    fanfare_play_counts (GTimeSpan  played,
+                                 GTimeSpan  duration);
+void        fanfare_client_set_plays_file (FanfareClient *self,
+                                           const char    *path);
+void        fanfare_client_report_play (FanfareClient *self,
+                                        FanfareTrack  *track,
+                                        GDateTime     *played_at,
+                                        GTimeSpan      played);
+guint       fanfare_client_get_pending_plays (FanfareClient *self);
+void        fanfare_client_list_history_async (FanfareClient       *self,
+                                               guint                limit,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+void        fanfare_client_list_chart_tracks_async (FanfareClient       *self,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void        fanfare_client_list_chart_albums_async (FanfareClient       *self,
+                                                    guint                limit,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void        fanfare_client_list_daily_picks_async (FanfareClient       *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+void        fanfare_client_list_radio_async (FanfareClient       *self,
+                                             guint                limit,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GListModel *fanfare_client_list_finish (FanfareClient *self,
+                                        GAsyncResult  *result,
+                                        GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void        fanfare_client_send_radio_feedback_async (FanfareClient       *self,
+                                                      FanfareTrack        *track,
+                                                      gboolean             liked,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean    fanfare_client_send_radio_feedback_finish (FanfareClient *self,
+                                                       GAsyncResult  *result,
+                                                       GError       **error);
 
 /* Media */
 void    fanfare_client_read_stream_async (FanfareClient       *self,

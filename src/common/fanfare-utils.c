@@ -146,24 +146,23 @@ fanfare_dispatch_to_context (GMainContext   *context,
 }
 
 /**
- * fanfare_list_store_replace_all:
- * @store: the store to fill
- * @items: what it holds from now on
+ * fanfare_list_store_replace:
+ * @items: what @store is to hold, in order
+ * @max_items: at most this many of them, the first ones
  *
- * Replaces what @store holds with the items of @items, in one
- * #GListModel::items-changed.
+ * Replaces what @store holds, with one change of its items.
  */
 void
-fanfare_list_store_replace_all (GListStore *store,
-                                GListModel *items)
+fanfare_list_store_replace (GListStore *store,
+                            GListModel *items,
+                            guint       max_items)
 {
   g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_items = g_list_model_get_n_items (items);
 
   g_return_if_fail (G_IS_LIST_STORE (store));
   g_return_if_fail (G_IS_LIST_MODEL (items));
 
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < MIN (max_items, g_list_model_get_n_items (items)); i++)
     g_ptr_array_add (array, g_list_model_get_item (items, i));
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
 }

@@ -18,12 +18,13 @@ char    *fanfare_enum_to_string (GType  enum_type,
 gboolean fanfare_enum_from_string (GType       enum_type,
                                    const char *str,
                                    int        *value);
+void     fanfare_list_store_replace (GListStore *store,
+                                     GListModel *items,
+                                     guint       max_items);
 void     fanfare_dispatch_to_context (GMainContext   *context,
                                       int             priority,
                                       GSourceFunc     function,
                                       gpointer        data,
                                       GDestroyNotify  notify);
-void     fanfare_list_store_replace_all (GListStore *store,
-                                         GListModel *items);
 
 G_END_DECLS

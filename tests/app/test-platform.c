@@ -6,7 +6,8 @@
 
 /* The platform the way a person meets it, in the real application under
  * Xvfb against a real fanfare-server with the small demo: signing in,
- * Discover, searching, an album's page that streams a track, and the
+ * Discover with its picks, charts and featured playlists, a playlist's
+ * page, the personal radio, searching, an album's page that streams a track, and the
  * offline banner when the server goes away and comes back. */
 
 #include "config.h"
@@ -24,10 +25,14 @@
 #include "fanfare-navigation-stack.h"
 #include "fanfare-offline-banner.h"
 #include "fanfare-pages.h"
+#include "fanfare-playlist-page.h"
+#include "fanfare-playlists-page.h"
 #include "fanfare-search-page.h"
 #include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
+#include "fanfare-track-list-page.h"
+#include "fanfare-track-menu.h"
 #include "fanfare-track-page.h"
 #include "fanfare-window.h"
 
@@ -36,6 +41,7 @@ static FanfareWindow *window;
 static FanfareTestServer *server;
 static char *scratch;
 static char *token;
+static GAsyncResult *copied_result;
 
 static FanfareClient *
 client (void)
@@ -148,6 +154,379 @@ test_discover (void)
     fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_album_get_title (first));
   }
   save_screenshot ("platform-discover");
+}
+
+static void
+test_discover_picks (void)
+{
+  FanfareDiscoverPage *page = FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE));
+  GListModel *picks = fanfare_discover_page_get_picks (page);
+  GListModel *chart = fanfare_discover_page_get_chart (page);
+  GListModel *featured = fanfare_discover_page_get_featured (page);
+  g_autoptr(FanfareChartItem) hottest = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  gboolean explained = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  g_assert_true (fanfare_test_wait_for (has_items, picks, 20000));
+  g_assert_true (fanfare_test_wait_for (has_items, chart, 20000));
+  g_assert_true (fanfare_test_wait_for (has_items, featured, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Made for You");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Hot This Week");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Featured Playlists");
+
+  /* Each pick says why, in words of the user's language. */
+  for (guint i = 0; i < g_list_model_get_n_items (picks); i++)
+    {
+      g_autoptr(FanfarePick) pick = g_list_model_get_item (picks, i);
+      FanfareTrack *track = fanfare_pick_get_track (pick);
+      g_autofree char *reason = fanfare_pick_dup_reason_text (pick);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", fanfare_track_get_artist (track), reason);
+
+      fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (track));
+      fanfare_test_assert_label_shown (GTK_WIDGET (page), subtitle);
+      if (fanfare_pick_get_reason (pick) == FANFARE_PICK_REASON_PLAYED)
+        {
+          g_assert_true (g_str_has_prefix (reason, "Because you played “"));
+          explained = TRUE;
+        }
+    }
+  g_assert_true (explained);
+
+  hottest = g_list_model_get_item (chart, 0);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page),
+                                   fanfare_track_get_title (fanfare_chart_item_get_item (hottest)));
+  playlist = g_list_model_get_item (featured, 0);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  save_screenshot ("platform-discover-picks");
+}
+
+static gboolean
+playlist_loaded (gpointer  data)
+{
+  return fanfare_playlist_page_get_playlist (data) != NULL;
+}
+
+static gboolean
+playlist_following (gpointer  data)
+{
+  GtkWidget *label = fanfare_test_find_label (data, "Following");
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static void
+test_playlist_page (void)
+{
+  GListModel *featured = fanfare_discover_page_get_featured (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfarePlaylist) playlist = g_list_model_get_item (featured, 0);
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  g_autoptr(FanfarePlaylistEntry) first = NULL;
+  g_autofree char *share = fanfare_client_dup_share_uri (client (), fanfare_playlist_get_id (playlist));
+  g_autofree char *copied = NULL;
+  FanfarePlaylistPage *page;
+  GdkClipboard *clipboard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_playlist (find (FANFARE_TYPE_DISCOVER_PAGE), fanfare_playlist_get_id (playlist));
+  page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PLAYLIST_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_owner_name (playlist));
+  first = g_list_model_get_item (fanfare_playlist_page_get_entries (page), 0);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_entry_get_title (first));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Follow");
+
+  /* Followed: the button says so, and the server agrees. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.follow", NULL));
+  g_assert_true (fanfare_test_wait_for (playlist_following, page, 20000));
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  save_screenshot ("platform-playlist");
+
+  /* The link on the clipboard is the server's share page of it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.copy-link", NULL));
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (page));
+  gdk_clipboard_read_text_async (clipboard, NULL, fanfare_test_store_result, &copied_result);
+  {
+    g_autoptr(GAsyncResult) result = fanfare_test_wait_result (&copied_result);
+
+    copied = gdk_clipboard_read_text_finish (clipboard, result, NULL);
+  }
+  g_assert_cmpstr (copied, ==, share);
+}
+
+static guint first_batch;
+
+static gboolean
+has_more_than_first_batch (gpointer  data)
+{
+  return g_list_model_get_n_items (data) > first_batch;
+}
+
+static gboolean
+playlist_page_pushed (gpointer  data)
+{
+  return fanfare_test_find_widget (data, FANFARE_TYPE_PLAYLIST_PAGE) != NULL;
+}
+
+/* The playlist page on top, once it has its playlist. */
+static FanfarePlaylistPage *
+wait_playlist_page (void)
+{
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  FanfarePlaylistPage *page;
+
+  g_assert_true (fanfare_test_wait_for (playlist_page_pushed, navigation, 20000));
+  page = FANFARE_PLAYLIST_PAGE (fanfare_navigation_stack_get_visible_page (navigation));
+  g_assert_true (FANFARE_IS_PLAYLIST_PAGE (page));
+  g_assert_true (fanfare_test_wait_for (playlist_loaded, page, 20000));
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+
+  return page;
+}
+
+/* The message dialog on show with @heading. */
+static GtkWidget *
+find_dialog (const char *heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_row_titled (gpointer  data)
+{
+  GtkWidget *dialog = data;
+
+  return fanfare_test_find_label (dialog, "Late Night Drive") != NULL;
+}
+
+static gboolean
+is_public (gpointer  data)
+{
+  FanfarePlaylist *playlist = fanfare_playlist_page_get_playlist (data);
+
+  return g_str_equal (fanfare_playlist_get_title (playlist), "Late Night Drive") == FALSE &&
+         fanfare_playlist_get_visibility (playlist) == FANFARE_PLAYLIST_VISIBILITY_PUBLIC;
+}
+
+static gboolean
+own_listed (gpointer  data)
+{
+  GListModel *own = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (own); i++)
+    {
+      g_autoptr(FanfarePlaylist) playlist = g_list_model_get_item (own, i);
+
+      if (g_str_equal (fanfare_playlist_get_title (playlist), "Late Night Drive, Again"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+own_gone (gpointer  data)
+{
+  return !own_listed (data);
+}
+
+static void
+test_my_playlist (void)
+{
+  FanfarePlaylistsPage *playlists = FANFARE_PLAYLISTS_PAGE (find (FANFARE_TYPE_PLAYLISTS_PAGE));
+  GListModel *chart = fanfare_discover_page_get_chart (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(FanfareChartItem) hottest = g_list_model_get_item (chart, 0);
+  FanfareTrack *track = fanfare_chart_item_get_item (hottest);
+  g_autofree char *id = NULL;
+  FanfarePlaylistPage *page;
+  GtkWidget *dialog;
+  GtkWidget *row;
+
+  /* Made from the Playlists page: private, and opened at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (playlists), "playlists.new", NULL));
+  dialog = find_dialog ("New Playlist");
+  fanfare_test_wait_mapped (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (fanfare_test_find_widget (dialog, GTK_TYPE_ENTRY)), "Late Night Drive");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  page = wait_playlist_page ();
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Late Night Drive");
+  g_assert_cmpint (fanfare_playlist_get_visibility (fanfare_playlist_page_get_playlist (page)), ==,
+                   FANFARE_PLAYLIST_VISIBILITY_PRIVATE);
+  id = g_strdup (fanfare_playlist_get_id (fanfare_playlist_page_get_playlist (page)));
+
+  /* Tracks' menus add to it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, i);
+
+      fanfare_add_to_playlist (GTK_WIDGET (window), fanfare_chart_item_get_item (item));
+      dialog = find_dialog ("Add to Playlist");
+      g_assert_true (fanfare_test_wait_for (has_row_titled, dialog, 20000));
+      row = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "Late Night Drive"), GTK_TYPE_LIST_BOX_ROW);
+      g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+      fanfare_test_wait_ms (1000);
+    }
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, 2);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (track));
+
+  /* The second dragged first: so it stays. */
+  fanfare_playlist_page_move_entry (page, 1, 0);
+  fanfare_test_wait_ms (1000);
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  {
+    g_autoptr(FanfareChartItem) second = g_list_model_get_item (chart, 1);
+    g_autoptr(FanfarePlaylistEntry) first = g_list_model_get_item (fanfare_playlist_page_get_entries (page), 0);
+
+    g_assert_cmpstr (fanfare_track_get_id (fanfare_playlist_entry_get_track (first)), ==,
+                     fanfare_track_get_id (fanfare_chart_item_get_item (second)));
+  }
+
+  /* Renamed, described and made public by its owner. */
+  fanfare_playlist_page_rename (page, "Late Night Drive, Again", "For the coast road");
+  fanfare_playlist_page_set_visibility (page, FANFARE_PLAYLIST_VISIBILITY_PUBLIC);
+  g_assert_true (fanfare_test_wait_for (is_public, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Late Night Drive, Again");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "For the coast road");
+  g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
+  save_screenshot ("platform-my-playlist");
+
+  /* Listed on the Playlists page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (fanfare_test_wait_for (own_listed, fanfare_playlists_page_get_own (playlists), 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (playlists), "Late Night Drive, Again");
+  fanfare_test_assert_label_shown (GTK_WIDGET (playlists), "Golden Hour");
+  save_screenshot ("platform-playlists");
+
+  /* Its track removed, then the playlist deleted. */
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  fanfare_playlist_page_remove_entry (page, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.delete", NULL));
+  dialog = find_dialog ("Delete Playlist?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  fanfare_test_wait_ms (1000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (fanfare_test_wait_for (own_gone, fanfare_playlists_page_get_own (playlists), 20000));
+}
+
+/* The history lists the plays, the latest first: the demo's weeks of them. */
+static void
+test_history (void)
+{
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *page;
+  g_autoptr(FanfareTrack) latest = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_PLAYLISTS_PAGE), "playlists.history", NULL));
+  page = fanfare_navigation_stack_get_visible_page (navigation);
+  g_assert_true (FANFARE_IS_TRACK_LIST_PAGE (page));
+  g_assert_cmpstr (gtk_widget_get_name (page), ==, "history");
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page)),
+                                        20000));
+  fanfare_test_wait_mapped (page);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  latest = g_list_model_get_item (fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page)), 0);
+  fanfare_test_assert_label_shown (page, fanfare_track_get_title (latest));
+  save_screenshot ("platform-history");
+}
+
+/* A link to a playlist given to the app opens its page. */
+static void
+test_open_link (void)
+{
+  GListModel *featured = fanfare_discover_page_get_featured (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(FanfarePlaylist) playlist = g_list_model_get_item (featured, i);
+      const char *id = fanfare_playlist_get_id (playlist);
+      g_autofree char *uri = i == 0 ? g_strconcat ("fanfare://playlist/", id, NULL)
+                                    : fanfare_client_dup_share_uri (client (), id);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      FanfarePlaylistPage *page;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+      g_application_open (G_APPLICATION (app), &file, 1, "");
+      page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PLAYLIST_PAGE));
+      g_assert_nonnull (page);
+      g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+      g_assert_cmpstr (fanfare_playlist_get_id (fanfare_playlist_page_get_playlist (page)), ==, id);
+      fanfare_test_wait_mapped (GTK_WIDGET (page));
+      fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));
+    }
+}
+
+static gboolean
+radio_playing (gpointer  data)
+{
+  FanfarePlayer *player = fanfare_application_get_player (app);
+
+  return fanfare_player_get_state (player) == FANFARE_PLAYER_STATE_PLAYING &&
+         fanfare_application_get_playing_radio (app);
+}
+
+static gboolean
+liked_toast_shown (gpointer  data)
+{
+  return fanfare_test_find_label (GTK_WIDGET (window), "Your radio will play more like it") != NULL;
+}
+
+static void
+test_radio (void)
+{
+  FanfarePlayQueue *queue = fanfare_player_get_queue (fanfare_application_get_player (app));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_DISCOVER_PAGE), "discover.play-radio", NULL));
+  g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+  first_batch = g_list_model_get_n_items (G_LIST_MODEL (queue));
+  g_assert_cmpuint (first_batch, >, 1);
+
+  /* Near its end, the radio goes on. */
+  fanfare_player_play_position (fanfare_application_get_player (app), first_batch - 1);
+  g_assert_true (fanfare_test_wait_for (has_more_than_first_batch, queue, 20000));
+  g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+
+  /* A track's menu asks the radio for more like it; the server takes it. */
+  {
+    FanfareTrack *playing = fanfare_player_get_current_track (fanfare_application_get_player (app));
+    GtkWidget *page = find (FANFARE_TYPE_DISCOVER_PAGE);
+    GtkWidget *popover;
+
+    fanfare_track_menu_popup (page, playing, 10, 10);
+    popover = fanfare_test_find_widget (page, GTK_TYPE_POPOVER_MENU);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_activate_action (popover, "track.like", NULL));
+    g_assert_true (fanfare_test_wait_for (liked_toast_shown, NULL, 20000));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+  fanfare_player_stop (fanfare_application_get_player (app));
 }
 
 static gboolean
@@ -416,7 +795,7 @@ main (int   argc,
   g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
 
   app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
@@ -429,6 +808,12 @@ main (int   argc,
   g_test_add_func ("/app/platform/devices", test_devices);
   g_test_add_func ("/app/platform/switch-account", test_switch_account);
   g_test_add_func ("/app/platform/discover", test_discover);
+  g_test_add_func ("/app/platform/discover-picks", test_discover_picks);
+  g_test_add_func ("/app/platform/playlist", test_playlist_page);
+  g_test_add_func ("/app/platform/my-playlist", test_my_playlist);
+  g_test_add_func ("/app/platform/history", test_history);
+  g_test_add_func ("/app/platform/open-link", test_open_link);
+  g_test_add_func ("/app/platform/radio", test_radio);
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
   g_test_add_func ("/app/platform/save-to-library", test_save_to_library);

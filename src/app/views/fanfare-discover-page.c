@@ -4,19 +4,28 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The Discover page shows what the server has: its newest albums. It loads
- * them when a server is chosen, when the user signs in, and when the server
- * can be reached again. */
+/* The Discover page shows what the server has for the user: their picks of
+ * the day, each saying why, and their radio; the week's hot tracks; the
+ * playlists of influencers and musicians; the newest albums. It loads them
+ * when a server is chosen, when the user signs in, and when the server can
+ * be reached again. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "fanfare-album-tile.h"
+#include "fanfare-application.h"
+#include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-navigate.h"
+#include "fanfare-utils.h"
 
 #define N_NEW_RELEASES 24
+#define N_PICKS        8
+#define N_CHART        10
+#define N_FEATURED     12
+#define TILE_SIZE      160
 
 struct _FanfareDiscoverPage
 {
@@ -25,12 +34,18 @@ struct _FanfareDiscoverPage
   /* Template widgets */
   GtkStack      *stack;
   GtkFlowBox    *new_releases_box;
+  GtkListBox    *picks_list;
+  GtkListBox    *chart_list;
+  GtkFlowBox    *featured_box;
   AdwStatusPage *error_page;
 
   /* Owned references */
   FanfareAccountManager *accounts;
   GSignalGroup          *client_signals;
   GListStore            *new_releases;
+  GListStore            *picks;
+  GListStore            *chart;
+  GListStore            *featured;
   GCancellable          *cancellable;
 };
 
@@ -50,7 +65,6 @@ new_releases_cb (GObject      *object,
   g_autoptr(FanfareDiscoverPage) self = user_data;
   g_autoptr(GListModel) albums = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   albums = fanfare_client_list_new_releases_finish (FANFARE_CLIENT (object), result, &error);
   if (albums == NULL)
@@ -66,11 +80,59 @@ new_releases_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (albums); i++)
-    g_ptr_array_add (items, g_list_model_get_item (albums, i));
-  g_list_store_splice (self->new_releases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->new_releases)),
-                       items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "content" : "empty");
+  fanfare_list_store_replace (self->new_releases, albums, G_MAXUINT);
+  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (albums) > 0 ? "content" : "empty");
+}
+
+/* A section without anything to show is hidden, with its heading. */
+static void
+show_section (GtkWidget *list,
+              gboolean   shown)
+{
+  GtkWidget *heading = gtk_widget_get_prev_sibling (list);
+
+  gtk_widget_set_visible (list, shown);
+  if (GTK_IS_LABEL (heading))
+    gtk_widget_set_visible (heading, shown);
+}
+
+static void
+picks_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FanfareDiscoverPage) self = user_data;
+  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
+
+  if (items != NULL)
+    fanfare_list_store_replace (self->picks, items, N_PICKS);
+  gtk_widget_set_visible (GTK_WIDGET (self->picks_list), g_list_model_get_n_items (G_LIST_MODEL (self->picks)) > 0);
+}
+
+static void
+chart_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FanfareDiscoverPage) self = user_data;
+  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
+
+  if (items != NULL)
+    fanfare_list_store_replace (self->chart, items, N_CHART);
+  show_section (GTK_WIDGET (self->chart_list), g_list_model_get_n_items (G_LIST_MODEL (self->chart)) > 0);
+}
+
+static void
+featured_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(FanfareDiscoverPage) self = user_data;
+  g_autoptr(GListModel) items = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, NULL);
+
+  if (items != NULL)
+    fanfare_list_store_replace (self->featured, items, N_FEATURED);
+  show_section (GTK_WIDGET (self->featured_box), g_list_model_get_n_items (G_LIST_MODEL (self->featured)) > 0);
 }
 
 static void
@@ -92,6 +154,14 @@ reload (FanfareDiscoverPage *self)
   self->cancellable = g_cancellable_new ();
   fanfare_client_list_new_releases_async (client, N_NEW_RELEASES, self->cancellable,
                                           new_releases_cb, g_object_ref (self));
+  fanfare_client_list_chart_tracks_async (client, N_CHART, self->cancellable, chart_cb, g_object_ref (self));
+  fanfare_client_list_featured_playlists_async (client, N_FEATURED, self->cancellable,
+                                                featured_cb, g_object_ref (self));
+  if (fanfare_client_get_signed_in (client))
+    fanfare_client_list_daily_picks_async (client, self->cancellable, picks_cb, g_object_ref (self));
+  else
+    g_list_store_remove_all (self->picks);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discover.play-radio", fanfare_client_get_signed_in (client));
 }
 
 static void
@@ -111,6 +181,164 @@ fanfare_discover_page_child_activated_cb (FanfareDiscoverPage *self,
     fanfare_navigate_album (GTK_WIDGET (self), fanfare_album_tile_get_album (FANFARE_ALBUM_TILE (tile)));
 }
 
+static FanfareApplication *
+get_application (FanfareDiscoverPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return FANFARE_IS_APPLICATION (app) ? FANFARE_APPLICATION (app) : NULL;
+}
+
+/* A row plays the tracks of its list from its own. */
+static void
+play_from (FanfareDiscoverPage *self,
+           GListModel          *items,
+           guint                position)
+{
+  FanfareApplication *app = get_application (self);
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(FanfareTrack) first = NULL;
+
+  if (app == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      gpointer track = FANFARE_IS_PICK (item) ? (gpointer) fanfare_pick_get_track (FANFARE_PICK (item))
+                                              : fanfare_chart_item_get_item (FANFARE_CHART_ITEM (item));
+
+      g_list_store_append (tracks, track);
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (tracks), position);
+  fanfare_application_play_list (app, G_LIST_MODEL (tracks), first, FANFARE_PLAY_NOW);
+}
+
+static void
+fanfare_discover_page_pick_activated_cb (FanfareDiscoverPage *self,
+                                         GtkListBoxRow       *row)
+{
+  play_from (self, G_LIST_MODEL (self->picks), gtk_list_box_row_get_index (row));
+}
+
+static void
+fanfare_discover_page_chart_activated_cb (FanfareDiscoverPage *self,
+                                          GtkListBoxRow       *row)
+{
+  play_from (self, G_LIST_MODEL (self->chart), gtk_list_box_row_get_index (row));
+}
+
+static void
+fanfare_discover_page_playlist_activated_cb (FanfareDiscoverPage *self,
+                                             GtkFlowBoxChild     *child)
+{
+  FanfarePlaylist *playlist = g_object_get_data (G_OBJECT (gtk_flow_box_child_get_child (child)), "playlist");
+
+  if (playlist != NULL)
+    fanfare_navigate_playlist (GTK_WIDGET (self), fanfare_playlist_get_id (playlist));
+}
+
+static void
+play_radio_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FanfareApplication *app = get_application (FANFARE_DISCOVER_PAGE (widget));
+
+  if (app != NULL)
+    fanfare_application_play_radio (app);
+}
+
+static GtkWidget *
+create_track_row (FanfareTrack *track,
+                  const char   *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_track_get_title (track));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("media-playback-start-symbolic"));
+
+  return row;
+}
+
+static GtkWidget *
+create_pick_row (gpointer  item,
+                 gpointer  user_data)
+{
+  FanfareTrack *track = fanfare_pick_get_track (item);
+  g_autofree char *reason = fanfare_pick_dup_reason_text (item);
+  g_autofree char *subtitle = NULL;
+
+  if (fanfare_track_get_artist (track) != NULL)
+    /* Translators: an artist, then why the track was picked for the user */
+    subtitle = g_strdup_printf (_("%s · %s"), fanfare_track_get_artist (track), reason);
+
+  return create_track_row (track, subtitle != NULL ? subtitle : reason);
+}
+
+static GtkWidget *
+create_chart_row (gpointer  item,
+                  gpointer  user_data)
+{
+  FanfareTrack *track = fanfare_chart_item_get_item (item);
+  guint listeners = fanfare_chart_item_get_listeners (item);
+  g_autofree char *count = g_strdup_printf (ngettext ("%u listener", "%u listeners", listeners), listeners);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+  GtkWidget *rank;
+  g_autofree char *rank_text = NULL;
+  guint position = 0;
+
+  if (fanfare_track_get_artist (track) != NULL)
+    /* Translators: an artist, then how many listeners played the track this week */
+    subtitle = g_strdup_printf (_("%s · %s"), fanfare_track_get_artist (track), count);
+  row = create_track_row (track, subtitle != NULL ? subtitle : count);
+  g_list_store_find (user_data, item, &position);
+  rank = gtk_label_new (NULL);
+  rank_text = g_strdup_printf ("%u", position + 1);
+  gtk_label_set_label (GTK_LABEL (rank), rank_text);
+  gtk_widget_add_css_class (rank, "title-4");
+  gtk_widget_set_size_request (rank, 28, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), rank);
+
+  return row;
+}
+
+static GtkWidget *
+create_playlist_tile (gpointer  item,
+                      gpointer  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *cover = fanfare_cover_image_new ();
+  GtkWidget *title = gtk_label_new (fanfare_playlist_get_title (item));
+  GtkWidget *owner = gtk_label_new (fanfare_playlist_get_owner_name (item) != NULL ?
+                                    fanfare_playlist_get_owner_name (item) : fanfare_playlist_get_owner (item));
+
+  fanfare_cover_image_set_size (FANFARE_COVER_IMAGE (cover), TILE_SIZE);
+  fanfare_cover_image_set_uri (FANFARE_COVER_IMAGE (cover), fanfare_playlist_get_cover_uri (item));
+  gtk_widget_set_halign (cover, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *label = GTK_LABEL (i == 0 ? title : owner);
+
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (label, 18);
+      gtk_label_set_xalign (label, 0);
+    }
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (owner, "dim-label");
+  gtk_box_append (GTK_BOX (box), cover);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), owner);
+  gtk_widget_set_tooltip_text (box, fanfare_playlist_get_title (item));
+  g_object_set_data_full (G_OBJECT (box), "playlist", g_object_ref (item), g_object_unref);
+
+  return box;
+}
+
 static void
 fanfare_discover_page_dispose (GObject *object)
 {
@@ -122,6 +350,9 @@ fanfare_discover_page_dispose (GObject *object)
   g_clear_object (&self->accounts);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_DISCOVER_PAGE);
   g_clear_object (&self->new_releases);
+  g_clear_object (&self->picks);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->featured);
 
   G_OBJECT_CLASS (fanfare_discover_page_parent_class)->dispose (object);
 }
@@ -139,7 +370,14 @@ fanfare_discover_page_class_init (FanfareDiscoverPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, new_releases_box);
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, picks_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, chart_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, featured_box);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_discover_page_child_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_discover_page_pick_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_discover_page_chart_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_discover_page_playlist_activated_cb);
+  gtk_widget_class_install_action (widget_class, "discover.play-radio", NULL, play_radio_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -151,6 +389,15 @@ fanfare_discover_page_init (FanfareDiscoverPage *self)
   self->new_releases = g_list_store_new (FANFARE_TYPE_ALBUM);
   gtk_flow_box_bind_model (self->new_releases_box, G_LIST_MODEL (self->new_releases),
                            fanfare_album_tile_new_for_album, NULL, NULL);
+  self->picks = g_list_store_new (FANFARE_TYPE_PICK);
+  gtk_list_box_bind_model (self->picks_list, G_LIST_MODEL (self->picks), create_pick_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->picks_list), FALSE);
+  self->chart = g_list_store_new (FANFARE_TYPE_CHART_ITEM);
+  gtk_list_box_bind_model (self->chart_list, G_LIST_MODEL (self->chart), create_chart_row, self->chart, NULL);
+  show_section (GTK_WIDGET (self->chart_list), FALSE);
+  self->featured = g_list_store_new (FANFARE_TYPE_PLAYLIST);
+  gtk_flow_box_bind_model (self->featured_box, G_LIST_MODEL (self->featured), create_playlist_tile, NULL, NULL);
+  show_section (GTK_WIDGET (self->featured_box), FALSE);
   self->client_signals = g_signal_group_new (FANFARE_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "notify::signed-in", G_CALLBACK (reload), self);
   g_signal_group_connect_swapped (self->client_signals, "notify::online", G_CALLBACK (reload), self);
@@ -181,4 +428,43 @@ fanfare_discover_page_get_new_releases (FanfareDiscoverPage *self)
   g_return_val_if_fail (FANFARE_IS_DISCOVER_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->new_releases);
+}
+
+/**
+ * fanfare_discover_page_get_picks:
+ *
+ * Returns: (transfer none): the #FanfarePick objects on show
+ */
+GListModel *
+fanfare_discover_page_get_picks (FanfareDiscoverPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_DISCOVER_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->picks);
+}
+
+/**
+ * fanfare_discover_page_get_chart:
+ *
+ * Returns: (transfer none): the #FanfareChartItem objects of the week
+ */
+GListModel *
+fanfare_discover_page_get_chart (FanfareDiscoverPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_DISCOVER_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->chart);
+}
+
+/**
+ * fanfare_discover_page_get_featured:
+ *
+ * Returns: (transfer none): the featured #FanfarePlaylist objects
+ */
+GListModel *
+fanfare_discover_page_get_featured (FanfareDiscoverPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_DISCOVER_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->featured);
 }

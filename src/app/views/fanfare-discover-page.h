@@ -19,5 +19,8 @@ G_DECLARE_FINAL_TYPE (FanfareDiscoverPage, fanfare_discover_page, FANFARE, DISCO
 void        fanfare_discover_page_set_accounts (FanfareDiscoverPage   *self,
                                                 FanfareAccountManager *accounts);
 GListModel *fanfare_discover_page_get_new_releases (FanfareDiscoverPage *self);
+GListModel *fanfare_discover_page_get_picks (FanfareDiscoverPage *self);
+GListModel *fanfare_discover_page_get_chart (FanfareDiscoverPage *self);
+GListModel *fanfare_discover_page_get_featured (FanfareDiscoverPage *self);
 
 G_END_DECLS

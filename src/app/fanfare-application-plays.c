@@ -1,0 +1,229 @@
+/* fanfare-application-plays.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Plays of platform tracks, reported to the platform once a track has
+ * played long enough (see fanfare_play_counts()). Only time spent playing
+ * counts: pauses and seeks do not. The client keeps a report made offline
+ * and sends it when the server answers again.
+ *
+ * The personal radio lives here too: an endless queue that asks the
+ * server for more as it nears its end, and tells it of the tracks the
+ * user skipped before they counted as plays. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fanfare-application-private.h"
+
+#define RADIO_BATCH 20
+
+#define TICK_MS 1000
+
+static void
+count_elapsed (FanfareApplication *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->play_tick != 0)
+    self->play_counted += now - self->play_tick;
+  self->play_tick = fanfare_player_get_state (self->player) == FANFARE_PLAYER_STATE_PLAYING ? now : 0;
+}
+
+static void
+report_if_counted (FanfareApplication *self)
+{
+  FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
+
+  if (self->play_track == NULL || self->play_reported || client == NULL ||
+      !fanfare_play_counts (self->play_counted, fanfare_track_get_duration (self->play_track)))
+    return;
+
+  self->play_reported = TRUE;
+  fanfare_client_report_play (client, self->play_track, self->play_started_at, self->play_counted);
+}
+
+static gboolean
+tick_cb (gpointer  data)
+{
+  FanfareApplication *self = data;
+
+  count_elapsed (self);
+  report_if_counted (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+state_changed_cb (FanfareApplication *self)
+{
+  gboolean playing = fanfare_player_get_state (self->player) == FANFARE_PLAYER_STATE_PLAYING;
+
+  count_elapsed (self);
+  report_if_counted (self);
+  if (playing && self->play_source == 0 && self->play_track != NULL)
+    self->play_source = g_timeout_add (TICK_MS, tick_cb, self);
+  else if (!playing)
+    g_clear_handle_id (&self->play_source, g_source_remove);
+}
+
+static gboolean
+is_radio_track (FanfareApplication *self,
+                FanfareTrack       *track)
+{
+  return self->radio_ids != NULL && track != NULL &&
+         g_hash_table_contains (self->radio_ids, fanfare_track_get_id (track));
+}
+
+static void
+radio_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FanfareApplication) self = user_data;
+  g_autoptr(GListModel) picks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  FanfarePlayQueue *queue = fanfare_player_get_queue (self->player);
+  gboolean start = self->radio_ids == NULL;
+
+  self->radio_loading = FALSE;
+  picks = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
+  if (picks == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _fanfare_application_toast (self, error->message);
+      return;
+    }
+  if (g_list_model_get_n_items (picks) == 0)
+    {
+      if (start)
+        _fanfare_application_toast (self, _("Your radio has nothing to play yet"));
+      return;
+    }
+
+  if (start)
+    self->radio_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (picks); i++)
+    {
+      g_autoptr(FanfarePick) pick = g_list_model_get_item (picks, i);
+      FanfareTrack *track = fanfare_pick_get_track (pick);
+
+      g_hash_table_add (self->radio_ids, g_strdup (fanfare_track_get_id (track)));
+      g_ptr_array_add (tracks, g_object_ref (track));
+    }
+
+  if (start)
+    {
+      fanfare_play_queue_set_tracks (queue, tracks, 0);
+      fanfare_player_play_position (self->player, 0);
+    }
+  else
+    fanfare_play_queue_append (queue, tracks);
+}
+
+static void
+load_radio (FanfareApplication *self)
+{
+  FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
+
+  if (client == NULL || self->radio_loading)
+    return;
+  self->radio_loading = TRUE;
+  fanfare_client_list_radio_async (client, RADIO_BATCH, self->cancellable, radio_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * fanfare_application_play_radio:
+ *
+ * Replaces the queue with the user's personal radio, which goes on as long
+ * as it is played.
+ */
+void
+fanfare_application_play_radio (FanfareApplication *self)
+{
+  g_return_if_fail (FANFARE_IS_APPLICATION (self));
+
+  g_clear_pointer (&self->radio_ids, g_hash_table_unref);
+  load_radio (self);
+}
+
+/**
+ * fanfare_application_get_playing_radio:
+ *
+ * Returns: whether the track playing came from the radio
+ */
+gboolean
+fanfare_application_get_playing_radio (FanfareApplication *self)
+{
+  g_return_val_if_fail (FANFARE_IS_APPLICATION (self), FALSE);
+
+  return is_radio_track (self, fanfare_player_get_current_track (self->player));
+}
+
+/* Near the end of the radio's tracks, more are asked for; one left
+ * before it counted is a skip the radio hears of. */
+static void
+follow_radio (FanfareApplication *self,
+              FanfareTrack       *previous,
+              gboolean            counted)
+{
+  FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
+  FanfarePlayQueue *queue = fanfare_player_get_queue (self->player);
+  FanfareTrack *track = fanfare_player_get_current_track (self->player);
+
+  if (client != NULL && is_radio_track (self, previous) && !counted && self->play_counted > 0)
+    fanfare_client_send_radio_feedback_async (client, previous, FALSE, NULL, NULL, NULL);
+
+  if (!is_radio_track (self, track))
+    return;
+  if (fanfare_play_queue_get_current (queue) + 3 >= (int) g_list_model_get_n_items (G_LIST_MODEL (queue)))
+    load_radio (self);
+}
+
+static void
+track_changed_cb (FanfareApplication *self)
+{
+  FanfareTrack *track = fanfare_player_get_current_track (self->player);
+  g_autoptr(FanfareTrack) previous = NULL;
+
+  count_elapsed (self);
+  report_if_counted (self);
+  previous = self->play_track != NULL ? g_object_ref (self->play_track) : NULL;
+  if (previous != track)
+    follow_radio (self, previous, self->play_reported);
+
+  g_clear_object (&self->play_track);
+  g_clear_pointer (&self->play_started_at, g_date_time_unref);
+  self->play_counted = 0;
+  self->play_reported = FALSE;
+  if (track != NULL && fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM)
+    {
+      self->play_track = g_object_ref (track);
+      self->play_started_at = g_date_time_new_now_utc ();
+    }
+  state_changed_cb (self);
+}
+
+void
+_fanfare_application_plays_startup (FanfareApplication *self)
+{
+  g_signal_connect_object (self->player, "notify::current-track", G_CALLBACK (track_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "notify::state", G_CALLBACK (state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_fanfare_application_plays_shutdown (FanfareApplication *self)
+{
+  count_elapsed (self);
+  report_if_counted (self);
+  g_clear_handle_id (&self->play_source, g_source_remove);
+  g_clear_object (&self->play_track);
+  g_clear_pointer (&self->play_started_at, g_date_time_unref);
+  g_clear_pointer (&self->radio_ids, g_hash_table_unref);
+}

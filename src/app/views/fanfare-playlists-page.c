@@ -1,0 +1,343 @@
+/* fanfare-playlists-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Playlists page: the user's own playlists, private ones too, and
+ * those they follow, each opening its page; a new playlist, which starts
+ * private; and the history of what the user played. It loads them when the user signs in, when the server
+ * can be reached again and whenever it is shown. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fanfare-navigate.h"
+#include "fanfare-playlists-page.h"
+#include "fanfare-utils.h"
+
+struct _FanfarePlaylistsPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkStack   *stack;
+  GtkListBox *own_list;
+  GtkListBox *followed_list;
+
+  /* Owned references */
+  FanfareAccountManager *accounts;
+  GSignalGroup          *client_signals;
+  GListStore            *own;
+  GListStore            *followed;
+  GCancellable          *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (FanfarePlaylistsPage, fanfare_playlists_page, GTK_TYPE_WIDGET)
+
+/**
+ * fanfare_visibility_get_label:
+ *
+ * Returns: who sees a playlist, in a word of the user's language
+ */
+const char *
+fanfare_visibility_get_label (FanfarePlaylistVisibility visibility)
+{
+  switch (visibility)
+    {
+    case FANFARE_PLAYLIST_VISIBILITY_PUBLIC:
+      return _("Public");
+    case FANFARE_PLAYLIST_VISIBILITY_UNLISTED:
+      return _("Unlisted");
+    case FANFARE_PLAYLIST_VISIBILITY_PRIVATE:
+    default:
+      return _("Private");
+    }
+}
+
+static FanfareClient *
+get_client (FanfarePlaylistsPage *self)
+{
+  return self->accounts != NULL ? fanfare_account_manager_get_client (self->accounts) : NULL;
+}
+
+static GtkWidget *
+create_row (gpointer  item,
+            gpointer  user_data)
+{
+  FanfarePlaylist *playlist = item;
+  gboolean own = GPOINTER_TO_INT (user_data);
+  guint count = fanfare_playlist_get_track_count (playlist);
+  g_autofree char *tracks = g_strdup_printf (ngettext ("%u track", "%u tracks", count), count);
+  const char *owner = fanfare_playlist_get_owner_name (playlist) != NULL ? fanfare_playlist_get_owner_name (playlist)
+                                                                        : fanfare_playlist_get_owner (playlist);
+  /* Translators: how many tracks, then who sees the playlist or who made it */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), tracks,
+                                               own ? fanfare_visibility_get_label (fanfare_playlist_get_visibility (playlist))
+                                                   : owner);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_playlist_get_title (playlist));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("fanfare-playlists-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "playlist", g_object_ref (playlist), g_object_unref);
+
+  return row;
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GListStore *store = user_data;
+  g_autoptr(GListModel) items = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, NULL);
+
+  /* Offline, what was shown stays. */
+  if (items != NULL)
+    fanfare_list_store_replace (store, items, G_MAXUINT);
+  g_object_unref (store);
+}
+
+static void
+reload (FanfarePlaylistsPage *self)
+{
+  FanfareClient *client = get_client (self);
+  FanfareUser *user = client != NULL ? fanfare_client_get_user (client) : NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (user == NULL)
+    {
+      g_list_store_remove_all (self->own);
+      g_list_store_remove_all (self->followed);
+      gtk_stack_set_visible_child_name (self->stack, "signed-out");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "content");
+  if (!fanfare_client_get_online (client))
+    return;
+  self->cancellable = g_cancellable_new ();
+  fanfare_client_list_user_playlists_async (client, fanfare_user_get_username (user), self->cancellable,
+                                            loaded_cb, g_object_ref (self->own));
+  fanfare_client_list_followed_playlists_async (client, self->cancellable, loaded_cb, g_object_ref (self->followed));
+}
+
+static void
+client_changed_cb (FanfarePlaylistsPage *self)
+{
+  g_signal_group_set_target (self->client_signals, get_client (self));
+  reload (self);
+}
+
+static void
+fanfare_playlists_page_row_activated_cb (FanfarePlaylistsPage *self,
+                                         GtkListBoxRow        *row)
+{
+  FanfarePlaylist *playlist = g_object_get_data (G_OBJECT (row), "playlist");
+
+  fanfare_navigate_playlist (GTK_WIDGET (self), fanfare_playlist_get_id (playlist));
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(FanfarePlaylistsPage) self = user_data;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  playlist = fanfare_client_playlist_finish (FANFARE_CLIENT (object), result, NULL, &error);
+  if (playlist == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (GTK_IS_WINDOW (root))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Make the Playlist"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  g_list_store_insert (self->own, 0, playlist);
+  fanfare_navigate_playlist (GTK_WIDGET (self), fanfare_playlist_get_id (playlist));
+}
+
+static void
+new_response_cb (AdwMessageDialog     *dialog,
+                 const char           *response,
+                 FanfarePlaylistsPage *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  FanfareClient *client = get_client (self);
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *client_id = g_uuid_string_random ();
+
+  if (!g_str_equal (response, "create") || client == NULL || *title == '\0')
+    return;
+
+  fanfare_client_create_playlist_async (client, title, NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE, client_id,
+                                        NULL, created_cb, g_object_ref (self));
+}
+
+static void
+title_changed_cb (GtkEditable      *entry,
+                  AdwMessageDialog *dialog)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", *title != '\0');
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (!GTK_IS_WINDOW (root))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("New Playlist"),
+                                   _("Only you see a new playlist until you share it."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (title_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_response_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  fanfare_navigate_history (widget);
+}
+
+static void
+fanfare_playlists_page_dispose (GObject *object)
+{
+  FanfarePlaylistsPage *self = FANFARE_PLAYLISTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client_signals);
+  g_clear_object (&self->accounts);
+  gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_PLAYLISTS_PAGE);
+  g_clear_object (&self->own);
+  g_clear_object (&self->followed);
+
+  G_OBJECT_CLASS (fanfare_playlists_page_parent_class)->dispose (object);
+}
+
+static void
+fanfare_playlists_page_class_init (FanfarePlaylistsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fanfare_playlists_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/app/views/fanfare-playlists-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, own_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, followed_list);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_playlists_page_row_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "playlists.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "playlists.history", NULL, history_action);
+}
+
+static GtkWidget *
+placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+
+  return label;
+}
+
+static void
+fanfare_playlists_page_init (FanfarePlaylistsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->own = g_list_store_new (FANFARE_TYPE_PLAYLIST);
+  self->followed = g_list_store_new (FANFARE_TYPE_PLAYLIST);
+  gtk_list_box_bind_model (self->own_list, G_LIST_MODEL (self->own), create_row, GINT_TO_POINTER (TRUE), NULL);
+  gtk_list_box_bind_model (self->followed_list, G_LIST_MODEL (self->followed), create_row, GINT_TO_POINTER (FALSE),
+                           NULL);
+  gtk_list_box_set_placeholder (self->own_list, placeholder (_("Make a playlist to keep tracks together")));
+  gtk_list_box_set_placeholder (self->followed_list, placeholder (_("Playlists you follow appear here")));
+  self->client_signals = g_signal_group_new (FANFARE_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "notify::signed-in", G_CALLBACK (reload), self);
+  g_signal_group_connect_swapped (self->client_signals, "notify::online", G_CALLBACK (reload), self);
+  g_signal_connect (self, "map", G_CALLBACK (reload), NULL);
+}
+
+void
+fanfare_playlists_page_set_accounts (FanfarePlaylistsPage  *self,
+                                     FanfareAccountManager *accounts)
+{
+  g_return_if_fail (FANFARE_IS_PLAYLISTS_PAGE (self));
+  g_return_if_fail (FANFARE_IS_ACCOUNT_MANAGER (accounts));
+
+  if (!g_set_object (&self->accounts, accounts))
+    return;
+
+  g_signal_connect_object (accounts, "notify::client", G_CALLBACK (client_changed_cb), self, G_CONNECT_SWAPPED);
+  client_changed_cb (self);
+}
+
+/**
+ * fanfare_playlists_page_get_own:
+ *
+ * Returns: (transfer none): the user's #FanfarePlaylist objects on show
+ */
+GListModel *
+fanfare_playlists_page_get_own (FanfarePlaylistsPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PLAYLISTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->own);
+}
+
+/**
+ * fanfare_playlists_page_get_followed:
+ *
+ * Returns: (transfer none): the followed #FanfarePlaylist objects on show
+ */
+GListModel *
+fanfare_playlists_page_get_followed (FanfarePlaylistsPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PLAYLISTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->followed);
+}
