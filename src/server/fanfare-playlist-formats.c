@@ -325,7 +325,7 @@ read_extinf (FanfarePlaylistItem *item,
   const char *dash;
   gint64 seconds = g_ascii_strtoll (line, NULL, 10);
 
-  item->duration_ms = seconds > 0 ? seconds * 1000 : 0;
+  item->duration_ms = seconds > 0 && seconds <= G_MAXINT64 / 1000 ? seconds * 1000 : 0;
   if (comma == NULL)
     return;
 

@@ -534,6 +534,47 @@ test_import_export (Fixture       *fixture,
   }
 }
 
+/* A local track's duration comes from the client or from a file: one
+ * beyond any song is refused, or dropped from a file, and never breaks
+ * reading the playlist. */
+static void
+test_absurd_durations (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = create (fixture, "Long ones", "public");
+  g_autofree char *path = g_strdup_printf ("/api/v1/playlists/%s/entries", id);
+  g_autoptr(FanfareTestResponse) refused = NULL;
+  g_autoptr(FanfareTestResponse) read = NULL;
+  const char *m3u = "#EXTM3U\n#EXTINF:99999999999999999999,Nobody - Forever\n/music/forever.mp3\n";
+  const char *xspf = "<?xml version=\"1.0\"?><playlist version=\"1\" xmlns=\"http://xspf.org/ns/0/\">"
+                     "<trackList><track><title>One</title><duration>9223372036854775807</duration></track>"
+                     "<track><title>Two</title><duration>9223372036854775807</duration></track>"
+                     "</trackList></playlist>";
+  const char *files[][2] = { { "m3u8", m3u }, { "xspf", xspf } };
+
+  refused = fanfare_test_request (fixture->server, "POST", path, fixture->owner,
+                                  "{\"entries\": [{\"id\": \"a\", \"local\": {\"title\": \"Forever\","
+                                  " \"duration_ms\": 9000000000000000000}}]}");
+  fanfare_test_assert_error (refused, 400, "invalid", "duration_ms");
+  read = get_playlist (fixture, id, NULL);
+  g_assert_cmpuint (read->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (read, "playlist.track_count"), ==, 0);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *import_path = g_strdup_printf ("/api/v1/playlists/import?format=%s", files[f][0]);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (files[f][1], strlen (files[f][1]));
+      g_autoptr(FanfareTestResponse) imported = send_bytes (fixture, "POST", import_path, fixture->owner,
+                                                            "text/plain", bytes);
+      g_autoptr(FanfareTestResponse) copy = NULL;
+
+      g_assert_cmpuint (imported->status, ==, 201);
+      copy = get_playlist (fixture, fanfare_test_response_get_string (imported, "playlist.id"), fixture->owner);
+      g_assert_cmpuint (copy->status, ==, 200);
+      g_assert_cmpint (fanfare_test_response_get_int (copy, "playlist.duration_ms"), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +590,7 @@ main (int   argc,
   ADD ("/api/playlists/follow-and-collaborate", test_follow_and_collaborate);
   ADD ("/api/playlists/share-page", test_share_page);
   ADD ("/api/playlists/import-export", test_import_export);
+  ADD ("/api/playlists/absurd-durations", test_absurd_durations);
 
   return g_test_run ();
 }

@@ -224,6 +224,8 @@ fanfare_playlist_store_add_entries (FanfareDatabase            *db,
 
       if (entry->track_id != 0 && !track_duration (conn, viewer, entry->track_id, &duration_ms, error))
         return G_MAXUINT;
+      if (duration_ms > FANFARE_PLAYLIST_MAX_DURATION_MS)
+        duration_ms = 0;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, playlist_id);
