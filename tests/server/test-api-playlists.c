@@ -575,6 +575,39 @@ test_absurd_durations (Fixture       *fixture,
     }
 }
 
+/* A change dated far ahead would win against every later one: a
+ * collaborator could pin the title or an entry's place for good. */
+static void
+test_future_edit_times (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = create (fixture, "Together", "private");
+  g_autofree char *titles = NULL;
+  g_autoptr(FanfareTestResponse) read = NULL;
+
+  g_assert_cmpuint (request_status (fixture, "PUT", fixture->owner, NULL,
+                                    "/api/v1/playlists/%s/collaborators/lan", id), ==, 200);
+  add (fixture, id, fixture->owner,
+       "{\"entries\": [{\"id\": \"p1\", \"track_id\": \"1\"}, {\"id\": \"p2\", \"track_id\": \"2\"}]}", 2);
+
+  g_assert_cmpuint (request_status (fixture, "PATCH", fixture->friend,
+                                    "{\"title\": \"Mine forever\", \"edited_at\": \"2999-01-01T00:00:00Z\"}",
+                                    "/api/v1/playlists/%s", id), ==, 200);
+  g_assert_cmpuint (request_status (fixture, "PUT", fixture->friend,
+                                    "{\"after\": \"p2\", \"edited_at\": \"2999-01-01T00:00:00Z\"}",
+                                    "/api/v1/playlists/%s/entries/p1/position", id), ==, 204);
+
+  /* The owner's changes made afterwards win. */
+  g_assert_cmpuint (request_status (fixture, "PATCH", fixture->owner, "{\"title\": \"Ours\"}",
+                                    "/api/v1/playlists/%s", id), ==, 200);
+  g_assert_cmpuint (request_status (fixture, "PUT", fixture->owner, "{\"first\": true}",
+                                    "/api/v1/playlists/%s/entries/p1/position", id), ==, 204);
+  read = get_playlist (fixture, id, fixture->owner);
+  g_assert_cmpstr (fanfare_test_response_get_string (read, "playlist.title"), ==, "Ours");
+  titles = entry_titles (fixture, id, fixture->owner);
+  g_assert_cmpstr (titles, ==, "晴天|Zoë's Song");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +624,7 @@ main (int   argc,
   ADD ("/api/playlists/share-page", test_share_page);
   ADD ("/api/playlists/import-export", test_import_export);
   ADD ("/api/playlists/absurd-durations", test_absurd_durations);
+  ADD ("/api/playlists/future-edit-times", test_future_edit_times);
 
   return g_test_run ();
 }
