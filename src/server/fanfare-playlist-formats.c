@@ -380,7 +380,14 @@ parse_m3u8 (const char *data,
           if (item->title == NULL)
             {
               g_autofree char *base = g_path_get_basename (line);
-              char *dot = strrchr (base, '.');
+              const char *backslash = strrchr (base, '\\');
+              char *dot;
+
+              /* A Windows path too: the title keeps nothing of where
+               * the file lies. */
+              if (backslash != NULL)
+                memmove (base, backslash + 1, strlen (backslash + 1) + 1);
+              dot = strrchr (base, '.');
 
               if (dot != NULL && dot != base)
                 *dot = '\0';

@@ -608,6 +608,28 @@ test_future_edit_times (Fixture       *fixture,
   g_assert_cmpstr (titles, ==, "晴天|Zoë's Song");
 }
 
+/* A track kept local is known by its name, never by where it lies on
+ * the device, whatever the device's kind of path. */
+static void
+test_import_keeps_no_paths (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *m3u = "#EXTM3U\nC:\\Users\\alice\\Music\\Secret Song.mp3\n/home/alice/Music/Other Song.flac\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (m3u, strlen (m3u));
+  g_autoptr(FanfareTestResponse) imported = send_bytes (fixture, "POST", "/api/v1/playlists/import?format=m3u8",
+                                                        fixture->owner, "audio/x-mpegurl", bytes);
+  g_autoptr(FanfareTestResponse) read = NULL;
+  g_autofree char *titles = NULL;
+  const char *id;
+
+  g_assert_cmpuint (imported->status, ==, 201);
+  id = fanfare_test_response_get_string (imported, "playlist.id");
+  titles = entry_titles (fixture, id, fixture->owner);
+  g_assert_cmpstr (titles, ==, "Secret Song|Other Song");
+  read = get_playlist (fixture, id, fixture->owner);
+  g_assert_false (fanfare_test_response_contains (read, "alice"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +647,7 @@ main (int   argc,
   ADD ("/api/playlists/import-export", test_import_export);
   ADD ("/api/playlists/absurd-durations", test_absurd_durations);
   ADD ("/api/playlists/future-edit-times", test_future_edit_times);
+  ADD ("/api/playlists/import-keeps-no-paths", test_import_keeps_no_paths);
 
   return g_test_run ();
 }
