@@ -13,6 +13,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
+#include "fanfare-images.h"
+#include "fanfare-playlist-store.h"
 #include "fanfare-test-server.h"
 #include "fanfare-test-store.h"
 
@@ -21,7 +23,46 @@ typedef struct {
   char              *owner;
   char              *friend;
   char              *stranger;
+  char              *early;         /* mei's public playlist of a taken back track */
+  char              *hidden_cover;  /* the cover of that track's album */
 } Fixture;
+
+static GBytes *make_png (void);
+
+/* Track 6, on an album with a cover that its artist took back after mei
+ * had put the track in her public playlist "Early". */
+static void
+add_taken_back (Fixture          *fixture,
+                FanfareTestStore *store,
+                gint64            artist,
+                gint64            owner)
+{
+  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cover_id = fanfare_images_add_bytes (store->media, png, &error);
+  g_autofree char *media = fanfare_test_store_add_media (store, "demo take", 9);
+  const gint64 track_id = 6;
+  FanfareTrackDraft track = {
+    .title = "Demo", .kind = FANFARE_TRACK_KIND_SONG, .track_number = 1, .duration_ms = 150000,
+    .media_hash = media,
+  };
+  FanfareAlbumDraft album = {
+    .artist_id = artist, .title = "Demo tapes", .genre = "Pop", .release_date = "2026-03-01",
+    .cover_id = cover_id, .published = TRUE,
+  };
+  gint64 album_id, playlist_id;
+
+  g_assert_no_error (error);
+  album_id = fanfare_catalog_store_add_album (store->db, &album, &track, 1, &error);
+  g_assert_no_error (error);
+  playlist_id = fanfare_playlist_store_create (store->db, owner, "Early", NULL,
+                                               FANFARE_PLAYLIST_VISIBILITY_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_true (fanfare_playlist_store_add_tracks (store->db, playlist_id, &track_id, 1, &error));
+  g_assert_true (fanfare_catalog_store_set_album_published (store->db, album_id, FALSE, &error));
+  fixture->early = g_strdup_printf ("%" G_GINT64_FORMAT, playlist_id);
+  fixture->hidden_cover = g_steal_pointer (&cover_id);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -31,16 +72,17 @@ fixture_set_up (Fixture       *fixture,
   const char *more[] = { "星河", "Night Bus", NULL };
   FanfareTestStore store;
   g_autofree char *data_dir = NULL;
-  gint64 artist;
+  gint64 artist, mei;
 
   fanfare_test_store_set_up (&store);
   artist = fanfare_test_store_add_user (&store, "zhou", "周雨桐", FANFARE_USER_ROLE_ARTIST);
   /* Tracks 1 to 3, then 4 and 5. */
   fanfare_test_store_add_album (&store, artist, "夏天的风", "2025-07-01", songs, TRUE);
   fanfare_test_store_add_album (&store, artist, "星河来信", "2026-02-01", more, TRUE);
-  fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
+  mei = fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
   fanfare_test_store_add_account (&store, "lan", "lan password 33", FANFARE_USER_ROLE_LISTENER);
   fanfare_test_store_add_account (&store, "stranger", "stranger pass 3", FANFARE_USER_ROLE_LISTENER);
+  add_taken_back (fixture, &store, artist, mei);
   data_dir = fanfare_test_store_close (&store);
 
   fixture->server = fanfare_test_server_start (data_dir, NULL);
@@ -60,6 +102,8 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->owner);
   g_free (fixture->friend);
   g_free (fixture->stranger);
+  g_free (fixture->early);
+  g_free (fixture->hidden_cover);
 }
 
 /* Creates a playlist and answers its id. */
@@ -630,6 +674,23 @@ test_import_keeps_no_paths (Fixture       *fixture,
   g_assert_false (fanfare_test_response_contains (read, "alice"));
 }
 
+/* A playlist without a cover of its own shows its first album's; one
+ * that its artist took back shows to nobody through a playlist. */
+static void
+test_taken_back_cover (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(FanfareTestResponse) read = get_playlist (fixture, fixture->early, fixture->stranger);
+  g_autoptr(FanfareTestResponse) listed = fanfare_test_request (fixture->server, "GET",
+                                                                "/api/v1/users/mei/playlists", NULL, NULL);
+
+  g_assert_cmpuint (read->status, ==, 200);
+  g_assert_false (fanfare_test_response_contains (read, fixture->hidden_cover));
+  g_assert_cmpuint (listed->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (listed, "items")), ==, 1);
+  g_assert_false (fanfare_test_response_contains (listed, fixture->hidden_cover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +709,7 @@ main (int   argc,
   ADD ("/api/playlists/absurd-durations", test_absurd_durations);
   ADD ("/api/playlists/future-edit-times", test_future_edit_times);
   ADD ("/api/playlists/import-keeps-no-paths", test_import_keeps_no_paths);
+  ADD ("/api/playlists/taken-back-cover", test_taken_back_cover);
 
   return g_test_run ();
 }
