@@ -691,6 +691,43 @@ test_taken_back_cover (Fixture       *fixture,
   g_assert_false (fanfare_test_response_contains (listed, fixture->hidden_cover));
 }
 
+/* However many additions come, a playlist stays one anyone can read. */
+static void
+test_entry_cap (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *id = create (fixture, "Everything", "public");
+  g_autofree char *path = g_strdup_printf ("/api/v1/playlists/%s/entries", id);
+  g_autoptr(FanfareTestResponse) refused = NULL;
+  g_autoptr(FanfareTestResponse) read = NULL;
+  g_autofree char *last = NULL;
+
+  for (guint batch = 0; batch <= 10; batch++)
+    {
+      g_autoptr(GString) body = g_string_new ("{\"entries\": [");
+
+      for (guint i = 0; i < 1000; i++)
+        g_string_append_printf (body, "%s{\"id\": \"e%u-%u\", \"local\": {\"title\": \"Song %u\"}}",
+                                i > 0 ? ", " : "", batch, i, i);
+      g_string_append (body, "]}");
+      if (batch < 10)
+        {
+          add (fixture, id, fixture->owner, body->str, 1000);
+          g_free (last);
+          last = g_strdup (body->str);
+        }
+      else
+        refused = fanfare_test_request (fixture->server, "POST", path, fixture->owner, body->str);
+    }
+
+  fanfare_test_assert_error (refused, 400, "invalid", "entries");
+  /* The last batch sent again still finds its entries. */
+  add (fixture, id, fixture->owner, last, 0);
+  read = get_playlist (fixture, id, NULL);
+  g_assert_cmpuint (read->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (read, "playlist.track_count"), ==, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +747,7 @@ main (int   argc,
   ADD ("/api/playlists/future-edit-times", test_future_edit_times);
   ADD ("/api/playlists/import-keeps-no-paths", test_import_keeps_no_paths);
   ADD ("/api/playlists/taken-back-cover", test_taken_back_cover);
+  ADD ("/api/playlists/entry-cap", test_entry_cap);
 
   return g_test_run ();
 }
