@@ -325,7 +325,7 @@ read_extinf (FanfarePlaylistItem *item,
   const char *dash;
   gint64 seconds = g_ascii_strtoll (line, NULL, 10);
 
-  item->duration_ms = seconds > 0 ? seconds * 1000 : 0;
+  item->duration_ms = seconds > 0 && seconds <= G_MAXINT64 / 1000 ? seconds * 1000 : 0;
   if (comma == NULL)
     return;
 
@@ -380,7 +380,14 @@ parse_m3u8 (const char *data,
           if (item->title == NULL)
             {
               g_autofree char *base = g_path_get_basename (line);
-              char *dot = strrchr (base, '.');
+              const char *backslash = strrchr (base, '\\');
+              char *dot;
+
+              /* A Windows path too: the title keeps nothing of where
+               * the file lies. */
+              if (backslash != NULL)
+                memmove (base, backslash + 1, strlen (backslash + 1) + 1);
+              dot = strrchr (base, '.');
 
               if (dot != NULL && dot != base)
                 *dot = '\0';

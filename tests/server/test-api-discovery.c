@@ -197,6 +197,30 @@ test_plays (Fixture       *fixture,
   g_assert_null (fanfare_test_response_get_string (older, "next_cursor"));
 }
 
+/* A play claimed to last longer than a day is none: it would stand in
+ * the listener's history as it came. */
+static void
+test_absurd_plays (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *batch = "{\"plays\": ["
+                      "{\"id\": \"z-1\", \"track_id\": \"9\", \"played_at\": \"2026-01-02T08:00:00Z\","
+                      " \"ms_played\": 9000000000000000000},"
+                      "{\"id\": \"z-2\", \"track_id\": \"9\", \"played_at\": \"2026-01-02T09:00:00Z\","
+                      " \"ms_played\": 86400001}"
+                      "]}";
+  g_autoptr(FanfareTestResponse) reported = NULL;
+  g_autoptr(FanfareTestResponse) history = NULL;
+
+  reported = fanfare_test_request (fixture->server, "POST", "/api/v1/plays", fixture->mei, batch);
+  g_assert_cmpuint (reported->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (reported, "recorded"), ==, 0);
+  g_assert_cmpint (fanfare_test_response_get_int (reported, "ignored"), ==, 2);
+  history = fanfare_test_request (fixture->server, "GET", "/api/v1/me/history?limit=50", fixture->mei, NULL);
+  g_assert_cmpuint (history->status, ==, 200);
+  g_assert_false (fanfare_test_response_contains (history, "9000000000000000000"));
+}
+
 static void
 test_charts (Fixture       *fixture,
              gconstpointer  data)
@@ -379,6 +403,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/api/discovery/plays", test_plays);
+  ADD ("/api/discovery/absurd-plays", test_absurd_plays);
   ADD ("/api/discovery/charts", test_charts);
   ADD ("/api/discovery/daily-picks", test_daily_picks);
   ADD ("/api/discovery/radio", test_radio);

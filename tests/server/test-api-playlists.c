@@ -13,6 +13,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
+#include "fanfare-images.h"
+#include "fanfare-playlist-store.h"
 #include "fanfare-test-server.h"
 #include "fanfare-test-store.h"
 
@@ -21,7 +23,46 @@ typedef struct {
   char              *owner;
   char              *friend;
   char              *stranger;
+  char              *early;         /* mei's public playlist of a taken back track */
+  char              *hidden_cover;  /* the cover of that track's album */
 } Fixture;
+
+static GBytes *make_png (void);
+
+/* Track 6, on an album with a cover that its artist took back after mei
+ * had put the track in her public playlist "Early". */
+static void
+add_taken_back (Fixture          *fixture,
+                FanfareTestStore *store,
+                gint64            artist,
+                gint64            owner)
+{
+  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cover_id = fanfare_images_add_bytes (store->media, png, &error);
+  g_autofree char *media = fanfare_test_store_add_media (store, "demo take", 9);
+  const gint64 track_id = 6;
+  FanfareTrackDraft track = {
+    .title = "Demo", .kind = FANFARE_TRACK_KIND_SONG, .track_number = 1, .duration_ms = 150000,
+    .media_hash = media,
+  };
+  FanfareAlbumDraft album = {
+    .artist_id = artist, .title = "Demo tapes", .genre = "Pop", .release_date = "2026-03-01",
+    .cover_id = cover_id, .published = TRUE,
+  };
+  gint64 album_id, playlist_id;
+
+  g_assert_no_error (error);
+  album_id = fanfare_catalog_store_add_album (store->db, &album, &track, 1, &error);
+  g_assert_no_error (error);
+  playlist_id = fanfare_playlist_store_create (store->db, owner, "Early", NULL,
+                                               FANFARE_PLAYLIST_VISIBILITY_PUBLIC, &error);
+  g_assert_no_error (error);
+  g_assert_true (fanfare_playlist_store_add_tracks (store->db, playlist_id, &track_id, 1, &error));
+  g_assert_true (fanfare_catalog_store_set_album_published (store->db, album_id, FALSE, &error));
+  fixture->early = g_strdup_printf ("%" G_GINT64_FORMAT, playlist_id);
+  fixture->hidden_cover = g_steal_pointer (&cover_id);
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -31,16 +72,17 @@ fixture_set_up (Fixture       *fixture,
   const char *more[] = { "星河", "Night Bus", NULL };
   FanfareTestStore store;
   g_autofree char *data_dir = NULL;
-  gint64 artist;
+  gint64 artist, mei;
 
   fanfare_test_store_set_up (&store);
   artist = fanfare_test_store_add_user (&store, "zhou", "周雨桐", FANFARE_USER_ROLE_ARTIST);
   /* Tracks 1 to 3, then 4 and 5. */
   fanfare_test_store_add_album (&store, artist, "夏天的风", "2025-07-01", songs, TRUE);
   fanfare_test_store_add_album (&store, artist, "星河来信", "2026-02-01", more, TRUE);
-  fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
+  mei = fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
   fanfare_test_store_add_account (&store, "lan", "lan password 33", FANFARE_USER_ROLE_LISTENER);
   fanfare_test_store_add_account (&store, "stranger", "stranger pass 3", FANFARE_USER_ROLE_LISTENER);
+  add_taken_back (fixture, &store, artist, mei);
   data_dir = fanfare_test_store_close (&store);
 
   fixture->server = fanfare_test_server_start (data_dir, NULL);
@@ -60,6 +102,8 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->owner);
   g_free (fixture->friend);
   g_free (fixture->stranger);
+  g_free (fixture->early);
+  g_free (fixture->hidden_cover);
 }
 
 /* Creates a playlist and answers its id. */
@@ -534,6 +578,156 @@ test_import_export (Fixture       *fixture,
   }
 }
 
+/* A local track's duration comes from the client or from a file: one
+ * beyond any song is refused, or dropped from a file, and never breaks
+ * reading the playlist. */
+static void
+test_absurd_durations (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = create (fixture, "Long ones", "public");
+  g_autofree char *path = g_strdup_printf ("/api/v1/playlists/%s/entries", id);
+  g_autoptr(FanfareTestResponse) refused = NULL;
+  g_autoptr(FanfareTestResponse) read = NULL;
+  const char *m3u = "#EXTM3U\n#EXTINF:99999999999999999999,Nobody - Forever\n/music/forever.mp3\n";
+  const char *xspf = "<?xml version=\"1.0\"?><playlist version=\"1\" xmlns=\"http://xspf.org/ns/0/\">"
+                     "<trackList><track><title>One</title><duration>9223372036854775807</duration></track>"
+                     "<track><title>Two</title><duration>9223372036854775807</duration></track>"
+                     "</trackList></playlist>";
+  const char *files[][2] = { { "m3u8", m3u }, { "xspf", xspf } };
+
+  refused = fanfare_test_request (fixture->server, "POST", path, fixture->owner,
+                                  "{\"entries\": [{\"id\": \"a\", \"local\": {\"title\": \"Forever\","
+                                  " \"duration_ms\": 9000000000000000000}}]}");
+  fanfare_test_assert_error (refused, 400, "invalid", "duration_ms");
+  read = get_playlist (fixture, id, NULL);
+  g_assert_cmpuint (read->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (read, "playlist.track_count"), ==, 0);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *import_path = g_strdup_printf ("/api/v1/playlists/import?format=%s", files[f][0]);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (files[f][1], strlen (files[f][1]));
+      g_autoptr(FanfareTestResponse) imported = send_bytes (fixture, "POST", import_path, fixture->owner,
+                                                            "text/plain", bytes);
+      g_autoptr(FanfareTestResponse) copy = NULL;
+
+      g_assert_cmpuint (imported->status, ==, 201);
+      copy = get_playlist (fixture, fanfare_test_response_get_string (imported, "playlist.id"), fixture->owner);
+      g_assert_cmpuint (copy->status, ==, 200);
+      g_assert_cmpint (fanfare_test_response_get_int (copy, "playlist.duration_ms"), ==, 0);
+    }
+}
+
+/* A change dated far ahead would win against every later one: a
+ * collaborator could pin the title or an entry's place for good. */
+static void
+test_future_edit_times (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = create (fixture, "Together", "private");
+  g_autofree char *titles = NULL;
+  g_autoptr(FanfareTestResponse) read = NULL;
+
+  g_assert_cmpuint (request_status (fixture, "PUT", fixture->owner, NULL,
+                                    "/api/v1/playlists/%s/collaborators/lan", id), ==, 200);
+  add (fixture, id, fixture->owner,
+       "{\"entries\": [{\"id\": \"p1\", \"track_id\": \"1\"}, {\"id\": \"p2\", \"track_id\": \"2\"}]}", 2);
+
+  g_assert_cmpuint (request_status (fixture, "PATCH", fixture->friend,
+                                    "{\"title\": \"Mine forever\", \"edited_at\": \"2999-01-01T00:00:00Z\"}",
+                                    "/api/v1/playlists/%s", id), ==, 200);
+  g_assert_cmpuint (request_status (fixture, "PUT", fixture->friend,
+                                    "{\"after\": \"p2\", \"edited_at\": \"2999-01-01T00:00:00Z\"}",
+                                    "/api/v1/playlists/%s/entries/p1/position", id), ==, 204);
+
+  /* The owner's changes made afterwards win. */
+  g_assert_cmpuint (request_status (fixture, "PATCH", fixture->owner, "{\"title\": \"Ours\"}",
+                                    "/api/v1/playlists/%s", id), ==, 200);
+  g_assert_cmpuint (request_status (fixture, "PUT", fixture->owner, "{\"first\": true}",
+                                    "/api/v1/playlists/%s/entries/p1/position", id), ==, 204);
+  read = get_playlist (fixture, id, fixture->owner);
+  g_assert_cmpstr (fanfare_test_response_get_string (read, "playlist.title"), ==, "Ours");
+  titles = entry_titles (fixture, id, fixture->owner);
+  g_assert_cmpstr (titles, ==, "晴天|Zoë's Song");
+}
+
+/* A track kept local is known by its name, never by where it lies on
+ * the device, whatever the device's kind of path. */
+static void
+test_import_keeps_no_paths (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *m3u = "#EXTM3U\nC:\\Users\\alice\\Music\\Secret Song.mp3\n/home/alice/Music/Other Song.flac\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (m3u, strlen (m3u));
+  g_autoptr(FanfareTestResponse) imported = send_bytes (fixture, "POST", "/api/v1/playlists/import?format=m3u8",
+                                                        fixture->owner, "audio/x-mpegurl", bytes);
+  g_autoptr(FanfareTestResponse) read = NULL;
+  g_autofree char *titles = NULL;
+  const char *id;
+
+  g_assert_cmpuint (imported->status, ==, 201);
+  id = fanfare_test_response_get_string (imported, "playlist.id");
+  titles = entry_titles (fixture, id, fixture->owner);
+  g_assert_cmpstr (titles, ==, "Secret Song|Other Song");
+  read = get_playlist (fixture, id, fixture->owner);
+  g_assert_false (fanfare_test_response_contains (read, "alice"));
+}
+
+/* A playlist without a cover of its own shows its first album's; one
+ * that its artist took back shows to nobody through a playlist. */
+static void
+test_taken_back_cover (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(FanfareTestResponse) read = get_playlist (fixture, fixture->early, fixture->stranger);
+  g_autoptr(FanfareTestResponse) listed = fanfare_test_request (fixture->server, "GET",
+                                                                "/api/v1/users/mei/playlists", NULL, NULL);
+
+  g_assert_cmpuint (read->status, ==, 200);
+  g_assert_false (fanfare_test_response_contains (read, fixture->hidden_cover));
+  g_assert_cmpuint (listed->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (listed, "items")), ==, 1);
+  g_assert_false (fanfare_test_response_contains (listed, fixture->hidden_cover));
+}
+
+/* However many additions come, a playlist stays one anyone can read. */
+static void
+test_entry_cap (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *id = create (fixture, "Everything", "public");
+  g_autofree char *path = g_strdup_printf ("/api/v1/playlists/%s/entries", id);
+  g_autoptr(FanfareTestResponse) refused = NULL;
+  g_autoptr(FanfareTestResponse) read = NULL;
+  g_autofree char *last = NULL;
+
+  for (guint batch = 0; batch <= 10; batch++)
+    {
+      g_autoptr(GString) body = g_string_new ("{\"entries\": [");
+
+      for (guint i = 0; i < 1000; i++)
+        g_string_append_printf (body, "%s{\"id\": \"e%u-%u\", \"local\": {\"title\": \"Song %u\"}}",
+                                i > 0 ? ", " : "", batch, i, i);
+      g_string_append (body, "]}");
+      if (batch < 10)
+        {
+          add (fixture, id, fixture->owner, body->str, 1000);
+          g_free (last);
+          last = g_strdup (body->str);
+        }
+      else
+        refused = fanfare_test_request (fixture->server, "POST", path, fixture->owner, body->str);
+    }
+
+  fanfare_test_assert_error (refused, 400, "invalid", "entries");
+  /* The last batch sent again still finds its entries. */
+  add (fixture, id, fixture->owner, last, 0);
+  read = get_playlist (fixture, id, NULL);
+  g_assert_cmpuint (read->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (read, "playlist.track_count"), ==, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +743,11 @@ main (int   argc,
   ADD ("/api/playlists/follow-and-collaborate", test_follow_and_collaborate);
   ADD ("/api/playlists/share-page", test_share_page);
   ADD ("/api/playlists/import-export", test_import_export);
+  ADD ("/api/playlists/absurd-durations", test_absurd_durations);
+  ADD ("/api/playlists/future-edit-times", test_future_edit_times);
+  ADD ("/api/playlists/import-keeps-no-paths", test_import_keeps_no_paths);
+  ADD ("/api/playlists/taken-back-cover", test_taken_back_cover);
+  ADD ("/api/playlists/entry-cap", test_entry_cap);
 
   return g_test_run ();
 }

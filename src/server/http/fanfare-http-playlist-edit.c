@@ -165,6 +165,20 @@ set_cover (FanfareRequest *request)
   fanfare_http_respond_playlist (request, 200, playlist_id, NULL);
 }
 
+static gboolean
+check_duration (gint64   duration_ms,
+                GError **error)
+{
+  if (duration_ms < 0 || duration_ms > FANFARE_PLAYLIST_MAX_DURATION_MS)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
+                   "The field “duration_ms” must be 0 to %" G_GINT64_FORMAT, FANFARE_PLAYLIST_MAX_DURATION_MS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static FanfarePlaylistEntry *
 read_entry (JsonObject *object,
             GError    **error)
@@ -194,6 +208,7 @@ read_entry (JsonObject *object,
        !fanfare_json_read_string (local, "artist", FALSE, &artist, error) ||
        !fanfare_json_read_string (local, "album", FALSE, &album, error) ||
        !fanfare_json_read_int (local, "duration_ms", FALSE, &duration_ms, error) ||
+       !check_duration (duration_ms, error) ||
        !fanfare_accounts_check_text (title, "title", 1, MAX_TAG, error) ||
        (artist != NULL && !fanfare_accounts_check_text (artist, "artist", 0, MAX_TAG, error)) ||
        (album != NULL && !fanfare_accounts_check_text (album, "album", 0, MAX_TAG, error))))
@@ -203,7 +218,7 @@ read_entry (JsonObject *object,
   entry->title = g_strdup (title);
   entry->artist = g_strdup (artist);
   entry->album = g_strdup (album);
-  entry->duration_ms = MAX (0, duration_ms);
+  entry->duration_ms = duration_ms;
 
   return g_steal_pointer (&entry);
 }

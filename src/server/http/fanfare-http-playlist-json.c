@@ -172,7 +172,8 @@ parse_time (const char *text,
  * @milliseconds: (out): when the client made the change
  *
  * Reads "edited_at": one time for every field of the request, or an
- * object with a time per field. A change without a time is made now.
+ * object with a time per field. A change without a time, or with one
+ * ahead of the server's clock, is made now.
  */
 gboolean
 fanfare_http_read_edit_time (JsonObject *body,
@@ -181,8 +182,9 @@ fanfare_http_read_edit_time (JsonObject *body,
                              GError    **error)
 {
   JsonNode *node = json_object_get_member (body, "edited_at");
+  gint64 now = g_get_real_time () / 1000;
 
-  *milliseconds = g_get_real_time () / 1000;
+  *milliseconds = now;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
@@ -195,10 +197,15 @@ fanfare_http_read_edit_time (JsonObject *body,
       node = member;
     }
 
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return parse_time (NULL, milliseconds, error);
+  if (!parse_time (json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL,
+                   milliseconds, error))
+    return FALSE;
 
-  return parse_time (json_node_get_string (node), milliseconds, error);
+  /* A change dated ahead of this clock would win against every change
+   * made after it: it counts as made now. */
+  *milliseconds = MIN (*milliseconds, now);
+
+  return TRUE;
 }
 
 /* Reads "after" (an entry id) and "first" (a boolean). */

@@ -40,7 +40,7 @@ play_counts (FanfareConnection       *conn,
   g_autoptr(FanfareTrack) track = NULL;
   gint64 duration_ms;
 
-  if (play->played_at > now + MAX_CLOCK_SKEW || play->ms_played <= 0 ||
+  if (play->played_at > now + MAX_CLOCK_SKEW || play->ms_played <= 0 || play->ms_played > FANFARE_PLAY_MAX_MS ||
       !_fanfare_catalog_store_find_track (conn, &viewer, play->track_id, &track, error) || track == NULL)
     return FALSE;
 

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 /* The least a play must last to count: 30 s, or half of a shorter track. */
 #define FANFARE_PLAY_MIN_MS 30000
+/* A play said to last longer than this is no play. */
+#define FANFARE_PLAY_MAX_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
 
 /* A play as a client reports it, maybe long after, from its queue. */
 typedef struct {

@@ -185,6 +185,33 @@ track_duration (FanfareConnection   *conn,
   return TRUE;
 }
 
+/* Fails when the playlist holds more entries than it may. */
+static gboolean
+check_length (FanfareConnection *conn,
+              gint64             playlist_id,
+              GError           **error)
+{
+  static const char sql[] = "SELECT count(*) FROM playlist_entries WHERE playlist_id = ?1 AND removed = 0";
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, playlist_id);
+  if (!_fanfare_statement_step_row (stmt, "No such playlist", error))
+    return FALSE;
+
+  if (sqlite3_column_int64 (stmt, 0) > FANFARE_PLAYLIST_MAX_ENTRIES)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
+                   "The field “entries” would make the playlist longer than %u entries",
+                   FANFARE_PLAYLIST_MAX_ENTRIES);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fanfare_playlist_store_add_entries:
  * @entries: (element-type FanfarePlaylistEntry): the entries, each with
@@ -192,6 +219,8 @@ track_duration (FanfareConnection   *conn,
  *
  * Adds the entries that the playlist has never had, in order at @place;
  * those it has (or had, and lost to a removal) are left as they are.
+ * None are added if the playlist would hold more than
+ * %FANFARE_PLAYLIST_MAX_ENTRIES.
  *
  * Returns: how many were added, or G_MAXUINT with @error set
  */
@@ -224,6 +253,8 @@ fanfare_playlist_store_add_entries (FanfareDatabase            *db,
 
       if (entry->track_id != 0 && !track_duration (conn, viewer, entry->track_id, &duration_ms, error))
         return G_MAXUINT;
+      if (duration_ms > FANFARE_PLAYLIST_MAX_DURATION_MS)
+        duration_ms = 0;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, playlist_id);
@@ -244,7 +275,8 @@ fanfare_playlist_store_add_entries (FanfareDatabase            *db,
       added += _fanfare_connection_changes (conn);
     }
 
-  if (!_fanfare_playlist_store_finish_change (conn, playlist_id, FALSE, error))
+  if ((added > 0 && !check_length (conn, playlist_id, error)) ||
+      !_fanfare_playlist_store_finish_change (conn, playlist_id, FALSE, error))
     return G_MAXUINT;
 
   return added;

@@ -18,13 +18,16 @@
 #include "fanfare-playlist.h"
 #include "fanfare-utils.h"
 
+/* Without a cover of its own, a playlist shows the cover of its first
+ * entry on a published album: an album its artist took back shows to
+ * nobody through a playlist. */
 #define PLAYLIST_COLUMNS \
   "SELECT p.id, p.title, p.description, u.username, u.display_name, p.visibility," \
   " (SELECT count(*) FROM playlist_entries WHERE playlist_id = p.id AND removed = 0)," \
   " (SELECT coalesce (sum (duration_ms), 0) FROM playlist_entries WHERE playlist_id = p.id AND removed = 0)," \
   " coalesce (p.cover_id, (SELECT al.cover_id FROM playlist_entries e" \
   "  JOIN tracks t ON t.id = e.track_id JOIN albums al ON al.id = t.album_id" \
-  "  WHERE e.playlist_id = p.id AND e.removed = 0 ORDER BY e.position LIMIT 1))," \
+  "  WHERE e.playlist_id = p.id AND e.removed = 0 AND al.published = 1 ORDER BY e.position LIMIT 1))," \
   " p.updated_at" \
   " FROM playlists p JOIN users u ON u.id = p.owner_id"
 

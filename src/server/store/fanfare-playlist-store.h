@@ -35,6 +35,14 @@ GPtrArray       *fanfare_playlist_store_list_for_user (FanfareDatabase     *db,
                                                        gint64               owner_id,
                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The most entries a playlist holds, so that it stays one anyone can
+ * read at once. */
+#define FANFARE_PLAYLIST_MAX_ENTRIES 10000
+
+/* A local track said to last longer than this is no song: its duration
+ * is taken as unknown. */
+#define FANFARE_PLAYLIST_MAX_DURATION_MS (G_GINT64_CONSTANT (24) * 60 * 60 * 1000)
+
 /* An entry of a playlist: a platform track, or a track that stays on the
  * device that added it and is known here by its tags only. */
 typedef struct {
