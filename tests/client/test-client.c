@@ -90,39 +90,6 @@ first_new_release (Fixture     *fixture,
   return album;
 }
 
-/* Catalog answers are kept in the HTTP cache and asked again with their
- * ETag: the second visit of an album is a 304 on the server, and the same
- * album here. */
-static void
-test_json_cache (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  g_autoptr(GListModel) first_tracks = NULL;
-  g_autoptr(GListModel) again_tracks = NULL;
-  g_autoptr(FanfareAlbum) first = first_new_release (fixture, &first_tracks);
-  g_autoptr(FanfareAlbum) again = first_new_release (fixture, &again_tracks);
-  g_autofree char *log = NULL;
-  g_autofree char *revalidated = g_strdup_printf ("GET /api/v1/albums/%s 304", fanfare_album_get_id (first));
-  g_autofree char *fetched = g_strdup_printf ("GET /api/v1/albums/%s 200", fanfare_album_get_id (first));
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpstr (fanfare_album_get_title (again), ==, fanfare_album_get_title (first));
-  g_assert_cmpuint (g_list_model_get_n_items (again_tracks), ==, g_list_model_get_n_items (first_tracks));
-
-  /* The server writes its log line when the answer has gone. */
-  for (guint i = 0; i < 100; i++)
-    {
-      g_clear_pointer (&log, g_free);
-      g_file_get_contents (fixture->server->log_path, &log, NULL, &error);
-      g_assert_no_error (error);
-      if (strstr (log, revalidated) != NULL)
-        break;
-      g_usleep (20 * 1000);
-    }
-  g_assert_nonnull (strstr (log, fetched));
-  g_assert_nonnull (strstr (log, revalidated));
-}
-
 static void
 test_register (Fixture       *fixture,
                gconstpointer  data)
@@ -508,7 +475,6 @@ main (int   argc,
   g_test_add ("/client/register", Fixture, NULL, fixture_set_up, test_register, fixture_tear_down);
   g_test_add ("/client/sign-in-out", Fixture, NULL, fixture_set_up, test_sign_in_out, fixture_tear_down);
   g_test_add ("/client/browse", Fixture, NULL, fixture_set_up, test_browse, fixture_tear_down);
-  g_test_add ("/client/json-cache", Fixture, NULL, fixture_set_up, test_json_cache, fixture_tear_down);
   g_test_add ("/client/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/client/stream-range", Fixture, NULL, fixture_set_up, test_stream_range, fixture_tear_down);
   g_test_add ("/client/library", Fixture, NULL, fixture_set_up, test_library, fixture_tear_down);

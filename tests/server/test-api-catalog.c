@@ -377,7 +377,7 @@ check_revalidation (Fixture    *fixture,
   g_assert_cmpuint (first->status, ==, 200);
   g_assert_nonnull (etag);
   g_assert_true (g_str_has_prefix (etag, "\"") && g_str_has_suffix (etag, "\""));
-  g_assert_cmpstr (soup_message_headers_get_one (first->headers, "Cache-Control"), ==, "private, max-age=0, must-revalidate");
+  g_assert_cmpstr (soup_message_headers_get_one (first->headers, "Cache-Control"), ==, "private, no-cache");
   g_assert_cmpstr (soup_message_headers_get_one (again->headers, "ETag"), ==, etag);
 
   unchanged = get_if_none_match (fixture, path, token, etag);

@@ -200,10 +200,12 @@ fanfare_etag_for_bytes (GBytes *bytes)
 
 /* A JSON answer to a GET carries its ETag, so that a client's HTTP cache
  * keeps it and asks again with If-None-Match: an unchanged answer is then a
- * 304 without a body. "max-age=0, must-revalidate" has the cache ask every
- * time, as every answer may change with the next commit (libsoup's cache
- * does not keep "no-cache" answers at all); "private" keeps it out of
- * shared caches, as it may be the caller's own view. */
+ * 304 without a body. "no-cache" has a cache ask every time, as every
+ * answer may change with the next commit; "private" keeps it out of shared
+ * caches, as it may be the caller's own view. (The app's own libsoup 3.2
+ * cache does not keep such answers; made to, by "max-age=0,
+ * must-revalidate", it failed a critical check when revalidating against
+ * a server that was down.) */
 static void
 add_validator (FanfareRequest *request)
 {
@@ -215,7 +217,7 @@ add_validator (FanfareRequest *request)
 
   etag = fanfare_etag_for_bytes (request->response);
   fanfare_request_add_header (request, "ETag", etag);
-  fanfare_request_add_header (request, "Cache-Control", "private, max-age=0, must-revalidate");
+  fanfare_request_add_header (request, "Cache-Control", "private, no-cache");
   if (fanfare_etag_matches (fanfare_request_get_header (request, "If-None-Match"), etag))
     fanfare_request_respond_empty (request, 304);
 }

@@ -107,7 +107,7 @@ fanfare_response_cache_answer (FanfareResponseCache *self,
   if (entry->etag != NULL)
     {
       soup_message_headers_replace (response_headers, "ETag", entry->etag);
-      soup_message_headers_replace (response_headers, "Cache-Control", "private, max-age=0, must-revalidate");
+      soup_message_headers_replace (response_headers, "Cache-Control", "private, no-cache");
       if (fanfare_etag_matches (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                               "If-None-Match"), entry->etag))
         {
