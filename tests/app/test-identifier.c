@@ -15,6 +15,7 @@
 
 #include "fanfare-fp-extract.h"
 #include "fanfare-identifier.h"
+#include "fanfare-identify-history.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-identify.h"
 #include "fanfare-test-music.h"
@@ -281,6 +282,59 @@ test_continuous (Fixture       *fixture,
   release (g_steal_pointer (&identifier));
 }
 
+/* The tracklist of a mix, as a cue sheet a player or an editor reads. */
+static void
+test_cue_sheet (void)
+{
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(FanfareTrack) first = g_object_new (FANFARE_TYPE_TRACK, "id", "1", "title", "Paper \"Kites\"", NULL);
+  g_autoptr(FanfareTrack) second = g_object_new (FANFARE_TYPE_TRACK, "id", "2", "title", "Harbour Lights", NULL);
+  double at[] = { 0.0, 125.5 };
+  g_autofree char *cue = NULL;
+
+  g_list_store_append (tracks, first);
+  g_list_store_append (tracks, second);
+  g_array_append_vals (starts, at, 2);
+  cue = fanfare_cue_sheet_new ("Friday Mix", G_LIST_MODEL (tracks), starts);
+  g_assert_cmpstr (cue, ==,
+                   "TITLE \"Friday Mix\"\n"
+                   "FILE \"mix.wav\" WAVE\n"
+                   "  TRACK 01 AUDIO\n"
+                   "    TITLE \"Paper 'Kites'\"\n"
+                   "    PERFORMER \"\"\n"
+                   "    INDEX 01 00:00:00\n"
+                   "  TRACK 02 AUDIO\n"
+                   "    TITLE \"Harbour Lights\"\n"
+                   "    PERFORMER \"\"\n"
+                   "    INDEX 01 02:05:38\n");
+}
+
+/* The history keeps each song once, newest first, across runs. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "fanfare", "identified.json", NULL);
+  g_autoptr(GListStore) history = fanfare_identify_history_load (path);
+  g_autoptr(GListStore) again = NULL;
+  g_autoptr(FanfareTrack) first = g_object_new (FANFARE_TYPE_TRACK, "id", "1", "title", "One", NULL);
+  g_autoptr(FanfareTrack) second = g_object_new (FANFARE_TYPE_TRACK, "id", "2", "title", "Two", NULL);
+  g_autoptr(FanfareTrack) newest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+  g_assert_true (fanfare_identify_history_add (history, first, path, &error));
+  g_assert_true (fanfare_identify_history_add (history, second, path, &error));
+  g_assert_true (fanfare_identify_history_add (history, first, path, &error));
+  g_assert_no_error (error);
+
+  again = fanfare_identify_history_load (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  newest = g_list_model_get_item (G_LIST_MODEL (again), 0);
+  g_assert_cmpstr (fanfare_track_get_title (newest), ==, "One");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +345,8 @@ main (int   argc,
   g_test_add ("/identifier/platform", Fixture, NULL, fixture_set_up, test_platform, fixture_tear_down);
   g_test_add ("/identifier/local", Fixture, NULL, fixture_set_up, test_local, fixture_tear_down);
   g_test_add ("/identifier/no-match", Fixture, NULL, fixture_set_up, test_no_match, fixture_tear_down);
+  g_test_add_func ("/identifier/cue-sheet", test_cue_sheet);
+  g_test_add ("/identifier/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/identifier/continuous", Fixture, NULL, fixture_set_up, test_continuous, fixture_tear_down);
 
   return g_test_run ();
