@@ -16,6 +16,7 @@
 #include "fanfare-fp-extract.h"
 #include "fanfare-identifier.h"
 #include "fanfare-identify-history.h"
+#include "fanfare-local-fingerprints.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-identify.h"
 #include "fanfare-test-music.h"
@@ -282,6 +283,78 @@ test_continuous (Fixture       *fixture,
   release (g_steal_pointer (&identifier));
 }
 
+static void
+update_fingerprints (Fixture                  *fixture,
+                     FanfareLocalFingerprints *fingerprints,
+                     GListModel               *tracks)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_local_fingerprints_update_async (fingerprints, tracks, NULL, fanfare_test_store_result, &fixture->result);
+  result = fanfare_test_wait_result (&fixture->result);
+  g_assert_true (fanfare_local_fingerprints_update_finish (fingerprints, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_library_song (Fixture    *fixture,
+                  GListStore *tracks,
+                  guint32     seed)
+{
+  g_autofree char *name = g_strdup_printf ("song-%u.wav", seed);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *id = g_strdup_printf ("%u", seed);
+  g_autofree char *title = g_strdup_printf ("Own Song %u", seed);
+  g_autoptr(FanfareTrack) track = NULL;
+  gsize n_samples;
+  g_autofree float *song = fanfare_test_music_new (seed, SONG_SECONDS, &n_samples);
+
+  fanfare_test_write_wav (path, song, n_samples);
+  track = g_object_new (FANFARE_TYPE_TRACK, "id", id, "title", title, "uri", uri, NULL);
+  g_list_store_append (tracks, track);
+}
+
+/* The user's own files are decoded into an index file that grows with the
+ * library, and name a song with no platform at all. */
+static void
+test_local_library (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "fanfare", "fingerprints.idx", NULL);
+  g_autoptr(FanfareLocalFingerprints) fingerprints = fanfare_local_fingerprints_new (path);
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(FanfareFpIndex) index = NULL;
+  g_autoptr(FanfareIdentifier) identifier = fanfare_identifier_new (NULL);
+  g_autofree char *source = NULL;
+
+  g_assert_null (fanfare_local_fingerprints_load_index (fingerprints));
+  add_library_song (fixture, tracks, 500);
+  add_library_song (fixture, tracks, 501);
+  update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
+  g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 1);
+
+  /* A scan found one more: only it is decoded, and the file grows. */
+  add_library_song (fixture, tracks, 502);
+  update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
+  g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 2);
+  update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
+  g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 2);
+  index = fanfare_local_fingerprints_load_index (fingerprints);
+  g_assert_cmpuint (fanfare_fp_index_get_n_tracks (index), ==, 3);
+  g_assert_cmpuint (fanfare_fp_index_find_id (index, "502"), !=, G_MAXUINT);
+  g_clear_pointer (&index, fanfare_fp_index_free);
+
+  source = write_clip (fixture, 501, 7.0, 10.0, 0, 0, 0);
+  fanfare_identifier_set_local_index (identifier, fanfare_local_fingerprints_load_index (fingerprints),
+                                      fanfare_local_fingerprints_lookup, fingerprints);
+  listen (fixture, identifier, source);
+  g_assert_cmpint (fixture->finished, ==, TRUE);
+  g_assert_cmpstr (g_ptr_array_index (fixture->titles, 0), ==, "Own Song 501");
+  release (g_steal_pointer (&identifier));
+}
+
 /* The tracklist of a mix, as a cue sheet a player or an editor reads. */
 static void
 test_cue_sheet (void)
@@ -346,6 +419,7 @@ main (int   argc,
   g_test_add ("/identifier/local", Fixture, NULL, fixture_set_up, test_local, fixture_tear_down);
   g_test_add ("/identifier/no-match", Fixture, NULL, fixture_set_up, test_no_match, fixture_tear_down);
   g_test_add_func ("/identifier/cue-sheet", test_cue_sheet);
+  g_test_add ("/identifier/local-library", Fixture, NULL, fixture_set_up, test_local_library, fixture_tear_down);
   g_test_add ("/identifier/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/identifier/continuous", Fixture, NULL, fixture_set_up, test_continuous, fixture_tear_down);
 

@@ -50,6 +50,7 @@ struct _FanfareIdentifyPage
   GListStore        *tracklist;
   GArray            *tracklist_starts;
   char              *history_path;
+  guint              index_generation;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareIdentifyPage, fanfare_identify_page, GTK_TYPE_WIDGET)
@@ -177,6 +178,26 @@ fanfare_identify_page_history_activated_cb (FanfareIdentifyPage *self,
   show_result (self, track);
 }
 
+/* The library's fingerprints as they are now, for songs the platform
+ * cannot name. */
+static void
+use_local_index (FanfareIdentifyPage *self)
+{
+  GApplication *app = g_application_get_default ();
+  FanfareLocalFingerprints *fingerprints;
+
+  if (!FANFARE_IS_APPLICATION (app))
+    return;
+  fingerprints = fanfare_application_get_local_fingerprints (FANFARE_APPLICATION (app));
+  if (fingerprints == NULL ||
+      (self->index_generation == fanfare_local_fingerprints_get_generation (fingerprints) + 1))
+    return;
+
+  fanfare_identifier_set_local_index (self->identifier, fanfare_local_fingerprints_load_index (fingerprints),
+                                      fanfare_local_fingerprints_lookup, fingerprints);
+  self->index_generation = fanfare_local_fingerprints_get_generation (fingerprints) + 1;
+}
+
 static void
 listen_action (GtkWidget  *widget,
                const char *action_name,
@@ -192,6 +213,7 @@ listen_action (GtkWidget  *widget,
       return;
     }
 
+  use_local_index (self);
   fanfare_identifier_set_continuous (self->identifier, gtk_switch_get_active (self->continuous_switch));
   if (fanfare_identifier_get_continuous (self->identifier))
     {
