@@ -781,6 +781,14 @@ fanfare_identifier_start (FanfareIdentifier *self,
   g_return_val_if_fail (FANFARE_IS_IDENTIFIER (self), FALSE);
   g_return_val_if_fail (!fanfare_identifier_get_listening (self), FALSE);
 
+  /* Nobody to ask: better said now than after fifteen seconds. */
+  if (!use_platform (self) && self->index == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                           _("Sign in to identify songs, or add music to your library to name it offline"));
+      return FALSE;
+    }
+
   source = dup_source_description (self);
   description = g_strdup_printf ("%s ! audioconvert ! audioresample ! " OUTPUT_CAPS " ! "
                                  "appsink name=sink sync=false", source);

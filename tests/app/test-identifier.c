@@ -261,6 +261,20 @@ test_no_match (Fixture       *fixture,
   release (g_steal_pointer (&identifier));
 }
 
+/* With no platform and no music of one's own, listening says why it
+ * cannot start. */
+static void
+test_nobody_to_ask (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FanfareIdentifier) identifier = fanfare_identifier_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (fanfare_identifier_start (identifier, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED);
+  g_assert_false (fanfare_identifier_get_listening (identifier));
+}
+
 /* Continuous listening follows a mix from one song to the next. */
 static void
 test_continuous (Fixture       *fixture,
@@ -419,6 +433,7 @@ main (int   argc,
   g_test_add ("/identifier/local", Fixture, NULL, fixture_set_up, test_local, fixture_tear_down);
   g_test_add ("/identifier/no-match", Fixture, NULL, fixture_set_up, test_no_match, fixture_tear_down);
   g_test_add_func ("/identifier/cue-sheet", test_cue_sheet);
+  g_test_add ("/identifier/nobody-to-ask", Fixture, NULL, fixture_set_up, test_nobody_to_ask, fixture_tear_down);
   g_test_add ("/identifier/local-library", Fixture, NULL, fixture_set_up, test_local_library, fixture_tear_down);
   g_test_add ("/identifier/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/identifier/continuous", Fixture, NULL, fixture_set_up, test_continuous, fixture_tear_down);
