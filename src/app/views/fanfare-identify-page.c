@@ -383,6 +383,8 @@ fanfare_identify_page_init (FanfareIdentifyPage *self)
                            G_CONNECT_SWAPPED);
   history_changed_cb (self);
 
+  g_object_bind_property (self->identifier, "listening", self->level_bar, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->identifier, "listening", self->progress_bar, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->identifier, "level", self->level_bar, "value", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->identifier, "progress", self->progress_bar, "fraction", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->identifier, "notify::listening", G_CALLBACK (update_listening), self,
