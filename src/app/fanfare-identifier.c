@@ -30,6 +30,10 @@
 #include "fanfare-identifier.h"
 
 #define QUERY_EVERY_S      1.0
+/* Continuous listening asks less often, and after a sure match lets the
+ * track play on a while: the platform takes 30 queries a minute. */
+#define CONTINUOUS_EVERY_S 3.0
+#define CONTINUOUS_HOLD_S  10.0
 #define FIRST_QUERY_S      2.0
 #define WINDOW_S           8.0
 #define SURE_CONFIDENCE    0.5
@@ -61,6 +65,7 @@ struct _FanfareIdentifier
   FanfareIdentifySource source;
   double                level;
   gsize                 next_query;  /* in samples */
+  gsize                 asked;       /* samples heard by the last query */
   char                 *last_id;     /* of the last track reported */
   char                 *tentative_id;
   guint                 bus_watch;
@@ -178,6 +183,8 @@ consider (FanfareIdentifier *self,
 
   if (sure)
     {
+      if (self->continuous)
+        self->next_query = MAX (self->next_query, self->asked + CONTINUOUS_HOLD_S * FANFARE_FP_SAMPLE_RATE);
       report (self, track, offset, confidence, at);
       if (!self->continuous)
         return;
@@ -301,15 +308,16 @@ maybe_query (FanfareIdentifier *self)
     return;
   if (self->audio->len < self->next_query)
     {
-      if (self->ended && self->audio->len + QUERY_EVERY_S * FANFARE_FP_SAMPLE_RATE > self->next_query)
-        self->next_query = self->audio->len;
-      else if (self->ended)
+      if (!self->ended)
+        return;
+      /* The end of the audio: what came after the last query, once. */
+      if (self->audio->len <= self->asked ||
+          self->audio->len < self->asked + QUERY_EVERY_S * FANFARE_FP_SAMPLE_RATE / 2)
         {
           finish (self, self->found);
           return;
         }
-      else
-        return;
+      self->next_query = self->audio->len;
     }
 
   /* A single listen hashes all it heard, up to the limit; a continuous
@@ -324,7 +332,8 @@ maybe_query (FanfareIdentifier *self)
   query->n_samples = self->next_query - start;
   query->samples = g_memdup2 (&g_array_index (self->audio, float, start), query->n_samples * sizeof (float));
   query->start = start / (double) FANFARE_FP_SAMPLE_RATE;
-  self->next_query += QUERY_EVERY_S * FANFARE_FP_SAMPLE_RATE;
+  self->asked = self->next_query;
+  self->next_query += (self->continuous ? CONTINUOUS_EVERY_S : QUERY_EVERY_S) * FANFARE_FP_SAMPLE_RATE;
   self->querying = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 
@@ -738,11 +747,7 @@ fanfare_identifier_get_heard (FanfareIdentifier *self)
 {
   g_return_val_if_fail (FANFARE_IS_IDENTIFIER (self), 0.0);
 
-  if (self->next_query == 0)
-    return 0.0;
-
-  return MIN (self->audio->len, self->next_query - QUERY_EVERY_S * FANFARE_FP_SAMPLE_RATE) /
-         (double) FANFARE_FP_SAMPLE_RATE;
+  return MIN (self->audio->len, self->asked) / (double) FANFARE_FP_SAMPLE_RATE;
 }
 
 /**
@@ -808,6 +813,7 @@ fanfare_identifier_start (FanfareIdentifier *self,
   g_clear_pointer (&self->last_id, g_free);
   g_clear_pointer (&self->tentative_id, g_free);
   self->next_query = FIRST_QUERY_S * FANFARE_FP_SAMPLE_RATE;
+  self->asked = 0;
   self->ended = FALSE;
   self->found = FALSE;
   self->querying = FALSE;
