@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <gst/gst.h>
+#include <string.h>
 
 #include "fanfare-application.h"
 #include "fanfare-fp-extract.h"
@@ -101,6 +102,51 @@ test_listen (void)
   g_assert_cmpint (fanfare_track_get_source (first), ==, FANFARE_SOURCE_PLATFORM);
 }
 
+static gboolean
+has_two_tracks (gpointer  data)
+{
+  return g_list_model_get_n_items (data) >= 2;
+}
+
+/* Keep Listening follows a mix from one song to the next and lists both. */
+static void
+test_mix (void)
+{
+  FanfareIdentifyPage *page = FANFARE_IDENTIFY_PAGE (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                               FANFARE_TYPE_IDENTIFY_PAGE));
+  FanfareIdentifier *identifier = fanfare_identify_page_get_identifier (page);
+  GListModel *tracklist = fanfare_identify_page_get_tracklist (page);
+  g_autofree char *clip = g_build_filename (scratch, "mix.wav", NULL);
+  g_autofree char *source = g_strdup_printf ("filesrc location=\"%s\" ! wavparse", clip);
+  gsize n_samples, n = 14 * FANFARE_FP_SAMPLE_RATE;
+  g_autofree float *first = fanfare_test_music_new (301, SONG_SECONDS, &n_samples);
+  g_autofree float *second = fanfare_test_music_new (300, SONG_SECONDS, &n_samples);
+  g_autofree float *mix = g_new (float, 2 * n);
+  g_autoptr(FanfareTrack) opening = NULL;
+  g_autoptr(FanfareTrack) next = NULL;
+
+  memcpy (mix, first + 2 * FANFARE_FP_SAMPLE_RATE, n * sizeof (float));
+  memcpy (mix + n, second + 6 * FANFARE_FP_SAMPLE_RATE, n * sizeof (float));
+  fanfare_test_write_wav (clip, mix, 2 * n);
+
+  gtk_switch_set_active (GTK_SWITCH (fanfare_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SWITCH)), TRUE);
+  fanfare_identifier_set_source_description (identifier, source);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "identify-page.listen", NULL));
+  g_assert_true (fanfare_identifier_get_continuous (identifier));
+  g_assert_true (fanfare_test_wait_for (has_two_tracks, tracklist, 30000));
+  fanfare_test_wait_ms (600);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+
+  opening = g_list_model_get_item (tracklist, 0);
+  next = g_list_model_get_item (tracklist, 1);
+  g_assert_cmpstr (fanfare_track_get_title (opening), ==, "Paper Kites");
+  g_assert_cmpstr (fanfare_track_get_title (next), ==, "Harbour Lights");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Tracklist");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Harbour Lights");
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "identify-mix");
+  fanfare_identifier_stop (identifier);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +178,7 @@ main (int   argc,
 
   g_test_add_func ("/app/identify/sign-in", test_sign_in);
   g_test_add_func ("/app/identify/listen", test_listen);
+  g_test_add_func ("/app/identify/mix", test_mix);
 
   ret = g_test_run ();
 
