@@ -33,7 +33,7 @@ test_packages=(
   xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git playerctl
   xdotool dunst openssl gstreamer1.0-tools gstreamer1.0-plugins-base
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
-  gstreamer1.0-plugins-base-apps
+  gstreamer1.0-plugins-base-apps pipewire wireplumber pipewire-pulse pulseaudio-utils
 )
 bench_packages=(
   wrk

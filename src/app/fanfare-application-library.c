@@ -20,6 +20,45 @@
 #define MAX_PLAYED_TRACKS 5000
 
 static void
+fingerprinted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!fanfare_local_fingerprints_update_finish (FANFARE_LOCAL_FINGERPRINTS (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The library's fingerprints were not updated: %s", error->message);
+}
+
+static void
+fingerprint_songs_loaded_cb (FanfareApplication *self)
+{
+  g_autoptr(GListModel) songs = NULL;
+
+  if (fanfare_library_model_get_loading (FANFARE_LIBRARY_MODEL (self->fingerprint_songs)))
+    return;
+
+  songs = g_steal_pointer (&self->fingerprint_songs);
+  g_signal_handlers_disconnect_by_data (songs, self);
+  fanfare_local_fingerprints_update_async (self->fingerprints, songs, self->cancellable, fingerprinted_cb, NULL);
+}
+
+/* After each scan, the songs the local index lacks are fingerprinted, so
+ * that Identify can name them offline. */
+static void
+fingerprint_library (FanfareApplication *self)
+{
+  if (self->fingerprint_songs != NULL)
+    return;
+
+  self->fingerprint_songs = G_LIST_MODEL (fanfare_library_list_songs (self->library, FANFARE_LIBRARY_SORT_TITLE, FALSE));
+  g_signal_connect_object (self->fingerprint_songs, "notify::loading", G_CALLBACK (fingerprint_songs_loaded_cb),
+                           self, G_CONNECT_SWAPPED);
+  fingerprint_songs_loaded_cb (self);
+}
+
+static void
 scanned_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -28,7 +67,10 @@ scanned_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (fanfare_library_scan_finish (FANFARE_LIBRARY (object), result, &error))
-    return;
+    {
+      fingerprint_library (self);
+      return;
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, FANFARE_LIBRARY_ERROR, FANFARE_LIBRARY_ERROR_NO_FOLDER))
@@ -66,14 +108,36 @@ opened_cb (GObject      *object,
 void
 _fanfare_application_library_startup (FanfareApplication *self)
 {
+  g_autofree char *fingerprints = fanfare_local_fingerprints_dup_default_path ();
+
   self->library = fanfare_library_new (self->settings);
+  self->fingerprints = fanfare_local_fingerprints_new (fingerprints);
+  g_signal_connect_object (fanfare_library_get_scanner (self->library), "index-changed",
+                           G_CALLBACK (fingerprint_library), self, G_CONNECT_SWAPPED);
   fanfare_library_open_async (self->library, self->cancellable, opened_cb, g_object_ref (self));
 }
 
 void
 _fanfare_application_library_shutdown (FanfareApplication *self)
 {
+  if (self->fingerprint_songs != NULL)
+    g_signal_handlers_disconnect_by_data (self->fingerprint_songs, self);
+  g_clear_object (&self->fingerprint_songs);
+  g_clear_object (&self->fingerprints);
   g_clear_object (&self->library);
+}
+
+/**
+ * fanfare_application_get_local_fingerprints:
+ *
+ * Returns: (transfer none) (nullable): fingerprints of the user's own music
+ */
+FanfareLocalFingerprints *
+fanfare_application_get_local_fingerprints (FanfareApplication *self)
+{
+  g_return_val_if_fail (FANFARE_IS_APPLICATION (self), NULL);
+
+  return self->fingerprints;
 }
 
 /**

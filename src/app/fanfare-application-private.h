@@ -8,6 +8,7 @@
 
 #include "fanfare-account-manager.h"
 #include "fanfare-application.h"
+#include "fanfare-local-fingerprints.h"
 #include "fanfare-mpris.h"
 
 G_BEGIN_DECLS
@@ -17,13 +18,15 @@ struct _FanfareApplication
   AdwApplication parent_instance;
 
   /* Owned references */
-  GSettings             *settings;
-  FanfarePlayer         *player;
-  FanfareLibrary        *library;
-  FanfareMpris          *mpris;
-  FanfareAccountManager *accounts;
-  GCancellable          *cancellable;
-  FanfareTrack          *notified_track;
+  GSettings                *settings;
+  FanfarePlayer            *player;
+  FanfareLibrary           *library;
+  FanfareMpris             *mpris;
+  FanfareAccountManager    *accounts;
+  GCancellable             *cancellable;
+  FanfareTrack             *notified_track;
+  FanfareLocalFingerprints *fingerprints;
+  GListModel               *fingerprint_songs; /* while they load */
 
   /* The play being counted (fanfare-application-plays.c) */
   FanfareTrack *play_track;

@@ -10,6 +10,7 @@
 
 #include "fanfare-account-manager.h"
 #include "fanfare-library.h"
+#include "fanfare-local-fingerprints.h"
 #include "fanfare-player.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,7 @@ FanfarePlayer      *fanfare_application_get_player (FanfareApplication *self);
 FanfareLibrary     *fanfare_application_get_library (FanfareApplication *self);
 FanfareAccountManager *fanfare_application_get_accounts (FanfareApplication *self);
 FanfareClient      *fanfare_application_get_client (FanfareApplication *self);
+FanfareLocalFingerprints *fanfare_application_get_local_fingerprints (FanfareApplication *self);
 void                fanfare_application_play_list (FanfareApplication *self,
                                                    GListModel         *tracks,
                                                    FanfareTrack       *first,

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-discover-page.h"
+#include "fanfare-identify-page.h"
 #include "fanfare-library-page.h"
 #include "fanfare-pages.h"
 #include "fanfare-playlists-page.h"
@@ -133,6 +134,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FANFARE_TYPE_DISCOVER_PAGE);
+  g_type_ensure (FANFARE_TYPE_IDENTIFY_PAGE);
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
   g_type_ensure (FANFARE_TYPE_PLAYLISTS_PAGE);
   g_type_ensure (FANFARE_TYPE_SEARCH_PAGE);

@@ -22,6 +22,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FanfareClient, fanfare_client, FANFARE, CLIENT, GObject);
 
+/* The platform's answer to a clip: which track, where in it the clip
+ * starts (seconds), how fast it played, and how sure the match is (0 to 1). */
+typedef struct {
+  FanfareTrack *track;         /* NULL: no match */
+  double        offset;
+  double        speed;
+  double        confidence;
+} FanfareClientMatch;
+
 FanfareClient *fanfare_client_new (const char *server_url,
                                    const char *cache_dir) G_GNUC_WARN_UNUSED_RESULT;
 const char    *fanfare_client_get_server_url (FanfareClient *self);
@@ -354,6 +363,19 @@ void    fanfare_client_load_image_async (FanfareClient       *self,
 GBytes *fanfare_client_load_image_finish (FanfareClient *self,
                                           GAsyncResult  *result,
                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Identification */
+void     fanfare_client_identify_async (FanfareClient       *self,
+                                        int                  version,
+                                        GBytes              *records,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean fanfare_client_identify_finish (FanfareClient      *self,
+                                         GAsyncResult       *result,
+                                         FanfareClientMatch *match,
+                                         GError            **error);
+void     fanfare_client_match_clear (FanfareClientMatch *match);
 
 gboolean fanfare_client_error_is_offline (const GError *error);
 

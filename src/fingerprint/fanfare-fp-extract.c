@@ -321,3 +321,36 @@ fanfare_fp_extract_hashes (const float *samples,
 
   return fanfare_fp_hashes_from_peaks (peaks);
 }
+
+/**
+ * fanfare_fp_hashes_pack:
+ * @hashes: (element-type FanfareFpHash): hashes of a clip
+ *
+ * Packs @hashes as the records a query sends (docs/api.md,
+ * "Identification"): 10 bytes each, little-endian: the hash, then its
+ * frame, span and pitch in 16 bits. Frames past 16 bits are left out.
+ *
+ * Returns: (transfer full): the records
+ */
+GBytes *
+fanfare_fp_hashes_pack (GArray *hashes)
+{
+  GByteArray *packed = g_byte_array_sized_new (hashes->len * FANFARE_FP_RECORD_SIZE);
+
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      const FanfareFpHash *hash = &g_array_index (hashes, FanfareFpHash, i);
+      guint8 record[FANFARE_FP_RECORD_SIZE] = {
+        hash->hash & 0xff, (hash->hash >> 8) & 0xff, (hash->hash >> 16) & 0xff, hash->hash >> 24,
+        hash->frame & 0xff, (hash->frame >> 8) & 0xff,
+        hash->span & 0xff, hash->span >> 8,
+        hash->pitch & 0xff, hash->pitch >> 8,
+      };
+
+      if (hash->frame > G_MAXUINT16)
+        continue;
+      g_byte_array_append (packed, record, sizeof record);
+    }
+
+  return g_byte_array_free_to_bytes (packed);
+}

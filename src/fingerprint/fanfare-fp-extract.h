@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * index or a query says which version made its hashes. */
 #define FANFARE_FP_EXTRACTOR_VERSION 1
 
+/* A hash as a query sends it: see fanfare_fp_hashes_pack(). */
+#define FANFARE_FP_RECORD_SIZE 10
+
 typedef struct {
   guint  frame;
   double time;                 /* in frames, interpolated between frames */
@@ -44,5 +47,6 @@ GArray *fanfare_fp_extract_peaks (const float *samples,
 GArray *fanfare_fp_extract_hashes (const float *samples,
                                    gsize        n_samples) G_GNUC_WARN_UNUSED_RESULT;
 GArray *fanfare_fp_hashes_from_peaks (GArray *peaks) G_GNUC_WARN_UNUSED_RESULT;
+GBytes *fanfare_fp_hashes_pack (GArray *hashes) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -11,6 +11,9 @@
 
 #include "fanfare-fp-extract.h"
 #include "fanfare-test-identify.h"
+#include "fanfare-test-music.h"
+#include "fanfare-test-server.h"
+#include "fanfare-test-store.h"
 
 /* A mono 16-bit WAV file at the fingerprints' own rate. */
 void
@@ -48,22 +51,50 @@ fanfare_test_identify_body (const float *samples,
                             int          version)
 {
   g_autoptr(GArray) hashes = fanfare_fp_extract_hashes (samples, n_samples);
-  g_autoptr(GByteArray) packed = g_byte_array_new ();
-  g_autofree char *base64 = NULL;
-
-  for (guint i = 0; i < hashes->len; i++)
-    {
-      const FanfareFpHash *hash = &g_array_index (hashes, FanfareFpHash, i);
-      guint8 record[10] = {
-        hash->hash & 0xff, (hash->hash >> 8) & 0xff, (hash->hash >> 16) & 0xff, hash->hash >> 24,
-        hash->frame & 0xff, (hash->frame >> 8) & 0xff,
-        hash->span & 0xff, hash->span >> 8,
-        hash->pitch & 0xff, hash->pitch >> 8,
-      };
-
-      g_byte_array_append (packed, record, sizeof record);
-    }
-  base64 = g_base64_encode (packed->data, packed->len);
+  g_autoptr(GBytes) packed = fanfare_fp_hashes_pack (hashes);
+  g_autofree char *base64 = g_base64_encode (g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
 
   return g_strdup_printf ("{\"version\": %d, \"hashes\": \"%s\"}", version, base64);
+}
+
+/**
+ * fanfare_test_import_songs:
+ * @titles: (array zero-terminated=1): one made-up song each, of
+ *   fanfare_test_music_new (@first_seed + i, @seconds)
+ *
+ * Imports an album of made-up songs into the server at @data_dir, by the
+ * user "lin" that it creates, as an artist imports music.
+ */
+void
+fanfare_test_import_songs (const char         *data_dir,
+                           const char         *album,
+                           const char * const *titles,
+                           guint32             first_seed,
+                           double              seconds)
+{
+  g_autofree char *music = fanfare_test_make_data_dir ();
+  g_autofree char *album_dir = g_build_filename (music, album, NULL);
+  g_autofree char *output = NULL;
+  g_autofree char *expected = NULL;
+  const char *create[] = { "create-user", "--data-dir", data_dir, "--username", "lin", NULL };
+  const char *import[] = { "import", music, "--data-dir", data_dir, "--artist", "lin", NULL };
+  guint n_titles = g_strv_length ((char **) titles);
+
+  g_mkdir_with_parents (album_dir, 0700);
+  for (guint i = 0; i < n_titles; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.wav", titles[i]);
+      g_autofree char *path = g_build_filename (album_dir, name, NULL);
+      g_autofree float *samples = NULL;
+      gsize n_samples;
+
+      samples = fanfare_test_music_new (first_seed + i, seconds, &n_samples);
+      fanfare_test_write_wav (path, samples, n_samples);
+    }
+
+  g_assert_cmpint (fanfare_test_run_command (create, "identify secret 12\n", NULL), ==, 0);
+  g_assert_cmpint (fanfare_test_run_command (import, NULL, &output), ==, 0);
+  expected = g_strdup_printf ("Imported 1 albums, %u tracks; skipped 0 files\n", n_titles);
+  g_assert_cmpstr (output, ==, expected);
+  fanfare_test_remove_tree (music);
 }

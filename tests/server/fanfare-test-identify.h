@@ -16,5 +16,10 @@ void  fanfare_test_write_wav (const char  *path,
 char *fanfare_test_identify_body (const float *samples,
                                   gsize        n_samples,
                                   int          version) G_GNUC_WARN_UNUSED_RESULT;
+void  fanfare_test_import_songs (const char         *data_dir,
+                                 const char         *album,
+                                 const char * const *titles,
+                                 guint32             first_seed,
+                                 double              seconds);
 
 G_END_DECLS

@@ -27,7 +27,6 @@
 
 typedef struct {
   char              *data_dir;
-  char              *music;
   FanfareTestServer *server;
   char              *token;
 } Fixture;
@@ -44,35 +43,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char * const *extra_args = data;
-  const char *names[] = { "Morning Light", "River Song", "Night Train" };
-  g_autofree char *album = NULL;
+  const char *names[] = { "Morning Light", "River Song", "Night Train", NULL };
 
   fixture->data_dir = fanfare_test_make_data_dir ();
-  fixture->music = fanfare_test_make_data_dir ();
-  album = g_build_filename (fixture->music, "Three Songs", NULL);
-  g_mkdir_with_parents (album, 0700);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s.wav", names[i]);
-      g_autofree char *path = g_build_filename (album, name, NULL);
-      g_autofree float *samples = NULL;
-      gsize n_samples;
-
-      samples = song (100 + i, &n_samples);
-      fanfare_test_write_wav (path, samples, n_samples);
-    }
-
-  {
-    const char *create[] = { "create-user", "--data-dir", fixture->data_dir, "--username", "lin", NULL };
-    const char *import[] = { "import", fixture->music, "--data-dir", fixture->data_dir, "--artist", "lin", NULL };
-    g_autofree char *output = NULL;
-
-    g_assert_cmpint (fanfare_test_run_command (create, "identify secret 12\n", NULL), ==, 0);
-    g_assert_cmpint (fanfare_test_run_command (import, NULL, &output), ==, 0);
-    g_assert_cmpstr (output, ==, "Imported 1 albums, 3 tracks; skipped 0 files\n");
-  }
-
+  fanfare_test_import_songs (fixture->data_dir, "Three Songs", names, 100, SONG_SECONDS);
   fixture->server = fanfare_test_server_start (fixture->data_dir, extra_args);
   fixture->token = fanfare_test_register (fixture->server, "mei", "identify secret 34");
 }
@@ -82,8 +56,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   fanfare_test_server_stop (fixture->server);
-  fanfare_test_remove_tree (fixture->music);
-  g_free (fixture->music);
   g_free (fixture->data_dir);
   g_free (fixture->token);
 }
