@@ -9,14 +9,17 @@
  * below the fingerprints (it knows only common/): the app hands this the
  * library's tracks after a scan, and a worker thread at low priority
  * decodes the ones the index lacks with GStreamer, hashes them and merges
- * them into the index file under $XDG_DATA_HOME/fanfare/. Tracks are
- * named in the index by their library id; the ones seen last are kept to
- * turn an id back into a track. */
+ * them into the index file under $XDG_DATA_HOME/fanfare/, leaving out the
+ * tracks the library no longer has. Tracks are named in the index by
+ * their library id and what their file was when it was decoded (its time
+ * of change and size), so that a file changed since is decoded again; the
+ * tracks seen last are kept to turn an id back into a track. */
 
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "fanfare-fp-decode.h"
 #include "fanfare-fp-extract.h"
@@ -42,6 +45,7 @@ typedef struct {
   GPtrArray *ids;
   GPtrArray *uris;
   guint      added;
+  guint      dropped;
 } Update;
 
 static void
@@ -57,6 +61,7 @@ update_free (Update *update)
 static gboolean
 write_index (const char     *path,
              FanfareFpIndex *base,
+             const gboolean *keep,
              FanfareFpIndex *more,
              GError        **error)
 {
@@ -70,7 +75,7 @@ write_index (const char     *path,
       return FALSE;
     }
 
-  written = base != NULL ? fanfare_fp_index_merge (base, more, temp, error)
+  written = base != NULL ? fanfare_fp_index_merge_keeping (base, keep, more, temp, error)
             : fanfare_fp_index_save (more, temp, error);
   if (written && g_rename (temp, path) != 0)
     {
@@ -83,6 +88,28 @@ write_index (const char     *path,
   return written;
 }
 
+/* How the index names the track @id of the file at @uri as it is now:
+ * "ID MODIFIED SIZE", the time of its last change in microseconds; %NULL
+ * when there is no such file. */
+static char *
+index_key (const char *id,
+           const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  gint64 modified;
+
+  if (info == NULL)
+    return NULL;
+  modified = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+             g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  return g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GOFFSET_FORMAT, id, modified, g_file_info_get_size (info));
+}
+
 static void
 update_thread (GTask        *task,
                gpointer      source_object,
@@ -92,11 +119,13 @@ update_thread (GTask        *task,
   Update *update = task_data;
   g_autoptr(FanfareFpIndex) base = fanfare_fp_index_load (update->path, NULL);
   g_autoptr(FanfareFpIndex) more = fanfare_fp_index_new ();
+  g_autoptr(GHashTable) current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree gboolean * keep = NULL;
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < update->ids->len; i++)
     {
-      const char *id = g_ptr_array_index (update->ids, i);
+      g_autofree char *key = index_key (g_ptr_array_index (update->ids, i), g_ptr_array_index (update->uris, i));
       g_autofree float *samples = NULL;
       g_autoptr(GArray) hashes = NULL;
       g_autoptr(GError) decode_error = NULL;
@@ -104,28 +133,41 @@ update_thread (GTask        *task,
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      if ((base != NULL && fanfare_fp_index_find_id (base, id) != G_MAXUINT) ||
-          fanfare_fp_index_find_id (more, id) != G_MAXUINT)
+      if (key == NULL || !g_hash_table_add (current, g_strdup (key)) ||
+          (base != NULL && fanfare_fp_index_find_id (base, key) != G_MAXUINT))
         continue;
 
       samples = fanfare_fp_decode_file (g_ptr_array_index (update->uris, i), &n_samples, &decode_error);
       if (samples == NULL)
         {
-          g_debug ("No fingerprints for track %s: %s", id, decode_error->message);
+          g_debug ("No fingerprints for track %s: %s", key, decode_error->message);
           continue;
         }
       hashes = fanfare_fp_extract_hashes (samples, n_samples);
-      fanfare_fp_index_add (more, id, n_samples / FANFARE_FP_HOP, hashes);
+      fanfare_fp_index_add (more, key, n_samples / FANFARE_FP_HOP, hashes);
       update->added++;
     }
 
-  if (update->added > 0 && !write_index (update->path, base, more, &error))
+  /* Tracks gone from the library, and files changed since they were
+   * decoded, leave the index. */
+  if (base != NULL)
+    {
+      keep = g_new (gboolean, MAX (fanfare_fp_index_get_n_tracks (base), 1));
+      for (guint t = 0; t < fanfare_fp_index_get_n_tracks (base); t++)
+        {
+          keep[t] = g_hash_table_contains (current, fanfare_fp_index_get_id (base, t));
+          if (!keep[t])
+            update->dropped++;
+        }
+    }
+
+  if ((update->added > 0 || update->dropped > 0) && !write_index (update->path, base, keep, more, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_debug ("Fingerprinted %u new tracks of the library", update->added);
+  g_debug ("Fingerprinted %u new tracks of the library, left out %u", update->added, update->dropped);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -183,7 +225,9 @@ fanfare_local_fingerprints_dup_default_path (void)
  * fanfare_local_fingerprints_update_async:
  * @tracks: (element-type FanfareTrack): the library's tracks
  *
- * Fingerprints those of @tracks the index lacks, in a worker thread.
+ * Fingerprints those of @tracks the index lacks, or whose files changed,
+ * and leaves out of it those that are no longer among @tracks, in a
+ * worker thread.
  */
 void
 fanfare_local_fingerprints_update_async (FanfareLocalFingerprints *self,
@@ -202,6 +246,7 @@ fanfare_local_fingerprints_update_async (FanfareLocalFingerprints *self,
   update->path = g_strdup (self->path);
   update->ids = g_ptr_array_new_with_free_func (g_free);
   update->uris = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_remove_all (self->tracks);
   for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
     {
       g_autoptr(FanfareTrack) track = g_list_model_get_item (tracks, i);
@@ -233,7 +278,7 @@ fanfare_local_fingerprints_update_finish (FanfareLocalFingerprints *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   update = g_task_get_task_data (G_TASK (result));
-  if (update->added > 0)
+  if (update->added > 0 || update->dropped > 0)
     self->generation++;
 
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -275,7 +320,8 @@ fanfare_local_fingerprints_load_index (FanfareLocalFingerprints *self)
 
 /**
  * fanfare_local_fingerprints_lookup:
- * @id: a library track's id, as the index names it
+ * @id: a track as the index names it: its library id, then what its file
+ *   was
  * @self: (type FanfareLocalFingerprints): the fingerprints
  *
  * A #FanfareIdentifierLookup.
@@ -287,11 +333,12 @@ fanfare_local_fingerprints_lookup (const char *id,
                                    gpointer    self)
 {
   FanfareLocalFingerprints *fingerprints = self;
+  g_autofree char *library_id = g_strndup (id, strcspn (id, " "));
   FanfareTrack *track;
 
   g_return_val_if_fail (FANFARE_IS_LOCAL_FINGERPRINTS (fingerprints), NULL);
 
-  track = g_hash_table_lookup (fingerprints->tracks, id);
+  track = g_hash_table_lookup (fingerprints->tracks, library_id);
 
   return track != NULL ? g_object_ref (track) : NULL;
 }

@@ -288,18 +288,49 @@ fanfare_fp_index_merge (FanfareFpIndex *base,
                         const char     *path,
                         GError        **error)
 {
+  return fanfare_fp_index_merge_keeping (base, NULL, more, path, error);
+}
+
+/**
+ * fanfare_fp_index_merge_keeping:
+ * @base: an index, usually mapped from @path
+ * @keep: (array) (nullable): for each track of @base, whether it stays;
+ *   %NULL keeps them all
+ * @more: tracks to add to it
+ * @path: the file to write: the kept tracks of @base, then @more's
+ * @error: return location for a #GError
+ *
+ * As fanfare_fp_index_merge(), leaving out the tracks of @base that @keep
+ * says go: the ones a library lost, or whose files changed. The tracks
+ * that stay are numbered in their order.
+ */
+gboolean
+fanfare_fp_index_merge_keeping (FanfareFpIndex *base,
+                                const gboolean *keep,
+                                FanfareFpIndex *more,
+                                const char     *path,
+                                GError        **error)
+{
   g_autoptr(FanfareFpIndexWriter) writer = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) buffer = g_array_sized_new (FALSE, FALSE, sizeof (FanfareFpPosting), 4096);
-  guint n_base = base->ids->len;
+  g_autofree guint32 * renumbered = g_new (guint32, MAX (base->ids->len, 1));
+  guint n_base = 0;
   gsize i = 0, j = 0;
 
   seal (base);
   seal (more);
-  g_ptr_array_extend (ids, base->ids, NULL, NULL);
+  for (guint t = 0; t < base->ids->len; t++)
+    {
+      renumbered[t] = G_MAXUINT32;
+      if (keep != NULL && !keep[t])
+        continue;
+      renumbered[t] = n_base++;
+      g_ptr_array_add (ids, base->ids->pdata[t]);
+      g_array_append_val (frames, g_array_index (base->frames, guint32, t));
+    }
   g_ptr_array_extend (ids, more->ids, NULL, NULL);
-  g_array_append_vals (frames, base->frames->data, base->frames->len);
   g_array_append_vals (frames, more->frames->data, more->frames->len);
 
   writer = fanfare_fp_index_writer_new (path, ids->len, (const char * const *) ids->pdata,
@@ -312,13 +343,19 @@ fanfare_fp_index_merge (FanfareFpIndex *base,
       FanfareFpPosting posting;
 
       if (j == more->n_postings || (i < base->n_postings && base->postings[i].hash <= more->postings[j].hash))
-        posting = base->postings[i++];
+        {
+          posting = base->postings[i++];
+          /* A track left out, or none at all (a mapped file may name
+           * tracks it does not have), loses its postings. */
+          posting.track = posting.track < base->ids->len ? renumbered[posting.track] : G_MAXUINT32;
+        }
       else
         {
           posting = more->postings[j++];
           posting.track += n_base;
         }
-      g_array_append_val (buffer, posting);
+      if (posting.track != G_MAXUINT32)
+        g_array_append_val (buffer, posting);
 
       if (buffer->len == 4096 || (i == base->n_postings && j == more->n_postings))
         {

@@ -46,6 +46,12 @@ gboolean                fanfare_fp_index_merge (FanfareFpIndex *base,
                                                 const char     *path,
                                                 GError        **error);
 
+gboolean                fanfare_fp_index_merge_keeping (FanfareFpIndex *base,
+                                                        const gboolean *keep,
+                                                        FanfareFpIndex *more,
+                                                        const char     *path,
+                                                        GError        **error);
+
 guint                   fanfare_fp_index_add (FanfareFpIndex *self,
                                               const char     *id,
                                               guint           n_frames,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fanfare-fp-extract.h"
+#include "fanfare-fp-match.h"
 #include "fanfare-identifier.h"
 #include "fanfare-identify-history.h"
 #include "fanfare-local-fingerprints.h"
@@ -311,23 +312,65 @@ update_fingerprints (Fixture                  *fixture,
   g_assert_no_error (error);
 }
 
+/* Writes the file of the library's track @id: @seconds of song @seed. */
+static char *
+write_library_file (Fixture *fixture,
+                    guint32  id,
+                    guint32  seed,
+                    double   seconds)
+{
+  g_autofree char *name = g_strdup_printf ("song-%u.wav", id);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  gsize n_samples;
+  g_autofree float *song = fanfare_test_music_new (seed, seconds, &n_samples);
+
+  fanfare_test_write_wav (path, song, n_samples);
+
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
 static void
 add_library_song (Fixture    *fixture,
                   GListStore *tracks,
                   guint32     seed)
 {
-  g_autofree char *name = g_strdup_printf ("song-%u.wav", seed);
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *uri = write_library_file (fixture, seed, seed, SONG_SECONDS);
   g_autofree char *id = g_strdup_printf ("%u", seed);
   g_autofree char *title = g_strdup_printf ("Own Song %u", seed);
   g_autoptr(FanfareTrack) track = NULL;
-  gsize n_samples;
-  g_autofree float *song = fanfare_test_music_new (seed, SONG_SECONDS, &n_samples);
 
-  fanfare_test_write_wav (path, song, n_samples);
   track = g_object_new (FANFARE_TYPE_TRACK, "id", id, "title", title, "uri", uri, NULL);
   g_list_store_append (tracks, track);
+}
+
+/* The title of the track the local index names for 5 s of song @seed,
+ * or NULL. */
+static char *
+identify_locally (FanfareLocalFingerprints *fingerprints,
+                  guint32                   seed)
+{
+  g_autoptr(FanfareFpIndex) index = fanfare_local_fingerprints_load_index (fingerprints);
+  gsize n_samples;
+  g_autofree float *song = fanfare_test_music_new (seed, SONG_SECONDS, &n_samples);
+  g_autoptr(GArray) hashes = fanfare_fp_extract_hashes (song + 8 * FANFARE_FP_SAMPLE_RATE, 5 * FANFARE_FP_SAMPLE_RATE);
+  g_autoptr(FanfareTrack) track = NULL;
+  FanfareFpMatch match;
+
+  if (!fanfare_fp_match (index, hashes, &match))
+    return NULL;
+  track = fanfare_local_fingerprints_lookup (fanfare_fp_index_get_id (index, match.track), fingerprints);
+
+  return track != NULL ? g_strdup (fanfare_track_get_title (track)) : NULL;
+}
+
+static void
+assert_n_indexed (FanfareLocalFingerprints *fingerprints,
+                  guint                     n_tracks)
+{
+  g_autoptr(FanfareFpIndex) index = fanfare_local_fingerprints_load_index (fingerprints);
+
+  g_assert_nonnull (index);
+  g_assert_cmpuint (fanfare_fp_index_get_n_tracks (index), ==, n_tracks);
 }
 
 /* The user's own files are decoded into an index file that grows with the
@@ -339,7 +382,6 @@ test_local_library (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "fanfare", "fingerprints.idx", NULL);
   g_autoptr(FanfareLocalFingerprints) fingerprints = fanfare_local_fingerprints_new (path);
   g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
-  g_autoptr(FanfareFpIndex) index = NULL;
   g_autoptr(FanfareIdentifier) identifier = fanfare_identifier_new (NULL);
   g_autofree char *source = NULL;
 
@@ -355,10 +397,7 @@ test_local_library (Fixture       *fixture,
   g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 2);
   update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
   g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 2);
-  index = fanfare_local_fingerprints_load_index (fingerprints);
-  g_assert_cmpuint (fanfare_fp_index_get_n_tracks (index), ==, 3);
-  g_assert_cmpuint (fanfare_fp_index_find_id (index, "502"), !=, G_MAXUINT);
-  g_clear_pointer (&index, fanfare_fp_index_free);
+  assert_n_indexed (fingerprints, 3);
 
   source = write_clip (fixture, 501, 7.0, 10.0, 0, 0, 0);
   fanfare_identifier_set_local_index (identifier, fanfare_local_fingerprints_load_index (fingerprints),
@@ -367,6 +406,51 @@ test_local_library (Fixture       *fixture,
   g_assert_cmpint (fixture->finished, ==, TRUE);
   g_assert_cmpstr (g_ptr_array_index (fixture->titles, 0), ==, "Own Song 501");
   release (g_steal_pointer (&identifier));
+}
+
+/* A track gone from the library leaves the index, and a file changed
+ * since it was decoded is decoded again. */
+static void
+test_local_library_changes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "fanfare", "fingerprints.idx", NULL);
+  g_autoptr(FanfareLocalFingerprints) fingerprints = fanfare_local_fingerprints_new (path);
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+
+  add_library_song (fixture, tracks, 510);
+  add_library_song (fixture, tracks, 511);
+  add_library_song (fixture, tracks, 512);
+  update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
+  title = identify_locally (fingerprints, 511);
+  g_assert_cmpstr (title, ==, "Own Song 511");
+  g_clear_pointer (&title, g_free);
+
+  /* 511 left the library. */
+  g_list_store_remove (tracks, 1);
+  update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
+  g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 2);
+  assert_n_indexed (fingerprints, 2);
+  g_assert_null (identify_locally (fingerprints, 511));
+  title = identify_locally (fingerprints, 510);
+  g_assert_cmpstr (title, ==, "Own Song 510");
+  g_clear_pointer (&title, g_free);
+
+  /* 512's file now holds other music, a little longer. */
+  uri = write_library_file (fixture, 512, 513, SONG_SECONDS + 2.0);
+  update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
+  g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 3);
+  assert_n_indexed (fingerprints, 2);
+  g_assert_null (identify_locally (fingerprints, 512));
+  title = identify_locally (fingerprints, 513);
+  g_assert_cmpstr (title, ==, "Own Song 512");
+  g_clear_pointer (&title, g_free);
+
+  /* Nothing changed: the file stays as it is. */
+  update_fingerprints (fixture, fingerprints, G_LIST_MODEL (tracks));
+  g_assert_cmpuint (fanfare_local_fingerprints_get_generation (fingerprints), ==, 3);
 }
 
 /* The tracklist of a mix, as a cue sheet a player or an editor reads. */
@@ -435,6 +519,8 @@ main (int   argc,
   g_test_add_func ("/identifier/cue-sheet", test_cue_sheet);
   g_test_add ("/identifier/nobody-to-ask", Fixture, NULL, fixture_set_up, test_nobody_to_ask, fixture_tear_down);
   g_test_add ("/identifier/local-library", Fixture, NULL, fixture_set_up, test_local_library, fixture_tear_down);
+  g_test_add ("/identifier/local-library-changes", Fixture, NULL, fixture_set_up, test_local_library_changes,
+              fixture_tear_down);
   g_test_add ("/identifier/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/identifier/continuous", Fixture, NULL, fixture_set_up, test_continuous, fixture_tear_down);
 
