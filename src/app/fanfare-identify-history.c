@@ -6,15 +6,72 @@
 
 /* What the Identify page keeps and gives: the songs identified, newest
  * first, in a JSON file under the user's data directory (each track as the
- * API writes it, with where it came from), and the tracklist of a mix as a
- * cue sheet. */
+ * API writes it, with where it came from and when it was identified), and
+ * the tracklist of a mix as a cue sheet. */
 
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 
 #include "fanfare-identify-history.h"
 #include "fanfare-json.h"
+
+/* When a track of the history was identified: a GDateTime on the track. */
+#define IDENTIFIED_KEY "fanfare-identified"
+
+static void
+set_identified (FanfareTrack *track,
+                GDateTime    *when)
+{
+  g_object_set_data_full (G_OBJECT (track), IDENTIFIED_KEY, when != NULL ? g_date_time_ref (when) : NULL,
+                          (GDestroyNotify) g_date_time_unref);
+}
+
+/**
+ * fanfare_identify_history_get_identified:
+ * @track: a track of a history
+ *
+ * Returns: (transfer none) (nullable): when @track was identified, if the
+ *   history knows
+ */
+GDateTime *
+fanfare_identify_history_get_identified (FanfareTrack *track)
+{
+  g_return_val_if_fail (FANFARE_IS_TRACK (track), NULL);
+
+  return g_object_get_data (G_OBJECT (track), IDENTIFIED_KEY);
+}
+
+/**
+ * fanfare_identify_history_format_when:
+ * @when: when a song was identified
+ * @now: the time now
+ *
+ * Returns: (transfer full): how long ago @when is, as the history shows
+ *   it: in minutes or hours within a day, then the date
+ */
+char *
+fanfare_identify_history_format_when (GDateTime *when,
+                                      GDateTime *now)
+{
+  GTimeSpan ago = g_date_time_difference (now, when);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (ago < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("Just now"));
+  if (ago < G_TIME_SPAN_HOUR)
+    return g_strdup_printf (ngettext ("%u minute ago", "%u minutes ago", (gulong) (ago / G_TIME_SPAN_MINUTE)),
+                            (guint) (ago / G_TIME_SPAN_MINUTE));
+  if (ago < G_TIME_SPAN_DAY)
+    return g_strdup_printf (ngettext ("%u hour ago", "%u hours ago", (gulong) (ago / G_TIME_SPAN_HOUR)),
+                            (guint) (ago / G_TIME_SPAN_HOUR));
+
+  /* Older: the date, as the user's locale writes it. */
+  local = g_date_time_to_local (when);
+
+  return g_date_time_format (local, "%x");
+}
 
 /**
  * fanfare_identify_history_dup_path:
@@ -70,6 +127,13 @@ fanfare_identify_history_load (const char *path)
       if (track == NULL)
         continue;
       g_object_set (track, "source", (int) json_object_get_int_member_with_default (object, "source", 0), NULL);
+      if (json_object_has_member (object, "identified"))
+        {
+          g_autoptr(GDateTime) when =
+            g_date_time_new_from_unix_utc (json_object_get_int_member_with_default (object, "identified", 0));
+
+          set_identified (track, when);
+        }
       g_list_store_append (history, track);
     }
 
@@ -79,7 +143,8 @@ fanfare_identify_history_load (const char *path)
 /**
  * fanfare_identify_history_add:
  *
- * Puts @track first in @history (once) and writes it to @path.
+ * Puts @track first in @history (once), identified now, and writes it to
+ * @path.
  */
 gboolean
 fanfare_identify_history_add (GListStore   *history,
@@ -91,10 +156,13 @@ fanfare_identify_history_add (GListStore   *history,
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_STORE (history), FALSE);
   g_return_val_if_fail (FANFARE_IS_TRACK (track), FALSE);
+
+  set_identified (track, now);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (history)); i++)
     {
@@ -115,9 +183,12 @@ fanfare_identify_history_add (GListStore   *history,
     {
       g_autoptr(FanfareTrack) item = g_list_model_get_item (G_LIST_MODEL (history), i);
       JsonObject *object = json_object_new ();
+      GDateTime *when = fanfare_identify_history_get_identified (item);
 
       json_object_set_member (object, "track", fanfare_track_to_json (item));
       json_object_set_int_member (object, "source", fanfare_track_get_source (item));
+      if (when != NULL)
+        json_object_set_int_member (object, "identified", g_date_time_to_unix (when));
       json_array_add_object_element (items, object);
     }
   json_node_set_array (root, items);

@@ -21,6 +21,9 @@ gboolean    fanfare_identify_history_add (GListStore   *history,
                                           const char   *path,
                                           GError      **error);
 char       *fanfare_identify_history_dup_path (void) G_GNUC_WARN_UNUSED_RESULT;
+GDateTime  *fanfare_identify_history_get_identified (FanfareTrack *track);
+char       *fanfare_identify_history_format_when (GDateTime *when,
+                                                  GDateTime *now) G_GNUC_WARN_UNUSED_RESULT;
 char       *fanfare_cue_sheet_new (const char *title,
                                    GListModel *tracks,
                                    GArray     *starts) G_GNUC_WARN_UNUSED_RESULT;

@@ -493,6 +493,9 @@ test_history (Fixture       *fixture,
   g_autoptr(FanfareTrack) second = g_object_new (FANFARE_TYPE_TRACK, "id", "2", "title", "Two", NULL);
   g_autoptr(FanfareTrack) newest = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+  GDateTime *when;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
   g_assert_true (fanfare_identify_history_add (history, first, path, &error));
@@ -504,6 +507,52 @@ test_history (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
   newest = g_list_model_get_item (G_LIST_MODEL (again), 0);
   g_assert_cmpstr (fanfare_track_get_title (newest), ==, "One");
+
+  /* It keeps when each was identified. */
+  when = fanfare_identify_history_get_identified (newest);
+  g_assert_nonnull (when);
+  now = g_date_time_new_now_utc ();
+  g_assert_cmpint (g_date_time_difference (now, when), >=, 0);
+  g_assert_cmpint (g_date_time_difference (now, when), <, 60 * G_TIME_SPAN_SECOND);
+  text = fanfare_identify_history_format_when (when, now);
+  g_assert_cmpstr (text, ==, "Just now");
+}
+
+static char *
+format_ago (GDateTime *now,
+            GTimeSpan  ago)
+{
+  g_autoptr(GDateTime) when = g_date_time_add (now, -ago);
+
+  return fanfare_identify_history_format_when (when, now);
+}
+
+/* The history says how long ago a song was identified, and the date
+ * after a day. */
+static void
+test_history_when (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 14, 15, 9, 26);
+  g_autoptr(GDateTime) older = g_date_time_new_utc (2026, 3, 10, 15, 9, 26);
+  g_autoptr(GDateTime) older_local = g_date_time_to_local (older);
+  g_autofree char *date = g_date_time_format (older_local, "%x");
+  g_autofree char *text = NULL;
+
+  text = format_ago (now, 20 * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (text, ==, "Just now");
+  g_free (text);
+  text = format_ago (now, 1 * G_TIME_SPAN_MINUTE + 5 * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (text, ==, "1 minute ago");
+  g_free (text);
+  text = format_ago (now, 5 * G_TIME_SPAN_MINUTE + 40 * G_TIME_SPAN_SECOND);
+  g_assert_cmpstr (text, ==, "5 minutes ago");
+  g_free (text);
+  text = format_ago (now, 3 * G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (text, ==, "3 hours ago");
+  g_free (text);
+  text = fanfare_identify_history_format_when (older, now);
+  g_assert_cmpstr (text, ==, date);
+  g_assert_cmpstr (text, !=, "");
 }
 
 int
@@ -522,6 +571,7 @@ main (int   argc,
   g_test_add ("/identifier/local-library-changes", Fixture, NULL, fixture_set_up, test_local_library_changes,
               fixture_tear_down);
   g_test_add ("/identifier/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
+  g_test_add_func ("/identifier/history-when", test_history_when);
   g_test_add ("/identifier/continuous", Fixture, NULL, fixture_set_up, test_continuous, fixture_tear_down);
 
   return g_test_run ();

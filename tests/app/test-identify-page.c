@@ -93,8 +93,9 @@ test_listen (void)
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Open Album");
   fanfare_test_save_screenshot (GTK_WIDGET (window), "identify-result");
 
-  /* The history shows it and keeps it for the next run. */
+  /* The history shows it, and when, and keeps it for the next run. */
   g_assert_cmpuint (g_list_model_get_n_items (fanfare_identify_page_get_history (page)), ==, 1);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Just now");
   kept = fanfare_identify_history_load (history_path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, 1);
   first = g_list_model_get_item (G_LIST_MODEL (kept), 0);

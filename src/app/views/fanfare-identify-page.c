@@ -51,6 +51,7 @@ struct _FanfareIdentifyPage
   GArray            *tracklist_starts;
   char              *history_path;
   guint              index_generation;
+  guint              when_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareIdentifyPage, fanfare_identify_page, GTK_TYPE_WIDGET)
@@ -88,6 +89,66 @@ create_track_row (gpointer  item,
     }
 
   return row;
+}
+
+/* When @row's song was identified, as it reads now. */
+static void
+update_when (GtkWidget *row,
+             GDateTime *now)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row), "when-label");
+  GDateTime *when = g_object_get_data (G_OBJECT (row), "when");
+  g_autofree char *text = when != NULL ? fanfare_identify_history_format_when (when, now) : NULL;
+
+  gtk_label_set_label (label, text != NULL ? text : "");
+}
+
+/* A history row says when the song was identified. */
+static GtkWidget *
+create_history_row (gpointer  item,
+                    gpointer  user_data)
+{
+  GtkWidget *row = create_track_row (item, NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+  GDateTime *when = fanfare_identify_history_get_identified (item);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "when-label", label);
+  if (when != NULL)
+    g_object_set_data_full (G_OBJECT (row), "when", g_date_time_ref (when), (GDestroyNotify) g_date_time_unref);
+  update_when (row, now);
+
+  return row;
+}
+
+/* "5 minutes ago" becomes "6 minutes ago" while the page shows. */
+static gboolean
+update_history_when (gpointer  user_data)
+{
+  FanfareIdentifyPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->history_box, i)) != NULL; i++)
+    update_when (GTK_WIDGET (row), now);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+mapped_cb (FanfareIdentifyPage *self)
+{
+  update_history_when (self);
+  if (self->when_timeout == 0)
+    self->when_timeout = g_timeout_add_seconds (60, update_history_when, self);
+}
+
+static void
+unmapped_cb (FanfareIdentifyPage *self)
+{
+  g_clear_handle_id (&self->when_timeout, g_source_remove);
 }
 
 static void
@@ -302,6 +363,7 @@ fanfare_identify_page_dispose (GObject *object)
 
   if (self->identifier != NULL)
     fanfare_identifier_stop (self->identifier);
+  g_clear_handle_id (&self->when_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_IDENTIFY_PAGE);
   g_clear_object (&self->identifier);
   g_clear_object (&self->result);
@@ -377,7 +439,9 @@ fanfare_identify_page_init (FanfareIdentifyPage *self)
   self->tracklist = g_list_store_new (FANFARE_TYPE_TRACK);
   self->tracklist_starts = g_array_new (FALSE, FALSE, sizeof (double));
 
-  gtk_list_box_bind_model (self->history_box, G_LIST_MODEL (self->history), create_track_row, NULL, NULL);
+  gtk_list_box_bind_model (self->history_box, G_LIST_MODEL (self->history), create_history_row, NULL, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
   gtk_list_box_bind_model (self->tracklist_box, G_LIST_MODEL (self->tracklist), create_track_row, self, NULL);
   g_signal_connect_object (self->history, "items-changed", G_CALLBACK (history_changed_cb), self,
                            G_CONNECT_SWAPPED);
