@@ -16,7 +16,6 @@
 
 #include <gst/gst.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
 #include "fanfare-bench-stats.h"
 #include "fanfare-player.h"
@@ -169,17 +168,6 @@ gapless_errors (const char *dir,
   return errors;
 }
 
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
-         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
 /* The share of one core spent while a FLAC file plays in real time. */
 static double
 player_cpu_share (const char *path,
@@ -196,10 +184,10 @@ player_cpu_share (const char *path,
   fanfare_player_play_tracks (player, tracks, 0);
   fanfare_test_wait_for (buffer_arrived, &probe, 5000);
 
-  cpu = cpu_seconds ();
+  cpu = fanfare_bench_cpu_seconds ();
   wall = g_get_monotonic_time ();
   fanfare_test_wait_ms (seconds * 1000);
-  cpu = cpu_seconds () - cpu;
+  cpu = fanfare_bench_cpu_seconds () - cpu;
   wall = g_get_monotonic_time () - wall;
   fanfare_player_stop (player);
 
@@ -221,10 +209,10 @@ playbin_cpu_share (const char *path,
   gst_element_set_state (playbin, GST_STATE_PLAYING);
   fanfare_test_wait_for (buffer_arrived, &probe, 5000);
 
-  cpu = cpu_seconds ();
+  cpu = fanfare_bench_cpu_seconds ();
   wall = g_get_monotonic_time ();
   fanfare_test_wait_ms (seconds * 1000);
-  cpu = cpu_seconds () - cpu;
+  cpu = fanfare_bench_cpu_seconds () - cpu;
   wall = g_get_monotonic_time () - wall;
   gst_element_set_state (playbin, GST_STATE_NULL);
 

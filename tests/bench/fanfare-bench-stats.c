@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "fanfare-bench-stats.h"
 
@@ -40,4 +41,22 @@ fanfare_bench_percentile (GArray *values,
   fanfare_bench_sort_doubles ((double *) (gpointer) values->data, values->len);
 
   return g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * fraction)));
+}
+
+/**
+ * fanfare_bench_cpu_seconds:
+ *
+ * Returns: the processor time the process has used, all its threads, in
+ *   seconds: on a machine others share, what a piece of work costs where
+ *   the clock on the wall says how long it waited its turn too
+ */
+double
+fanfare_bench_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }

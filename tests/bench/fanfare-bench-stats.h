@@ -14,5 +14,6 @@ void   fanfare_bench_sort_doubles (double *values,
                                    gsize   n);
 double fanfare_bench_percentile (GArray *values,
                                  double  fraction);
+double fanfare_bench_cpu_seconds (void);
 
 G_END_DECLS
