@@ -28,6 +28,8 @@
 #define FRAME_JITTER     2.0     /* frames a peak may wander */
 #define MIN_SPEED_TOLERANCE 0.01 /* pitch and time may always disagree by 1 % */
 #define MIN_MARGIN       2.0     /* the best over the best of other tracks */
+#define STRONG_SCORE     16      /* votes that may come from fewer half seconds... */
+#define STRONG_MARGIN    4.0     /* ...when they stand this far above any other track */
 
 typedef struct {
   guint   votes;
@@ -218,6 +220,11 @@ fanfare_fp_match (FanfareFpIndex *index,
    * from one moment of the clip are a coincidence, not a match. A clip
    * with music in only a few moments asks less. */
   min_stretches = MIN (MIN_STRETCHES, (guint) (__builtin_popcount (query_coverage) + 1) / 2);
+  /* A narrow band (a telephone's, GSM's) leaves the music recognisable
+   * only in its fullest moments: many votes from a second and a half, far
+   * above any other track, are no coincidence. */
+  if (best >= STRONG_SCORE && best >= STRONG_MARGIN * second)
+    min_stretches = MIN (min_stretches, MIN_STRETCHES - 1);
   if (best_cell == NULL || best < MIN_SCORE || best < MIN_MARGIN * second ||
       (guint) __builtin_popcount (best_sum.coverage) < min_stretches)
     return FALSE;
