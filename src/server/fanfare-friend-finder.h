@@ -27,9 +27,12 @@ GArray  *fanfare_friend_finder_match_contacts (FanfareDatabase    *db,
                                                gint64              key_id,
                                                const char * const *hashes,
                                                GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+GArray  *fanfare_friend_finder_share_cell (FanfareDatabase *db,
+                                           gint64           viewer_id,
+                                           const char      *cell,
+                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 GArray  *fanfare_friend_finder_list_nearby (FanfareDatabase *db,
                                             gint64           viewer_id,
-                                            const char      *cell,
                                             GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

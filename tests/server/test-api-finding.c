@@ -174,7 +174,7 @@ test_nearby (Fixture       *fixture,
   g_auto(GStrv) around = fanfare_geohash_neighbourhood (cell);
   g_autofree char *alone = NULL, *two = NULL, *three = NULL, *neighbour = NULL, *far = NULL;
   g_autofree char *after_leaving = NULL, *after_expiry = NULL, *blocked = NULL;
-  g_autofree char *own = NULL;
+  g_autofree char *own = NULL, *again = NULL, *left = NULL;
 
   g_assert_cmpuint (g_strv_length (around), ==, 9);
   g_assert_cmpstr (around[0], ==, cell);
@@ -186,6 +186,8 @@ test_nearby (Fixture       *fixture,
   g_assert_cmpstr (two, ==, "");
   three = share_cell (fixture, LI, cell);
   g_assert_cmpstr (three, ==, "mei|wang");
+  again = social_list_names (fixture, "/api/v1/me/nearby", LI);
+  g_assert_cmpstr (again, ==, "mei|wang");
 
   /* A neighbouring cell counts; Chen's own cell of one does not show her. */
   neighbour = share_cell (fixture, CHEN, around[1]);
@@ -201,6 +203,8 @@ test_nearby (Fixture       *fixture,
   g_assert_cmpuint (social_status (fixture, "DELETE", "/api/v1/me/nearby", WANG, NULL), ==, 204);
   after_leaving = share_cell (fixture, LI, cell);
   g_assert_cmpstr (after_leaving, ==, "");
+  left = social_list_names (fixture, "/api/v1/me/nearby", WANG);
+  g_assert_cmpstr (left, ==, "");
 
   /* A cell expires after half an hour. */
   g_free (share_cell (fixture, WANG, cell));

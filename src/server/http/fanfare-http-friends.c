@@ -217,15 +217,29 @@ share_cell (FanfareRequest *request)
 
   if ((body = fanfare_request_parse_body (request, &error)) == NULL ||
       !fanfare_json_read_string (body, "cell", TRUE, &cell, &error) ||
-      (users = fanfare_friend_finder_list_nearby (fanfare_request_get_database (request),
-                                                  fanfare_request_get_viewer (request)->user_id, cell,
-                                                  &error)) == NULL)
+      (users = fanfare_friend_finder_share_cell (fanfare_request_get_database (request),
+                                                 fanfare_request_get_viewer (request)->user_id, cell,
+                                                 &error)) == NULL)
     {
       fanfare_request_fail (request, error);
       return;
     }
 
   fanfare_http_respond_users (request, users, NULL);
+}
+
+static void
+list_nearby (FanfareRequest *request)
+{
+  g_autoptr(GArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  users = fanfare_friend_finder_list_nearby (fanfare_request_get_database (request),
+                                             fanfare_request_get_viewer (request)->user_id, &error);
+  if (users == NULL)
+    fanfare_request_fail (request, error);
+  else
+    fanfare_http_respond_users (request, users, NULL);
 }
 
 static void
@@ -245,6 +259,7 @@ const FanfareRoute fanfare_http_friends_routes[] = {
   { "GET", "/api/v1/me/listening-now", FANFARE_ACCESS_USER, 0, get_listening_now },
   { "GET", "/api/v1/contacts/key", FANFARE_ACCESS_USER, 0, get_contact_key },
   { "POST", "/api/v1/contacts/matches", FANFARE_ACCESS_USER, 0, match_contacts },
+  { "GET", "/api/v1/me/nearby", FANFARE_ACCESS_USER, 0, list_nearby },
   { "PUT", "/api/v1/me/nearby", FANFARE_ACCESS_USER, 0, share_cell },
   { "DELETE", "/api/v1/me/nearby", FANFARE_ACCESS_USER, 0, stop_sharing_cell },
   { NULL },

@@ -87,24 +87,15 @@ fanfare_http_respond_users (FanfareRequest            *request,
                             GArray                    *user_ids,
                             const FanfareListPosition *next)
 {
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
   FanfareListPosition none = { NULL, 0 };
 
-  for (guint i = 0; i < user_ids->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      FanfareUser *user = fanfare_account_store_get_user (fanfare_request_get_database (request),
-                                                          g_array_index (user_ids, gint64, i), FALSE, &error);
-
-      if (user == NULL)
-        {
-          fanfare_request_fail (request, error);
-          return;
-        }
-      g_ptr_array_add (users, user);
-    }
-
-  fanfare_http_respond_page (request, users, next != NULL ? next : &none);
+  users = fanfare_account_store_get_users (fanfare_request_get_database (request), user_ids, &error);
+  if (users == NULL)
+    fanfare_request_fail (request, error);
+  else
+    fanfare_http_respond_page (request, users, next != NULL ? next : &none);
 }
 
 /**

@@ -298,6 +298,7 @@ static const char *versions[] = {
   "  updated_at INTEGER NOT NULL"
   ");"
   "CREATE INDEX nearby_cells_cell ON nearby_cells (cell, updated_at);"
+  "CREATE INDEX nearby_cells_time ON nearby_cells (updated_at);"
   "CREATE TABLE comments ("
   "  id INTEGER PRIMARY KEY,"
   "  target_kind TEXT NOT NULL CHECK (target_kind IN ('track', 'album', 'playlist')),"

@@ -193,9 +193,11 @@ fanfare_social_store_set_cell (FanfareDatabase *db,
                                GError         **error)
 {
   static const char expire_sql[] = "DELETE FROM nearby_cells WHERE updated_at < ?1";
+  /* The same cell shared again within a minute is not written again. */
   static const char sql[] =
     "INSERT INTO nearby_cells (user_id, cell, updated_at) VALUES (?1, ?2, ?3)"
-    " ON CONFLICT (user_id) DO UPDATE SET cell = ?2, updated_at = ?3";
+    " ON CONFLICT (user_id) DO UPDATE SET cell = ?2, updated_at = ?3"
+    " WHERE cell <> ?2 OR updated_at < ?3 - 60";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) expire = NULL;
   g_autoptr(FanfareStatement) stmt = NULL;
@@ -213,6 +215,38 @@ fanfare_social_store_set_cell (FanfareDatabase *db,
 
   return _fanfare_statement_run (expire, error) && _fanfare_statement_run (stmt, error) &&
          _fanfare_connection_commit (conn, error);
+}
+
+/**
+ * fanfare_social_store_get_cell:
+ * @cell: (out) (transfer full) (nullable): the cell @user_id shared in the
+ *   last @max_age seconds, or %NULL
+ */
+gboolean
+fanfare_social_store_get_cell (FanfareDatabase *db,
+                               gint64           user_id,
+                               gint64           max_age,
+                               char           **cell,
+                               GError         **error)
+{
+  static const char sql[] = "SELECT cell FROM nearby_cells WHERE user_id = ?1 AND updated_at >= ?2";
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+  int rc;
+
+  *cell = NULL;
+  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, _fanfare_now () - max_age);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *cell = _fanfare_statement_dup_text (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return _fanfare_statement_error (stmt, error);
+
+  return TRUE;
 }
 
 gboolean

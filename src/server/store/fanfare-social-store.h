@@ -132,6 +132,11 @@ gboolean fanfare_social_store_set_cell (FanfareDatabase *db,
                                         const char      *cell,
                                         gint64           max_age,
                                         GError         **error);
+gboolean fanfare_social_store_get_cell (FanfareDatabase *db,
+                                        gint64           user_id,
+                                        gint64           max_age,
+                                        char           **cell,
+                                        GError         **error);
 gboolean fanfare_social_store_clear_cell (FanfareDatabase *db,
                                           gint64           user_id,
                                           GError         **error);
