@@ -430,3 +430,128 @@ fanfare_message_get_read (FanfareMessage *self)
 
   return self->read;
 }
+
+struct _FanfareProfile
+{
+  GObject      parent_instance;
+  FanfareUser *user;
+  gboolean     following;
+  gboolean     followed_by;
+  gboolean     blocking;
+  GListModel  *playlists;
+  GListModel  *recent_tracks;
+};
+
+G_DEFINE_FINAL_TYPE (FanfareProfile, fanfare_profile, G_TYPE_OBJECT)
+
+static void
+fanfare_profile_finalize (GObject *object)
+{
+  FanfareProfile *self = FANFARE_PROFILE (object);
+
+  g_clear_object (&self->user);
+  g_clear_object (&self->playlists);
+  g_clear_object (&self->recent_tracks);
+
+  G_OBJECT_CLASS (fanfare_profile_parent_class)->finalize (object);
+}
+
+static void
+fanfare_profile_class_init (FanfareProfileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fanfare_profile_finalize;
+}
+
+static void
+fanfare_profile_init (FanfareProfile *self)
+{
+}
+
+FanfareProfile *
+_fanfare_profile_new_from_json (JsonObject *json,
+                                GError    **error)
+{
+  g_autoptr(FanfareProfile) self = g_object_new (FANFARE_TYPE_PROFILE, NULL);
+  JsonNode *relation = json_object_get_member (json, "relation");
+
+  if (relation == NULL || !JSON_NODE_HOLDS_OBJECT (relation))
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_INVALID, "A profile without a relation");
+      return NULL;
+    }
+
+  if ((self->user = _fanfare_client_parse_object (json, "user", FANFARE_TYPE_USER, error)) == NULL ||
+      !fanfare_json_read_boolean (json_node_get_object (relation), "following", FALSE, &self->following, error) ||
+      !fanfare_json_read_boolean (json_node_get_object (relation), "followed_by", FALSE, &self->followed_by,
+                                  error) ||
+      !fanfare_json_read_boolean (json_node_get_object (relation), "blocking", FALSE, &self->blocking, error) ||
+      (self->playlists = _fanfare_client_parse_list (json, "playlists", FANFARE_TYPE_PLAYLIST, error)) == NULL ||
+      (self->recent_tracks = _fanfare_client_parse_list (json, "recent_tracks", FANFARE_TYPE_TRACK, error)) == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * fanfare_profile_get_user:
+ *
+ * Returns: (transfer none): whose profile it is
+ */
+FanfareUser *
+fanfare_profile_get_user (FanfareProfile *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PROFILE (self), NULL);
+
+  return self->user;
+}
+
+gboolean
+fanfare_profile_get_following (FanfareProfile *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PROFILE (self), FALSE);
+
+  return self->following;
+}
+
+gboolean
+fanfare_profile_get_followed_by (FanfareProfile *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PROFILE (self), FALSE);
+
+  return self->followed_by;
+}
+
+gboolean
+fanfare_profile_get_blocking (FanfareProfile *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PROFILE (self), FALSE);
+
+  return self->blocking;
+}
+
+/**
+ * fanfare_profile_get_playlists:
+ *
+ * Returns: (transfer none): the playlists the user may see
+ */
+GListModel *
+fanfare_profile_get_playlists (FanfareProfile *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PROFILE (self), NULL);
+
+  return self->playlists;
+}
+
+/**
+ * fanfare_profile_get_recent_tracks:
+ *
+ * Returns: (transfer none): what they played last; empty unless they
+ *   share it
+ */
+GListModel *
+fanfare_profile_get_recent_tracks (FanfareProfile *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PROFILE (self), NULL);
+
+  return self->recent_tracks;
+}

@@ -16,6 +16,8 @@ FanfareActivity *_fanfare_activity_new_from_json (JsonObject *json,
                                                   GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 FanfareComment  *_fanfare_comment_new_from_json (JsonObject *json,
                                                  GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareProfile  *_fanfare_profile_new_from_json (JsonObject *json,
+                                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 FanfareMessage  *_fanfare_message_new_from_json (JsonObject *json,
                                                  GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -753,3 +753,162 @@ fanfare_client_count_unread_finish (FanfareClient *self,
 
   return unread != NULL ? *unread : -1;
 }
+
+static gpointer
+parse_profile (FanfareClient *self,
+               JsonObject    *json,
+               GError       **error)
+{
+  return _fanfare_profile_new_from_json (json, error);
+}
+
+/**
+ * fanfare_client_get_profile_async:
+ *
+ * Reads a user's profile; one who blocked the user is not found.
+ */
+void
+fanfare_client_get_profile_async (FanfareClient       *self,
+                                  const char          *username,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+  g_return_if_fail (username != NULL);
+
+  escaped = _fanfare_client_escape (username);
+  path = g_strdup_printf ("/api/v1/users/%s/profile", escaped);
+  msg = _fanfare_client_new_message (self, "GET", path, NULL);
+  _fanfare_client_call (self, msg, parse_profile, g_object_unref,
+                        _fanfare_client_task_new (self, fanfare_client_get_profile_async, cancellable, callback,
+                                                  user_data));
+}
+
+/**
+ * fanfare_client_get_profile_finish:
+ *
+ * Returns: (transfer full): the profile
+ */
+FanfareProfile *
+fanfare_client_get_profile_finish (FanfareClient *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return _fanfare_client_propagate (self, result, fanfare_client_get_profile_async, error);
+}
+
+void
+fanfare_privacy_settings_free (FanfarePrivacySettings *settings)
+{
+  g_free (settings->phone);
+  g_free (settings);
+}
+
+static gpointer
+parse_privacy (FanfareClient *self,
+               JsonObject    *json,
+               GError       **error)
+{
+  g_autoptr(FanfarePrivacySettings) settings = g_new0 (FanfarePrivacySettings, 1);
+  const char *phone = NULL;
+
+  if (!fanfare_json_read_boolean (json, "discoverable_by_contact", TRUE, &settings->discoverable_by_contact, error) ||
+      !fanfare_json_read_string (json, "phone", FALSE, &phone, error) ||
+      !fanfare_json_read_boolean (json, "share_playlists", TRUE, &settings->share_playlists, error) ||
+      !fanfare_json_read_boolean (json, "share_playlist_follows", TRUE, &settings->share_playlist_follows, error) ||
+      !fanfare_json_read_boolean (json, "share_listening", TRUE, &settings->share_listening, error))
+    return NULL;
+
+  settings->phone = g_strdup (phone);
+
+  return g_steal_pointer (&settings);
+}
+
+static void
+call_privacy (FanfareClient       *self,
+              const char          *method,
+              JsonBuilder         *body,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, method, "/api/v1/me/social-settings", body);
+
+  _fanfare_client_call (self, msg, parse_privacy, (GDestroyNotify) fanfare_privacy_settings_free,
+                        _fanfare_client_task_new (self, fanfare_client_privacy_finish, cancellable, callback,
+                                                  user_data));
+}
+
+/**
+ * fanfare_client_get_privacy_async:
+ *
+ * Reads what the user shares. Finish with fanfare_client_privacy_finish().
+ */
+void
+fanfare_client_get_privacy_async (FanfareClient       *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+
+  call_privacy (self, "GET", NULL, cancellable, callback, user_data);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *member,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/**
+ * fanfare_client_set_privacy_async:
+ * @settings: all of them; a %NULL phone clears it
+ *
+ * Changes what the user shares. Finish with fanfare_client_privacy_finish().
+ */
+void
+fanfare_client_set_privacy_async (FanfareClient                *self,
+                                  const FanfarePrivacySettings *settings,
+                                  GCancellable                 *cancellable,
+                                  GAsyncReadyCallback           callback,
+                                  gpointer                      user_data)
+{
+  g_autoptr(JsonBuilder) body = json_builder_new ();
+
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+  g_return_if_fail (settings != NULL);
+
+  json_builder_begin_object (body);
+  add_boolean (body, "discoverable_by_contact", settings->discoverable_by_contact);
+  json_builder_set_member_name (body, "phone");
+  json_builder_add_string_value (body, settings->phone != NULL ? settings->phone : "");
+  add_boolean (body, "share_playlists", settings->share_playlists);
+  add_boolean (body, "share_playlist_follows", settings->share_playlist_follows);
+  add_boolean (body, "share_listening", settings->share_listening);
+  json_builder_end_object (body);
+
+  call_privacy (self, "PATCH", body, cancellable, callback, user_data);
+}
+
+/**
+ * fanfare_client_privacy_finish:
+ *
+ * Returns: (transfer full): the settings as the server keeps them; free
+ *   with fanfare_privacy_settings_free()
+ */
+FanfarePrivacySettings *
+fanfare_client_privacy_finish (FanfareClient *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return _fanfare_client_propagate (self, result, fanfare_client_privacy_finish, error);
+}

@@ -51,6 +51,32 @@ GObject     *fanfare_message_get_item (FanfareMessage *self);
 const char  *fanfare_message_get_note (FanfareMessage *self);
 gboolean     fanfare_message_get_read (FanfareMessage *self);
 
+#define FANFARE_TYPE_PROFILE (fanfare_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (FanfareProfile, fanfare_profile, FANFARE, PROFILE, GObject);
+
+/* A user's page: who they are, how the user stands with them, their
+ * playlists and, when they share it, what they played last. */
+FanfareUser *fanfare_profile_get_user (FanfareProfile *self);
+gboolean     fanfare_profile_get_following (FanfareProfile *self);
+gboolean     fanfare_profile_get_followed_by (FanfareProfile *self);
+gboolean     fanfare_profile_get_blocking (FanfareProfile *self);
+GListModel  *fanfare_profile_get_playlists (FanfareProfile *self);
+GListModel  *fanfare_profile_get_recent_tracks (FanfareProfile *self);
+
+/* What the user shares and how they may be found. */
+typedef struct {
+  gboolean discoverable_by_contact;
+  char    *phone;
+  gboolean share_playlists;
+  gboolean share_playlist_follows;
+  gboolean share_listening;
+} FanfarePrivacySettings;
+
+void fanfare_privacy_settings_free (FanfarePrivacySettings *settings);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfarePrivacySettings, fanfare_privacy_settings_free)
+
 /* Lists of people. */
 typedef enum {
   FANFARE_PEOPLE_FOLLOWERS,   /* of a username */
@@ -176,5 +202,27 @@ void            fanfare_client_count_unread_async (FanfareClient       *self,
 gint64          fanfare_client_count_unread_finish (FanfareClient *self,
                                                     GAsyncResult  *result,
                                                     GError       **error);
+
+void                    fanfare_client_get_profile_async (FanfareClient       *self,
+                                                          const char          *username,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+FanfareProfile         *fanfare_client_get_profile_finish (FanfareClient *self,
+                                                           GAsyncResult  *result,
+                                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+void                    fanfare_client_get_privacy_async (FanfareClient       *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+void                    fanfare_client_set_privacy_async (FanfareClient                *self,
+                                                          const FanfarePrivacySettings *settings,
+                                                          GCancellable                 *cancellable,
+                                                          GAsyncReadyCallback           callback,
+                                                          gpointer                      user_data);
+FanfarePrivacySettings *fanfare_client_privacy_finish (FanfareClient *self,
+                                                       GAsyncResult  *result,
+                                                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -171,6 +171,54 @@ test_comments_and_inbox (Fixture       *fixture,
 }
 
 static void
+test_profile_and_privacy (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(FanfareClient) mei = sign_in (fixture, "mei");
+  g_autoptr(FanfareClient) wang = sign_in (fixture, "wang");
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) changed = NULL;
+  g_autoptr(GAsyncResult) shown = NULL;
+  g_autoptr(FanfarePrivacySettings) settings = NULL;
+  g_autoptr(FanfarePrivacySettings) saved = NULL;
+  g_autoptr(FanfareProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Listening is private until shared. */
+  fanfare_client_get_privacy_async (wang, NULL, fanfare_test_store_result, &slot);
+  first = wait ();
+  settings = fanfare_client_privacy_finish (wang, first, &error);
+  g_assert_no_error (error);
+  g_assert_false (settings->share_listening);
+  g_assert_false (settings->discoverable_by_contact);
+  g_assert_true (settings->share_playlists);
+
+  settings->share_listening = TRUE;
+  settings->phone = g_strdup ("+86 138 0013 8000");
+  fanfare_client_set_privacy_async (wang, settings, NULL, fanfare_test_store_result, &slot);
+  changed = wait ();
+  saved = fanfare_client_privacy_finish (wang, changed, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved->share_listening);
+  g_assert_cmpstr (saved->phone, ==, "+8613800138000");
+
+  social_create_playlist (fixture, WANG, "Open", "public");
+  social_create_playlist (fixture, WANG, "Hidden", "private");
+  fanfare_client_set_following_async (mei, "wang", TRUE, NULL, fanfare_test_store_result, &slot);
+  assert_done (mei);
+  fanfare_client_get_profile_async (mei, "wang", NULL, fanfare_test_store_result, &slot);
+  shown = wait ();
+  profile = fanfare_client_get_profile_finish (mei, shown, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_user_get_username (fanfare_profile_get_user (profile)), ==, "wang");
+  g_assert_true (fanfare_profile_get_following (profile));
+  g_assert_false (fanfare_profile_get_followed_by (profile));
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_profile_get_playlists (profile)), ==, 1);
+  /* Wang played the album's first track in the set-up. */
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_profile_get_recent_tracks (profile)), ==, 1);
+}
+
+static void
 test_finding (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -212,6 +260,7 @@ main (int   argc,
 
   social_add ("/client/social/people-and-feed", test_people_and_feed);
   social_add ("/client/social/comments-and-inbox", test_comments_and_inbox);
+  social_add ("/client/social/profile-and-privacy", test_profile_and_privacy);
   social_add ("/client/social/finding", test_finding);
 
   return g_test_run ();
