@@ -227,20 +227,20 @@ test_messages (Fixture       *fixture,
   sent = social_request (fixture, "POST", "/api/v1/messages", MEI, track);
   g_assert_cmpuint (sent->status, ==, 201);
   g_assert_cmpuint (social_status (fixture, "POST", "/api/v1/messages", MEI, album), ==, 201);
-  /* A playlist Wang may not see is sent, but not shown to him. */
+  /* A playlist Wang may not see is not sent to him. */
   secret = social_create_playlist (fixture, MEI, "Secret", "private");
   playlist_body = g_strdup_printf ("{\"to\": \"wang\", \"kind\": \"playlist\", \"item_id\": \"%" G_GINT64_FORMAT "\"}",
                                    secret);
-  g_assert_cmpuint (social_status (fixture, "POST", "/api/v1/messages", MEI, playlist_body), ==, 201);
+  g_assert_cmpuint (social_status (fixture, "POST", "/api/v1/messages", MEI, playlist_body), ==, 403);
 
-  g_assert_cmpint (unread (fixture, WANG), ==, 3);
+  g_assert_cmpint (unread (fixture, WANG), ==, 2);
   shown = inbox (fixture, WANG);
   g_assert_cmpstr (shown, ==, "mei:album:whole album|mei:track:<i>listen</i>");
 
   read_path = g_strdup_printf ("/api/v1/me/inbox/%s/read", fanfare_test_response_get_string (sent, "id"));
   g_assert_cmpuint (social_status (fixture, "PUT", read_path, WANG, NULL), ==, 204);
   g_assert_cmpuint (social_status (fixture, "PUT", read_path, MEI, NULL), ==, 404);
-  g_assert_cmpint (unread (fixture, WANG), ==, 2);
+  g_assert_cmpint (unread (fixture, WANG), ==, 1);
   delete_path = g_strdup_printf ("/api/v1/me/inbox/%s", fanfare_test_response_get_string (sent, "id"));
   g_assert_cmpuint (social_status (fixture, "DELETE", delete_path, WANG, NULL), ==, 204);
 

@@ -53,6 +53,31 @@ add_item (JsonBuilder         *builder,
   return TRUE;
 }
 
+/* A friend is sent only what they may see, so that their inbox shows
+ * every message its unread count counts. */
+static gboolean
+recipient_can_see (FanfareDatabase *db,
+                   gint64           recipient_id,
+                   const char      *kind,
+                   gint64           item_id,
+                   GError         **error)
+{
+  const FanfareViewer recipient = { recipient_id, FALSE };
+  g_autoptr(JsonBuilder) check = json_builder_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+
+  json_builder_begin_object (check);
+  if (add_item (check, db, &recipient, kind, item_id, &local_error))
+    return TRUE;
+
+  if (g_error_matches (local_error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND))
+    g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN, "Your friend cannot see this %s", kind);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
+}
+
 static JsonNode *
 message_to_json (FanfareRequest          *request,
                  const FanfareMessageRow *row,
@@ -134,6 +159,7 @@ send_message (FanfareRequest *request)
       !add_item (check, db, viewer, kind, item_id, &error) ||
       (recipient_id = fanfare_account_store_lookup_user_id (db, to, &error)) == 0 ||
       !fanfare_http_social_can_see (request, recipient_id, &error) ||
+      !recipient_can_see (db, recipient_id, kind, item_id, &error) ||
       (message_id = fanfare_message_store_send (db, viewer->user_id, recipient_id, kind, item_id,
                                                 note != NULL && *note != '\0' ? note : NULL, &error)) == 0)
     {
