@@ -120,6 +120,10 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_play_routes);
   fanfare_router_add (self->router, fanfare_http_discovery_routes);
   fanfare_router_add (self->router, fanfare_http_identify_routes);
+  fanfare_router_add (self->router, fanfare_http_social_routes);
+  fanfare_router_add (self->router, fanfare_http_friends_routes);
+  fanfare_router_add (self->router, fanfare_http_comment_routes);
+  fanfare_router_add (self->router, fanfare_http_message_routes);
 }
 
 /**

@@ -32,25 +32,6 @@
 #define PLAYLIST_SIZE   10000
 #define N_ADDS          50
 
-static guint
-env_count (const char *name,
-           guint       fallback)
-{
-  const char *value = g_getenv (name);
-
-  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
-}
-
-static void
-exec (sqlite3    *handle,
-      const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* The catalog, the listeners and their plays, written straight into the
  * database: each listener has a taste (a hundred tracks they play most)
  * and plays popular tracks besides. */
@@ -65,8 +46,8 @@ generate (const char *path,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  exec (handle, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; BEGIN;"
-        "DROP INDEX plays_user; DROP INDEX plays_track; DROP INDEX plays_time;");
+  fanfare_bench_exec_sql (handle, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; BEGIN;"
+                          "DROP INDEX plays_user; DROP INDEX plays_track; DROP INDEX plays_time;");
   {
     g_autofree char *sql = g_strdup_printf (
       "INSERT INTO media (hash, content_type, size, created_at) VALUES ('%s', 'audio/ogg', 1, 0);"
@@ -83,7 +64,7 @@ generate (const char *path,
       N_TRACKS / TRACKS_PER_ALBUM, TRACKS_PER_ALBUM, N_TRACKS, TRACKS_PER_ALBUM,
       "0000000000000000000000000000000000000000000000000000000000000001", n_users - 1);
 
-    exec (handle, sql);
+    fanfare_bench_exec_sql (handle, sql);
   }
 
   g_assert_cmpint (sqlite3_prepare_v2 (handle, "INSERT INTO plays (user_id, track_id, played_at) VALUES (?, ?, ?)",
@@ -107,9 +88,9 @@ generate (const char *path,
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
     }
   sqlite3_finalize (stmt);
-  exec (handle, "CREATE INDEX plays_user ON plays (user_id, played_at);"
-        "CREATE INDEX plays_track ON plays (track_id, played_at);"
-        "CREATE INDEX plays_time ON plays (played_at); COMMIT;");
+  fanfare_bench_exec_sql (handle, "CREATE INDEX plays_user ON plays (user_id, played_at);"
+                          "CREATE INDEX plays_track ON plays (track_id, played_at);"
+                          "CREATE INDEX plays_time ON plays (played_at); COMMIT;");
   sqlite3_close (handle);
 }
 
@@ -163,8 +144,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint n_users = env_count ("FANFARE_BENCH_USERS", 100000);
-  guint n_plays = env_count ("FANFARE_BENCH_PLAYS", 10000000);
+  guint n_users = fanfare_bench_env_count ("FANFARE_BENCH_USERS", 100000);
+  guint n_plays = fanfare_bench_env_count ("FANFARE_BENCH_PLAYS", 10000000);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) day = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
                                                   g_date_time_get_day_of_month (now), 0, 0, 0);

@@ -212,3 +212,24 @@ fanfare_bench_log_in (const char *server_url,
 
   return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
 }
+
+/* A count from the environment, to make a data set smaller. */
+guint
+fanfare_bench_env_count (const char *name,
+                         guint       fallback)
+{
+  const char *value = g_getenv (name);
+
+  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
+}
+
+/* Runs SQL that makes a data set; fails the benchmark if it fails. */
+void
+fanfare_bench_exec_sql (sqlite3    *handle,
+                        const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}

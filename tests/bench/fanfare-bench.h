@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,9 @@ char        *fanfare_bench_fetch (const char *url,
 char        *fanfare_bench_log_in (const char *server_url,
                                    const char *username,
                                    const char *password) G_GNUC_WARN_UNUSED_RESULT;
+guint        fanfare_bench_env_count (const char *name,
+                                      guint       fallback);
+void         fanfare_bench_exec_sql (sqlite3    *handle,
+                                     const char *sql);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "fanfare-credentials.h"
 #include "fanfare-error.h"
 #include "fanfare-http-json.h"
+#include "fanfare-http-social.h"
 #include "fanfare-images.h"
 #include "fanfare-json.h"
 #include "fanfare-login-throttle.h"
@@ -366,7 +367,7 @@ path_user (FanfareRequest *request)
 static void
 get_user (FanfareRequest *request)
 {
-  gint64 user_id = path_user (request);
+  gint64 user_id = fanfare_http_social_path_user (request);
 
   if (user_id != 0)
     respond_user (request, user_id);

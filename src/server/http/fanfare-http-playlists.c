@@ -13,6 +13,7 @@
 #include "fanfare-account-store.h"
 #include "fanfare-http-json.h"
 #include "fanfare-http-playlist-json.h"
+#include "fanfare-http-social.h"
 #include "fanfare-playlist.h"
 #include "fanfare-playlist-store.h"
 #include "fanfare-request.h"
@@ -54,9 +55,10 @@ list_user_playlists (FanfareRequest *request)
   g_autoptr(GPtrArray) playlists = NULL;
   gint64 owner_id;
 
-  if ((owner_id = fanfare_account_store_lookup_user_id (db, fanfare_request_get_param (request, "username"),
-                                                        &error)) == 0 ||
-      (playlists = fanfare_playlist_store_list_for_user (db, fanfare_request_get_viewer (request), owner_id,
+  if ((owner_id = fanfare_http_social_path_user (request)) == 0)
+    return;
+
+  if ((playlists = fanfare_playlist_store_list_for_user (db, fanfare_request_get_viewer (request), owner_id,
                                                          &error)) == NULL)
     {
       fanfare_request_fail (request, error);

@@ -14,6 +14,7 @@
 #include "fanfare-artist.h"
 #include "fanfare-error.h"
 #include "fanfare-http-json.h"
+#include "fanfare-http-social.h"
 #include "fanfare-playlist.h"
 #include "fanfare-request.h"
 #include "fanfare-search-store.h"
@@ -140,6 +141,12 @@ search (FanfareRequest *request)
     {
       GObject *object = g_ptr_array_index (results, i);
       const char *type_name = type_of (object);
+
+      /* Someone who blocked the caller is not found by them. */
+      if (FANFARE_IS_USER (object) &&
+          !fanfare_http_social_can_see (request, g_ascii_strtoll (fanfare_user_get_id (FANFARE_USER (object)), NULL, 10),
+                                        NULL))
+        continue;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "type");

@@ -48,5 +48,10 @@ extern const FanfareRoute fanfare_http_playlist_file_routes[];
 extern const FanfareRoute fanfare_http_play_routes[];
 extern const FanfareRoute fanfare_http_discovery_routes[];
 extern const FanfareRoute fanfare_http_identify_routes[];
+/* The social graph, the Friends page, comments and messages. */
+extern const FanfareRoute fanfare_http_social_routes[];
+extern const FanfareRoute fanfare_http_friends_routes[];
+extern const FanfareRoute fanfare_http_comment_routes[];
+extern const FanfareRoute fanfare_http_message_routes[];
 
 G_END_DECLS

@@ -73,6 +73,38 @@ _fanfare_account_store_fetch_user (FanfareConnection *conn,
 }
 
 /**
+ * fanfare_account_store_get_users:
+ * @user_ids: (element-type gint64): whom
+ *
+ * Reads many users on one connection, as lists of people do.
+ *
+ * Returns: (transfer full) (element-type FanfareUser): the users in the
+ *   order of @user_ids, without emails, or %NULL with @error set
+ */
+GPtrArray *
+fanfare_account_store_get_users (FanfareDatabase *db,
+                                 GArray          *user_ids,
+                                 GError         **error)
+{
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (conn == NULL)
+    return NULL;
+
+  for (guint i = 0; i < user_ids->len; i++)
+    {
+      FanfareUser *user = _fanfare_account_store_fetch_user (conn, g_array_index (user_ids, gint64, i), FALSE, error);
+
+      if (user == NULL)
+        return NULL;
+      g_ptr_array_add (users, user);
+    }
+
+  return g_steal_pointer (&users);
+}
+
+/**
  * fanfare_account_store_create_user:
  *
  * Returns: (transfer full): the new user, or %NULL with

@@ -38,6 +38,9 @@ FanfareUser *fanfare_account_store_get_user (FanfareDatabase *db,
                                              gint64           user_id,
                                              gboolean         with_email,
                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray   *fanfare_account_store_get_users (FanfareDatabase *db,
+                                              GArray          *user_ids,
+                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 FanfareUser *fanfare_account_store_find_user (FanfareDatabase *db,
                                               const char      *username,
                                               GError         **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -109,4 +109,6 @@ char          *fanfare_catalog_store_get_track_media (FanfareDatabase     *db,
 
 void           fanfare_list_position_clear (FanfareListPosition *position);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FanfareListPosition, fanfare_list_position_clear)
+
 G_END_DECLS

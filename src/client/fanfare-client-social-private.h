@@ -1,0 +1,24 @@
+/* fanfare-client-social-private.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "fanfare-client-social.h"
+
+G_BEGIN_DECLS
+
+FanfareActivity *_fanfare_activity_new_from_json (JsonObject *json,
+                                                  GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareComment  *_fanfare_comment_new_from_json (JsonObject *json,
+                                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareProfile  *_fanfare_profile_new_from_json (JsonObject *json,
+                                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareMessage  *_fanfare_message_new_from_json (JsonObject *json,
+                                                 GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
