@@ -124,6 +124,8 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_identify_routes);
   fanfare_router_add (self->router, fanfare_http_store_routes);
   fanfare_router_add (self->router, fanfare_http_sales_routes);
+  fanfare_router_add (self->router, fanfare_http_club_routes);
+  fanfare_router_add (self->router, fanfare_http_club_post_routes);
 }
 
 /**

@@ -50,5 +50,7 @@ extern const FanfareRoute fanfare_http_discovery_routes[];
 extern const FanfareRoute fanfare_http_identify_routes[];
 extern const FanfareRoute fanfare_http_store_routes[];
 extern const FanfareRoute fanfare_http_sales_routes[];
+extern const FanfareRoute fanfare_http_club_routes[];
+extern const FanfareRoute fanfare_http_club_post_routes[];
 
 G_END_DECLS

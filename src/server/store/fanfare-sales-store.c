@@ -124,7 +124,7 @@ fanfare_sales_store_set_price (FanfareDatabase *db,
 
 #define NAMEPLATE_SELECT \
   "SELECT p.id, p.serial, p.album_id, a.title, ar.name, a.cover_id, p.owner_id, o.username," \
-  " o.display_name, p.buyer_id, b.username, p.message, p.created_at" \
+  " o.display_name, p.buyer_id, b.username, p.message, p.created_at, ar.id" \
   " FROM purchases p JOIN albums a ON a.id = p.album_id JOIN artists ar ON ar.id = a.artist_id" \
   " JOIN users o ON o.id = p.owner_id JOIN users b ON b.id = p.buyer_id"
 
@@ -147,6 +147,7 @@ read_nameplate (FanfareConnection *conn,
   record->buyer_username = _fanfare_statement_dup_text (stmt, 10);
   record->message = _fanfare_statement_dup_text (stmt, 11);
   record->issued_at = sqlite3_column_int64 (stmt, 12);
+  record->artist_id = sqlite3_column_int64 (stmt, 13);
 
   return record;
 }

@@ -17,6 +17,7 @@ typedef struct {
   gint64 serial;
   gint64 album_id;
   char  *album_title;
+  gint64 artist_id;
   char  *artist_name;
   char  *artwork_uri;
   gint64 owner_id;

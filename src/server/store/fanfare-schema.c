@@ -270,8 +270,8 @@ static const char *versions[] = {
    * reversing entries), the idempotency keys of requests that move money,
    * top-ups and their codes, purchases with their nameplates' serials,
    * what a listener owns, albums given as gifts, and what artists give
-   * their buyers. A cached balance is checked against its entries by the
-   * audit. */
+   * their buyers; and fan clubs. A cached balance is checked against its
+   * entries by the audit. */
   "ALTER TABLE albums ADD COLUMN price_cents INTEGER;"
   "ALTER TABLE albums ADD COLUMN currency TEXT;"
   "CREATE TABLE ledger_accounts ("
@@ -365,7 +365,61 @@ static const char *versions[] = {
   "  position INTEGER NOT NULL,"
   "  image_id TEXT NOT NULL REFERENCES images (id),"
   "  PRIMARY KEY (album_id, position)"
-  ");",
+  ");"
+  /* Fan clubs: an artist's one official club (founded by the artist, or
+   * by a fan until the artist claims it) and any number made by fans.
+   * Removed posts and comments stay, marked, so that a moderator's
+   * decision can be looked back on. */
+  "CREATE TABLE fan_clubs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  artist_id INTEGER NOT NULL REFERENCES artists (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT,"
+  "  official INTEGER NOT NULL DEFAULT 0,"
+  "  claimed INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX fan_clubs_official ON fan_clubs (artist_id) WHERE official = 1;"
+  "CREATE INDEX fan_clubs_artist ON fan_clubs (artist_id);"
+  "CREATE TABLE fan_club_members ("
+  "  club_id INTEGER NOT NULL REFERENCES fan_clubs (id) ON DELETE CASCADE,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL CHECK (role IN ('founder', 'admin', 'member')),"
+  "  joined_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (club_id, user_id)"
+  ");"
+  "CREATE INDEX fan_club_members_user ON fan_club_members (user_id);"
+  "CREATE TABLE fan_club_bans ("
+  "  club_id INTEGER NOT NULL REFERENCES fan_clubs (id) ON DELETE CASCADE,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  banned_by INTEGER REFERENCES users (id) ON DELETE SET NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (club_id, user_id)"
+  ");"
+  "CREATE TABLE fan_club_posts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  club_id INTEGER NOT NULL REFERENCES fan_clubs (id) ON DELETE CASCADE,"
+  "  author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL,"
+  "  image_id TEXT REFERENCES images (id),"
+  "  track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,"
+  "  album_id INTEGER REFERENCES albums (id) ON DELETE SET NULL,"
+  "  pinned INTEGER NOT NULL DEFAULT 0,"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX fan_club_posts_club ON fan_club_posts (club_id, removed, pinned, created_at);"
+  "CREATE INDEX fan_club_posts_author ON fan_club_posts (author_id);"
+  "CREATE TABLE fan_club_comments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  post_id INTEGER NOT NULL REFERENCES fan_club_posts (id) ON DELETE CASCADE,"
+  "  author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL,"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX fan_club_comments_post ON fan_club_comments (post_id, created_at);"
+  "CREATE INDEX fan_club_comments_author ON fan_club_comments (author_id);",
 };
 
 guint
