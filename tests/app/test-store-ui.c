@@ -6,8 +6,9 @@
 
 /* Buying a digital album the way a person does, in the real application
  * under Xvfb against a real fanfare-server with the small demo: the price
- * on the album's page, Buy, the confirmation, and the album purchased,
- * charged once. */
+ * on the album's page, Buy, the confirmation, the album purchased and
+ * charged once, and then among the Purchased Albums with its nameplate
+ * verified. */
 
 #include "config.h"
 
@@ -20,6 +21,7 @@
 #include "fanfare-discover-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
+#include "fanfare-purchased-page.h"
 #include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
@@ -62,6 +64,12 @@ is_owned (gpointer  data)
   return fanfare_buy_button_get_owned (data);
 }
 
+static gboolean
+purchased_listed (gpointer  data)
+{
+  return fanfare_purchased_page_get_n_albums (data) == 1;
+}
+
 static GtkWidget *
 find (GType  type)
 {
@@ -97,7 +105,7 @@ test_buy_album (void)
   g_auto(GStrv) codes = NULL;
   FanfareNavigationStack *navigation;
   FanfareAlbumPage *page;
-  GtkWidget *buy;
+  GtkWidget *buy, *purchased;
   GtkWindow *dialog;
 
   sign_in ();
@@ -154,6 +162,17 @@ test_buy_album (void)
   g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 5000 - PRICE);
   fanfare_test_wait_ms (600);
   fanfare_test_save_screenshot (GTK_WIDGET (window), "store-album-purchased");
+
+  /* It is among the Purchased Albums, its nameplate verified. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "purchased"));
+  purchased = find (FANFARE_TYPE_PURCHASED_PAGE);
+  g_assert_true (fanfare_test_wait_for (purchased_listed, purchased, 20000));
+  g_assert_cmpuint (fanfare_purchased_page_get_n_verified (FANFARE_PURCHASED_PAGE (purchased)), ==, 1);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (purchased, fanfare_album_get_title (album));
+  fanfare_test_assert_label_shown (purchased, "Verified");
+  fanfare_test_wait_ms (600);
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "store-purchased-albums");
 }
 
 int
