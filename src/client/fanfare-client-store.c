@@ -317,11 +317,11 @@ fanfare_client_get_wallet_finish (FanfareClient *self,
 }
 
 /* The "items" of a list answer, each made by @new_item. */
-static GPtrArray *
-parse_array (JsonObject         *json,
-             FanfareNewItemFunc  new_item,
-             GDestroyNotify      free_item,
-             GError            **error)
+GPtrArray *
+_fanfare_client_parse_array (JsonObject         *json,
+                             FanfareNewItemFunc  new_item,
+                             GDestroyNotify      free_item,
+                             GError            **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_item);
   JsonArray *array = json_object_get_array_member (json, "items");
@@ -343,7 +343,7 @@ parse_purchases (FanfareClient *self,
                  JsonObject    *json,
                  GError       **error)
 {
-  return parse_array (json, (FanfareNewItemFunc) new_purchase, (GDestroyNotify) fanfare_client_purchase_free, error);
+  return _fanfare_client_parse_array (json, (FanfareNewItemFunc) new_purchase, (GDestroyNotify) fanfare_client_purchase_free, error);
 }
 
 /* The Purchased Albums: everything the user owns, bought or given. */
@@ -378,8 +378,8 @@ parse_nameplates (FanfareClient *self,
                   JsonObject    *json,
                   GError       **error)
 {
-  return parse_array (json, (FanfareNewItemFunc) fanfare_nameplate_new_from_json, (GDestroyNotify) fanfare_nameplate_free,
-                      error);
+  return _fanfare_client_parse_array (json, (FanfareNewItemFunc) fanfare_nameplate_new_from_json, (GDestroyNotify) fanfare_nameplate_free,
+                                      error);
 }
 
 void
@@ -449,4 +449,12 @@ fanfare_client_get_store_key_finish (FanfareClient *self,
                                      GError       **error)
 {
   return _fanfare_client_propagate (self, result, fanfare_client_get_store_key_async, error);
+}
+
+/* A string member, or %NULL. */
+char *
+_fanfare_client_dup_member (JsonObject *json,
+                            const char *member)
+{
+  return g_strdup (json_object_get_string_member_with_default (json, member, NULL));
 }

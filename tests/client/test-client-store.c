@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fanfare-catalog-store.h"
+#include "fanfare-client-clubs.h"
 #include "fanfare-client-store.h"
 #include "fanfare-client.h"
 #include "fanfare-error.h"
@@ -29,6 +30,7 @@ typedef struct {
   FanfareClient     *client;
   GAsyncResult      *result;
   gint64             album;
+  gint64             artist;
 } Fixture;
 
 #define WAIT(fixture) fanfare_test_wait_result (&(fixture)->result)
@@ -51,6 +53,7 @@ fixture_set_up (Fixture       *fixture,
   artist = fanfare_catalog_store_get_artist_for_user (store.db, owner, &error);
   g_assert_no_error (error);
   fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
+  fixture->artist = artist;
   fixture->album = fanfare_test_store_add_album (&store, artist, "夏天的风", "2025-07-01", tracks, TRUE);
   data_dir = fanfare_test_store_close (&store);
   fanfare_test_note_secret ("zhou password 11");
@@ -267,6 +270,75 @@ test_nameplate_verify (Fixture       *fixture,
 }
 
 static void
+test_fan_club (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *artist_id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->artist);
+  g_autoptr(FanfareClientClub) club = NULL;
+  g_autoptr(FanfareClientClubPost) post = NULL;
+  g_autoptr(FanfareClientPurchase) bought = NULL;
+  g_autoptr(GPtrArray) clubs = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GPtrArray) supporters = NULL;
+  g_autoptr(GAsyncResult) created = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GAsyncResult) posted = NULL;
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autoptr(GAsyncResult) ranked = NULL;
+  g_autoptr(GAsyncResult) key_result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  FanfareClientSupporter *top;
+
+  fanfare_client_create_club_async (fixture->client, artist_id, "晴天后援会", TRUE, NULL, fanfare_test_store_result,
+                                    &fixture->result);
+  created = WAIT (fixture);
+  club = fanfare_client_club_finish (fixture->client, created, &error);
+  g_assert_no_error (error);
+  g_assert_true (club->official);
+  g_assert_false (club->claimed);
+  g_assert_cmpstr (club->role, ==, "founder");
+
+  fanfare_client_list_clubs_async (fixture->client, artist_id, NULL, fanfare_test_store_result, &fixture->result);
+  listed = WAIT (fixture);
+  clubs = fanfare_client_list_clubs_finish (fixture->client, listed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clubs->len, ==, 1);
+
+  fanfare_client_add_club_post_async (fixture->client, club->id, "大家好", NULL, fanfare_test_store_result,
+                                      &fixture->result);
+  posted = WAIT (fixture);
+  post = fanfare_client_add_club_post_finish (fixture->client, posted, &error);
+  g_assert_no_error (error);
+  fanfare_client_list_club_posts_async (fixture->client, club->id, NULL, fanfare_test_store_result, &fixture->result);
+  read = WAIT (fixture);
+  posts = fanfare_client_list_club_posts_finish (fixture->client, read, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 1);
+  g_assert_cmpstr (((FanfareClientClubPost *) g_ptr_array_index (posts, 0))->body, ==, "大家好");
+
+  /* A supporter with a verified nameplate of the artist's album. */
+  top_up (fixture, "20");
+  bought = buy (fixture, "c-1", &error);
+  g_assert_no_error (error);
+  fanfare_client_club_leaderboard_async (fixture->client, club->id, NULL, fanfare_test_store_result, &fixture->result);
+  ranked = WAIT (fixture);
+  supporters = fanfare_client_club_leaderboard_finish (fixture->client, ranked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (supporters->len, ==, 1);
+  top = g_ptr_array_index (supporters, 0);
+  g_assert_cmpstr (top->username, ==, "mei");
+  g_assert_cmpuint (top->purchases, ==, 1);
+  g_assert_cmpuint (top->activity, ==, 1);
+  g_assert_cmpuint (top->badge_level, ==, 2);
+  g_assert_cmpuint (top->nameplates->len, ==, 1);
+  fanfare_client_get_store_key_async (fixture->client, NULL, fanfare_test_store_result, &fixture->result);
+  key_result = WAIT (fixture);
+  key = fanfare_client_get_store_key_finish (fixture->client, key_result, &error);
+  g_assert_true (fanfare_nameplate_verify (g_ptr_array_index (top->nameplates, 0), key));
+}
+
+static void
 test_serial_format (void)
 {
   g_autofree char *plain = NULL;
@@ -296,6 +368,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/client/store/nameplate-verify", Fixture, NULL, fixture_set_up, test_nameplate_verify,
               fixture_tear_down);
+  g_test_add ("/client/store/fan-club", Fixture, NULL, fixture_set_up, test_fan_club, fixture_tear_down);
   g_test_add_func ("/client/store/serial-format", test_serial_format);
 
   return g_test_run ();
