@@ -6,7 +6,8 @@
 
 /* Buying a digital album the way a person does, in the real application
  * under Xvfb against a real fanfare-server with the small demo: the price
- * on the album's page, Buy, the confirmation, the album purchased and
+ * on the album's page, Buy, the confirmation, a top-up code for an empty
+ * wallet, the album purchased and
  * charged once, and then among the Purchased Albums with its nameplate
  * verified. */
 
@@ -26,6 +27,7 @@
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-test-shop.h"
+#include "fanfare-wallet-dialog.h"
 #include "fanfare-window.h"
 
 #define PRICE 1800
@@ -70,6 +72,44 @@ purchased_listed (gpointer  data)
   return fanfare_purchased_page_get_n_albums (data) == 1;
 }
 
+/* The message dialog shown with @heading, if any. */
+static GtkWidget *
+find_dialog (const char *heading)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer  data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static gboolean
+wallet_filled (gpointer  data)
+{
+  return fanfare_test_wallet_balance (server, data) == 5000;
+}
+
+/* Buy, and confirm. */
+static void
+buy_and_confirm (GtkWidget *buy)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (buy, "buy.buy", NULL));
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Buy This Album?", 20000));
+  dialog = find_dialog ("Buy This Album?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "buy");
+}
+
 static GtkWidget *
 find (GType  type)
 {
@@ -105,7 +145,7 @@ test_buy_album (void)
   g_auto(GStrv) codes = NULL;
   FanfareNavigationStack *navigation;
   FanfareAlbumPage *page;
-  GtkWidget *buy, *purchased;
+  GtkWidget *buy, *purchased, *wallet;
   GtkWindow *dialog;
 
   sign_in ();
@@ -114,13 +154,12 @@ test_buy_album (void)
   g_assert_true (fanfare_test_wait_for (has_items, albums, 20000));
   album = g_list_model_get_item (albums, 0);
 
-  /* The album goes on sale, and the listener's wallet has ¥50. */
+  /* The album goes on sale; the listener's wallet is empty. */
   fanfare_test_create_admin (server->data_dir, "storekeeper", "storekeeper password 1");
   admin = fanfare_test_log_in (server, "storekeeper", "storekeeper password 1");
   fanfare_test_set_price (server, admin, g_ascii_strtoll (fanfare_album_get_id (album), NULL, 10), PRICE);
   listener = fanfare_test_log_in (server, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
   codes = fanfare_test_issue_codes (server->data_dir, "50", 1);
-  g_assert_cmpint (fanfare_test_top_up (server, listener, codes[0]), ==, 5000);
 
   navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
   fanfare_navigate_album (find (FANFARE_TYPE_DISCOVER_PAGE), album);
@@ -147,13 +186,21 @@ test_buy_album (void)
   fanfare_test_save_screenshot (GTK_WIDGET (dialog), "store-buy-confirm");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   fanfare_test_wait_ms (300);
-  g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 5000);
+  g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 0);
 
-  g_assert_true (gtk_widget_activate_action (buy, "buy.buy", NULL));
-  dialog = fanfare_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "buy");
+  g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 0);
+
+  /* An empty wallet: the app asks for a top-up code, which fills it. */
+  buy_and_confirm (buy);
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Top Up Your Wallet", 20000));
+  wallet = find_dialog ("Top Up Your Wallet");
+  fanfare_test_save_screenshot (wallet, "store-top-up");
+  gtk_editable_set_text (fanfare_wallet_dialog_get_entry (wallet), codes[0]);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (wallet), "top-up");
+  g_assert_true (fanfare_test_wait_for (wallet_filled, listener, 20000));
+  g_assert_false (fanfare_buy_button_get_owned (FANFARE_BUY_BUTTON (buy)));
+
+  buy_and_confirm (buy);
 
   /* Purchased, charged once, with a nameplate. */
   g_assert_true (fanfare_test_wait_for (is_owned, buy, 20000));

@@ -18,6 +18,7 @@
 #include "fanfare-buy-button.h"
 #include "fanfare-client-store.h"
 #include "fanfare-error.h"
+#include "fanfare-wallet-dialog.h"
 #include "fanfare-window.h"
 
 struct _FanfareBuyButton
@@ -127,8 +128,13 @@ purchase_cb (GObject      *object,
     {
       /* The server answered: this purchase is over, a new one gets a new key. */
       g_clear_pointer (&self->pending_key, g_free);
-      toast (self, g_error_matches (error, FANFARE_ERROR, FANFARE_ERROR_PAYMENT_REQUIRED)
-                   ? _("Not enough money in your wallet") : error->message);
+      if (g_error_matches (error, FANFARE_ERROR, FANFARE_ERROR_PAYMENT_REQUIRED) &&
+          GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+        gtk_window_present (GTK_WINDOW (fanfare_wallet_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                                   self->client,
+                                                                   _("Not enough money in your wallet. Enter a top-up code, then buy again."))));
+      else
+        toast (self, error->message);
     }
 
   update (self);
