@@ -17,6 +17,7 @@
 #include "fanfare-library-page.h"
 #include "fanfare-pages.h"
 #include "fanfare-playlists-page.h"
+#include "fanfare-purchased-page.h"
 #include "fanfare-search-page.h"
 
 struct _FanfarePages
@@ -137,6 +138,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   g_type_ensure (FANFARE_TYPE_IDENTIFY_PAGE);
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
   g_type_ensure (FANFARE_TYPE_PLAYLISTS_PAGE);
+  g_type_ensure (FANFARE_TYPE_PURCHASED_PAGE);
   g_type_ensure (FANFARE_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-pages.ui");

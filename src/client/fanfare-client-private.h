@@ -113,6 +113,13 @@ GListModel        *_fanfare_client_parse_items (JsonObject         *json,
                                                 FanfareNewItemFunc  new_item,
                                                 GError            **error);
 
+GPtrArray         *_fanfare_client_parse_array (JsonObject         *json,
+                                                FanfareNewItemFunc  new_item,
+                                                GDestroyNotify      free_item,
+                                                GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+char              *_fanfare_client_dup_member (JsonObject *json,
+                                               const char *member) G_GNUC_WARN_UNUSED_RESULT;
+
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
 void               _fanfare_client_load_saved (FanfareClient *self);
 void               _fanfare_client_send_plays (FanfareClient *self);

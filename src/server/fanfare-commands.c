@@ -27,8 +27,10 @@
 #include "fanfare-credentials.h"
 #include "fanfare-demo.h"
 #include "fanfare-ingest.h"
+#include "fanfare-ledger-store.h"
 #include "fanfare-recommender.h"
 #include "fanfare-server.h"
+#include "fanfare-shop.h"
 #include "fanfare-user.h"
 #include "fanfare-utils.h"
 
@@ -307,6 +309,123 @@ seed_demo (int    argc,
   return run_media_job (data_dir, seed_job, &options);
 }
 
+/* "12", "12.5" or "12.50" in cents; -1 for anything else. */
+static gint64
+parse_amount (const char *text)
+{
+  gint64 units = 0, cents = 0;
+  const char *p = text;
+  guint decimals = 0;
+
+  if (text == NULL || !g_ascii_isdigit (*p))
+    return -1;
+
+  for (; g_ascii_isdigit (*p); p++)
+    if ((units = units * 10 + (*p - '0')) > 1000000)
+      return -1;
+
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p) && decimals < 2; p++, decimals++)
+      cents = cents * 10 + (*p - '0');
+
+  if (*p != '\0')
+    return -1;
+
+  return units * 100 + cents * (decimals == 1 ? 10 : 1);
+}
+
+/* Prints new top-up codes, one a line; only their hashes are kept. */
+static int
+issue_codes (int    argc,
+             char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *currency = NULL;
+  int count = 1, status;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareServer) server = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  const GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
+    { "amount", 'a', 0, G_OPTION_ARG_STRING, &amount, "What each code is worth, such as 50 or 9.90", "AMOUNT" },
+    { "count", 'n', 0, G_OPTION_ARG_INT, &count, "How many codes (1)", "N" },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, "The currency (the store's own)", "CODE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— issue top-up codes");
+  gint64 cents;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse (context, &argc, &argv, &data_dir, &status))
+    return status;
+
+  cents = parse_amount (amount);
+  if (cents <= 0)
+    return fanfare_commands_usage_error ("--amount must be a positive amount such as 50 or 9.90");
+  if (count < 1 || count > 10000)
+    return fanfare_commands_usage_error ("--count must be 1 to 10000");
+
+  if ((server = fanfare_server_new (data_dir, NULL, &error)) == NULL)
+    return failed (error);
+
+  for (int i = 0; i < count; i++)
+    {
+      char *code = fanfare_payment_new_code ();
+
+      g_ptr_array_add (codes, code);
+      g_ptr_array_add (hashes, fanfare_payment_hash_code (code));
+    }
+  g_ptr_array_add (hashes, NULL);
+
+  if (!fanfare_sales_store_add_codes (fanfare_server_get_database (server), (const char * const *) hashes->pdata, cents,
+                                      currency != NULL ? currency : fanfare_shop_get_currency (fanfare_server_get_shop (server)),
+                                      &error))
+    return failed (error);
+
+  fanfare_server_close (server);
+  for (guint i = 0; i < codes->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (codes, i));
+
+  return EXIT_SUCCESS;
+}
+
+/* Checks the ledger; exits 1 when anything is wrong. */
+static int
+audit (int    argc,
+       char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareServer) server = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  const GOptionEntry entries[] = {
+    { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data folder", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— check the store's ledger");
+  guint problems;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse (context, &argc, &argv, &data_dir, &status))
+    return status;
+
+  if ((server = fanfare_server_new (data_dir, NULL, &error)) == NULL)
+    return failed (error);
+
+  problems = fanfare_ledger_store_audit (fanfare_server_get_database (server), report, &error);
+  fanfare_server_close (server);
+  if (error != NULL)
+    return failed (error);
+
+  g_print ("%s", report->str);
+  g_print (problems == 0 ? "The ledger is sound\n" : "%u problems\n", problems);
+
+  return problems == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 static int
 list_routes (void)
 {
@@ -341,6 +460,10 @@ fanfare_commands_run (int    argc,
     return seed_demo (argc, argv);
   if (g_str_equal (command, "recommend"))
     return recommend (argc, argv);
+  if (g_str_equal (command, "issue-codes"))
+    return issue_codes (argc, argv);
+  if (g_str_equal (command, "audit"))
+    return audit (argc, argv);
   if (g_str_equal (command, "routes"))
     return list_routes ();
 

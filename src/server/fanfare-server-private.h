@@ -28,6 +28,7 @@ struct _FanfareServer
   FanfareLoginThrottle *throttle;
   FanfareLoginThrottle *identify_throttle;
   FanfareFingerprints  *fingerprints;
+  FanfareShop          *shop;
   FanfareRouter        *router;
   FanfareResponseCache *cache;
   SoupServer           *soup;

@@ -14,6 +14,7 @@ typedef struct _FanfareFingerprints FanfareFingerprints;
 typedef struct _FanfareLoginThrottle FanfareLoginThrottle;
 typedef struct _FanfareRequest FanfareRequest;
 typedef struct _FanfareServer FanfareServer;
+typedef struct _FanfareShop FanfareShop;
 
 /* Limits a deployment may tune; tests make them small. */
 typedef struct {

@@ -18,6 +18,7 @@
 #include "fanfare-discovery-store.h"
 #include "fanfare-recommender.h"
 #include "fanfare-server-private.h"
+#include "fanfare-shop.h"
 
 enum {
   SIGNAL_STOPPED,
@@ -74,6 +75,7 @@ fanfare_server_finalize (GObject *object)
   g_clear_object (&self->throttle);
   g_clear_object (&self->identify_throttle);
   g_clear_object (&self->fingerprints);
+  g_clear_pointer (&self->shop, fanfare_shop_free);
   g_clear_object (&self->media);
   if (self->db != NULL)
     fanfare_database_close (self->db);
@@ -124,6 +126,10 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_friends_routes);
   fanfare_router_add (self->router, fanfare_http_comment_routes);
   fanfare_router_add (self->router, fanfare_http_message_routes);
+  fanfare_router_add (self->router, fanfare_http_store_routes);
+  fanfare_router_add (self->router, fanfare_http_sales_routes);
+  fanfare_router_add (self->router, fanfare_http_club_routes);
+  fanfare_router_add (self->router, fanfare_http_club_post_routes);
 }
 
 /**
@@ -184,6 +190,10 @@ fanfare_server_new (const char                *data_dir,
   self->identify_throttle = fanfare_login_throttle_new (self->limits.identify_per_minute,
                                                         self->limits.identify_per_minute * 4, 60);
   self->fingerprints = fanfare_fingerprints_new (data_dir);
+
+  self->shop = fanfare_shop_new (data_dir, error);
+  if (self->shop == NULL)
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -488,6 +498,19 @@ fanfare_server_get_fingerprints (FanfareServer *self)
   g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
 
   return self->fingerprints;
+}
+
+/**
+ * fanfare_server_get_shop:
+ *
+ * Returns: (transfer none): the store's rules and keys, from any thread
+ */
+FanfareShop *
+fanfare_server_get_shop (FanfareServer *self)
+{
+  g_return_val_if_fail (FANFARE_IS_SERVER (self), NULL);
+
+  return self->shop;
 }
 
 /**

@@ -36,6 +36,7 @@ void               fanfare_server_close (FanfareServer *self);
 FanfareDatabase   *fanfare_server_get_database (FanfareServer *self);
 FanfareMediaStore *fanfare_server_get_media (FanfareServer *self);
 FanfareFingerprints *fanfare_server_get_fingerprints (FanfareServer *self);
+FanfareShop       *fanfare_server_get_shop (FanfareServer *self);
 GPtrArray         *fanfare_server_list_routes (FanfareServer *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

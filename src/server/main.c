@@ -184,6 +184,8 @@ run_serve (int    argc,
                                     "  import DIR    import a folder of tagged audio as an artist's albums\n"
                                     "  seed-demo     fill the platform with a generated demo\n"
                                     "  recommend     make every listener's daily picks now\n"
+                                    "  issue-codes   print new top-up codes for the store's wallets\n"
+                                    "  audit         check the store's ledger\n"
                                     "  routes        list the API's endpoints\n"
                                     "Run “fanfare-server COMMAND --help” for a command's options.");
 

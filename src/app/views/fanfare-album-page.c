@@ -5,7 +5,8 @@
  */
 
 /* An album: its cover, title, artist (a link to the artist's page), year,
- * length, Play and Shuffle, and its tracks in order. A track plays the
+ * length, Play and Shuffle, Buy for a digital album on sale, and its
+ * tracks in order. A track plays the
  * album from there on with Enter or a double click. */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
+#include "fanfare-buy-button.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-menu.h"
@@ -34,6 +36,7 @@ struct _FanfareAlbumPage
   GtkListBox        *track_list;
   GtkWidget         *save_button;
   AdwButtonContent  *save_content;
+  FanfareBuyButton  *buy_button;
 
   /* Owned references */
   FanfareAlbum  *album;
@@ -217,6 +220,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   object_class->dispose = fanfare_album_page_dispose;
 
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
+  g_type_ensure (FANFARE_TYPE_BUY_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-album-page.ui");
@@ -229,6 +233,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, track_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_content);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, buy_button);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_album_page_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "albumpage");
@@ -284,6 +289,8 @@ fanfare_album_page_new (FanfareAlbum *album,
       if (client != NULL && fanfare_client_get_signed_in (client))
         {
           self->client = g_object_ref (client);
+          fanfare_buy_button_set_album (self->buy_button, client, fanfare_album_get_id (album),
+                                        fanfare_album_get_title (album));
           g_signal_connect_object (fanfare_client_get_saved_albums (client), "items-changed",
                                    G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
         }

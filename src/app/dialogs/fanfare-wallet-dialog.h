@@ -1,0 +1,20 @@
+/* fanfare-wallet-dialog.h
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "fanfare-client.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *fanfare_wallet_dialog_new (GtkWindow     *parent,
+                                      FanfareClient *client,
+                                      const char    *reason);
+GtkEditable *fanfare_wallet_dialog_get_entry (GtkWidget *dialog);
+
+G_END_DECLS
