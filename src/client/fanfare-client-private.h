@@ -41,6 +41,12 @@ struct _FanfareClient
   char      *plays_file;
   gboolean   sending_plays;
 
+  /* Playlist edits on their way (see fanfare-client-playlist-edits.c) */
+  JsonArray  *edits;
+  char       *edits_file;
+  GHashTable *edit_waiters;      /* edit id -> the caller's EditWaiter */
+  gboolean    sending_edit;
+
   /* Image loads: at most max_image_loads at once, the rest wait in line. */
   GQueue image_queue;
   guint  image_loads;
@@ -116,5 +122,22 @@ GListModel        *_fanfare_client_parse_items (JsonObject         *json,
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
 void               _fanfare_client_load_saved (FanfareClient *self);
 void               _fanfare_client_send_plays (FanfareClient *self);
+void               _fanfare_client_write_queue (const char *path,
+                                                JsonArray  *queue,
+                                                const char *what);
+void               _fanfare_client_read_queue (const char *path,
+                                               JsonArray  *queue,
+                                               gboolean ( *valid ) (JsonNode *node),
+                                               const char *what);
+void               _fanfare_client_set_json_body (SoupMessage *msg,
+                                                  JsonNode    *body);
+void               _fanfare_client_queue_edit (FanfareClient    *self,
+                                               const char       *method,
+                                               const char       *path,
+                                               JsonBuilder      *body,
+                                               FanfareParseFunc  parse,
+                                               GDestroyNotify    destroy,
+                                               GTask            *task);
+void               _fanfare_client_send_edits (FanfareClient *self);
 
 G_END_DECLS

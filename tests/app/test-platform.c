@@ -759,10 +759,58 @@ banner_is (gpointer  data)
   return fanfare_offline_banner_get_revealed (banner) == GPOINTER_TO_INT (data);
 }
 
+static gboolean
+no_edits_pending (gpointer  data)
+{
+  return fanfare_client_get_pending_playlist_edits (client ()) == 0;
+}
+
 static void
 test_offline (void)
 {
+  g_autoptr(FanfarePlaylist) own = NULL;
+  g_autoptr(FanfarePlaylist) sent = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GAsyncResult *slot = NULL;
+  FanfarePlaylistPage *page;
+  guint n_entries;
+
   g_assert_true (banner_is (GINT_TO_POINTER (FALSE)));
+
+  /* A playlist of the user's, of two tracks, is open when the server goes
+   * away. */
+  fanfare_client_create_playlist_async (client (), "Before the Storm", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  own = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  id = g_strdup (fanfare_playlist_get_id (own));
+  {
+    GListModel *chart = fanfare_discover_page_get_chart (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+    g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+    g_autoptr(FanfarePlaylist) added = NULL;
+
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, i);
+
+        g_list_store_append (tracks, fanfare_chart_item_get_item (item));
+      }
+    fanfare_client_add_entries_async (client (), id, G_LIST_MODEL (tracks), NULL, NULL, NULL,
+                                      fanfare_test_store_result, &slot);
+    result = fanfare_test_wait_result (&slot);
+    added = fanfare_client_playlist_finish (client (), result, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+  }
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  n_entries = g_list_model_get_n_items (fanfare_playlist_page_get_entries (page));
 
   fanfare_test_server_kill (server);
   fanfare_client_check_now (client ());
@@ -770,10 +818,27 @@ test_offline (void)
   fanfare_test_wait_frame (GTK_WIDGET (window));
   save_screenshot ("platform-offline");
 
-  /* It comes back by itself. */
+  /* Edited offline: shown at once, kept until the server is back. */
+  fanfare_playlist_page_rename (page, "Renamed Offline", NULL);
+  fanfare_playlist_page_remove_entry (page, 0);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Renamed Offline");
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, n_entries - 1);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (client ()), ==, 2);
+  fanfare_test_wait_ms (1000);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Renamed Offline");
+
+  /* It comes back by itself, and the edits reach it. */
   fanfare_test_server_restart (server);
   g_assert_true (fanfare_test_wait_for (banner_is, GINT_TO_POINTER (FALSE), 20000));
   g_assert_true (signed_in (NULL));
+  g_assert_true (fanfare_test_wait_for (no_edits_pending, NULL, 20000));
+  fanfare_client_get_playlist_async (client (), id, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  sent = fanfare_client_get_playlist_finish (client (), result, &entries, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_playlist_get_title (sent), ==, "Renamed Offline");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n_entries - 1);
 }
 
 int

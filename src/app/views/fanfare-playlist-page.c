@@ -390,6 +390,10 @@ edited_cb (GObject      *object,
   if (playlist == NULL)
     toast (self, error->message);
 
+  /* Offline, the change is kept and sent later: the page shows it as made. */
+  if (fanfare_client_error_is_offline (error))
+    self->edits_overlapped = FALSE;
+
   /* Edits made at once may be answered in any order: once all are, the
   * playlist is read again rather than shown as one of them left it. */
   if (self->edits_pending > 0 || (playlist == NULL && !self->edits_overlapped))
@@ -410,12 +414,32 @@ edited_cb (GObject      *object,
   set_playlist (self, playlist, &access);
 }
 
+/* An edit shows at once, and stays shown if it has to wait for the server. */
 static void
-begin_edit (FanfarePlaylistPage *self)
+begin_edit (FanfarePlaylistPage *self,
+            const char          *title,
+            const char          *description,
+            int                  visibility)
 {
+  g_autoptr(JsonNode) node = fanfare_playlist_to_json (self->playlist);
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(FanfarePlaylist) edited = NULL;
+
   if (self->edits_pending > 0)
     self->edits_overlapped = TRUE;
   self->edits_pending++;
+
+  if (title != NULL)
+    json_object_set_string_member (object, "title", title);
+  if (description != NULL)
+    json_object_set_string_member (object, "description", description);
+  if (visibility >= 0)
+    json_object_set_string_member (object, "visibility",
+                                   g_variant_get_string (g_action_get_state (G_ACTION (self->visibility_action)), NULL));
+  edited = fanfare_playlist_new_from_json (object, NULL);
+  if (edited != NULL)
+    g_set_object (&self->playlist, edited);
+  update (self);
 }
 
 static void
@@ -428,7 +452,7 @@ visibility_activate_cb (FanfarePlaylistPage *self,
       !fanfare_enum_from_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, g_variant_get_string (parameter, NULL), &visibility))
     return;
   g_simple_action_set_state (self->visibility_action, parameter);
-  begin_edit (self);
+  begin_edit (self, NULL, NULL, visibility);
   fanfare_client_update_playlist_async (self->client, self->playlist_id, NULL, NULL, visibility, NULL,
                                         self->cancellable, edited_cb, g_object_ref (self));
 }
@@ -480,9 +504,9 @@ fanfare_playlist_page_rename (FanfarePlaylistPage *self,
   g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
   g_return_if_fail (title != NULL);
 
-  if (self->client == NULL)
+  if (self->client == NULL || self->playlist == NULL)
     return;
-  begin_edit (self);
+  begin_edit (self, title, description, -1);
   fanfare_client_update_playlist_async (self->client, self->playlist_id, title, description, -1, NULL,
                                         self->cancellable, edited_cb, g_object_ref (self));
 }
@@ -597,7 +621,7 @@ changed_cb (GObject      *object,
 {
   g_autoptr(FanfarePlaylistPage) self = user_data;
 
-  if (!finish_change (self, object, result))
+  if (!finish_change (self, object, result) && fanfare_client_get_online (FANFARE_CLIENT (object)))
     fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
                                        g_object_ref (self));
 }
