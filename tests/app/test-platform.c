@@ -20,6 +20,7 @@
 #include "fanfare-application.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
+#include "fanfare-error.h"
 #include "fanfare-library-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
@@ -34,6 +35,7 @@
 #include "fanfare-track-list-page.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-page.h"
+#include "fanfare-utils.h"
 #include "fanfare-window.h"
 
 static FanfareApplication *app;
@@ -431,6 +433,104 @@ test_my_playlist (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
   g_assert_true (fanfare_test_wait_for (own_gone, fanfare_playlists_page_get_own (playlists), 20000));
+}
+
+static gboolean
+invited (gpointer  data)
+{
+  const char * const *collaborators = fanfare_playlist_page_get_collaborators (data);
+
+  return collaborators != NULL && g_strv_contains (collaborators, "xiaoyu");
+}
+
+static gboolean
+none_invited (gpointer  data)
+{
+  const char * const *collaborators = fanfare_playlist_page_get_collaborators (data);
+
+  return collaborators == NULL || collaborators[0] == NULL;
+}
+
+/* Renames the playlist @id as xiaoyu; %NULL, or what went wrong. */
+static GError *
+rename_as_other (FanfareClient *other,
+                 const char    *id,
+                 const char    *title)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfarePlaylist) renamed = NULL;
+  GAsyncResult *slot = NULL;
+  GError *error = NULL;
+
+  fanfare_client_update_playlist_async (other, id, title, NULL, -1, NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  renamed = fanfare_client_playlist_finish (other, result, NULL, &error);
+
+  return error;
+}
+
+/* The owner invites someone to edit, who then may; and takes it back. */
+static void
+test_collaborators (void)
+{
+  g_autoptr(FanfareClient) other = fanfare_client_new (server->url, NULL);
+  g_autoptr(FanfarePlaylist) own = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  FanfarePlaylistPage *page;
+  GtkWidget *dialog;
+  GtkWidget *remove;
+  g_autofree char *no_time = fanfare_format_duration (0);
+  g_autofree char *details = g_strdup_printf ("0 tracks · %s · Private · Edited with xiaoyu", no_time);
+
+  fanfare_client_sign_in_async (other, "xiaoyu", FANFARE_TEST_DEMO_PASSWORD, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_sign_in_finish (other, result, &error);
+  g_assert_no_error (error);
+  fanfare_test_note_secret (fanfare_client_get_token (other));
+  g_clear_object (&result);
+  fanfare_client_create_playlist_async (client (), "Made Together", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  own = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A stranger may not rename it. */
+  error = rename_as_other (other, fanfare_playlist_get_id (own), "Not Theirs");
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Invited by their username from the page's dialog. */
+  fanfare_navigate_playlist (GTK_WIDGET (window), fanfare_playlist_get_id (own));
+  page = wait_playlist_page ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.collaborators", NULL));
+  dialog = find_dialog ("Collaborators");
+  fanfare_test_wait_mapped (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (fanfare_test_find_widget (dialog, GTK_TYPE_ENTRY)), "xiaoyu");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "invite");
+  g_assert_true (fanfare_test_wait_for (invited, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), details);
+  save_screenshot ("platform-collaborators");
+
+  /* They may edit it now. */
+  error = rename_as_other (other, fanfare_playlist_get_id (own), "Made Together, Renamed");
+  g_assert_no_error (error);
+
+  /* Taken back from the dialog: they may not any more. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.collaborators", NULL));
+  dialog = find_dialog ("Collaborators");
+  fanfare_test_wait_mapped (dialog);
+  remove = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "xiaoyu"), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (remove);
+  remove = fanfare_test_find_widget (remove, GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_true (fanfare_test_wait_for (none_invited, page, 20000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  error = rename_as_other (other, fanfare_playlist_get_id (own), "Taken Over");
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND);
 }
 
 /* The history lists the plays, the latest first: the demo's weeks of them. */
@@ -876,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/discover-picks", test_discover_picks);
   g_test_add_func ("/app/platform/playlist", test_playlist_page);
   g_test_add_func ("/app/platform/my-playlist", test_my_playlist);
+  g_test_add_func ("/app/platform/collaborators", test_collaborators);
   g_test_add_func ("/app/platform/history", test_history);
   g_test_add_func ("/app/platform/open-link", test_open_link);
   g_test_add_func ("/app/platform/radio", test_radio);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-collaborators-dialog.h"
 #include "fanfare-common-enums.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-playlist-page.h"
@@ -90,6 +91,7 @@ update_menu (FanfarePlaylistPage *self)
       g_menu_append (who, _("_Unlisted"), "playlist.visibility::unlisted");
       g_menu_append (who, _("P_rivate"), "playlist.visibility::private");
       g_menu_append_section (menu, _("Who Sees It"), G_MENU_MODEL (who));
+      g_menu_append (menu, _("_Collaborators…"), "playlist-page.collaborators");
       g_menu_append (menu, _("_Delete Playlist"), "playlist-page.delete");
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
@@ -125,6 +127,16 @@ update (FanfarePlaylistPage *self)
   else
     /* Translators: how many tracks, how long, how many followers */
     details = g_strdup_printf (_("%s · %s · %s"), tracks, duration, followers);
+  if (self->access.collaborators != NULL && self->access.collaborators[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", self->access.collaborators);
+      g_autofree char *with = NULL;
+
+      /* Translators: the details of a playlist, then who edits it besides its owner */
+      with = g_strdup_printf (_("%s · Edited with %s"), details, names);
+      g_free (details);
+      details = g_steal_pointer (&with);
+    }
   gtk_label_set_label (self->details_label, details);
   fanfare_cover_image_set_uri (self->cover, fanfare_playlist_get_cover_uri (playlist));
 
@@ -355,6 +367,52 @@ follow_action (GtkWidget  *widget,
   gtk_widget_set_sensitive (self->follow_button, FALSE);
   fanfare_client_set_following_playlist_async (self->client, self->playlist_id, !self->access.following,
                                                self->cancellable, followed_cb, g_object_ref (self));
+}
+
+/**
+ * fanfare_playlist_page_set_collaborator:
+ * @invited: whether @username may edit the playlist
+ *
+ * Invites a user to edit the playlist, or takes the invitation back, as
+ * the Collaborators dialog does; only its owner may.
+ */
+void
+fanfare_playlist_page_set_collaborator (FanfarePlaylistPage *self,
+                                        const char          *username,
+                                        gboolean             invited)
+{
+  g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
+  g_return_if_fail (username != NULL);
+
+  if (self->client == NULL || !is_owner (self))
+    return;
+  fanfare_client_set_collaborator_async (self->client, self->playlist_id, username, invited, self->cancellable,
+                                         followed_cb, g_object_ref (self));
+}
+
+/**
+ * fanfare_playlist_page_get_collaborators:
+ *
+ * Returns: (transfer none) (nullable): the usernames of those who edit the
+ *   playlist besides its owner, as far as the user may know
+ */
+const char * const *
+fanfare_playlist_page_get_collaborators (FanfarePlaylistPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PLAYLIST_PAGE (self), NULL);
+
+  return (const char * const *) self->access.collaborators;
+}
+
+static void
+collaborators_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+
+  if (is_owner (self))
+    fanfare_collaborators_dialog_present (self, (const char * const *) self->access.collaborators);
 }
 
 static void
@@ -740,6 +798,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "playlist-page.copy-link", NULL, copy_link_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.collaborators", NULL, collaborators_action);
 }
 
 static void
