@@ -26,6 +26,7 @@
 #include "fanfare-navigation-stack.h"
 #include "fanfare-offline-banner.h"
 #include "fanfare-pages.h"
+#include "fanfare-player-bar.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-search-page.h"
@@ -597,14 +598,60 @@ liked_toast_shown (gpointer  data)
   return fanfare_test_find_label (GTK_WIDGET (window), "Your radio will play more like it") != NULL;
 }
 
+/* The player bar's button acting through @action_name. */
+static GtkWidget *
+bar_button (const char *action_name)
+{
+  GtkWidget *bar = find (FANFARE_TYPE_PLAYER_BAR);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, bar);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index_fast (stack, stack->len - 1);
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+playing_other_than (gpointer  data)
+{
+  FanfareTrack *track = fanfare_player_get_current_track (fanfare_application_get_player (app));
+
+  return track != NULL && g_strcmp0 (fanfare_track_get_id (track), data) != 0 && radio_playing (NULL);
+}
+
 static void
 test_radio (void)
 {
   FanfarePlayQueue *queue = fanfare_player_get_queue (fanfare_application_get_player (app));
+  GtkWidget *like = bar_button ("app.radio-like");
+  GtkWidget *skip = bar_button ("app.radio-skip");
+  g_autofree char *skipped = NULL;
 
+  /* Like and skip are for the radio alone. */
+  g_assert_false (gtk_widget_is_visible (like));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
   g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_DISCOVER_PAGE), "discover.play-radio", NULL));
   g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (like));
+  g_assert_true (gtk_widget_get_mapped (skip));
+
+  /* Liked from the player bar: the server takes it. */
+  g_signal_emit_by_name (like, "clicked");
+  g_assert_true (fanfare_test_wait_for (liked_toast_shown, NULL, 20000));
+
+  /* Skipped from the player bar: the next of the radio plays. */
+  skipped = g_strdup (fanfare_track_get_id (fanfare_player_get_current_track (fanfare_application_get_player (app))));
+  g_signal_emit_by_name (skip, "clicked");
+  g_assert_true (fanfare_test_wait_for (playing_other_than, skipped, 20000));
   first_batch = g_list_model_get_n_items (G_LIST_MODEL (queue));
   g_assert_cmpuint (first_batch, >, 1);
 
