@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <gst/gst.h>
+#include <string.h>
 
 #include "fanfare-account-button.h"
 #include "fanfare-album-page.h"
@@ -27,6 +28,7 @@
 #include "fanfare-offline-banner.h"
 #include "fanfare-pages.h"
 #include "fanfare-player-bar.h"
+#include "fanfare-playlist-files.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-search-page.h"
@@ -534,6 +536,169 @@ test_collaborators (void)
   g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND);
 }
 
+static FanfarePlaylist *
+wait_import (GAsyncResult **slot,
+             guint         *matched,
+             guint         *unmatched)
+{
+  g_autoptr(GAsyncResult) result = fanfare_test_wait_result (slot);
+  g_autoptr(GError) error = NULL;
+  FanfarePlaylist *playlist = fanfare_playlist_import_finish (result, matched, unmatched, &error);
+
+  g_assert_no_error (error);
+
+  return playlist;
+}
+
+/* The platform track ids of a playlist's entries, in order, joined. */
+static char *
+entry_track_ids (const char *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GString *ids = g_string_new (NULL);
+
+  fanfare_client_get_playlist_async (client (), id, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  playlist = fanfare_client_get_playlist_finish (client (), result, &entries, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(FanfarePlaylistEntry) entry = g_list_model_get_item (entries, i);
+      FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
+
+      g_string_append_printf (ids, "%s;", track != NULL ? fanfare_track_get_id (track) : "local");
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+static gboolean
+playlist_page_titled (gpointer  data)
+{
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *page = fanfare_navigation_stack_get_visible_page (navigation);
+  FanfarePlaylist *playlist = FANFARE_IS_PLAYLIST_PAGE (page) ? fanfare_playlist_page_get_playlist (FANFARE_PLAYLIST_PAGE (page))
+                                                              : NULL;
+
+  return playlist != NULL && g_strcmp0 (fanfare_playlist_get_title (playlist), data) == 0;
+}
+
+/* The file chooser has the file selected, once it has read its folder. */
+static gboolean
+file_chosen (gpointer  data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* XSPF and M3U8 out and back in: the same tracks in the same order; a
+ * file of another program's found by artist and title. */
+static void
+test_playlist_files (void)
+{
+  GListModel *chart = fanfare_discover_page_get_chart (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(FanfarePlaylist) own = NULL;
+  g_autoptr(FanfarePlaylist) added = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *by_name_path = g_build_filename (scratch, "From Elsewhere.m3u8", NULL);
+  g_autofree char *by_name = NULL;
+  g_autoptr(FanfareChartItem) first = g_list_model_get_item (chart, 0);
+  FanfareTrack *first_track = fanfare_chart_item_get_item (first);
+  GAsyncResult *slot = NULL;
+  GtkWidget *chooser;
+  const char *names[] = { "Round Trip.xspf", "Round Trip.m3u8" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, i);
+
+      g_list_store_append (tracks, fanfare_chart_item_get_item (item));
+    }
+  fanfare_client_create_playlist_async (client (), "Round Trip", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  own = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  fanfare_client_add_entries_async (client (), fanfare_playlist_get_id (own), G_LIST_MODEL (tracks), NULL, NULL,
+                                    NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  added = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+  ids = entry_track_ids (fanfare_playlist_get_id (own));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (scratch, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GAsyncResult) written = NULL;
+      g_autoptr(FanfarePlaylist) back = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *back_ids = NULL;
+      guint matched = 0;
+      guint unmatched = 0;
+
+      fanfare_playlist_export_async (client (), fanfare_playlist_get_id (own), file, NULL,
+                                     fanfare_test_store_result, &slot);
+      written = fanfare_test_wait_result (&slot);
+      g_assert_true (fanfare_playlist_export_finish (written, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, fanfare_track_get_title (first_track)));
+      g_assert_nonnull (strstr (contents, i == 0 ? "<playlist" : "#EXTM3U"));
+
+      fanfare_playlist_import_async (client (), file, NULL, fanfare_test_store_result, &slot);
+      back = wait_import (&slot, &matched, &unmatched);
+      g_assert_cmpuint (matched, ==, 3);
+      g_assert_cmpuint (unmatched, ==, 0);
+      back_ids = entry_track_ids (fanfare_playlist_get_id (back));
+      g_assert_cmpstr (back_ids, ==, ids);
+    }
+
+  /* Another program's M3U8, with paths of its own: found by artist and
+   * title, or kept as a track of this device. Imported from the Playlists
+   * page's file chooser, the playlist opens. */
+  by_name = g_strdup_printf ("#EXTM3U\n#PLAYLIST:From Elsewhere\n#EXTINF:200,%s - %s\n/home/someone/Music/a.flac\n"
+                             "#EXTINF:180,Nobody Known - No Such Song\n/home/someone/Music/b.flac\n",
+                             fanfare_track_get_artist (first_track), fanfare_track_get_title (first_track));
+  g_assert_true (g_file_set_contents (by_name_path, by_name, -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_PLAYLISTS_PAGE), "playlists.import", NULL));
+  chooser = GTK_WIDGET (fanfare_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_nonnull (chooser);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (by_name_path);
+
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  }
+  g_assert_true (fanfare_test_wait_for (file_chosen, chooser, 20000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (fanfare_test_wait_for (playlist_page_titled, (gpointer) "From Elsewhere", 20000));
+  {
+    FanfarePlaylistPage *page = wait_playlist_page ();
+    GListModel *entries = fanfare_playlist_page_get_entries (page);
+    g_autoptr(FanfarePlaylistEntry) found = NULL;
+    g_autoptr(FanfarePlaylistEntry) kept = NULL;
+
+    g_assert_true (fanfare_test_wait_for (has_items, entries, 20000));
+    g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+    found = g_list_model_get_item (entries, 0);
+    kept = g_list_model_get_item (entries, 1);
+    g_assert_cmpstr (fanfare_track_get_id (fanfare_playlist_entry_get_track (found)), ==,
+                     fanfare_track_get_id (first_track));
+    g_assert_false (fanfare_playlist_entry_get_available (kept));
+    g_assert_cmpstr (fanfare_playlist_entry_get_title (kept), ==, "No Such Song");
+  }
+}
+
 /* The history lists the plays, the latest first: the demo's weeks of them. */
 static void
 test_history (void)
@@ -1024,6 +1189,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/playlist", test_playlist_page);
   g_test_add_func ("/app/platform/my-playlist", test_my_playlist);
   g_test_add_func ("/app/platform/collaborators", test_collaborators);
+  g_test_add_func ("/app/platform/playlist-files", test_playlist_files);
   g_test_add_func ("/app/platform/history", test_history);
   g_test_add_func ("/app/platform/open-link", test_open_link);
   g_test_add_func ("/app/platform/radio", test_radio);

@@ -19,6 +19,7 @@
 #include "fanfare-collaborators-dialog.h"
 #include "fanfare-common-enums.h"
 #include "fanfare-cover-image.h"
+#include "fanfare-playlist-files.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-utils.h"
@@ -82,7 +83,9 @@ update_menu (FanfarePlaylistPage *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *visibility = NULL;
 
-  g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
+  if (self->access.can_edit)
+    g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
+  g_menu_append (menu, _("_Export…"), "playlist-page.export");
   if (is_owner (self))
     {
       g_autoptr(GMenu) who = g_menu_new ();
@@ -95,7 +98,6 @@ update_menu (FanfarePlaylistPage *self)
       g_menu_append (menu, _("_Delete Playlist"), "playlist-page.delete");
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_visible (self->menu_button, self->access.can_edit);
 
   visibility = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, fanfare_playlist_get_visibility (self->playlist));
   g_simple_action_set_state (self->visibility_action, g_variant_new_string (visibility));
@@ -413,6 +415,17 @@ collaborators_action (GtkWidget  *widget,
 
   if (is_owner (self))
     fanfare_collaborators_dialog_present (self, (const char * const *) self->access.collaborators);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+
+  if (self->playlist != NULL)
+    fanfare_choose_playlist_export (widget, self->playlist);
 }
 
 static void
@@ -799,6 +812,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "playlist-page.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.collaborators", NULL, collaborators_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.export", NULL, export_action);
 }
 
 static void
