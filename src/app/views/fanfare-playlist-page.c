@@ -40,7 +40,7 @@ struct _FanfarePlaylistPage
   GtkWidget         *follow_button;
   GtkWidget         *menu_button;
   AdwButtonContent  *follow_content;
-  GtkListBox        *entries_list;
+  GtkListView       *entries_list;
 
   /* Owned references */
   char                 *playlist_id;
@@ -168,12 +168,13 @@ static void remove_entry (FanfarePlaylistPage  *self,
                           FanfarePlaylistEntry *entry);
 
 static void
-remove_clicked_cb (GtkButton            *button,
-                   FanfarePlaylistEntry *entry)
+remove_clicked_cb (GtkButton   *button,
+                   GtkListItem *item)
 {
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), FANFARE_TYPE_PLAYLIST_PAGE);
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
 
-  if (page != NULL)
+  if (page != NULL && entry != NULL)
     remove_entry (FANFARE_PLAYLIST_PAGE (page), entry);
 }
 
@@ -181,9 +182,11 @@ static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
                  double         x,
                  double         y,
-                 gpointer       entry)
+                 GtkListItem   *item)
 {
-  return gdk_content_provider_new_typed (FANFARE_TYPE_PLAYLIST_ENTRY, entry);
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
+
+  return entry != NULL ? gdk_content_provider_new_typed (FANFARE_TYPE_PLAYLIST_ENTRY, entry) : NULL;
 }
 
 static gboolean
@@ -191,70 +194,108 @@ drop_cb (GtkDropTarget *target,
          const GValue  *value,
          double         x,
          double         y,
-         GtkWidget     *row)
+         GtkListItem   *item)
 {
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
   GtkWidget *page = gtk_widget_get_ancestor (row, FANFARE_TYPE_PLAYLIST_PAGE);
   FanfarePlaylistEntry *entry = g_value_get_object (value);
   guint from;
 
   if (page == NULL || !g_list_store_find (FANFARE_PLAYLIST_PAGE (page)->entries, entry, &from))
     return FALSE;
-  fanfare_playlist_page_move_entry (FANFARE_PLAYLIST_PAGE (page), from,
-                                    gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+  fanfare_playlist_page_move_entry (FANFARE_PLAYLIST_PAGE (page), from, gtk_list_item_get_position (item));
 
   return TRUE;
 }
 
-/* Those who may edit reorder the tracks by dragging them. */
-static void
-make_draggable (GtkWidget            *row,
-                FanfarePlaylistEntry *entry)
+static gpointer
+row_label (GtkWidget  *row,
+           const char *key)
 {
+  return g_object_get_data (G_OBJECT (row), key);
+}
+
+/* A row of the list: a handle to drag it by and a button to remove it,
+ * for those who may edit; its title, artist and length. */
+static void
+setup_entry_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *artist = gtk_label_new (NULL);
+  GtkWidget *duration = gtk_label_new (NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (FANFARE_TYPE_PLAYLIST_ENTRY, GDK_ACTION_MOVE);
 
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (artist), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (artist), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (artist, "dim-label");
+  gtk_widget_add_css_class (artist, "caption");
+  gtk_widget_add_css_class (duration, "numeric");
+  gtk_widget_add_css_class (duration, "dim-label");
+  gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), artist);
+  gtk_box_append (GTK_BOX (row), handle);
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_box_append (GTK_BOX (row), duration);
+  gtk_box_append (GTK_BOX (row), remove);
+  g_object_set_data (G_OBJECT (row), "handle", handle);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "artist", artist);
+  g_object_set_data (G_OBJECT (row), "duration", duration);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), item);
+
+  /* Those who may edit reorder the tracks by dragging them. */
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), entry, 0);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), item);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-drag-handle-symbolic"));
+  g_object_set_data (G_OBJECT (row), "drag-source", source);
+
+  gtk_list_item_set_child (item, row);
 }
 
-static GtkWidget *
-create_entry_row (gpointer  item,
-                  gpointer  user_data)
+static void
+bind_entry_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               FanfarePlaylistPage      *self)
 {
-  FanfarePlaylistPage *self = user_data;
-  FanfarePlaylistEntry *entry = item;
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
   FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
   const char *title = fanfare_playlist_entry_get_title (entry);
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *duration = NULL;
+  const char *artist = fanfare_playlist_entry_get_artist (entry);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autofree char *duration = track != NULL ? fanfare_format_duration (fanfare_track_get_duration (track)) : NULL;
+  gboolean can_edit = self->access.can_edit;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : _("Unavailable Track"));
-  if (fanfare_playlist_entry_get_artist (entry) != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fanfare_playlist_entry_get_artist (entry));
-  if (track != NULL)
-    {
-      duration = fanfare_format_duration (fanfare_track_get_duration (track));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (duration));
-    }
-  if (self->access.can_edit)
-    {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-      gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), entry, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      make_draggable (row, entry);
-    }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), fanfare_playlist_entry_get_available (entry));
-
-  return row;
+  gtk_label_set_label (GTK_LABEL (row_label (row, "title")), title != NULL ? title : _("Unavailable Track"));
+  gtk_label_set_label (GTK_LABEL (row_label (row, "artist")), artist != NULL ? artist : "");
+  gtk_widget_set_visible (row_label (row, "artist"), artist != NULL);
+  gtk_label_set_label (GTK_LABEL (row_label (row, "duration")), duration != NULL ? duration : "");
+  gtk_widget_set_visible (row_label (row, "handle"), can_edit);
+  gtk_widget_set_visible (row_label (row, "remove"), can_edit);
+  gtk_event_controller_set_propagation_phase (row_label (row, "drag-source"),
+                                              can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
+  gtk_list_item_set_activatable (item, fanfare_playlist_entry_get_available (entry));
 }
 
 static void
@@ -323,9 +364,9 @@ play_from (FanfarePlaylistPage *self,
 
 static void
 fanfare_playlist_page_entry_activated_cb (FanfarePlaylistPage *self,
-                                          GtkListBoxRow       *row)
+                                          guint                position)
 {
-  play_from (self, gtk_list_box_row_get_index (row));
+  play_from (self, position);
 }
 
 static void
@@ -822,7 +863,15 @@ fanfare_playlist_page_init (FanfarePlaylistPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->entries = g_list_store_new (FANFARE_TYPE_PLAYLIST_ENTRY);
-  gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->entries), create_entry_row, self, NULL);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_entry_cb), self, 0);
+    gtk_list_view_set_factory (self->entries_list, factory);
+    gtk_list_view_set_model (self->entries_list, GTK_SELECTION_MODEL (selection));
+  }
   self->visibility_action = g_simple_action_new_stateful ("visibility", G_VARIANT_TYPE_STRING,
                                                           g_variant_new_string ("private"));
   g_signal_connect_object (self->visibility_action, "activate", G_CALLBACK (visibility_activate_cb), self,
