@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Changes to platform playlists, on their way to the server. Each is
- * written to a small file of the client's before it is sent, then sent one
- * at a time, in the order the user made them. A change the server cannot
+/* Changes to platform playlists, on their way to the server, sent one at a
+ * time in the order the user made them. One that cannot go out at once
+ * (the server is out of reach, or another change is on its way) is
+ * written to a small file of the client's. A change the server cannot
  * be reached for stays there, also across runs, and is sent when the
  * server answers again or its account signs in; the server merges it with
  * what others changed meanwhile (entries have the client's ids, fields
@@ -37,10 +38,14 @@ edit_waiter_free (EditWaiter *waiter)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EditWaiter, edit_waiter_free)
 
+/* The file is written when a change has to wait, and again as the
+ * changes it holds reach the server; a change sent at once and answered
+ * costs no write. */
 static void
 save_edits (FanfareClient *self)
 {
   _fanfare_client_write_queue (self->edits_file, self->edits, "playlist changes");
+  self->edits_on_disk = json_array_get_length (self->edits) > 0;
 }
 
 static EditWaiter *
@@ -89,7 +94,8 @@ forget_edit (FanfareClient *self,
         json_array_remove_element (self->edits, i);
         break;
       }
-  save_edits (self);
+  if (self->edits_on_disk)
+    save_edits (self);
 }
 
 static void
@@ -110,6 +116,7 @@ edit_sent_cb (GObject      *object,
     {
       /* Sent again when the server answers, or the user signs in. */
       g_debug ("Playlist changes not sent yet: %s", error->message);
+      save_edits (self);
       if (waiter != NULL)
         answer_kept (waiter);
       answer_waiting (self);
@@ -141,6 +148,8 @@ _fanfare_client_send_edits (FanfareClient *self)
     return;
   if (self->user == NULL || self->token == NULL || !self->online)
     {
+      if (json_array_get_length (self->edits) > 0)
+        save_edits (self);
       answer_waiting (self);
       return;
     }
@@ -210,7 +219,9 @@ _fanfare_client_queue_edit (FanfareClient    *self,
   if (body != NULL)
     json_object_set_member (edit, "body", json_builder_get_root (body));
   json_array_add_object_element (self->edits, edit);
-  save_edits (self);
+  /* One that waits behind another is kept on disk at once. */
+  if (self->sending_edit)
+    save_edits (self);
 
   waiter = g_new0 (EditWaiter, 1);
   waiter->task = task;
@@ -257,6 +268,7 @@ fanfare_client_set_playlist_edits_file (FanfareClient *self,
   g_free (self->edits_file);
   self->edits_file = g_strdup (path);
   _fanfare_client_read_queue (path, self->edits, valid_edit, "playlist changes");
+  self->edits_on_disk = json_array_get_length (self->edits) > 0;
   _fanfare_client_send_edits (self);
 }
 

@@ -46,6 +46,7 @@ struct _FanfareClient
   char       *edits_file;
   GHashTable *edit_waiters;      /* edit id -> the caller's EditWaiter */
   gboolean    sending_edit;
+  gboolean    edits_on_disk;     /* the file holds changes */
 
   /* Image loads: at most max_image_loads at once, the rest wait in line. */
   GQueue image_queue;
