@@ -52,9 +52,10 @@ static EditWaiter *
 steal_waiter (FanfareClient *self,
               const char    *edit_id)
 {
+  g_autofree char *key = NULL;
   gpointer waiter = NULL;
 
-  g_hash_table_steal_extended (self->edit_waiters, edit_id, NULL, &waiter);
+  g_hash_table_steal_extended (self->edit_waiters, edit_id, (gpointer *) &key, &waiter);
 
   return waiter;
 }
@@ -72,11 +73,13 @@ static void
 answer_waiting (FanfareClient *self)
 {
   GHashTableIter iter;
+  gpointer key;
   gpointer waiter;
 
   g_hash_table_iter_init (&iter, self->edit_waiters);
-  while (g_hash_table_iter_next (&iter, NULL, &waiter))
+  while (g_hash_table_iter_next (&iter, &key, &waiter))
     {
+      g_autofree char *owned_key = key;
       g_autoptr(EditWaiter) owned = waiter;
 
       g_hash_table_iter_steal (&iter);
