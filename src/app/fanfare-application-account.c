@@ -37,13 +37,14 @@ update_authorization (FanfareApplication *self)
   fanfare_player_set_authorization (self->player, authorization != NULL ? prefix : NULL, authorization);
 }
 
-/* Plays not sent yet wait in a file of the server's. */
+/* Plays and playlist changes not sent yet wait in files of the server's. */
 static char *
-plays_file_of (FanfareClient *client)
+unsent_file_of (FanfareClient *client,
+                const char    *what)
 {
   g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
                                                              fanfare_client_get_server_url (client), -1);
-  g_autofree char *name = g_strdup_printf ("unsent-plays-%.16s.json", checksum);
+  g_autofree char *name = g_strdup_printf ("unsent-%s-%.16s.json", what, checksum);
 
   return g_build_filename (g_get_user_data_dir (), "fanfare", name, NULL);
 }
@@ -56,9 +57,11 @@ client_changed_cb (FanfareApplication *self)
   /* Another account on the same server changes the user, not signed-in. */
   if (client != NULL)
     {
-      g_autofree char *plays_file = plays_file_of (client);
+      g_autofree char *plays_file = unsent_file_of (client, "plays");
+      g_autofree char *edits_file = unsent_file_of (client, "playlist-changes");
 
       fanfare_client_set_plays_file (client, plays_file);
+      fanfare_client_set_playlist_edits_file (client, edits_file);
       g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (update_authorization),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (client, "notify::user", G_CALLBACK (update_authorization),

@@ -11,7 +11,9 @@
  *
  * The personal radio lives here too: an endless queue that asks the
  * server for more as it nears its end, and tells it of the tracks the
- * user skipped before they counted as plays. */
+ * user skipped before they counted as plays. While it plays, app.radio-like
+ * and app.radio-skip (the player bar's buttons) tell it what the user
+ * thinks of the track playing. */
 
 #include "config.h"
 
@@ -175,13 +177,93 @@ follow_radio (FanfareApplication *self,
   FanfarePlayQueue *queue = fanfare_player_get_queue (self->player);
   FanfareTrack *track = fanfare_player_get_current_track (self->player);
 
-  if (client != NULL && is_radio_track (self, previous) && !counted && self->play_counted > 0)
+  if (client != NULL && is_radio_track (self, previous) && !counted && self->play_counted > 0 &&
+      !self->radio_skipped)
     fanfare_client_send_radio_feedback_async (client, previous, FALSE, NULL, NULL, NULL);
+  self->radio_skipped = FALSE;
 
   if (!is_radio_track (self, track))
     return;
   if (fanfare_play_queue_get_current (queue) + 3 >= (int) g_list_model_get_n_items (G_LIST_MODEL (queue)))
     load_radio (self);
+}
+
+static void
+radio_liked_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FanfareApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (fanfare_client_send_radio_feedback_finish (FANFARE_CLIENT (object), result, &error))
+    _fanfare_application_toast (self, _("Your radio will play more like it"));
+  else
+    _fanfare_application_toast (self, error->message);
+}
+
+/**
+ * fanfare_application_like_track:
+ * @track: a platform track
+ *
+ * Tells the radio to play more like @track, and the user that it will.
+ */
+void
+fanfare_application_like_track (FanfareApplication *self,
+                                FanfareTrack       *track)
+{
+  FanfareClient *client;
+
+  g_return_if_fail (FANFARE_IS_APPLICATION (self));
+  g_return_if_fail (FANFARE_IS_TRACK (track));
+
+  client = fanfare_account_manager_get_client (self->accounts);
+  if (client != NULL)
+    fanfare_client_send_radio_feedback_async (client, track, TRUE, NULL, radio_liked_cb, g_object_ref (self));
+}
+
+static void
+radio_like_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  FanfareApplication *self = user_data;
+  FanfareTrack *track = fanfare_player_get_current_track (self->player);
+
+  if (is_radio_track (self, track))
+    fanfare_application_like_track (self, track);
+}
+
+/* The radio hears of the skip at once, and the next track plays. */
+static void
+radio_skip_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  FanfareApplication *self = user_data;
+  FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
+  FanfareTrack *track = fanfare_player_get_current_track (self->player);
+
+  if (client == NULL || !is_radio_track (self, track))
+    return;
+  fanfare_client_send_radio_feedback_async (client, track, FALSE, NULL, NULL, NULL);
+  self->radio_skipped = TRUE;
+  fanfare_player_next (self->player);
+}
+
+static void
+update_radio_actions (FanfareApplication *self)
+{
+  gboolean radio = is_radio_track (self, fanfare_player_get_current_track (self->player));
+  static const char *names[] = { "radio-like", "radio-skip" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), radio);
+    }
 }
 
 static void
@@ -206,11 +288,19 @@ track_changed_cb (FanfareApplication *self)
       self->play_started_at = g_date_time_new_now_utc ();
     }
   state_changed_cb (self);
+  update_radio_actions (self);
 }
+
+static const GActionEntry radio_actions[] = {
+  { "radio-like", radio_like_action },
+  { "radio-skip", radio_skip_action },
+};
 
 void
 _fanfare_application_plays_startup (FanfareApplication *self)
 {
+  g_action_map_add_action_entries (G_ACTION_MAP (self), radio_actions, G_N_ELEMENTS (radio_actions), self);
+  update_radio_actions (self);
   g_signal_connect_object (self->player, "notify::current-track", G_CALLBACK (track_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->player, "notify::state", G_CALLBACK (state_changed_cb), self,

@@ -37,6 +37,7 @@ struct _FanfareApplication
   gboolean      play_reported;
   GHashTable   *radio_ids;      /* ids of the radio's tracks in the queue */
   gboolean      radio_loading;
+  gboolean      radio_skipped;  /* the radio heard of the skip already */
 
   /* State */
   guint inhibit_cookie;

@@ -61,6 +61,8 @@ void                fanfare_application_play_list (FanfareApplication *self,
                                                    FanfarePlayMode     mode);
 void                fanfare_application_play_radio (FanfareApplication *self);
 gboolean            fanfare_application_get_playing_radio (FanfareApplication *self);
+void                fanfare_application_like_track (FanfareApplication *self,
+                                                    FanfareTrack       *track);
 void                fanfare_application_play_track (FanfareApplication *self,
                                                     FanfareTrack       *track,
                                                     FanfarePlayMode     mode);

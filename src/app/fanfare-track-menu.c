@@ -133,32 +133,6 @@ saving_client (GtkWidget    *parent,
 }
 
 static void
-liked_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(FanfareApplication) app = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  gboolean liked = fanfare_client_send_radio_feedback_finish (FANFARE_CLIENT (object), result, &error);
-
-  if (FANFARE_IS_WINDOW (window))
-    fanfare_window_add_toast (FANFARE_WINDOW (window),
-                              adw_toast_new (liked ? _("Your radio will play more like it") : error->message));
-}
-
-/* A like tells the radio to play more like the track. */
-static void
-like (FanfareApplication *app,
-      FanfareTrack       *track)
-{
-  FanfareClient *client = app != NULL ? fanfare_application_get_client (app) : NULL;
-
-  if (client != NULL)
-    fanfare_client_send_radio_feedback_async (client, track, TRUE, NULL, liked_cb, g_object_ref (app));
-}
-
-static void
 activate_cb (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -187,8 +161,8 @@ activate_cb (GSimpleAction *action,
     fanfare_toggle_saved (parent, track);
   else if (g_str_equal (name, "add-to-playlist"))
     fanfare_add_to_playlist (parent, track);
-  else if (g_str_equal (name, "like"))
-    like (app, track);
+  else if (g_str_equal (name, "like") && app != NULL)
+    fanfare_application_like_track (app, track);
 }
 
 static void

@@ -189,8 +189,11 @@ playlist_path (const char *playlist_id,
   return g_strconcat ("/api/v1/playlists/", escaped, suffix, NULL);
 }
 
+/* A call about one playlist. A change of one is @kept until the server has
+ * it (see fanfare-client-playlist-edits.c). */
 static void
 call_playlist (FanfareClient       *self,
+               gboolean             kept,
                const char          *method,
                const char          *path,
                JsonBuilder         *body,
@@ -200,10 +203,17 @@ call_playlist (FanfareClient       *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, method, path, body);
+  GDestroyNotify destroy = parse != NULL ? (GDestroyNotify) playlist_answer_free : NULL;
+  GTask *task = _fanfare_client_task_new (self, source_tag, cancellable, callback, user_data);
+  g_autoptr(SoupMessage) msg = NULL;
 
-  _fanfare_client_call (self, msg, parse, parse != NULL ? (GDestroyNotify) playlist_answer_free : NULL,
-                        _fanfare_client_task_new (self, source_tag, cancellable, callback, user_data));
+  if (kept)
+    {
+      _fanfare_client_queue_edit (self, method, path, body, parse, destroy, task);
+      return;
+    }
+  msg = _fanfare_client_new_message (self, method, path, body);
+  _fanfare_client_call (self, msg, parse, destroy, task);
 }
 
 /**
@@ -224,7 +234,7 @@ fanfare_client_get_playlist_async (FanfareClient       *self,
   g_return_if_fail (playlist_id != NULL);
 
   path = playlist_path (playlist_id, NULL);
-  call_playlist (self, "GET", path, NULL, parse_playlist_with_entries, fanfare_client_get_playlist_async,
+  call_playlist (self, FALSE, "GET", path, NULL, parse_playlist_with_entries, fanfare_client_get_playlist_async,
                  cancellable, callback, user_data);
 }
 
@@ -363,18 +373,17 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+/* The time of a change, to the millisecond; %NULL is now, so a change
+ * sent later keeps the time it was made. */
 static void
 add_time (JsonBuilder *builder,
           const char  *member,
           GDateTime   *time)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) utc = time != NULL ? g_date_time_to_utc (time) : g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *text = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
 
-  if (time == NULL)
-    return;
-  utc = g_date_time_to_utc (time);
-  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   add_string (builder, member, text);
 }
 
@@ -408,7 +417,7 @@ fanfare_client_create_playlist_async (FanfareClient             *self,
   add_visibility (body, visibility);
   add_string (body, "client_id", client_id);
   json_builder_end_object (body);
-  call_playlist (self, "POST", "/api/v1/playlists", body, parse_playlist, fanfare_client_playlist_finish,
+  call_playlist (self, FALSE, "POST", "/api/v1/playlists", body, parse_playlist, fanfare_client_playlist_finish,
                  cancellable, callback, user_data);
 }
 
@@ -420,7 +429,12 @@ fanfare_client_create_playlist_async (FanfareClient             *self,
  * @edited_at: (nullable): when the user made the change, or %NULL for now;
  *   a later change the server has already wins
  *
- * Finish with fanfare_client_playlist_finish().
+ * Finish with fanfare_client_playlist_finish(). Changes of playlists are
+ * sent in the order they are made; one the server cannot be reached for
+ * fails with an error for which fanfare_client_error_is_offline() is true,
+ * and is kept (see fanfare_client_set_playlist_edits_file()) and sent when
+ * the server answers again. The same holds for additions, removals and
+ * moves of entries.
  */
 void
 fanfare_client_update_playlist_async (FanfareClient       *self,
@@ -446,7 +460,7 @@ fanfare_client_update_playlist_async (FanfareClient       *self,
   add_time (body, "edited_at", edited_at);
   json_builder_end_object (body);
   path = playlist_path (playlist_id, NULL);
-  call_playlist (self, "PATCH", path, body, parse_playlist, fanfare_client_playlist_finish,
+  call_playlist (self, TRUE, "PATCH", path, body, parse_playlist, fanfare_client_playlist_finish,
                  cancellable, callback, user_data);
 }
 
@@ -469,7 +483,7 @@ fanfare_client_set_following_playlist_async (FanfareClient       *self,
   g_return_if_fail (playlist_id != NULL);
 
   path = playlist_path (playlist_id, "/follow");
-  call_playlist (self, following ? "PUT" : "DELETE", path, NULL, parse_playlist, fanfare_client_playlist_finish,
+  call_playlist (self, FALSE, following ? "PUT" : "DELETE", path, NULL, parse_playlist, fanfare_client_playlist_finish,
                  cancellable, callback, user_data);
 }
 
@@ -500,7 +514,7 @@ fanfare_client_set_collaborator_async (FanfareClient       *self,
   escaped = _fanfare_client_escape (username);
   suffix = g_strconcat ("/collaborators/", escaped, NULL);
   path = playlist_path (playlist_id, suffix);
-  call_playlist (self, invited ? "PUT" : "DELETE", path, NULL, parse_playlist, fanfare_client_playlist_finish,
+  call_playlist (self, FALSE, invited ? "PUT" : "DELETE", path, NULL, parse_playlist, fanfare_client_playlist_finish,
                  cancellable, callback, user_data);
 }
 
@@ -573,7 +587,7 @@ fanfare_client_add_entries_async (FanfareClient       *self,
   add_string (body, "after", after);
   json_builder_end_object (body);
   path = playlist_path (playlist_id, "/entries");
-  call_playlist (self, "POST", path, body, parse_playlist, fanfare_client_playlist_finish,
+  call_playlist (self, TRUE, "POST", path, body, parse_playlist, fanfare_client_playlist_finish,
                  cancellable, callback, user_data);
 }
 
@@ -617,7 +631,7 @@ fanfare_client_delete_playlist_async (FanfareClient       *self,
   g_return_if_fail (playlist_id != NULL);
 
   path = playlist_path (playlist_id, NULL);
-  call_playlist (self, "DELETE", path, NULL, NULL, fanfare_client_playlist_change_finish,
+  call_playlist (self, FALSE, "DELETE", path, NULL, NULL, fanfare_client_playlist_change_finish,
                  cancellable, callback, user_data);
 }
 
@@ -652,7 +666,7 @@ fanfare_client_remove_entry_async (FanfareClient       *self,
   g_return_if_fail (playlist_id != NULL && entry_id != NULL);
 
   path = entry_path (playlist_id, entry_id, NULL);
-  call_playlist (self, "DELETE", path, NULL, NULL, fanfare_client_playlist_change_finish,
+  call_playlist (self, TRUE, "DELETE", path, NULL, NULL, fanfare_client_playlist_change_finish,
                  cancellable, callback, user_data);
 }
 
@@ -690,7 +704,7 @@ fanfare_client_move_entry_async (FanfareClient       *self,
   add_time (body, "edited_at", edited_at);
   json_builder_end_object (body);
   path = entry_path (playlist_id, entry_id, "/position");
-  call_playlist (self, "PUT", path, body, NULL, fanfare_client_playlist_change_finish,
+  call_playlist (self, TRUE, "PUT", path, body, NULL, fanfare_client_playlist_change_finish,
                  cancellable, callback, user_data);
 }
 

@@ -38,25 +38,76 @@ fanfare_play_counts (GTimeSpan  played,
   return played > 0 && played >= needed;
 }
 
-static void
-save_plays (FanfareClient *self)
+/**
+ * _fanfare_client_write_queue:
+ * @path: (nullable): the file; %NULL keeps the queue in memory only
+ * @what: what the queue holds, for the log
+ *
+ * Writes a queue of changes on their way to the server, readable by the
+ * user alone.
+ */
+void
+_fanfare_client_write_queue (const char *path,
+                             JsonArray  *queue,
+                             const char *what)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->plays_file == NULL)
+  if (path == NULL)
     return;
 
   root = json_node_new (JSON_NODE_ARRAY);
-  json_node_set_array (root, self->plays);
+  json_node_set_array (root, queue);
   text = fanfare_json_to_string (root);
-  dir = g_path_get_dirname (self->plays_file);
+  dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->plays_file, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    g_warning ("Could not keep the plays to send in %s: %s", self->plays_file,
+      !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_warning ("Could not keep the %s to send in %s: %s", what, path,
                error != NULL ? error->message : g_strerror (errno));
+}
+
+/**
+ * _fanfare_client_read_queue:
+ * @valid: tells the elements to keep
+ *
+ * Reads what _fanfare_client_write_queue() wrote into @queue.
+ */
+void
+_fanfare_client_read_queue (const char *path,
+                            JsonArray  *queue,
+                            gboolean ( *valid ) (JsonNode *node),
+                            const char *what)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
+    return;
+
+  root = fanfare_json_parse (text, -1, FANFARE_JSON_MAX_DEPTH, &error);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_warning ("The %s to send in %s cannot be read; they are lost", what, path);
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (root)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (root), i);
+
+      if (valid (node))
+        json_array_add_object_element (queue, json_object_ref (json_node_get_object (node)));
+    }
+}
+
+static void
+save_plays (FanfareClient *self)
+{
+  _fanfare_client_write_queue (self->plays_file, self->plays, "plays");
 }
 
 static void
@@ -195,33 +246,13 @@ void
 fanfare_client_set_plays_file (FanfareClient *self,
                                const char    *path)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (FANFARE_IS_CLIENT (self));
 
   if (g_strcmp0 (path, self->plays_file) == 0)
     return;
   g_free (self->plays_file);
   self->plays_file = g_strdup (path);
-  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
-    return;
-
-  root = fanfare_json_parse (text, -1, FANFARE_JSON_MAX_DEPTH, &error);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_warning ("The plays to send in %s cannot be read; they are lost", path);
-      return;
-    }
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (root)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (root), i);
-
-      if (valid_play (node))
-        json_array_add_object_element (self->plays, json_object_ref (json_node_get_object (node)));
-    }
+  _fanfare_client_read_queue (path, self->plays, valid_play, "plays");
   notify_pending (self);
   _fanfare_client_send_plays (self);
 }

@@ -41,6 +41,13 @@ struct _FanfareClient
   char      *plays_file;
   gboolean   sending_plays;
 
+  /* Playlist edits on their way (see fanfare-client-playlist-edits.c) */
+  JsonArray  *edits;
+  char       *edits_file;
+  GHashTable *edit_waiters;      /* edit id -> the caller's EditWaiter */
+  gboolean    sending_edit;
+  gboolean    edits_on_disk;     /* the file holds changes */
+
   /* Image loads: at most max_image_loads at once, the rest wait in line. */
   GQueue image_queue;
   guint  image_loads;
@@ -123,5 +130,22 @@ char              *_fanfare_client_dup_member (JsonObject *json,
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
 void               _fanfare_client_load_saved (FanfareClient *self);
 void               _fanfare_client_send_plays (FanfareClient *self);
+void               _fanfare_client_write_queue (const char *path,
+                                                JsonArray  *queue,
+                                                const char *what);
+void               _fanfare_client_read_queue (const char *path,
+                                               JsonArray  *queue,
+                                               gboolean ( *valid ) (JsonNode *node),
+                                               const char *what);
+void               _fanfare_client_set_json_body (SoupMessage *msg,
+                                                  JsonNode    *body);
+void               _fanfare_client_queue_edit (FanfareClient    *self,
+                                               const char       *method,
+                                               const char       *path,
+                                               JsonBuilder      *body,
+                                               FanfareParseFunc  parse,
+                                               GDestroyNotify    destroy,
+                                               GTask            *task);
+void               _fanfare_client_send_edits (FanfareClient *self);
 
 G_END_DECLS

@@ -115,6 +115,7 @@ _fanfare_client_set_online (FanfareClient *self,
   self->online = online;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
   _fanfare_client_send_plays (self);
+  _fanfare_client_send_edits (self);
 }
 
 void
@@ -133,7 +134,10 @@ _fanfare_client_set_user (FanfareClient *self,
   if (was_signed_in != fanfare_client_get_signed_in (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
   if (other_user)
-    _fanfare_client_send_plays (self);
+    {
+      _fanfare_client_send_plays (self);
+      _fanfare_client_send_edits (self);
+    }
 }
 
 static void
@@ -230,6 +234,9 @@ fanfare_client_finalize (GObject *object)
   g_free (self->server_url);
   g_free (self->plays_file);
   g_clear_pointer (&self->plays, json_array_unref);
+  g_free (self->edits_file);
+  g_clear_pointer (&self->edits, json_array_unref);
+  g_clear_pointer (&self->edit_waiters, g_hash_table_unref);
 
   G_OBJECT_CLASS (fanfare_client_parent_class)->finalize (object);
 }
@@ -346,6 +353,8 @@ fanfare_client_init (FanfareClient *self)
   self->saved_albums = g_list_store_new (FANFARE_TYPE_ALBUM);
   self->saved_tracks = g_list_store_new (FANFARE_TYPE_TRACK);
   self->plays = json_array_new ();
+  self->edits = json_array_new ();
+  self->edit_waiters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", 30,
                                                  "idle-timeout", 60,
@@ -489,12 +498,20 @@ _fanfare_client_new_message (FanfareClient *self,
   if (body != NULL)
     {
       g_autoptr(JsonNode) root = json_builder_get_root (body);
-      g_autofree char *text = fanfare_json_to_string (root);
-      gsize length = strlen (text);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
 
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      _fanfare_client_set_json_body (msg, root);
     }
 
   return msg;
+}
+
+void
+_fanfare_client_set_json_body (SoupMessage *msg,
+                               JsonNode    *body)
+{
+  g_autofree char *text = fanfare_json_to_string (body);
+  gsize length = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
 }

@@ -290,6 +290,9 @@ FanfarePlaylist *fanfare_client_import_playlist_finish (FanfareClient *self,
                                                         guint         *matched,
                                                         guint         *unmatched,
                                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void             fanfare_client_set_playlist_edits_file (FanfareClient *self,
+                                                         const char    *path);
+guint            fanfare_client_get_pending_playlist_edits (FanfareClient *self);
 char            *fanfare_client_dup_share_uri (FanfareClient *self,
                                                const char    *playlist_id) G_GNUC_WARN_UNUSED_RESULT;
 char            *fanfare_client_parse_playlist_uri (FanfareClient *self,

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <gst/gst.h>
+#include <string.h>
 
 #include "fanfare-account-button.h"
 #include "fanfare-album-page.h"
@@ -20,11 +21,14 @@
 #include "fanfare-application.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
+#include "fanfare-error.h"
 #include "fanfare-library-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-offline-banner.h"
 #include "fanfare-pages.h"
+#include "fanfare-player-bar.h"
+#include "fanfare-playlist-files.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-search-page.h"
@@ -34,6 +38,7 @@
 #include "fanfare-track-list-page.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-page.h"
+#include "fanfare-utils.h"
 #include "fanfare-window.h"
 
 static FanfareApplication *app;
@@ -433,6 +438,267 @@ test_my_playlist (void)
   g_assert_true (fanfare_test_wait_for (own_gone, fanfare_playlists_page_get_own (playlists), 20000));
 }
 
+static gboolean
+invited (gpointer  data)
+{
+  const char * const *collaborators = fanfare_playlist_page_get_collaborators (data);
+
+  return collaborators != NULL && g_strv_contains (collaborators, "xiaoyu");
+}
+
+static gboolean
+none_invited (gpointer  data)
+{
+  const char * const *collaborators = fanfare_playlist_page_get_collaborators (data);
+
+  return collaborators == NULL || collaborators[0] == NULL;
+}
+
+/* Renames the playlist @id as xiaoyu; %NULL, or what went wrong. */
+static GError *
+rename_as_other (FanfareClient *other,
+                 const char    *id,
+                 const char    *title)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfarePlaylist) renamed = NULL;
+  GAsyncResult *slot = NULL;
+  GError *error = NULL;
+
+  fanfare_client_update_playlist_async (other, id, title, NULL, -1, NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  renamed = fanfare_client_playlist_finish (other, result, NULL, &error);
+
+  return error;
+}
+
+/* The owner invites someone to edit, who then may; and takes it back. */
+static void
+test_collaborators (void)
+{
+  g_autoptr(FanfareClient) other = fanfare_client_new (server->url, NULL);
+  g_autoptr(FanfarePlaylist) own = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  FanfarePlaylistPage *page;
+  GtkWidget *dialog;
+  GtkWidget *remove;
+  g_autofree char *no_time = fanfare_format_duration (0);
+  g_autofree char *details = g_strdup_printf ("0 tracks · %s · Private · Edited with xiaoyu", no_time);
+
+  fanfare_client_sign_in_async (other, "xiaoyu", FANFARE_TEST_DEMO_PASSWORD, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_sign_in_finish (other, result, &error);
+  g_assert_no_error (error);
+  fanfare_test_note_secret (fanfare_client_get_token (other));
+  g_clear_object (&result);
+  fanfare_client_create_playlist_async (client (), "Made Together", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  own = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A stranger may not rename it. */
+  error = rename_as_other (other, fanfare_playlist_get_id (own), "Not Theirs");
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Invited by their username from the page's dialog. */
+  fanfare_navigate_playlist (GTK_WIDGET (window), fanfare_playlist_get_id (own));
+  page = wait_playlist_page ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.collaborators", NULL));
+  dialog = find_dialog ("Collaborators");
+  fanfare_test_wait_mapped (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (fanfare_test_find_widget (dialog, GTK_TYPE_ENTRY)), "xiaoyu");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "invite");
+  g_assert_true (fanfare_test_wait_for (invited, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), details);
+  save_screenshot ("platform-collaborators");
+
+  /* They may edit it now. */
+  error = rename_as_other (other, fanfare_playlist_get_id (own), "Made Together, Renamed");
+  g_assert_no_error (error);
+
+  /* Taken back from the dialog: they may not any more. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.collaborators", NULL));
+  dialog = find_dialog ("Collaborators");
+  fanfare_test_wait_mapped (dialog);
+  remove = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "xiaoyu"), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (remove);
+  remove = fanfare_test_find_widget (remove, GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_true (fanfare_test_wait_for (none_invited, page, 20000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  error = rename_as_other (other, fanfare_playlist_get_id (own), "Taken Over");
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND);
+}
+
+static FanfarePlaylist *
+wait_import (GAsyncResult **slot,
+             guint         *matched,
+             guint         *unmatched)
+{
+  g_autoptr(GAsyncResult) result = fanfare_test_wait_result (slot);
+  g_autoptr(GError) error = NULL;
+  FanfarePlaylist *playlist = fanfare_playlist_import_finish (result, matched, unmatched, &error);
+
+  g_assert_no_error (error);
+
+  return playlist;
+}
+
+/* The platform track ids of a playlist's entries, in order, joined. */
+static char *
+entry_track_ids (const char *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GString *ids = g_string_new (NULL);
+
+  fanfare_client_get_playlist_async (client (), id, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  playlist = fanfare_client_get_playlist_finish (client (), result, &entries, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(FanfarePlaylistEntry) entry = g_list_model_get_item (entries, i);
+      FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
+
+      g_string_append_printf (ids, "%s;", track != NULL ? fanfare_track_get_id (track) : "local");
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+static gboolean
+playlist_page_titled (gpointer  data)
+{
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *page = fanfare_navigation_stack_get_visible_page (navigation);
+  FanfarePlaylist *playlist = FANFARE_IS_PLAYLIST_PAGE (page) ? fanfare_playlist_page_get_playlist (FANFARE_PLAYLIST_PAGE (page))
+                                                              : NULL;
+
+  return playlist != NULL && g_strcmp0 (fanfare_playlist_get_title (playlist), data) == 0;
+}
+
+/* The file chooser has the file selected, once it has read its folder. */
+static gboolean
+file_chosen (gpointer  data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* XSPF and M3U8 out and back in: the same tracks in the same order; a
+ * file of another program's found by artist and title. */
+static void
+test_playlist_files (void)
+{
+  GListModel *chart = fanfare_discover_page_get_chart (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(FanfarePlaylist) own = NULL;
+  g_autoptr(FanfarePlaylist) added = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *by_name_path = g_build_filename (scratch, "From Elsewhere.m3u8", NULL);
+  g_autofree char *by_name = NULL;
+  g_autoptr(FanfareChartItem) first = g_list_model_get_item (chart, 0);
+  FanfareTrack *first_track = fanfare_chart_item_get_item (first);
+  GAsyncResult *slot = NULL;
+  GtkWidget *chooser;
+  const char *names[] = { "Round Trip.xspf", "Round Trip.m3u8" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, i);
+
+      g_list_store_append (tracks, fanfare_chart_item_get_item (item));
+    }
+  fanfare_client_create_playlist_async (client (), "Round Trip", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  own = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  fanfare_client_add_entries_async (client (), fanfare_playlist_get_id (own), G_LIST_MODEL (tracks), NULL, NULL,
+                                    NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  added = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+  ids = entry_track_ids (fanfare_playlist_get_id (own));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (scratch, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GAsyncResult) written = NULL;
+      g_autoptr(FanfarePlaylist) back = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *back_ids = NULL;
+      guint matched = 0;
+      guint unmatched = 0;
+
+      fanfare_playlist_export_async (client (), fanfare_playlist_get_id (own), file, NULL,
+                                     fanfare_test_store_result, &slot);
+      written = fanfare_test_wait_result (&slot);
+      g_assert_true (fanfare_playlist_export_finish (written, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, fanfare_track_get_title (first_track)));
+      g_assert_nonnull (strstr (contents, i == 0 ? "<playlist" : "#EXTM3U"));
+
+      fanfare_playlist_import_async (client (), file, NULL, fanfare_test_store_result, &slot);
+      back = wait_import (&slot, &matched, &unmatched);
+      g_assert_cmpuint (matched, ==, 3);
+      g_assert_cmpuint (unmatched, ==, 0);
+      back_ids = entry_track_ids (fanfare_playlist_get_id (back));
+      g_assert_cmpstr (back_ids, ==, ids);
+    }
+
+  /* Another program's M3U8, with paths of its own: found by artist and
+   * title, or kept as a track of this device. Imported from the Playlists
+   * page's file chooser, the playlist opens. */
+  by_name = g_strdup_printf ("#EXTM3U\n#PLAYLIST:From Elsewhere\n#EXTINF:200,%s - %s\n/home/someone/Music/a.flac\n"
+                             "#EXTINF:180,Nobody Known - No Such Song\n/home/someone/Music/b.flac\n",
+                             fanfare_track_get_artist (first_track), fanfare_track_get_title (first_track));
+  g_assert_true (g_file_set_contents (by_name_path, by_name, -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_PLAYLISTS_PAGE), "playlists.import", NULL));
+  chooser = GTK_WIDGET (fanfare_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_nonnull (chooser);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (by_name_path);
+
+    g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  }
+  g_assert_true (fanfare_test_wait_for (file_chosen, chooser, 20000));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (fanfare_test_wait_for (playlist_page_titled, (gpointer) "From Elsewhere", 20000));
+  {
+    FanfarePlaylistPage *page = wait_playlist_page ();
+    GListModel *entries = fanfare_playlist_page_get_entries (page);
+    g_autoptr(FanfarePlaylistEntry) found = NULL;
+    g_autoptr(FanfarePlaylistEntry) kept = NULL;
+
+    g_assert_true (fanfare_test_wait_for (has_items, entries, 20000));
+    g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+    found = g_list_model_get_item (entries, 0);
+    kept = g_list_model_get_item (entries, 1);
+    g_assert_cmpstr (fanfare_track_get_id (fanfare_playlist_entry_get_track (found)), ==,
+                     fanfare_track_get_id (first_track));
+    g_assert_false (fanfare_playlist_entry_get_available (kept));
+    g_assert_cmpstr (fanfare_playlist_entry_get_title (kept), ==, "No Such Song");
+  }
+}
+
 /* The history lists the plays, the latest first: the demo's weeks of them. */
 static void
 test_history (void)
@@ -497,14 +763,60 @@ liked_toast_shown (gpointer  data)
   return fanfare_test_find_label (GTK_WIDGET (window), "Your radio will play more like it") != NULL;
 }
 
+/* The player bar's button acting through @action_name. */
+static GtkWidget *
+bar_button (const char *action_name)
+{
+  GtkWidget *bar = find (FANFARE_TYPE_PLAYER_BAR);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, bar);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index_fast (stack, stack->len - 1);
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+playing_other_than (gpointer  data)
+{
+  FanfareTrack *track = fanfare_player_get_current_track (fanfare_application_get_player (app));
+
+  return track != NULL && g_strcmp0 (fanfare_track_get_id (track), data) != 0 && radio_playing (NULL);
+}
+
 static void
 test_radio (void)
 {
   FanfarePlayQueue *queue = fanfare_player_get_queue (fanfare_application_get_player (app));
+  GtkWidget *like = bar_button ("app.radio-like");
+  GtkWidget *skip = bar_button ("app.radio-skip");
+  g_autofree char *skipped = NULL;
 
+  /* Like and skip are for the radio alone. */
+  g_assert_false (gtk_widget_is_visible (like));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
   g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_DISCOVER_PAGE), "discover.play-radio", NULL));
   g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (like));
+  g_assert_true (gtk_widget_get_mapped (skip));
+
+  /* Liked from the player bar: the server takes it. */
+  g_signal_emit_by_name (like, "clicked");
+  g_assert_true (fanfare_test_wait_for (liked_toast_shown, NULL, 20000));
+
+  /* Skipped from the player bar: the next of the radio plays. */
+  skipped = g_strdup (fanfare_track_get_id (fanfare_player_get_current_track (fanfare_application_get_player (app))));
+  g_signal_emit_by_name (skip, "clicked");
+  g_assert_true (fanfare_test_wait_for (playing_other_than, skipped, 20000));
   first_batch = g_list_model_get_n_items (G_LIST_MODEL (queue));
   g_assert_cmpuint (first_batch, >, 1);
 
@@ -759,10 +1071,58 @@ banner_is (gpointer  data)
   return fanfare_offline_banner_get_revealed (banner) == GPOINTER_TO_INT (data);
 }
 
+static gboolean
+no_edits_pending (gpointer  data)
+{
+  return fanfare_client_get_pending_playlist_edits (client ()) == 0;
+}
+
 static void
 test_offline (void)
 {
+  g_autoptr(FanfarePlaylist) own = NULL;
+  g_autoptr(FanfarePlaylist) sent = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GAsyncResult *slot = NULL;
+  FanfarePlaylistPage *page;
+  guint n_entries;
+
   g_assert_true (banner_is (GINT_TO_POINTER (FALSE)));
+
+  /* A playlist of the user's, of two tracks, is open when the server goes
+   * away. */
+  fanfare_client_create_playlist_async (client (), "Before the Storm", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  own = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  id = g_strdup (fanfare_playlist_get_id (own));
+  {
+    GListModel *chart = fanfare_discover_page_get_chart (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+    g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+    g_autoptr(FanfarePlaylist) added = NULL;
+
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, i);
+
+        g_list_store_append (tracks, fanfare_chart_item_get_item (item));
+      }
+    fanfare_client_add_entries_async (client (), id, G_LIST_MODEL (tracks), NULL, NULL, NULL,
+                                      fanfare_test_store_result, &slot);
+    result = fanfare_test_wait_result (&slot);
+    added = fanfare_client_playlist_finish (client (), result, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+  }
+  fanfare_navigate_playlist (GTK_WIDGET (window), id);
+  page = wait_playlist_page ();
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  n_entries = g_list_model_get_n_items (fanfare_playlist_page_get_entries (page));
 
   fanfare_test_server_kill (server);
   fanfare_client_check_now (client ());
@@ -770,10 +1130,27 @@ test_offline (void)
   fanfare_test_wait_frame (GTK_WIDGET (window));
   save_screenshot ("platform-offline");
 
-  /* It comes back by itself. */
+  /* Edited offline: shown at once, kept until the server is back. */
+  fanfare_playlist_page_rename (page, "Renamed Offline", NULL);
+  fanfare_playlist_page_remove_entry (page, 0);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Renamed Offline");
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, n_entries - 1);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (client ()), ==, 2);
+  fanfare_test_wait_ms (1000);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Renamed Offline");
+
+  /* It comes back by itself, and the edits reach it. */
   fanfare_test_server_restart (server);
   g_assert_true (fanfare_test_wait_for (banner_is, GINT_TO_POINTER (FALSE), 20000));
   g_assert_true (signed_in (NULL));
+  g_assert_true (fanfare_test_wait_for (no_edits_pending, NULL, 20000));
+  fanfare_client_get_playlist_async (client (), id, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  sent = fanfare_client_get_playlist_finish (client (), result, &entries, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_playlist_get_title (sent), ==, "Renamed Offline");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n_entries - 1);
 }
 
 int
@@ -811,6 +1188,8 @@ main (int   argc,
   g_test_add_func ("/app/platform/discover-picks", test_discover_picks);
   g_test_add_func ("/app/platform/playlist", test_playlist_page);
   g_test_add_func ("/app/platform/my-playlist", test_my_playlist);
+  g_test_add_func ("/app/platform/collaborators", test_collaborators);
+  g_test_add_func ("/app/platform/playlist-files", test_playlist_files);
   g_test_add_func ("/app/platform/history", test_history);
   g_test_add_func ("/app/platform/open-link", test_open_link);
   g_test_add_func ("/app/platform/radio", test_radio);

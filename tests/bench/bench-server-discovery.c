@@ -103,7 +103,8 @@ compare_doubles (gconstpointer  a,
   return (x > y) - (x < y);
 }
 
-/* Adds one track at a time to the end of a playlist of PLAYLIST_SIZE, as
+/* Adds one track at a time to the end of a playlist filled up to
+ * PLAYLIST_SIZE less N_ADDS (a playlist holds at most PLAYLIST_SIZE), as
  * the app does, and answers the slowest and the median. */
 static void
 time_adds (const char *url,
@@ -185,11 +186,11 @@ main (int   argc,
   playlist_id = fanfare_playlist_store_create (store.db, 1, "Everything", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
                                                &error);
   {
-    g_autofree gint64 * tracks = g_new (gint64, PLAYLIST_SIZE);
+    g_autofree gint64 * tracks = g_new (gint64, PLAYLIST_SIZE - N_ADDS);
 
-    for (guint i = 0; i < PLAYLIST_SIZE; i++)
+    for (guint i = 0; i < PLAYLIST_SIZE - N_ADDS; i++)
       tracks[i] = 1001 + i;
-    g_assert_true (fanfare_playlist_store_add_tracks (store.db, playlist_id, tracks, PLAYLIST_SIZE, &error));
+    g_assert_true (fanfare_playlist_store_add_tracks (store.db, playlist_id, tracks, PLAYLIST_SIZE - N_ADDS, &error));
   }
   g_assert_no_error (error);
   data_dir = fanfare_test_store_close (&store);
@@ -222,8 +223,9 @@ main (int   argc,
   }
 
   time_adds (url, token, playlist_id, &median, &slowest);
-  g_print ("POST one entry to a playlist of %u, %u times: median %.1f ms, slowest %.1f ms (target <= 50 ms: %s)\n",
-           PLAYLIST_SIZE, N_ADDS, median, slowest, slowest <= 50 ? "met" : "MISSED");
+  g_print ("POST one entry to a playlist of %u to %u, %u times: median %.1f ms, slowest %.1f ms"
+           " (target <= 50 ms: %s)\n",
+           PLAYLIST_SIZE - N_ADDS, PLAYLIST_SIZE, N_ADDS, median, slowest, slowest <= 50 ? "met" : "MISSED");
 
   fanfare_bench_stop (server);
   fanfare_test_remove_tree (data_dir);

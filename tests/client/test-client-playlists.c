@@ -567,6 +567,145 @@ test_plays (Fixture       *fixture,
   fanfare_test_rm_rf (dir);
 }
 
+static gboolean
+no_edits_pending (gpointer  data)
+{
+  return fanfare_client_get_pending_playlist_edits (data) == 0;
+}
+
+static int
+entry_index (GListModel *entries,
+             const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(FanfarePlaylistEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_strcmp0 (fanfare_playlist_entry_get_id (entry), id) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/* An edit made with the server down: it waits, and says so. */
+static void
+assert_waits (Fixture       *fixture,
+              FanfareClient *client)
+{
+  g_autoptr(FanfarePlaylist) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = wait_playlist (fixture, client, NULL, &error);
+  g_assert_null (answer);
+  g_assert_true (fanfare_client_error_is_offline (error));
+}
+
+static void
+test_offline_edits (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) tracks = chart_tracks (fixture, 3);
+  g_autoptr(GListStore) base = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(GListStore) mine = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(GListStore) theirs = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(FanfareTrack) first = g_list_model_get_item (tracks, 0);
+  g_autoptr(FanfareTrack) second = g_list_model_get_item (tracks, 1);
+  g_autoptr(FanfareTrack) third = g_list_model_get_item (tracks, 2);
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(FanfarePlaylist) answer = NULL;
+  g_autoptr(FanfarePlaylist) merged = NULL;
+  g_autoptr(FanfareClient) next_run = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fanfare", "unsent-playlist-changes.json", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "fanfare", "other-changes.json", NULL);
+  g_autofree char *contents = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) t1 = g_date_time_new_from_unix_utc (now - 40);
+  g_autoptr(GDateTime) t2 = g_date_time_new_from_unix_utc (now - 30);
+  g_autoptr(GDateTime) t3 = g_date_time_new_from_unix_utc (now - 20);
+  g_autoptr(GDateTime) t4 = g_date_time_new_from_unix_utc (now - 10);
+  const char *id;
+
+  g_list_store_append (base, first);
+  g_list_store_append (mine, second);
+  g_list_store_append (theirs, third);
+
+  /* A playlist of two, edited by its owner and an invited collaborator. */
+  fanfare_client_set_playlist_edits_file (fixture->client, path);
+  fanfare_client_set_playlist_edits_file (fixture->other, other_path);
+  fanfare_client_create_playlist_async (fixture->client, "Before", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        NULL, NULL, fanfare_test_store_result, &fixture->result);
+  playlist = wait_playlist (fixture, fixture->client, NULL, &error);
+  g_assert_no_error (error);
+  id = fanfare_playlist_get_id (playlist);
+  fanfare_client_add_entries_async (fixture->client, id, G_LIST_MODEL (base), (const char *[]) { "base", NULL },
+                                    NULL, NULL, fanfare_test_store_result, &fixture->result);
+  answer = wait_playlist (fixture, fixture->client, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&answer);
+  fanfare_client_set_collaborator_async (fixture->client, id, "xiaoyu", TRUE, NULL, fanfare_test_store_result,
+                                         &fixture->result);
+  answer = wait_playlist (fixture, fixture->client, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&answer);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (fixture->client), ==, 0);
+
+  /* The server goes down; both edit: each adds a track, and each changes
+   * the title and the description at other times. */
+  fanfare_test_server_kill (fixture->server);
+  fanfare_client_add_entries_async (fixture->client, id, G_LIST_MODEL (mine), (const char *[]) { "mine", NULL },
+                                    NULL, NULL, fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->client);
+  fanfare_client_update_playlist_async (fixture->client, id, "Owner's title", NULL, -1, t1, NULL,
+                                        fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->client);
+  fanfare_client_update_playlist_async (fixture->client, id, NULL, "Owner's words", -1, t4, NULL,
+                                        fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->client);
+  fanfare_client_add_entries_async (fixture->other, id, G_LIST_MODEL (theirs), (const char *[]) { "theirs", NULL },
+                                    NULL, NULL, fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->other);
+  fanfare_client_update_playlist_async (fixture->other, id, "Collaborator's title", "Collaborator's words", -1,
+                                        t2, NULL, fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->other);
+  fanfare_client_move_entry_async (fixture->other, id, "base", "theirs", t3, NULL, fanfare_test_store_result,
+                                   &fixture->result);
+  g_assert_false (wait_change (fixture, fixture->other, &error));
+  g_assert_true (fanfare_client_error_is_offline (error));
+  g_clear_error (&error);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (fixture->client), ==, 3);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (fixture->other), ==, 3);
+
+  /* They are on disk, for the next run of the app. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Owner's words"));
+  next_run = fanfare_client_new (fixture->server->url, NULL);
+  fanfare_client_set_playlist_edits_file (next_run, path);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (next_run), ==, 3);
+
+  /* The server is back: the edits arrive by themselves and merge. */
+  fanfare_test_server_restart (fixture->server);
+  g_assert_true (fanfare_test_wait_for (no_edits_pending, fixture->client, 30000));
+  g_assert_true (fanfare_test_wait_for (no_edits_pending, fixture->other, 30000));
+  merged = get_playlist (fixture, fixture->client, id, &entries, NULL, &error);
+  g_assert_no_error (error);
+  /* Both additions are kept, in whichever order they arrived; the move too. */
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 3);
+  g_assert_cmpint (entry_index (entries, "mine"), >=, 0);
+  g_assert_cmpint (entry_index (entries, "base"), >, entry_index (entries, "theirs"));
+  g_assert_cmpint (entry_index (entries, "theirs"), >=, 0);
+  g_assert_cmpstr (fanfare_playlist_get_title (merged), ==, "Collaborator's title");
+  g_assert_cmpstr (fanfare_playlist_get_description (merged), ==, "Owner's words");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Owner's words"));
+
+  fanfare_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +719,8 @@ main (int   argc,
 
   g_test_add ("/client/playlists/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/client/playlists/others", Fixture, NULL, fixture_set_up, test_others, fixture_tear_down);
+  g_test_add ("/client/playlists/offline-edits", Fixture, NULL, fixture_set_up, test_offline_edits,
+              fixture_tear_down);
   g_test_add ("/client/plays", Fixture, NULL, fixture_set_up, test_plays, fixture_tear_down);
   g_test_add ("/client/discovery", Fixture, NULL, fixture_set_up, test_discovery, fixture_tear_down);
 

@@ -16,8 +16,10 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-collaborators-dialog.h"
 #include "fanfare-common-enums.h"
 #include "fanfare-cover-image.h"
+#include "fanfare-playlist-files.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-utils.h"
@@ -38,7 +40,7 @@ struct _FanfarePlaylistPage
   GtkWidget         *follow_button;
   GtkWidget         *menu_button;
   AdwButtonContent  *follow_content;
-  GtkListBox        *entries_list;
+  GtkListView       *entries_list;
 
   /* Owned references */
   char                 *playlist_id;
@@ -81,7 +83,9 @@ update_menu (FanfarePlaylistPage *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *visibility = NULL;
 
-  g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
+  if (self->access.can_edit)
+    g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
+  g_menu_append (menu, _("_Export…"), "playlist-page.export");
   if (is_owner (self))
     {
       g_autoptr(GMenu) who = g_menu_new ();
@@ -90,10 +94,10 @@ update_menu (FanfarePlaylistPage *self)
       g_menu_append (who, _("_Unlisted"), "playlist.visibility::unlisted");
       g_menu_append (who, _("P_rivate"), "playlist.visibility::private");
       g_menu_append_section (menu, _("Who Sees It"), G_MENU_MODEL (who));
+      g_menu_append (menu, _("_Collaborators…"), "playlist-page.collaborators");
       g_menu_append (menu, _("_Delete Playlist"), "playlist-page.delete");
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_visible (self->menu_button, self->access.can_edit);
 
   visibility = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, fanfare_playlist_get_visibility (self->playlist));
   g_simple_action_set_state (self->visibility_action, g_variant_new_string (visibility));
@@ -125,6 +129,16 @@ update (FanfarePlaylistPage *self)
   else
     /* Translators: how many tracks, how long, how many followers */
     details = g_strdup_printf (_("%s · %s · %s"), tracks, duration, followers);
+  if (self->access.collaborators != NULL && self->access.collaborators[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", self->access.collaborators);
+      g_autofree char *with = NULL;
+
+      /* Translators: the details of a playlist, then who edits it besides its owner */
+      with = g_strdup_printf (_("%s · Edited with %s"), details, names);
+      g_free (details);
+      details = g_steal_pointer (&with);
+    }
   gtk_label_set_label (self->details_label, details);
   fanfare_cover_image_set_uri (self->cover, fanfare_playlist_get_cover_uri (playlist));
 
@@ -154,12 +168,13 @@ static void remove_entry (FanfarePlaylistPage  *self,
                           FanfarePlaylistEntry *entry);
 
 static void
-remove_clicked_cb (GtkButton            *button,
-                   FanfarePlaylistEntry *entry)
+remove_clicked_cb (GtkButton   *button,
+                   GtkListItem *item)
 {
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), FANFARE_TYPE_PLAYLIST_PAGE);
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
 
-  if (page != NULL)
+  if (page != NULL && entry != NULL)
     remove_entry (FANFARE_PLAYLIST_PAGE (page), entry);
 }
 
@@ -167,9 +182,11 @@ static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
                  double         x,
                  double         y,
-                 gpointer       entry)
+                 GtkListItem   *item)
 {
-  return gdk_content_provider_new_typed (FANFARE_TYPE_PLAYLIST_ENTRY, entry);
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
+
+  return entry != NULL ? gdk_content_provider_new_typed (FANFARE_TYPE_PLAYLIST_ENTRY, entry) : NULL;
 }
 
 static gboolean
@@ -177,70 +194,108 @@ drop_cb (GtkDropTarget *target,
          const GValue  *value,
          double         x,
          double         y,
-         GtkWidget     *row)
+         GtkListItem   *item)
 {
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
   GtkWidget *page = gtk_widget_get_ancestor (row, FANFARE_TYPE_PLAYLIST_PAGE);
   FanfarePlaylistEntry *entry = g_value_get_object (value);
   guint from;
 
   if (page == NULL || !g_list_store_find (FANFARE_PLAYLIST_PAGE (page)->entries, entry, &from))
     return FALSE;
-  fanfare_playlist_page_move_entry (FANFARE_PLAYLIST_PAGE (page), from,
-                                    gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+  fanfare_playlist_page_move_entry (FANFARE_PLAYLIST_PAGE (page), from, gtk_list_item_get_position (item));
 
   return TRUE;
 }
 
-/* Those who may edit reorder the tracks by dragging them. */
-static void
-make_draggable (GtkWidget            *row,
-                FanfarePlaylistEntry *entry)
+static gpointer
+row_label (GtkWidget  *row,
+           const char *key)
 {
+  return g_object_get_data (G_OBJECT (row), key);
+}
+
+/* A row of the list: a handle to drag it by and a button to remove it,
+ * for those who may edit; its title, artist and length. */
+static void
+setup_entry_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *artist = gtk_label_new (NULL);
+  GtkWidget *duration = gtk_label_new (NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (FANFARE_TYPE_PLAYLIST_ENTRY, GDK_ACTION_MOVE);
 
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (artist), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (artist), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (artist, "dim-label");
+  gtk_widget_add_css_class (artist, "caption");
+  gtk_widget_add_css_class (duration, "numeric");
+  gtk_widget_add_css_class (duration, "dim-label");
+  gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), artist);
+  gtk_box_append (GTK_BOX (row), handle);
+  gtk_box_append (GTK_BOX (row), labels);
+  gtk_box_append (GTK_BOX (row), duration);
+  gtk_box_append (GTK_BOX (row), remove);
+  g_object_set_data (G_OBJECT (row), "handle", handle);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "artist", artist);
+  g_object_set_data (G_OBJECT (row), "duration", duration);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), item);
+
+  /* Those who may edit reorder the tracks by dragging them. */
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), entry, 0);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), item);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-drag-handle-symbolic"));
+  g_object_set_data (G_OBJECT (row), "drag-source", source);
+
+  gtk_list_item_set_child (item, row);
 }
 
-static GtkWidget *
-create_entry_row (gpointer  item,
-                  gpointer  user_data)
+static void
+bind_entry_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               FanfarePlaylistPage      *self)
 {
-  FanfarePlaylistPage *self = user_data;
-  FanfarePlaylistEntry *entry = item;
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
   FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
   const char *title = fanfare_playlist_entry_get_title (entry);
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *duration = NULL;
+  const char *artist = fanfare_playlist_entry_get_artist (entry);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autofree char *duration = track != NULL ? fanfare_format_duration (fanfare_track_get_duration (track)) : NULL;
+  gboolean can_edit = self->access.can_edit;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : _("Unavailable Track"));
-  if (fanfare_playlist_entry_get_artist (entry) != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fanfare_playlist_entry_get_artist (entry));
-  if (track != NULL)
-    {
-      duration = fanfare_format_duration (fanfare_track_get_duration (track));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (duration));
-    }
-  if (self->access.can_edit)
-    {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-      gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked_cb), entry, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      make_draggable (row, entry);
-    }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), fanfare_playlist_entry_get_available (entry));
-
-  return row;
+  gtk_label_set_label (GTK_LABEL (row_label (row, "title")), title != NULL ? title : _("Unavailable Track"));
+  gtk_label_set_label (GTK_LABEL (row_label (row, "artist")), artist != NULL ? artist : "");
+  gtk_widget_set_visible (row_label (row, "artist"), artist != NULL);
+  gtk_label_set_label (GTK_LABEL (row_label (row, "duration")), duration != NULL ? duration : "");
+  gtk_widget_set_visible (row_label (row, "handle"), can_edit);
+  gtk_widget_set_visible (row_label (row, "remove"), can_edit);
+  gtk_event_controller_set_propagation_phase (row_label (row, "drag-source"),
+                                              can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
+  gtk_list_item_set_activatable (item, fanfare_playlist_entry_get_available (entry));
 }
 
 static void
@@ -309,9 +364,9 @@ play_from (FanfarePlaylistPage *self,
 
 static void
 fanfare_playlist_page_entry_activated_cb (FanfarePlaylistPage *self,
-                                          GtkListBoxRow       *row)
+                                          guint                position)
 {
-  play_from (self, gtk_list_box_row_get_index (row));
+  play_from (self, position);
 }
 
 static void
@@ -357,6 +412,63 @@ follow_action (GtkWidget  *widget,
                                                self->cancellable, followed_cb, g_object_ref (self));
 }
 
+/**
+ * fanfare_playlist_page_set_collaborator:
+ * @invited: whether @username may edit the playlist
+ *
+ * Invites a user to edit the playlist, or takes the invitation back, as
+ * the Collaborators dialog does; only its owner may.
+ */
+void
+fanfare_playlist_page_set_collaborator (FanfarePlaylistPage *self,
+                                        const char          *username,
+                                        gboolean             invited)
+{
+  g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
+  g_return_if_fail (username != NULL);
+
+  if (self->client == NULL || !is_owner (self))
+    return;
+  fanfare_client_set_collaborator_async (self->client, self->playlist_id, username, invited, self->cancellable,
+                                         followed_cb, g_object_ref (self));
+}
+
+/**
+ * fanfare_playlist_page_get_collaborators:
+ *
+ * Returns: (transfer none) (nullable): the usernames of those who edit the
+ *   playlist besides its owner, as far as the user may know
+ */
+const char * const *
+fanfare_playlist_page_get_collaborators (FanfarePlaylistPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PLAYLIST_PAGE (self), NULL);
+
+  return (const char * const *) self->access.collaborators;
+}
+
+static void
+collaborators_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+
+  if (is_owner (self))
+    fanfare_collaborators_dialog_present (self, (const char * const *) self->access.collaborators);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+
+  if (self->playlist != NULL)
+    fanfare_choose_playlist_export (widget, self->playlist);
+}
+
 static void
 copy_link_action (GtkWidget  *widget,
                   const char *action_name,
@@ -390,6 +502,10 @@ edited_cb (GObject      *object,
   if (playlist == NULL)
     toast (self, error->message);
 
+  /* Offline, the change is kept and sent later: the page shows it as made. */
+  if (fanfare_client_error_is_offline (error))
+    self->edits_overlapped = FALSE;
+
   /* Edits made at once may be answered in any order: once all are, the
   * playlist is read again rather than shown as one of them left it. */
   if (self->edits_pending > 0 || (playlist == NULL && !self->edits_overlapped))
@@ -410,12 +526,32 @@ edited_cb (GObject      *object,
   set_playlist (self, playlist, &access);
 }
 
+/* An edit shows at once, and stays shown if it has to wait for the server. */
 static void
-begin_edit (FanfarePlaylistPage *self)
+begin_edit (FanfarePlaylistPage *self,
+            const char          *title,
+            const char          *description,
+            int                  visibility)
 {
+  g_autoptr(JsonNode) node = fanfare_playlist_to_json (self->playlist);
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(FanfarePlaylist) edited = NULL;
+
   if (self->edits_pending > 0)
     self->edits_overlapped = TRUE;
   self->edits_pending++;
+
+  if (title != NULL)
+    json_object_set_string_member (object, "title", title);
+  if (description != NULL)
+    json_object_set_string_member (object, "description", description);
+  if (visibility >= 0)
+    json_object_set_string_member (object, "visibility",
+                                   g_variant_get_string (g_action_get_state (G_ACTION (self->visibility_action)), NULL));
+  edited = fanfare_playlist_new_from_json (object, NULL);
+  if (edited != NULL)
+    g_set_object (&self->playlist, edited);
+  update (self);
 }
 
 static void
@@ -428,7 +564,7 @@ visibility_activate_cb (FanfarePlaylistPage *self,
       !fanfare_enum_from_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, g_variant_get_string (parameter, NULL), &visibility))
     return;
   g_simple_action_set_state (self->visibility_action, parameter);
-  begin_edit (self);
+  begin_edit (self, NULL, NULL, visibility);
   fanfare_client_update_playlist_async (self->client, self->playlist_id, NULL, NULL, visibility, NULL,
                                         self->cancellable, edited_cb, g_object_ref (self));
 }
@@ -480,9 +616,9 @@ fanfare_playlist_page_rename (FanfarePlaylistPage *self,
   g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
   g_return_if_fail (title != NULL);
 
-  if (self->client == NULL)
+  if (self->client == NULL || self->playlist == NULL)
     return;
-  begin_edit (self);
+  begin_edit (self, title, description, -1);
   fanfare_client_update_playlist_async (self->client, self->playlist_id, title, description, -1, NULL,
                                         self->cancellable, edited_cb, g_object_ref (self));
 }
@@ -597,7 +733,7 @@ changed_cb (GObject      *object,
 {
   g_autoptr(FanfarePlaylistPage) self = user_data;
 
-  if (!finish_change (self, object, result))
+  if (!finish_change (self, object, result) && fanfare_client_get_online (FANFARE_CLIENT (object)))
     fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
                                        g_object_ref (self));
 }
@@ -716,6 +852,8 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "playlist-page.copy-link", NULL, copy_link_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.collaborators", NULL, collaborators_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.export", NULL, export_action);
 }
 
 static void
@@ -725,7 +863,15 @@ fanfare_playlist_page_init (FanfarePlaylistPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->entries = g_list_store_new (FANFARE_TYPE_PLAYLIST_ENTRY);
-  gtk_list_box_bind_model (self->entries_list, G_LIST_MODEL (self->entries), create_entry_row, self, NULL);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_entry_cb), self, 0);
+    gtk_list_view_set_factory (self->entries_list, factory);
+    gtk_list_view_set_model (self->entries_list, GTK_SELECTION_MODEL (selection));
+  }
   self->visibility_action = g_simple_action_new_stateful ("visibility", G_VARIANT_TYPE_STRING,
                                                           g_variant_new_string ("private"));
   g_signal_connect_object (self->visibility_action, "activate", G_CALLBACK (visibility_activate_cb), self,

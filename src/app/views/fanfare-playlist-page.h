@@ -29,5 +29,9 @@ void             fanfare_playlist_page_move_entry (FanfarePlaylistPage *self,
                                                    guint                to);
 void             fanfare_playlist_page_remove_entry (FanfarePlaylistPage *self,
                                                      guint                position);
+void             fanfare_playlist_page_set_collaborator (FanfarePlaylistPage *self,
+                                                         const char          *username,
+                                                         gboolean             invited);
+const char * const *fanfare_playlist_page_get_collaborators (FanfarePlaylistPage *self);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
 
 /* The Playlists page: the user's own playlists, private ones too, and
  * those they follow, each opening its page; a new playlist, which starts
- * private; and the history of what the user played. It loads them when the user signs in, when the server
+ * private; one imported from an XSPF or M3U8 file; and the history of
+ * what the user played. It loads them when the user signs in, when the server
  * can be reached again and whenever it is shown. */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-navigate.h"
+#include "fanfare-playlist-files.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-utils.h"
 
@@ -200,6 +202,14 @@ title_changed_cb (GtkEditable      *entry,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  fanfare_choose_playlist_import (widget);
+}
+
+static void
 new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -270,6 +280,7 @@ fanfare_playlists_page_class_init (FanfarePlaylistsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "playlists.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "playlists.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "playlists.import", NULL, import_action);
 }
 
 static GtkWidget *
