@@ -553,7 +553,7 @@ _fanfare_player_pipeline_update_volume (FanfarePlayer *self)
   g_object_set (self->playbin,
                 "volume", gst_stream_volume_convert_volume (GST_STREAM_VOLUME_FORMAT_CUBIC,
                                                             GST_STREAM_VOLUME_FORMAT_LINEAR,
-                                                            self->volume),
+                                                            self->volume) * self->fade,
                 "mute", (gboolean) self->muted,
                 NULL);
 }
