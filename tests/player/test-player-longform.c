@@ -276,24 +276,7 @@ test_sleep_timer (Fixture       *fixture,
   g_assert_cmpint (fanfare_player_get_state (fixture->player), ==, FANFARE_PLAYER_STATE_PLAYING);
 }
 
-static char *
-playerctl (const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "playerctl");
-  g_ptr_array_add (argv, (char *) "--player=" NAME);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  return fanfare_test_run ((const char * const *) argv->pdata);
-}
+#define playerctl(...) fanfare_test_playerctl (NAME, __VA_ARGS__)
 
 /* The tracklist from playerctl: next and previous move between the
  * entries, and the entry playing is the title. */
