@@ -196,6 +196,106 @@ start_sleep_timer (FanfarePlayer *self,
     _fanfare_player_notify (self, PROP_SLEEP_TIMER_ACTIVE);
 }
 
+/* Resume points: where the listener stopped in each long item, kept in
+ * playback.db and given to the app to sync. A long item that ends (or is
+ * within its last 15 seconds, or twentieth) starts from the beginning next
+ * time. */
+
+#define RESUME_SAVE_INTERVAL_US (5 * G_USEC_PER_SEC)
+#define RESUME_FINISHED_US      (15 * G_USEC_PER_SEC)
+
+static char *
+resume_key (FanfareTrack *track)
+{
+  if (track == NULL || fanfare_track_get_kind (track) == FANFARE_TRACK_KIND_SONG)
+    return NULL;
+  if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM && fanfare_track_get_id (track) != NULL)
+    return g_strconcat ("platform:", fanfare_track_get_id (track), NULL);
+
+  return g_strdup (fanfare_track_get_uri (track));
+}
+
+static void
+put_resume (FanfarePlayer *self,
+            const char    *key,
+            GTimeSpan      position,
+            GTimeSpan      duration,
+            gint64         updated)
+{
+  FanfareResumePoint *point = g_new0 (FanfareResumePoint, 1);
+
+  point->position = position;
+  point->duration = duration;
+  point->updated = updated;
+  if (self->store != NULL)
+    fanfare_player_store_save_resume (self->store, key, point);
+  g_hash_table_replace (self->resume, g_strdup (key), point);
+}
+
+static void
+save_resume (FanfarePlayer *self,
+             FanfareTrack  *track,
+             GTimeSpan      position)
+{
+  g_autofree char *key = resume_key (track);
+
+  if (key == NULL || !self->restored || position <= 0)
+    return;
+
+  self->last_resume_save = g_get_monotonic_time ();
+  put_resume (self, key, position, MAX (self->duration, fanfare_track_get_duration (track)),
+              g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static void
+position_resume_cb (FanfarePlayer *self)
+{
+  if (self->position <= 0)
+    return;
+
+  self->resume_position = self->position;
+  if (g_get_monotonic_time () - self->last_resume_save > RESUME_SAVE_INTERVAL_US)
+    save_resume (self, self->extras_track, self->position);
+}
+
+static void
+state_resume_cb (FanfarePlayer *self)
+{
+  if (self->state != FANFARE_PLAYER_STATE_PLAYING)
+    save_resume (self, self->extras_track, self->resume_position);
+}
+
+GTimeSpan
+_fanfare_player_longform_resume_start (FanfarePlayer *self,
+                                       FanfareTrack  *track,
+                                       GTimeSpan      start)
+{
+  GTimeSpan position = start > 0 ? -1 : fanfare_player_get_resume_position (self, track);
+
+  return position > 0 ? position : start;
+}
+
+void
+_fanfare_player_longform_restore (FanfarePlayer *self,
+                                  GHashTable    *resume)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (resume == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, resume);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      FanfareResumePoint *point = value;
+      FanfareResumePoint *known = g_hash_table_lookup (self->resume, key);
+
+      if (known == NULL || known->updated < point->updated)
+        g_hash_table_replace (self->resume, g_strdup (key), g_memdup2 (point, sizeof *point));
+    }
+}
+
 /* The current track */
 
 static void
@@ -226,7 +326,10 @@ current_track_cb (FanfarePlayer *self)
 
   if (track == self->extras_track)
     return;
+  /* The item left keeps where it was, as of the last position heard. */
+  save_resume (self, self->extras_track, self->resume_position);
   self->extras_track = track;
+  self->resume_position = 0;
 
   g_cancellable_cancel (self->extras_cancellable);
   g_clear_object (&self->extras_cancellable);
@@ -253,6 +356,9 @@ _fanfare_player_longform_init (FanfarePlayer *self)
   g_signal_connect (self, "notify::current-track", G_CALLBACK (current_track_cb), NULL);
   g_signal_connect (self, "notify::position", G_CALLBACK (update_chapter), NULL);
   g_signal_connect (self, "notify::duration", G_CALLBACK (update_chapter), NULL);
+  g_signal_connect (self, "notify::position", G_CALLBACK (position_resume_cb), NULL);
+  g_signal_connect (self, "notify::state", G_CALLBACK (state_resume_cb), NULL);
+  self->resume = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 void
@@ -263,6 +369,7 @@ _fanfare_player_longform_dispose (FanfarePlayer *self)
   g_clear_handle_id (&self->sleep_source, g_source_remove);
   g_clear_object (&self->lyrics);
   g_clear_object (&self->chapters);
+  g_clear_pointer (&self->resume, g_hash_table_unref);
   self->extras_track = NULL;
 }
 
@@ -526,4 +633,64 @@ fanfare_player_get_time_left (FanfarePlayer *self)
     return -1;
 
   return (GTimeSpan) (MAX (0, self->duration - self->position) / self->rate);
+}
+
+/**
+ * fanfare_player_get_resume_position:
+ * @self: a #FanfarePlayer
+ * @track: a long item
+ *
+ * Returns: where the listener stopped in @track, or -1 when nowhere (not
+ *   started, finished, or not a long item)
+ */
+GTimeSpan
+fanfare_player_get_resume_position (FanfarePlayer *self,
+                                    FanfareTrack  *track)
+{
+  g_autofree char *key = NULL;
+  FanfareResumePoint *point;
+
+  g_return_val_if_fail (FANFARE_IS_PLAYER (self), -1);
+  g_return_val_if_fail (FANFARE_IS_TRACK (track), -1);
+
+  key = resume_key (track);
+  point = key != NULL ? g_hash_table_lookup (self->resume, key) : NULL;
+  if (point == NULL || point->position <= 0)
+    return -1;
+  if (point->duration > 0 && point->position >= point->duration - MIN (RESUME_FINISHED_US, point->duration / 20))
+    return -1;
+
+  return point->position;
+}
+
+/**
+ * fanfare_player_merge_resume_position:
+ * @self: a #FanfarePlayer
+ * @track: a long item
+ * @position: where a listener stopped in it
+ * @updated: when, in seconds since 1970
+ *
+ * Takes a position heard from elsewhere (another device, through the
+ * platform) when it is newer than the one the player knows.
+ */
+void
+fanfare_player_merge_resume_position (FanfarePlayer *self,
+                                      FanfareTrack  *track,
+                                      GTimeSpan      position,
+                                      gint64         updated)
+{
+  g_autofree char *key = NULL;
+  FanfareResumePoint *known;
+
+  g_return_if_fail (FANFARE_IS_PLAYER (self));
+  g_return_if_fail (FANFARE_IS_TRACK (track));
+
+  key = resume_key (track);
+  if (key == NULL)
+    return;
+  known = g_hash_table_lookup (self->resume, key);
+  if (known != NULL && known->updated >= updated)
+    return;
+
+  put_resume (self, key, MAX (0, position), fanfare_track_get_duration (track), updated);
 }

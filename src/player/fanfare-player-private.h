@@ -73,6 +73,9 @@ struct _FanfarePlayer
   GTimeSpan      sleep_fade;          /* how long the timer fades out */
   gboolean       sleep_at_chapter_end;
   double         fade;                /* 1.0 except while fading out */
+  GHashTable    *resume;              /* track key -> FanfareResumePoint */
+  GTimeSpan      resume_position;     /* the last position heard in this track */
+  gint64         last_resume_save;
 };
 
 /* fanfare-player-pipeline.c */
@@ -130,6 +133,11 @@ gboolean _fanfare_player_longform_get_property (FanfarePlayer *self,
 gboolean _fanfare_player_longform_can_go_next (FanfarePlayer *self);
 gboolean _fanfare_player_longform_next (FanfarePlayer *self);
 gboolean _fanfare_player_longform_previous (FanfarePlayer *self);
+GTimeSpan _fanfare_player_longform_resume_start (FanfarePlayer *self,
+                                                 FanfareTrack  *track,
+                                                 GTimeSpan      start);
+void     _fanfare_player_longform_restore (FanfarePlayer *self,
+                                           GHashTable    *resume);
 
 /* fanfare-player-persist.c */
 void     _fanfare_player_schedule_save (FanfarePlayer *self);

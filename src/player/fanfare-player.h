@@ -91,5 +91,11 @@ void                  fanfare_player_set_sleep_timer (FanfarePlayer *self,
 void                  fanfare_player_sleep_at_chapter_end (FanfarePlayer *self);
 gboolean              fanfare_player_get_sleep_timer_active (FanfarePlayer *self);
 GTimeSpan             fanfare_player_get_time_left (FanfarePlayer *self);
+GTimeSpan             fanfare_player_get_resume_position (FanfarePlayer *self,
+                                                          FanfareTrack  *track);
+void                  fanfare_player_merge_resume_position (FanfarePlayer *self,
+                                                            FanfareTrack  *track,
+                                                            GTimeSpan      position,
+                                                            gint64         updated);
 
 G_END_DECLS

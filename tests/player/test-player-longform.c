@@ -276,6 +276,100 @@ test_sleep_timer (Fixture       *fixture,
   g_assert_cmpint (fanfare_player_get_state (fixture->player), ==, FANFARE_PLAYER_STATE_PLAYING);
 }
 
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (fanfare_player_restore_finish (FANFARE_PLAYER (object), result, NULL));
+  *done = TRUE;
+}
+
+static FanfarePlayer *
+new_restored_player (const char *db)
+{
+  FanfarePlayer *player = fanfare_player_new ();
+  gboolean done = FALSE;
+
+  fanfare_player_set_audio_sink_description (player, "fakesink sync=true");
+  fanfare_player_restore_async (player, db, NULL, restored_cb, &done);
+  g_assert_true (fanfare_test_wait_for (fanfare_test_flag_is_set, &done, 10000));
+  return player;
+}
+
+static gboolean
+has_position (gpointer  data)
+{
+  return fanfare_player_get_position (data) > 0;
+}
+
+static void
+assert_resumed (FanfarePlayer *player,
+                GTimeSpan      stopped)
+{
+  g_assert_true (fanfare_test_wait_for (has_position, player, 10000));
+  g_assert_cmpint (fanfare_player_get_position (player), >=, stopped);
+  g_assert_cmpint (fanfare_player_get_position (player), <, stopped + MS (700));
+}
+
+static gboolean
+past_two_seconds (gpointer  data)
+{
+  return fanfare_player_get_position (data) > MS (2000);
+}
+
+/* A book resumes where the listener stopped, after a restart too; a
+ * song does not. */
+static void
+test_resume_restart (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->dir, "playback.db", NULL);
+  g_autoptr(FanfarePlayer) first = new_restored_player (db);
+  g_autoptr(FanfarePlayer) second = NULL;
+  g_autoptr(FanfareTrack) book = fanfare_test_track_for_path (fixture->path, "A Book");
+  g_autoptr(FanfareTrack) song = fanfare_test_track_for_path (fixture->path, "A Song");
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new ();
+  GTimeSpan stopped;
+
+  g_object_set (book, "kind", FANFARE_TRACK_KIND_AUDIOBOOK, NULL);
+  g_ptr_array_add (tracks, book);
+  g_ptr_array_add (tracks, song);
+  fanfare_player_play_tracks (first, tracks, 0);
+  g_assert_true (fanfare_test_wait_for (past_two_seconds, first, 10000));
+  fanfare_player_pause (first);
+  stopped = fanfare_player_get_position (first);
+  g_assert_cmpint (fanfare_player_get_resume_position (first, book), ==, stopped);
+  g_assert_cmpint (fanfare_player_get_resume_position (first, song), ==, -1);
+
+  /* The song plays; then the book, from where it stopped. */
+  fanfare_player_play_position (first, 1);
+  fanfare_player_seek (first, MS (3000));
+  fanfare_player_play_position (first, 0);
+  assert_resumed (first, stopped);
+  fanfare_player_pause (first);
+  stopped = fanfare_player_get_position (first);
+  fanfare_player_save_now (first);
+  g_assert_finalize_object (g_steal_pointer (&first));
+
+  /* The next run knows it too. */
+  second = new_restored_player (db);
+  g_assert_cmpint (fanfare_player_get_resume_position (second, book), ==, stopped);
+  g_ptr_array_set_size (tracks, 1);
+  fanfare_player_play_tracks (second, tracks, 0);
+  assert_resumed (second, stopped);
+  fanfare_player_pause (second);
+
+  /* A newer position from elsewhere wins; an older one does not. */
+  fanfare_player_merge_resume_position (second, book, MS (1000), g_get_real_time () / G_USEC_PER_SEC + 60);
+  g_assert_cmpint (fanfare_player_get_resume_position (second, book), ==, MS (1000));
+  fanfare_player_merge_resume_position (second, book, MS (5000), 1);
+  g_assert_cmpint (fanfare_player_get_resume_position (second, book), ==, MS (1000));
+  g_assert_finalize_object (g_steal_pointer (&second));
+}
+
 #define playerctl(...) fanfare_test_playerctl (NAME, __VA_ARGS__)
 
 /* The tracklist from playerctl: next and previous move between the
@@ -328,6 +422,7 @@ main (int   argc,
   ADD ("/player/longform/sleep-chapter-end", test_sleep_chapter_end);
   ADD ("/player/longform/sleep-timer", test_sleep_timer);
   ADD ("/player/longform/mpris", test_mpris);
+  ADD ("/player/longform/resume-restart", test_resume_restart);
 #undef ADD
 
   return g_test_run ();
