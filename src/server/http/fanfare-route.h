@@ -48,5 +48,6 @@ extern const FanfareRoute fanfare_http_playlist_file_routes[];
 extern const FanfareRoute fanfare_http_play_routes[];
 extern const FanfareRoute fanfare_http_discovery_routes[];
 extern const FanfareRoute fanfare_http_identify_routes[];
+extern const FanfareRoute fanfare_http_longform_routes[];
 
 G_END_DECLS
