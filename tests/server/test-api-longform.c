@@ -26,37 +26,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static const FanfareChapterDraft chapters[] = {
-    { 0, "Chapter One", NULL }, { 600000, "Chapter Two", NULL },
-  };
   FanfareTestStore store;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autofree char *data_dir = NULL;
-  g_autofree char *h1 = NULL, *h2 = NULL, *h3 = NULL;
-  FanfareAlbumDraft album = { 0, "Long Things", "Spoken", "2026-01-01", NULL, TRUE };
-  FanfareTrackDraft tracks[3] = {
-    { "A Song", FANFARE_TRACK_KIND_SONG, 1, 1, NULL, 200000, 0, 0, NULL, NULL, 0 },
-    { "A Book", FANFARE_TRACK_KIND_AUDIOBOOK, 1, 2, NULL, 3600000, 0, 0, NULL, chapters, 2 },
-    { "A Mix", FANFARE_TRACK_KIND_DJ_MIX, 1, 3, NULL, 1800000, 0, 0, NULL, NULL, 0 },
-  };
-  gint64 owner, album_id;
+  gint64 owner;
 
   fanfare_test_store_set_up (&store);
   owner = fanfare_test_store_add_account (&store, "zhou", "zhou password 11", FANFARE_USER_ROLE_ARTIST);
   fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
-  album.artist_id = fanfare_catalog_store_get_artist_for_user (store.db, owner, &error);
+  fanfare_test_store_add_long_items (&store, fanfare_catalog_store_get_artist_for_user (store.db, owner, &error),
+                                     &fixture->song, &fixture->book, &fixture->mix);
   g_assert_no_error (error);
-  tracks[0].media_hash = h1 = fanfare_test_store_add_media (&store, "song", 4);
-  tracks[1].media_hash = h2 = fanfare_test_store_add_media (&store, "book", 4);
-  tracks[2].media_hash = h3 = fanfare_test_store_add_media (&store, "mix", 3);
-  album_id = fanfare_catalog_store_add_album (store.db, &album, tracks, 3, &error);
-  g_assert_no_error (error);
-  ids = fanfare_catalog_store_list_album_track_ids (store.db, album_id, &error);
-  g_assert_no_error (error);
-  fixture->song = g_array_index (ids, gint64, 0);
-  fixture->book = g_array_index (ids, gint64, 1);
-  fixture->mix = g_array_index (ids, gint64, 2);
 
   data_dir = fanfare_test_store_close (&store);
   fixture->server = fanfare_test_server_start (data_dir, NULL);
