@@ -38,6 +38,9 @@ struct _FanfareApplication
   GHashTable   *radio_ids;      /* ids of the radio's tracks in the queue */
   gboolean      radio_loading;
 
+  /* Long items and lyrics of the platform (fanfare-application-longform.c) */
+  FanfareTrack *longform_track;  /* whose position goes to the platform next */
+
   /* State */
   guint inhibit_cookie;
   guint restore_source;
@@ -54,6 +57,8 @@ void _fanfare_application_library_startup (FanfareApplication *self);
 void _fanfare_application_library_shutdown (FanfareApplication *self);
 void _fanfare_application_account_startup (FanfareApplication *self);
 void _fanfare_application_account_shutdown (FanfareApplication *self);
+void _fanfare_application_longform_startup (FanfareApplication *self);
+void _fanfare_application_longform_shutdown (FanfareApplication *self);
 void _fanfare_application_toast (FanfareApplication *self,
                                  const char         *title);
 

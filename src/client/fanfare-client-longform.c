@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "fanfare-chapter.h"
 #include "fanfare-client-private.h"
 #include "fanfare-error.h"
 #include "fanfare-json.h"
@@ -361,4 +362,52 @@ fanfare_client_list_unfinished_finish (FanfareClient *self,
                                        GError       **error)
 {
   return _fanfare_client_propagate (self, result, fanfare_client_list_unfinished_async, error);
+}
+
+static gpointer
+parse_chapters (FanfareClient *self,
+                JsonObject    *json,
+                GError       **error)
+{
+  return _fanfare_client_parse_list (json, "chapters", FANFARE_TYPE_CHAPTER, error);
+}
+
+/**
+ * fanfare_client_list_chapters_async:
+ * @track_id: an audiobook or a mix
+ *
+ * Reads the chapters of an audiobook or the tracklist of a mix.
+ */
+void
+fanfare_client_list_chapters_async (FanfareClient       *self,
+                                    const char          *track_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+  g_return_if_fail (track_id != NULL);
+
+  path = item_path ("tracks", track_id, "");
+  msg = _fanfare_client_new_message (self, "GET", path, NULL);
+  _fanfare_client_call (self, msg, parse_chapters, g_object_unref,
+                        _fanfare_client_task_new (self, fanfare_client_list_chapters_async, cancellable, callback,
+                                                  user_data));
+}
+
+/**
+ * fanfare_client_list_chapters_finish:
+ *
+ * Returns: (transfer full) (element-type FanfareChapter): the chapters, in
+ *   order; empty for a song
+ */
+GListModel *
+fanfare_client_list_chapters_finish (FanfareClient *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _fanfare_client_propagate (self, result, fanfare_client_list_chapters_async, error);
 }

@@ -409,6 +409,14 @@ void                   fanfare_client_set_lyrics_async (FanfareClient       *sel
 gboolean               fanfare_client_set_lyrics_finish (FanfareClient *self,
                                                          GAsyncResult  *result,
                                                          GError       **error);
+void                   fanfare_client_list_chapters_async (FanfareClient       *self,
+                                                           const char          *track_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel            *fanfare_client_list_chapters_finish (FanfareClient *self,
+                                                            GAsyncResult  *result,
+                                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 void                   fanfare_client_put_position_async (FanfareClient       *self,
                                                           const char          *track_id,
                                                           GTimeSpan            position,
