@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fanfare-chapters-panel.h"
+#include "fanfare-lyrics-editor.h"
 #include "fanfare-lyrics-view.h"
 #include "fanfare-now-playing-view.h"
 #include "fanfare-test-audio.h"
@@ -161,6 +162,68 @@ test_mix (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+position_past (gpointer  data)
+{
+  FanfarePlayer *player = data;
+  GTimeSpan *after = g_object_get_data (G_OBJECT (player), "test-after");
+
+  return fanfare_player_get_position (player) > *after;
+}
+
+/* Tapping along while the song plays times each line with text, in turn. */
+static void
+test_lyrics_editor (void)
+{
+  g_autofree char *path = write_mix ();
+  g_autoptr(FanfarePlayer) player = fanfare_player_new ();
+  g_autoptr(FanfareTrack) track = fanfare_test_track_for_path (path, "A Song");
+  g_autoptr(FanfareLyrics) lyrics = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *stamped = fanfare_lyrics_stamp_line ("[00:01.00]a\n\n  \nb", 1, 2500 * G_TIME_SPAN_MILLISECOND);
+  FanfareLyricsEditor *editor;
+  GTimeSpan tapped[3];
+  GTimeSpan after;
+
+  g_assert_cmpstr (stamped, ==, "[00:01.00]a\n\n  \n[00:02.50]b");
+  g_assert_null (fanfare_lyrics_stamp_line ("a\nb", 2, 0));
+
+  fanfare_player_set_audio_sink_description (player, "fakesink sync=true");
+  editor = fanfare_lyrics_editor_new (NULL, NULL, player, track);
+  fanfare_lyrics_editor_set_text (editor, "One\n\nTwo\n[00:42.00]Three\n");
+  gtk_window_present (GTK_WINDOW (editor));
+  fanfare_test_wait_mapped (GTK_WIDGET (editor));
+  fanfare_test_assert_label_shown (GTK_WIDGET (editor), "Next: One");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "lyrics.start-timing", NULL));
+  g_object_set_data (G_OBJECT (player), "test-after", &after);
+  for (guint i = 0; i < 3; i++)
+    {
+      after = (GTimeSpan) (i + 1) * 600 * G_TIME_SPAN_MILLISECOND;
+      g_assert_true (fanfare_test_wait_for (position_past, player, 10000));
+      tapped[i] = fanfare_player_get_position (player);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "lyrics.tap", NULL));
+    }
+  fanfare_test_assert_label_shown (GTK_WIDGET (editor), "Every line is timed");
+  fanfare_test_save_screenshot (GTK_WIDGET (editor), "longform-lyrics-editor");
+
+  text = fanfare_lyrics_editor_dup_text (editor);
+  lyrics = fanfare_lyrics_new_from_lrc (text, -1, NULL);
+  g_assert_nonnull (lyrics);
+  g_assert_true (fanfare_lyrics_is_synced (lyrics));
+  g_assert_cmpuint (fanfare_lyrics_get_n_lines (lyrics), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      /* To the hundredth of a second, as LRC writes it. */
+      g_assert_cmpint (ABS (fanfare_lyrics_get_line_time (lyrics, i) - tapped[i]), <, 10 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (lyrics, 2), ==, "Three");
+
+  g_object_set_data (G_OBJECT (player), "test-after", NULL);
+  fanfare_player_stop (player);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_time_left (void)
 {
@@ -183,6 +246,7 @@ main (int   argc,
 
   g_test_add_func ("/app/longform/time-left", test_time_left);
   g_test_add_func ("/app/longform/mix", test_mix);
+  g_test_add_func ("/app/longform/lyrics-editor", test_lyrics_editor);
 
   ret = g_test_run ();
   fanfare_test_rm_rf (scratch);
