@@ -369,7 +369,8 @@ parse_chapters (FanfareClient *self,
                 JsonObject    *json,
                 GError       **error)
 {
-  return _fanfare_client_parse_list (json, "chapters", FANFARE_TYPE_CHAPTER, error);
+  return _fanfare_client_parse_items (json, "chapters", FANFARE_TYPE_CHAPTER,
+                                      (FanfareNewItemFunc) fanfare_chapter_new_from_json, error);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "fanfare-catalog-store.h"
+#include "fanfare-chapter.h"
 #include "fanfare-client.h"
 #include "fanfare-error.h"
 #include "fanfare-test-client.h"
@@ -198,6 +199,35 @@ test_two_devices (Fixture       *fixture,
   g_assert_cmpint (item->position, ==, 754321 * G_TIME_SPAN_MILLISECOND);
 }
 
+static void
+test_chapters (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(FanfareClient) listener = signed_in (fixture, "mei", "mei password 22");
+  g_autoptr(GListModel) chapters = NULL;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(FanfareChapter) second = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  fanfare_client_list_chapters_async (listener, fixture->book, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  chapters = fanfare_client_list_chapters_finish (listener, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (chapters), ==, 2);
+  second = g_list_model_get_item (chapters, 1);
+  g_assert_cmpstr (fanfare_chapter_get_title (second), ==, "Chapter Two");
+  g_assert_cmpint (fanfare_chapter_get_start (second), ==, 600 * G_TIME_SPAN_SECOND);
+  g_clear_object (&result);
+
+  fanfare_client_list_chapters_async (listener, fixture->song, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  none = fanfare_client_list_chapters_finish (listener, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +235,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/client/longform/lyrics", Fixture, NULL, fixture_set_up, test_lyrics, fixture_tear_down);
+  g_test_add ("/client/longform/chapters", Fixture, NULL, fixture_set_up, test_chapters, fixture_tear_down);
   g_test_add ("/client/longform/two-devices", Fixture, NULL, fixture_set_up, test_two_devices, fixture_tear_down);
 
   return g_test_run ();
