@@ -161,7 +161,8 @@ sleep_tick_cb (gpointer  data)
       return G_SOURCE_CONTINUE;
     }
 
-  remaining = sleep_remaining (self, _fanfare_player_pipeline_query_position (self));
+  /* Just after a seek the pipeline may still answer where it was. */
+  remaining = sleep_remaining (self, MAX (_fanfare_player_pipeline_query_position (self), self->position));
   if (remaining < 0 && self->sleep_at_chapter_end)
     return G_SOURCE_CONTINUE;
   if (remaining <= SLEEP_TICK_MS * 1000 / 2)
