@@ -252,6 +252,12 @@ add_timed_line (FanfareLyrics *self,
           line_clear (&line);
           return FALSE;
         }
+      /* Without its word times, the text would read as a time. */
+      if (line.text[0] == '[' && g_ascii_isdigit (line.text[1]))
+        {
+          line_clear (&line);
+          return fail (error, number, "the text starts like a time");
+        }
       if (line.words != NULL && n_times > 1)
         {
           line_clear (&line);
@@ -294,6 +300,9 @@ parse_line (FanfareLyrics *self,
       if (++n_times == G_N_ELEMENTS (times))
         return fail (error, number, "too many times on one line");
       p = q;
+      /* "[00:12.00] [00:40.00]" is two times: the text starts after them. */
+      while (g_ascii_isspace (*p))
+        p++;
     }
 
   if (n_times == 0)
@@ -446,7 +455,7 @@ fanfare_lyrics_new_from_lrc (const char *data,
 
   self = g_object_new (FANFARE_TYPE_LYRICS, NULL);
   copy = g_strndup (data, (gsize) length);
-  p = g_str_has_prefix (copy, "\xef\xbb\xbf") ? copy + 3 : copy;
+  p = copy;
 
   while (p != NULL)
     {
@@ -460,7 +469,10 @@ fanfare_lyrics_new_from_lrc (const char *data,
           *next++ = '\0';
         }
       number++;
+      /* A byte order mark is no text, wherever an editor left it. */
       g_strstrip (p);
+      while (g_str_has_prefix (p, "\xef\xbb\xbf"))
+        g_strstrip (p += 3);
       if (*p != '\0')
         {
           if (self->lines->len >= FANFARE_LYRICS_MAX_LINES)

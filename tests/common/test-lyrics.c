@@ -63,6 +63,19 @@ test_lyrics_synced (void)
   g_assert_null (fanfare_lyrics_get_line_translation (lyrics, 0));
 
   g_assert_cmpint (fanfare_lyrics_find_line (lyrics, 0), ==, -1);
+  /* Found by the fuzz target: a byte order mark alone on a later line. */
+  {
+    g_autoptr(FanfareLyrics) mark = parse_ok ("\r\xef\xbb\xbf\r[00:01.00]\xef\xbb\xbf" "a");
+
+    g_assert_cmpuint (fanfare_lyrics_get_n_lines (mark), ==, 1);
+  }
+  /* And times apart by spaces (form feeds, here) are times all the same. */
+  {
+    g_autoptr(FanfareLyrics) spaced = parse_ok ("[00:01]\f\f[01:01]\f0");
+
+    g_assert_cmpuint (fanfare_lyrics_get_n_lines (spaced), ==, 2);
+    g_assert_cmpstr (fanfare_lyrics_get_line_text (spaced, 1), ==, "0");
+  }
   g_assert_cmpint (fanfare_lyrics_find_line (lyrics, MS (999)), ==, -1);
   g_assert_cmpint (fanfare_lyrics_find_line (lyrics, MS (1000)), ==, 0);
   g_assert_cmpint (fanfare_lyrics_find_line (lyrics, MS (12499)), ==, 0);
@@ -178,6 +191,7 @@ test_lyrics_malformed (void)
     "[:x]\n[00:01.00]empty key",
     "[ar:x]trailing\n[00:01.00]a",
     "[00:01.00]a\n[00:01.00]b\n[00:01.00]c",
+    "[00:01.00]<00:01.00>[00:02.00]word times hiding a time",
     "[00:00][00:00][00:00][00:00][00:00][00:00][00:00][00:00]"
     "[00:00][00:00][00:00][00:00][00:00][00:00][00:00][00:00]too many",
   };
