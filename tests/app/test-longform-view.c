@@ -19,6 +19,7 @@
 #include "fanfare-lyrics-editor.h"
 #include "fanfare-lyrics-view.h"
 #include "fanfare-now-playing-view.h"
+#include "fanfare-player-bar.h"
 #include "fanfare-test-audio.h"
 #include "fanfare-test-gtk-utils.h"
 
@@ -88,7 +89,9 @@ test_mix (void)
   g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(FanfareLyrics) plain = fanfare_lyrics_new_from_lrc ("Words without time\nMore words", -1, NULL);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   FanfareNowPlayingView *view = g_object_new (FANFARE_TYPE_NOW_PLAYING_VIEW, NULL);
+  FanfarePlayerBar *bar = g_object_new (FANFARE_TYPE_PLAYER_BAR, NULL);
   FanfareLyricsView *lyrics_view;
   GtkDropDown *speed;
   FanfareTrack *track;
@@ -101,8 +104,12 @@ test_mix (void)
 
   gtk_window_set_title (window, "Long Form");
   gtk_window_set_default_size (window, 1000, 700);
-  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_widget_set_vexpand (GTK_WIDGET (view), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (bar));
+  gtk_window_set_child (window, box);
   fanfare_now_playing_view_set_player (view, player);
+  fanfare_player_bar_set_player (bar, player);
   gtk_window_present (window);
   fanfare_test_wait_mapped (GTK_WIDGET (window));
 
@@ -138,6 +145,9 @@ test_mix (void)
   gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (lyrics_view))), "chapters");
   gtk_widget_activate (GTK_WIDGET (row_at (GTK_WIDGET (view), FANFARE_TYPE_CHAPTERS_PANEL, 1)));
   g_assert_cmpint (fanfare_player_get_chapter (player), ==, 1);
+  /* The player bar names the entry playing, and the mix under it. */
+  fanfare_test_assert_label_shown (GTK_WIDGET (bar), "Middle");
+  fanfare_test_assert_label_shown (GTK_WIDGET (bar), "Second — Night Mix");
   speed = GTK_DROP_DOWN (fanfare_test_find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (speed, 4);
   g_assert_cmpfloat (fanfare_player_get_rate (player), ==, 1.5);
