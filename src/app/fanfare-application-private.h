@@ -39,6 +39,9 @@ struct _FanfareApplication
   gboolean      radio_loading;
   gboolean      radio_skipped;  /* the radio heard of the skip already */
 
+  /* Long items and lyrics of the platform (fanfare-application-longform.c) */
+  FanfareTrack *longform_track;  /* whose position goes to the platform next */
+
   /* State */
   guint inhibit_cookie;
   guint restore_source;
@@ -55,6 +58,8 @@ void _fanfare_application_library_startup (FanfareApplication *self);
 void _fanfare_application_library_shutdown (FanfareApplication *self);
 void _fanfare_application_account_startup (FanfareApplication *self);
 void _fanfare_application_account_shutdown (FanfareApplication *self);
+void _fanfare_application_longform_startup (FanfareApplication *self);
+void _fanfare_application_longform_shutdown (FanfareApplication *self);
 void _fanfare_application_toast (FanfareApplication *self,
                                  const char         *title);
 

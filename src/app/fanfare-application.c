@@ -218,6 +218,7 @@ fanfare_application_startup (GApplication *app)
 
   _fanfare_application_playback_startup (self);
   _fanfare_application_plays_startup (self);
+  _fanfare_application_longform_startup (self);
   _fanfare_application_library_startup (self);
   _fanfare_application_account_startup (self);
 }
@@ -226,6 +227,7 @@ static void
 fanfare_application_shutdown (GApplication *app)
 {
   _fanfare_application_plays_shutdown (FANFARE_APPLICATION (app));
+  _fanfare_application_longform_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_playback_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_library_shutdown (FANFARE_APPLICATION (app));
   _fanfare_application_account_shutdown (FANFARE_APPLICATION (app));

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-lyrics-editor.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-row.h"
@@ -163,6 +164,10 @@ activate_cb (GSimpleAction *action,
     fanfare_add_to_playlist (parent, track);
   else if (g_str_equal (name, "like") && app != NULL)
     fanfare_application_like_track (app, track);
+  else if (g_str_equal (name, "edit-lyrics"))
+    gtk_window_present (GTK_WINDOW (fanfare_lyrics_editor_new (GTK_WINDOW (gtk_widget_get_root (parent)),
+                                                               fanfare_application_get_client (app),
+                                                               fanfare_application_get_player (app), track)));
 }
 
 static void
@@ -326,6 +331,11 @@ build_menu (FanfareClient *client,
                      "track.save");
       g_menu_append (library, _("Add to _Playlist…"), "track.add-to-playlist");
       g_menu_append (library, _("Play _More Like This on My Radio"), "track.like");
+      /* The artist's own track: its lyrics are theirs to write. */
+      if (fanfare_client_get_user (client) != NULL && fanfare_track_get_artist_id (track) != NULL &&
+          g_strcmp0 (fanfare_user_get_artist_id (fanfare_client_get_user (client)),
+                     fanfare_track_get_artist_id (track)) == 0)
+        g_menu_append (library, _("Edit _Lyrics…"), "track.edit-lyrics");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (library));
     }
 
@@ -349,7 +359,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
 {
   static const char * const names[] = {
     "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
-    "add-to-playlist", "like",
+    "add-to-playlist", "like", "edit-lyrics",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;

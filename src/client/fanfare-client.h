@@ -11,6 +11,7 @@
 #include "fanfare-album.h"
 #include "fanfare-artist.h"
 #include "fanfare-client-items.h"
+#include "fanfare-lyrics.h"
 #include "fanfare-playlist.h"
 #include "fanfare-session.h"
 #include "fanfare-track.h"
@@ -381,5 +382,69 @@ gboolean fanfare_client_identify_finish (FanfareClient      *self,
 void     fanfare_client_match_clear (FanfareClientMatch *match);
 
 gboolean fanfare_client_error_is_offline (const GError *error);
+
+/* Lyrics and listening positions: fanfare-client-longform.c */
+typedef struct {
+  FanfareTrack *track;      /* in lists only */
+  GTimeSpan     position;
+  gint64        edited_at;  /* milliseconds since 1970 */
+} FanfareClientPosition;
+
+void                   fanfare_client_position_free (FanfareClientPosition *position);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientPosition, fanfare_client_position_free)
+
+void                   fanfare_client_get_lyrics_async (FanfareClient       *self,
+                                                        const char          *track_id,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+FanfareLyrics         *fanfare_client_get_lyrics_finish (FanfareClient *self,
+                                                         GAsyncResult  *result,
+                                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void                   fanfare_client_set_lyrics_async (FanfareClient       *self,
+                                                        const char          *track_id,
+                                                        const char          *lrc,
+                                                        const char          *translation,
+                                                        const char          *language,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean               fanfare_client_set_lyrics_finish (FanfareClient *self,
+                                                         GAsyncResult  *result,
+                                                         GError       **error);
+void                   fanfare_client_list_chapters_async (FanfareClient       *self,
+                                                           const char          *track_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel            *fanfare_client_list_chapters_finish (FanfareClient *self,
+                                                            GAsyncResult  *result,
+                                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void                   fanfare_client_put_position_async (FanfareClient       *self,
+                                                          const char          *track_id,
+                                                          GTimeSpan            position,
+                                                          gint64               edited_at,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+FanfareClientPosition *fanfare_client_put_position_finish (FanfareClient *self,
+                                                           GAsyncResult  *result,
+                                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void                   fanfare_client_get_position_async (FanfareClient       *self,
+                                                          const char          *track_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+FanfareClientPosition *fanfare_client_get_position_finish (FanfareClient *self,
+                                                           GAsyncResult  *result,
+                                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void                   fanfare_client_list_unfinished_async (FanfareClient       *self,
+                                                             guint                limit,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+GPtrArray             *fanfare_client_list_unfinished_finish (FanfareClient *self,
+                                                              GAsyncResult  *result,
+                                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

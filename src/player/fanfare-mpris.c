@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "fanfare-chapter.h"
 #include "fanfare-mpris.h"
 #include "fanfare-player-enums.h"
 #include "fanfare-player-resources.h"
@@ -103,6 +104,35 @@ add_string_list (GVariantBuilder *builder,
     g_variant_builder_add (builder, "{sv}", key, g_variant_new_strv (values, 1));
 }
 
+/* The entry of a DJ mix playing is what a listener asks "what is this?"
+ * about: it stands as the title, and the mix as the album. */
+static FanfareChapter *
+mix_entry (FanfareMpris *self,
+           FanfareTrack *track,
+           int           position)
+{
+  if (position != fanfare_play_queue_get_current (queue (self))
+      || fanfare_track_get_kind (track) != FANFARE_TRACK_KIND_DJ_MIX)
+    return NULL;
+
+  return fanfare_player_get_current_chapter (self->player);
+}
+
+static void
+add_lyrics (FanfareMpris    *self,
+            GVariantBuilder *builder,
+            int              position)
+{
+  FanfareLyrics *lyrics = fanfare_player_get_lyrics (self->player);
+  g_autofree char *text = NULL;
+
+  if (position != fanfare_play_queue_get_current (queue (self)) || lyrics == NULL)
+    return;
+
+  text = fanfare_lyrics_to_text (lyrics);
+  g_variant_builder_add (builder, "{sv}", "xesam:asText", g_variant_new_string (text));
+}
+
 static GVariant *
 track_metadata (FanfareMpris *self,
                 int           position)
@@ -112,6 +142,7 @@ track_metadata (FanfareMpris *self,
   GVariantBuilder builder;
   const char * const *artists;
   const char *cover;
+  FanfareChapter *entry;
   GTimeSpan length;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
@@ -133,11 +164,21 @@ track_metadata (FanfareMpris *self,
   if (cover != NULL && g_str_has_prefix (cover, "file://"))
     g_variant_builder_add (&builder, "{sv}", "mpris:artUrl", g_variant_new_string (cover));
 
-  if (fanfare_track_get_title (track) != NULL)
+  entry = mix_entry (self, track, position);
+  if (entry != NULL)
+    {
+      g_variant_builder_add (&builder, "{sv}", "xesam:title",
+                             g_variant_new_string (fanfare_chapter_get_title (entry)));
+      if (fanfare_track_get_title (track) != NULL)
+        g_variant_builder_add (&builder, "{sv}", "xesam:album", g_variant_new_string (fanfare_track_get_title (track)));
+    }
+  else if (fanfare_track_get_title (track) != NULL)
     g_variant_builder_add (&builder, "{sv}", "xesam:title", g_variant_new_string (fanfare_track_get_title (track)));
 
   artists = fanfare_track_get_artists (track);
-  if (artists != NULL && artists[0] != NULL)
+  if (entry != NULL && fanfare_chapter_get_artist (entry) != NULL)
+    add_string_list (&builder, "xesam:artist", fanfare_chapter_get_artist (entry));
+  else if (artists != NULL && artists[0] != NULL)
     g_variant_builder_add (&builder, "{sv}", "xesam:artist", g_variant_new_strv (artists, -1));
   else
     add_string_list (&builder, "xesam:artist", fanfare_track_get_artist (track));
@@ -145,7 +186,7 @@ track_metadata (FanfareMpris *self,
   add_string_list (&builder, "xesam:albumArtist", fanfare_track_get_album_artist (track));
   add_string_list (&builder, "xesam:genre", fanfare_track_get_genre (track));
 
-  if (fanfare_track_get_album (track) != NULL)
+  if (entry == NULL && fanfare_track_get_album (track) != NULL)
     g_variant_builder_add (&builder, "{sv}", "xesam:album", g_variant_new_string (fanfare_track_get_album (track)));
   if (fanfare_track_get_track_number (track) > 0)
     g_variant_builder_add (&builder, "{sv}", "xesam:trackNumber",
@@ -155,6 +196,8 @@ track_metadata (FanfareMpris *self,
                            g_variant_new_int32 (fanfare_track_get_disc_number (track)));
   if (fanfare_track_get_uri (track) != NULL)
     g_variant_builder_add (&builder, "{sv}", "xesam:url", g_variant_new_string (fanfare_track_get_uri (track)));
+
+  add_lyrics (self, &builder, position);
 
   return g_variant_builder_end (&builder);
 }
@@ -754,6 +797,8 @@ connect_player (FanfareMpris *self)
   g_signal_connect_swapped (self->player, "notify::current-track", G_CALLBACK (current_track_changed_cb), self);
   g_signal_connect_swapped (self->player, "notify::duration", G_CALLBACK (current_track_changed_cb), self);
   g_signal_connect_swapped (self->player, "seeked", G_CALLBACK (seeked_cb), self);
+  g_signal_connect_swapped (self->player, "notify::chapter", G_CALLBACK (current_track_changed_cb), self);
+  g_signal_connect_swapped (self->player, "notify::lyrics", G_CALLBACK (current_track_changed_cb), self);
   g_signal_connect_swapped (self->player, "notify::volume", G_CALLBACK (volume_changed_cb), self);
   g_signal_connect_swapped (self->player, "notify::rate", G_CALLBACK (rate_changed_cb), self);
   g_signal_connect_swapped (q, "items-changed", G_CALLBACK (queue_items_changed_cb), self);

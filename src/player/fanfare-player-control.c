@@ -466,6 +466,8 @@ fanfare_player_next (FanfarePlayer *self)
 {
   g_return_if_fail (FANFARE_IS_PLAYER (self));
 
+  if (_fanfare_player_longform_next (self))
+    return;
   go_to (self, fanfare_play_queue_get_next (self->queue, FALSE));
 }
 
@@ -483,6 +485,8 @@ fanfare_player_previous (FanfarePlayer *self)
 
   g_return_if_fail (FANFARE_IS_PLAYER (self));
 
+  if (_fanfare_player_longform_previous (self))
+    return;
   previous = fanfare_play_queue_get_previous (self->queue);
   if (fanfare_player_get_position (self) > RESTART_THRESHOLD_US || previous < 0)
     fanfare_player_seek (self, 0);

@@ -73,6 +73,8 @@ restore_cb (GObject      *object,
       return;
     }
 
+  _fanfare_player_longform_restore (self, snapshot->resume);
+
   /* Something may have been queued while the saved queue loaded; that
    * wins over the old one. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0 && snapshot->tracks->len > 0)

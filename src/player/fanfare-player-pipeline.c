@@ -472,6 +472,7 @@ _fanfare_player_pipeline_load (FanfarePlayer *self,
   /* A track that starts further in, or at another speed, is sought to
    * while paused, so that not a sample plays from the wrong place. The
    * segment's rate does not survive a new track. */
+  start = _fanfare_player_longform_resume_start (self, track, start);
   seek_first = start > 0 || self->rate != 1.0;
   self->pending_seek = seek_first ? start : -1;
   self->play_when_ready = play && seek_first;
@@ -553,7 +554,7 @@ _fanfare_player_pipeline_update_volume (FanfarePlayer *self)
   g_object_set (self->playbin,
                 "volume", gst_stream_volume_convert_volume (GST_STREAM_VOLUME_FORMAT_CUBIC,
                                                             GST_STREAM_VOLUME_FORMAT_LINEAR,
-                                                            self->volume),
+                                                            self->volume) * self->fade,
                 "mute", (gboolean) self->muted,
                 NULL);
 }

@@ -61,6 +61,21 @@ struct _FanfarePlayer
   guint                 seek_known : 1;  /* seekable was asked of the pipeline */
   guint                 restored : 1;
   guint                 play_when_ready : 1;  /* once the first seek of a track is done */
+
+  /* Long-form audio and lyrics (fanfare-player-longform.c), main thread */
+  GListStore    *chapters;            /* FanfareChapter of the current track */
+  FanfareLyrics *lyrics;
+  GCancellable  *extras_cancellable;
+  FanfareTrack  *extras_track;        /* borrowed: whose extras these are */
+  int            chapter;             /* the chapter playing, or -1 */
+  guint          sleep_source;
+  gint64         sleep_deadline;      /* when the timer ends: monotonic time, or a position at the chapter end */
+  GTimeSpan      sleep_fade;          /* how long the timer fades out */
+  gboolean       sleep_at_chapter_end;
+  double         fade;                /* 1.0 except while fading out */
+  GHashTable    *resume;              /* track key -> FanfareResumePoint */
+  GTimeSpan      resume_position;     /* the last position heard in this track */
+  gint64         last_resume_save;
 };
 
 /* fanfare-player-pipeline.c */
@@ -94,6 +109,10 @@ typedef enum {
   PROP_CAN_GO_PREVIOUS,
   PROP_CAN_PLAY,
   PROP_CAN_SEEK,
+  PROP_CHAPTERS,
+  PROP_CHAPTER,
+  PROP_LYRICS,
+  PROP_SLEEP_TIMER_ACTIVE,
   N_PROPS
 } FanfarePlayerProp;
 
@@ -103,6 +122,22 @@ void     _fanfare_player_emit_error (FanfarePlayer *self,
                                      GError        *error);
 void     _fanfare_player_emit_seeked (FanfarePlayer *self,
                                       GTimeSpan      position);
+
+/* fanfare-player-longform.c */
+void     _fanfare_player_longform_init (FanfarePlayer *self);
+void     _fanfare_player_longform_dispose (FanfarePlayer *self);
+void     _fanfare_player_longform_install_properties (GParamSpec **properties);
+gboolean _fanfare_player_longform_get_property (FanfarePlayer *self,
+                                                guint          prop_id,
+                                                GValue        *value);
+gboolean _fanfare_player_longform_can_go_next (FanfarePlayer *self);
+gboolean _fanfare_player_longform_next (FanfarePlayer *self);
+gboolean _fanfare_player_longform_previous (FanfarePlayer *self);
+GTimeSpan _fanfare_player_longform_resume_start (FanfarePlayer *self,
+                                                 FanfareTrack  *track,
+                                                 GTimeSpan      start);
+void     _fanfare_player_longform_restore (FanfarePlayer *self,
+                                           GHashTable    *resume);
 
 /* fanfare-player-persist.c */
 void     _fanfare_player_schedule_save (FanfarePlayer *self);

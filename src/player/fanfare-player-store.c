@@ -19,7 +19,7 @@
 #include "fanfare-player-store.h"
 #include "fanfare-track.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 struct _FanfarePlayerStore
 {
@@ -37,12 +37,14 @@ struct _FanfarePlayerStore
 G_DEFINE_FINAL_TYPE (FanfarePlayerStore, fanfare_player_store, G_TYPE_OBJECT)
 
 typedef struct {
-  char     *queue_json;     /* NULL for a position-only write */
-  char     *order_json;
-  int       current;
-  gboolean  shuffle;
-  int       repeat_mode;
-  GTimeSpan position;
+  char              *queue_json; /* NULL for a position-only write */
+  char              *order_json;
+  int                current;
+  gboolean           shuffle;
+  int                repeat_mode;
+  GTimeSpan          position;
+  char              *resume_key; /* a resume point's write, with resume */
+  FanfareResumePoint resume;
 } Job;
 
 static void
@@ -50,6 +52,7 @@ job_free (Job *job)
 {
   g_free (job->queue_json);
   g_free (job->order_json);
+  g_free (job->resume_key);
   g_free (job);
 }
 
@@ -58,6 +61,7 @@ fanfare_player_snapshot_free (FanfarePlayerSnapshot *snapshot)
 {
   g_clear_pointer (&snapshot->tracks, g_ptr_array_unref);
   g_clear_pointer (&snapshot->play_order, g_array_unref);
+  g_clear_pointer (&snapshot->resume, g_hash_table_unref);
   g_free (snapshot);
 }
 
@@ -164,6 +168,17 @@ open_db (FanfarePlayerStore *self,
                  "COMMIT;", error))
         return FALSE;
     }
+  if (-version < 2)
+    {
+      /* Version 2: where the listener stopped in each audiobook and mix. */
+      if (!exec (self->db,
+                 "BEGIN;"
+                 "CREATE TABLE IF NOT EXISTS resume (track TEXT PRIMARY KEY, position INTEGER NOT NULL,"
+                 "  duration INTEGER NOT NULL, updated INTEGER NOT NULL);"
+                 "PRAGMA user_version = 2;"
+                 "COMMIT;", error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -179,6 +194,20 @@ write_job (FanfarePlayerStore *self,
 
   if (!open_db (self, error))
     return FALSE;
+
+  if (job->resume_key != NULL)
+    {
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT OR REPLACE INTO resume (track, position, duration, updated)"
+                          " VALUES (?1, ?2, ?3, ?4)", -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, job->resume_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, job->resume.position);
+      sqlite3_bind_int64 (stmt, 3, job->resume.duration);
+      sqlite3_bind_int64 (stmt, 4, job->resume.updated);
+      sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
 
   if (job->queue_json == NULL)
     {
@@ -307,6 +336,19 @@ read_snapshot (FanfarePlayerStore *self,
 
   if (snapshot->current >= (int) snapshot->tracks->len)
     snapshot->current = -1;
+
+  snapshot->resume = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_prepare_v2 (self->db, "SELECT track, position, duration, updated FROM resume", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      FanfareResumePoint *point = g_new0 (FanfareResumePoint, 1);
+
+      point->position = MAX (0, sqlite3_column_int64 (stmt, 1));
+      point->duration = MAX (0, sqlite3_column_int64 (stmt, 2));
+      point->updated = sqlite3_column_int64 (stmt, 3);
+      g_hash_table_replace (snapshot->resume, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), point);
+    }
+  sqlite3_finalize (stmt);
 
   return g_steal_pointer (&snapshot);
 }
@@ -478,6 +520,31 @@ fanfare_player_store_save_position (FanfarePlayerStore *self,
 
   job = g_new0 (Job, 1);
   job->position = position;
+
+  push (self, job);
+}
+
+/**
+ * fanfare_player_store_save_resume:
+ * @self: a #FanfarePlayerStore
+ * @key: the long item's key
+ * @point: where the listener stopped
+ *
+ * Queues a write of where the listener stopped in a long item.
+ */
+void
+fanfare_player_store_save_resume (FanfarePlayerStore       *self,
+                                  const char               *key,
+                                  const FanfareResumePoint *point)
+{
+  Job *job;
+
+  g_return_if_fail (FANFARE_IS_PLAYER_STORE (self));
+  g_return_if_fail (key != NULL);
+
+  job = g_new0 (Job, 1);
+  job->resume_key = g_strdup (key);
+  job->resume = *point;
 
   push (self, job);
 }

@@ -20,7 +20,15 @@ typedef struct {
   gboolean          shuffle;
   FanfareRepeatMode repeat_mode;
   GTimeSpan         position;
+  GHashTable       *resume;     /* track key -> FanfareResumePoint: where long items stopped */
 } FanfarePlayerSnapshot;
+
+/* Where the listener stopped in a long item, and when (Unix seconds). */
+typedef struct {
+  GTimeSpan position;
+  GTimeSpan duration;
+  gint64    updated;
+} FanfareResumePoint;
 
 void fanfare_player_snapshot_free (FanfarePlayerSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfarePlayerSnapshot, fanfare_player_snapshot_free)
@@ -41,6 +49,9 @@ void                   fanfare_player_store_save (FanfarePlayerStore    *self,
                                                   FanfarePlayerSnapshot *snapshot);
 void                   fanfare_player_store_save_position (FanfarePlayerStore *self,
                                                            GTimeSpan           position);
+void                   fanfare_player_store_save_resume (FanfarePlayerStore       *self,
+                                                         const char               *key,
+                                                         const FanfareResumePoint *point);
 void                   fanfare_player_store_flush (FanfarePlayerStore *self);
 
 G_END_DECLS

@@ -83,6 +83,7 @@ fanfare_player_dispose (GObject *object)
   g_clear_handle_id (&self->position_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  _fanfare_player_longform_dispose (self);
   _fanfare_player_pipeline_destroy (self);
 
   if (self->queue != NULL)
@@ -118,6 +119,9 @@ fanfare_player_get_property (GObject    *object,
                              GParamSpec *pspec)
 {
   FanfarePlayer *self = FANFARE_PLAYER (object);
+
+  if (_fanfare_player_longform_get_property (self, prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -265,6 +269,7 @@ fanfare_player_class_init (FanfarePlayerClass *klass)
     g_param_spec_boolean ("can-play", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_SEEK] =
     g_param_spec_boolean ("can-seek", NULL, NULL, FALSE, ro);
+  _fanfare_player_longform_install_properties (properties);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -307,6 +312,7 @@ fanfare_player_init (FanfarePlayer *self)
   self->restored = TRUE;
 
   _fanfare_player_connect_queue (self);
+  _fanfare_player_longform_init (self);
 }
 
 /**
@@ -549,7 +555,7 @@ fanfare_player_get_can_go_next (FanfarePlayer *self)
 {
   g_return_val_if_fail (FANFARE_IS_PLAYER (self), FALSE);
 
-  return fanfare_play_queue_get_next (self->queue, FALSE) >= 0;
+  return fanfare_play_queue_get_next (self->queue, FALSE) >= 0 || _fanfare_player_longform_can_go_next (self);
 }
 
 /**

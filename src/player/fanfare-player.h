@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <gst/gst.h>
 
+#include "fanfare-lyrics.h"
 #include "fanfare-play-queue.h"
 #include "fanfare-player-types.h"
 #include "fanfare-track.h"
@@ -73,5 +74,28 @@ gboolean              fanfare_player_restore_finish (FanfarePlayer *self,
                                                      GAsyncResult  *result,
                                                      GError       **error);
 void                  fanfare_player_save_now (FanfarePlayer *self);
+
+/* Long-form audio and lyrics: fanfare-player-longform.c */
+GListModel           *fanfare_player_get_chapters (FanfarePlayer *self);
+int                   fanfare_player_get_chapter (FanfarePlayer *self);
+FanfareChapter       *fanfare_player_get_current_chapter (FanfarePlayer *self);
+FanfareLyrics        *fanfare_player_get_lyrics (FanfarePlayer *self);
+void                  fanfare_player_set_extras (FanfarePlayer *self,
+                                                 FanfareTrack  *track,
+                                                 FanfareLyrics *lyrics,
+                                                 GPtrArray     *chapters);
+void                  fanfare_player_play_chapter (FanfarePlayer *self,
+                                                   guint          chapter);
+void                  fanfare_player_set_sleep_timer (FanfarePlayer *self,
+                                                      GTimeSpan      duration);
+void                  fanfare_player_sleep_at_chapter_end (FanfarePlayer *self);
+gboolean              fanfare_player_get_sleep_timer_active (FanfarePlayer *self);
+GTimeSpan             fanfare_player_get_time_left (FanfarePlayer *self);
+GTimeSpan             fanfare_player_get_resume_position (FanfarePlayer *self,
+                                                          FanfareTrack  *track);
+void                  fanfare_player_merge_resume_position (FanfarePlayer *self,
+                                                            FanfareTrack  *track,
+                                                            GTimeSpan      position,
+                                                            gint64         updated);
 
 G_END_DECLS

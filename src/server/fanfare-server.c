@@ -120,6 +120,7 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_playlist_edit_routes);
   fanfare_router_add (self->router, fanfare_http_playlist_file_routes);
   fanfare_router_add (self->router, fanfare_http_play_routes);
+  fanfare_router_add (self->router, fanfare_http_longform_routes);
   fanfare_router_add (self->router, fanfare_http_discovery_routes);
   fanfare_router_add (self->router, fanfare_http_identify_routes);
   fanfare_router_add (self->router, fanfare_http_social_routes);

@@ -19,6 +19,8 @@
 #include "fanfare-album-page.h"
 #include "fanfare-album-tile.h"
 #include "fanfare-application.h"
+#include "fanfare-chapter.h"
+#include "fanfare-continue-listening.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-error.h"
@@ -1063,6 +1065,86 @@ test_track_page (void)
   fanfare_player_stop (player);
 }
 
+/* The demo's audiobook, from the newest albums. */
+static FanfareTrack *
+find_book (void)
+{
+  g_autoptr(GListModel) albums = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  fanfare_client_list_new_releases_async (client (), 100, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  albums = fanfare_client_list_new_releases_finish (client (), result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (albums); i++)
+    {
+      g_autoptr(FanfareAlbum) album = g_list_model_get_item (albums, i);
+      g_autoptr(FanfareAlbum) fetched = NULL;
+      g_autoptr(GListModel) tracks = NULL;
+      g_autoptr(GAsyncResult) album_result = NULL;
+
+      fanfare_client_get_album_async (client (), fanfare_album_get_id (album), NULL, fanfare_test_store_result, &slot);
+      album_result = fanfare_test_wait_result (&slot);
+      fetched = fanfare_client_get_album_finish (client (), album_result, &tracks, NULL);
+      for (guint j = 0; tracks != NULL && j < g_list_model_get_n_items (tracks); j++)
+        {
+          g_autoptr(FanfareTrack) track = g_list_model_get_item (tracks, j);
+
+          if (fanfare_track_get_kind (track) == FANFARE_TRACK_KIND_AUDIOBOOK)
+            return g_steal_pointer (&track);
+        }
+    }
+
+  return NULL;
+}
+
+/* A book's page lists its chapters; once started elsewhere it is in
+ * Continue Listening on Discover. */
+static void
+test_book (void)
+{
+  g_autoptr(FanfareTrack) book = find_book ();
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  g_autoptr(GListModel) chapters = NULL;
+  g_autoptr(FanfareChapter) first = NULL;
+  g_autoptr(FanfareClientPosition) kept = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GtkWidget *page;
+
+  g_assert_nonnull (book);
+  fanfare_client_list_chapters_async (client (), fanfare_track_get_id (book), NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  chapters = fanfare_client_list_chapters_finish (client (), result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (chapters), >, 1);
+  first = g_list_model_get_item (chapters, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_navigate_track (find (FANFARE_TYPE_DISCOVER_PAGE), book);
+  page = fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_TRACK_PAGE);
+  fanfare_test_wait_mapped (page);
+  fanfare_test_assert_label_shown (page, fanfare_chapter_get_title (first));
+  save_screenshot ("platform-book");
+
+  /* Another device listened to a third of it. */
+  g_clear_object (&result);
+  fanfare_client_put_position_async (client (), fanfare_track_get_id (book), fanfare_track_get_duration (book) / 3,
+                                     g_get_real_time () / 1000, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  kept = fanfare_client_put_position_finish (client (), result, &error);
+  g_assert_no_error (error);
+  fanfare_navigation_stack_pop_to_root (navigation);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  fanfare_continue_listening_reload (FANFARE_CONTINUE_LISTENING (find (FANFARE_TYPE_CONTINUE_LISTENING)), client ());
+  fanfare_test_assert_label_shown (find (FANFARE_TYPE_DISCOVER_PAGE), "Continue Listening");
+  fanfare_test_assert_label_shown (find (FANFARE_TYPE_DISCOVER_PAGE), fanfare_track_get_title (book));
+  save_screenshot ("platform-continue-listening");
+}
+
 static gboolean
 banner_is (gpointer  data)
 {
@@ -1197,6 +1279,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/album", test_album);
   g_test_add_func ("/app/platform/save-to-library", test_save_to_library);
   g_test_add_func ("/app/platform/track-page", test_track_page);
+  g_test_add_func ("/app/platform/book", test_book);
   g_test_add_func ("/app/platform/offline", test_offline);
 
   ret = g_test_run ();

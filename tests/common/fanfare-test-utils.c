@@ -128,6 +128,35 @@ fanfare_test_run (const char * const *argv)
 }
 
 /**
+ * fanfare_test_playerctl:
+ * @player: the MPRIS name of the player, after org.mpris.MediaPlayer2.
+ * @first: the first argument for playerctl, then more, then %NULL
+ *
+ * Runs playerctl for @player while the main loop answers its calls.
+ *
+ * Returns: (transfer full): what it printed, without the final newline
+ */
+char *
+fanfare_test_playerctl (const char *player,
+                        const char *first,
+                        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, g_strdup ("playerctl"));
+  g_ptr_array_add (argv, g_strconcat ("--player=", player, NULL));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return fanfare_test_run ((const char * const *) argv->pdata);
+}
+
+/**
  * fanfare_test_make_tmpdir:
  *
  * Returns: (transfer full): a new empty folder, for the caller to remove

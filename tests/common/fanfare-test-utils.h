@@ -18,6 +18,9 @@ gboolean fanfare_test_wait_for (FanfareTestCondition  condition,
 gboolean fanfare_test_flag_is_set (gpointer  data);
 void     fanfare_test_wait_ms (guint  milliseconds);
 char    *fanfare_test_run (const char * const *argv) G_GNUC_WARN_UNUSED_RESULT;
+char    *fanfare_test_playerctl (const char *player,
+                                 const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED G_GNUC_WARN_UNUSED_RESULT;
 char    *fanfare_test_make_tmpdir (void) G_GNUC_WARN_UNUSED_RESULT;
 char    *fanfare_test_use_private_dirs (void) G_GNUC_WARN_UNUSED_RESULT;
 void     fanfare_test_rm_rf (const char *path);

@@ -29,24 +29,7 @@ typedef struct {
 } Fixture;
 
 /* Runs playerctl for our player while the main loop answers its calls. */
-static char *
-playerctl (const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "playerctl");
-  g_ptr_array_add (argv, (char *) "--player=" NAME);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  return fanfare_test_run ((const char * const *) argv->pdata);
-}
+#define playerctl(...) fanfare_test_playerctl (NAME, __VA_ARGS__)
 
 static void
 signal_cb (GDBusConnection *connection,

@@ -209,3 +209,37 @@ fanfare_test_store_add_album (FanfareTestStore   *store,
 
   return album_id;
 }
+
+/* An album with a song (200 s), an audiobook (an hour, two chapters) and a
+ * DJ mix (30 minutes), published. */
+void
+fanfare_test_store_add_long_items (FanfareTestStore *store,
+                                   gint64            artist_id,
+                                   gint64           *song,
+                                   gint64           *book,
+                                   gint64           *mix)
+{
+  static const FanfareChapterDraft chapters[] = {
+    { 0, "Chapter One", NULL }, { 600000, "Chapter Two", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *h1 = fanfare_test_store_add_media (store, "song", 4);
+  g_autofree char *h2 = fanfare_test_store_add_media (store, "book", 4);
+  g_autofree char *h3 = fanfare_test_store_add_media (store, "mix", 3);
+  FanfareAlbumDraft album = { artist_id, "Long Things", "Spoken", "2026-01-01", NULL, TRUE };
+  FanfareTrackDraft tracks[3] = {
+    { "A Song", FANFARE_TRACK_KIND_SONG, 1, 1, NULL, 200000, 0, 0, h1, NULL, 0 },
+    { "A Book", FANFARE_TRACK_KIND_AUDIOBOOK, 1, 2, NULL, 3600000, 0, 0, h2, chapters, 2 },
+    { "A Mix", FANFARE_TRACK_KIND_DJ_MIX, 1, 3, NULL, 1800000, 0, 0, h3, NULL, 0 },
+  };
+  gint64 album_id;
+
+  album_id = fanfare_catalog_store_add_album (store->db, &album, tracks, 3, &error);
+  g_assert_no_error (error);
+  ids = fanfare_catalog_store_list_album_track_ids (store->db, album_id, &error);
+  g_assert_no_error (error);
+  *song = g_array_index (ids, gint64, 0);
+  *book = g_array_index (ids, gint64, 1);
+  *mix = g_array_index (ids, gint64, 2);
+}

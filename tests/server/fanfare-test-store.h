@@ -43,6 +43,11 @@ gint64  fanfare_test_store_add_album (FanfareTestStore   *store,
                                       const char         *release_date,
                                       const char * const *track_titles,
                                       gboolean            published);
+void    fanfare_test_store_add_long_items (FanfareTestStore *store,
+                                           gint64            artist_id,
+                                           gint64           *song,
+                                           gint64           *book,
+                                           gint64           *mix);
 char   *fanfare_test_store_add_media (FanfareTestStore *store,
                                       const char       *content,
                                       gsize             length) G_GNUC_WARN_UNUSED_RESULT;

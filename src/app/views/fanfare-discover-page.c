@@ -17,6 +17,7 @@
 #include "fanfare-album-tile.h"
 #include "fanfare-application.h"
 #include "fanfare-cover-image.h"
+#include "fanfare-continue-listening.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-utils.h"
@@ -32,12 +33,13 @@ struct _FanfareDiscoverPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  GtkFlowBox    *new_releases_box;
-  GtkListBox    *picks_list;
-  GtkListBox    *chart_list;
-  GtkFlowBox    *featured_box;
-  AdwStatusPage *error_page;
+  GtkStack                 *stack;
+  GtkFlowBox               *new_releases_box;
+  GtkListBox               *picks_list;
+  GtkListBox               *chart_list;
+  GtkFlowBox               *featured_box;
+  AdwStatusPage            *error_page;
+  FanfareContinueListening *continue_listening;
 
   /* Owned references */
   FanfareAccountManager *accounts;
@@ -157,6 +159,7 @@ reload (FanfareDiscoverPage *self)
   fanfare_client_list_chart_tracks_async (client, N_CHART, self->cancellable, chart_cb, g_object_ref (self));
   fanfare_client_list_featured_playlists_async (client, N_FEATURED, self->cancellable,
                                                 featured_cb, g_object_ref (self));
+  fanfare_continue_listening_reload (self->continue_listening, client);
   if (fanfare_client_get_signed_in (client))
     fanfare_client_list_daily_picks_async (client, self->cancellable, picks_cb, g_object_ref (self));
   else
@@ -365,11 +368,13 @@ fanfare_discover_page_class_init (FanfareDiscoverPageClass *klass)
 
   object_class->dispose = fanfare_discover_page_dispose;
 
+  g_type_ensure (FANFARE_TYPE_CONTINUE_LISTENING);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-discover-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, new_releases_box);
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, continue_listening);
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, picks_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, chart_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareDiscoverPage, featured_box);

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-chapters-panel.h"
 #include "fanfare-cover-image.h"
+#include "fanfare-lyrics-view.h"
 #include "fanfare-cover.h"
 #include "fanfare-now-playing-view.h"
 #include "fanfare-utils.h"
@@ -21,11 +23,14 @@ struct _FanfareNowPlayingView
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkBox            *box;
-  FanfareCoverImage *cover_image;
-  GtkLabel          *title_label;
-  GtkLabel          *artist_label;
-  GtkLabel          *album_label;
+  GtkBox               *box;
+  FanfareCoverImage    *cover_image;
+  GtkLabel             *title_label;
+  GtkLabel             *artist_label;
+  GtkLabel             *album_label;
+  GtkStack             *side_stack;
+  FanfareLyricsView    *lyrics_view;
+  FanfareChaptersPanel *chapters_panel;
 
   /* Owned references */
   FanfarePlayer  *player;
@@ -81,6 +86,10 @@ update (FanfareNowPlayingView *self)
   gtk_label_set_label (self->artist_label, artist ? artist : "");
   gtk_label_set_label (self->album_label, album ? album : "");
   fanfare_cover_image_set_uri (self->cover_image, track ? fanfare_track_get_cover_uri (track) : NULL);
+  /* A book or a mix opens on its chapters, a song on its lyrics. */
+  gtk_stack_set_visible_child_name (self->side_stack,
+                                    track != NULL && fanfare_track_get_kind (track) != FANFARE_TRACK_KIND_SONG
+                                    ? "chapters" : "lyrics");
 }
 
 static void
@@ -117,6 +126,8 @@ fanfare_now_playing_view_class_init (FanfareNowPlayingViewClass *klass)
   object_class->dispose = fanfare_now_playing_view_dispose;
 
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
+  g_type_ensure (FANFARE_TYPE_LYRICS_VIEW);
+  g_type_ensure (FANFARE_TYPE_CHAPTERS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-now-playing-view.ui");
@@ -125,6 +136,9 @@ fanfare_now_playing_view_class_init (FanfareNowPlayingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, artist_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, album_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, lyrics_view);
+  gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, chapters_panel);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_now_playing_view_texture_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nowplaying");
@@ -170,5 +184,7 @@ fanfare_now_playing_view_set_player (FanfareNowPlayingView *self,
 
   g_signal_group_set_target (self->player_signals, player);
   g_signal_group_set_target (self->track_signals, player ? fanfare_player_get_current_track (player) : NULL);
+  fanfare_lyrics_view_set_player (self->lyrics_view, player);
+  fanfare_chapters_panel_set_player (self->chapters_panel, player);
   update (self);
 }

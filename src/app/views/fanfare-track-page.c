@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-chapter.h"
+#include "fanfare-chapters-panel.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-menu.h"
@@ -31,10 +33,15 @@ struct _FanfareTrackPage
   GtkLabel          *album_label;
   GtkLabel          *details_label;
   AdwButtonContent  *save_content;
+  GtkWidget         *book_box;
+  GtkLabel          *progress_label;
+  GtkListBox        *chapters_list;
 
   /* Owned references */
   FanfareTrack  *track;
   FanfareClient *client;
+  GListModel    *chapters;
+  GCancellable  *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareTrackPage, fanfare_track_page, GTK_TYPE_WIDGET)
@@ -89,10 +96,86 @@ go_to_action (GtkWidget  *widget,
     fanfare_navigate_artist_of_track (widget, self->track);
 }
 
+/* Long items: the chapters, a click playing from one; how far the
+ * listener got. */
+static GtkWidget *
+make_chapter_row (gpointer  item,
+                  gpointer  user_data)
+{
+  g_autofree char *start = fanfare_format_duration (fanfare_chapter_get_start (item));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *time = gtk_label_new (start);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_chapter_get_title (item));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (fanfare_chapter_get_artist (item) != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fanfare_chapter_get_artist (item));
+  gtk_widget_add_css_class (time, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), time);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+chapters_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(FanfareTrackPage) self = user_data;
+  g_autoptr(GListModel) chapters = fanfare_client_list_chapters_finish (FANFARE_CLIENT (object), result, NULL);
+
+  if (chapters == NULL)
+    return;
+  g_set_object (&self->chapters, chapters);
+  gtk_list_box_bind_model (self->chapters_list, chapters, make_chapter_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chapters_list), g_list_model_get_n_items (chapters) > 0);
+}
+
+static void
+show_book (FanfareTrackPage *self)
+{
+  GApplication *app = g_application_get_default ();
+  FanfarePlayer *player = FANFARE_IS_APPLICATION (app) ? fanfare_application_get_player (FANFARE_APPLICATION (app)) : NULL;
+  GTimeSpan position = player != NULL ? fanfare_player_get_resume_position (player, self->track) : -1;
+  g_autofree char *left = NULL;
+
+  if (fanfare_track_get_kind (self->track) == FANFARE_TRACK_KIND_SONG)
+    return;
+
+  gtk_widget_set_visible (self->book_box, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->chapters_list), FALSE);
+  left = fanfare_format_time_left (fanfare_track_get_duration (self->track) - MAX (position, 0));
+  gtk_label_set_label (self->progress_label, left);
+  if (self->client != NULL && fanfare_track_get_id (self->track) != NULL)
+    fanfare_client_list_chapters_async (self->client, fanfare_track_get_id (self->track), self->cancellable,
+                                        chapters_cb, g_object_ref (self));
+}
+
+static void
+fanfare_track_page_chapter_activated_cb (FanfareTrackPage *self,
+                                         GtkListBoxRow    *row)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(FanfareChapter) chapter = NULL;
+
+  g_assert (FANFARE_IS_TRACK_PAGE (self));
+
+  if (!FANFARE_IS_APPLICATION (app) || self->chapters == NULL)
+    return;
+
+  chapter = g_list_model_get_item (self->chapters, gtk_list_box_row_get_index (row));
+  fanfare_application_play_track (FANFARE_APPLICATION (app), self->track, FANFARE_PLAY_NOW);
+  fanfare_player_seek (fanfare_application_get_player (FANFARE_APPLICATION (app)), fanfare_chapter_get_start (chapter));
+}
+
 static void
 fanfare_track_page_dispose (GObject *object)
 {
   FanfareTrackPage *self = FANFARE_TRACK_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->chapters);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_TRACK_PAGE);
   g_clear_object (&self->track);
@@ -120,6 +203,10 @@ fanfare_track_page_class_init (FanfareTrackPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, album_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, save_content);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, book_box);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, chapters_list);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_track_page_chapter_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "track-page.play", NULL, play_action);
@@ -134,6 +221,7 @@ static void
 fanfare_track_page_init (FanfareTrackPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -176,6 +264,7 @@ fanfare_track_page_new (FanfareTrack *track)
                                G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
     }
   update_saved (self);
+  show_book (self);
 
   return GTK_WIDGET (self);
 }

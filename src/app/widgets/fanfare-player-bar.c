@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-chapter.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-player-bar.h"
 #include "fanfare-utils.h"
@@ -117,6 +118,19 @@ update_track (FanfarePlayerBar *self)
   gtk_label_set_label (self->title_label, fanfare_track_get_title (track));
   gtk_label_set_label (self->subtitle_label, artist ? artist : _("Unknown Artist"));
   fanfare_cover_image_set_uri (self->cover_image, fanfare_track_get_cover_uri (track));
+
+  /* A DJ mix: the entry playing is the title, its artist and the mix below. */
+  if (fanfare_track_get_kind (track) == FANFARE_TRACK_KIND_DJ_MIX && fanfare_player_get_current_chapter (self->player))
+    {
+      FanfareChapter *entry = fanfare_player_get_current_chapter (self->player);
+      g_autofree char *subtitle = NULL;
+
+      if (fanfare_chapter_get_artist (entry) != NULL)
+        /* Translators: under a DJ mix's entry in the player bar: its artist — the mix */
+        subtitle = g_strdup_printf (_("%s — %s"), fanfare_chapter_get_artist (entry), fanfare_track_get_title (track));
+      gtk_label_set_label (self->title_label, fanfare_chapter_get_title (entry));
+      gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : fanfare_track_get_title (track));
+    }
 }
 
 static void
@@ -299,6 +313,7 @@ fanfare_player_bar_init (FanfarePlayerBar *self)
   g_signal_group_connect_swapped (self->player_signals, "notify::can-seek", G_CALLBACK (update_position), self);
   g_signal_group_connect_swapped (self->player_signals, "notify::current-track",
                                   G_CALLBACK (current_track_changed_cb), self);
+  g_signal_group_connect_swapped (self->player_signals, "notify::chapter", G_CALLBACK (update_track), self);
 
   self->queue_signals = g_signal_group_new (FANFARE_TYPE_PLAY_QUEUE);
   g_signal_group_connect_swapped (self->queue_signals, "notify::repeat-mode", G_CALLBACK (update_repeat), self);

@@ -57,5 +57,6 @@ extern const FanfareRoute fanfare_http_store_routes[];
 extern const FanfareRoute fanfare_http_sales_routes[];
 extern const FanfareRoute fanfare_http_club_routes[];
 extern const FanfareRoute fanfare_http_club_post_routes[];
+extern const FanfareRoute fanfare_http_longform_routes[];
 
 G_END_DECLS

@@ -495,6 +495,26 @@ static const char *versions[] = {
   ");"
   "CREATE INDEX fan_club_comments_post ON fan_club_comments (post_id, created_at);"
   "CREATE INDEX fan_club_comments_author ON fan_club_comments (author_id);",
+  /* 7: long-form audio and lyrics: a track's lyrics as its artist wrote
+   * them (LRC, checked before it is stored, and an optional translation
+   * with the same lines), and where each listener stopped in each
+   * audiobook and mix. updated_at is the client's time of the position in
+   * milliseconds: the latest wins, whichever device sends it last. */
+  "CREATE TABLE track_lyrics ("
+  "  track_id INTEGER PRIMARY KEY REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  lrc TEXT NOT NULL,"
+  "  translation TEXT,"
+  "  language TEXT,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE listening_positions ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,"
+  "  position_ms INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, track_id)"
+  ");"
+  "CREATE INDEX listening_positions_recent ON listening_positions (user_id, updated_at);",
 };
 
 guint
