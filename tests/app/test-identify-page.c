@@ -8,7 +8,8 @@
  * under Xvfb against a real fanfare-server that imported made-up songs: a
  * signed-in listener presses Listen while one of them plays (a WAV file
  * through the real pipeline, in place of the microphone), and the result
- * card names it; the history keeps it. */
+ * card names it, offers to add it to a playlist and to buy its album, which
+ * is on sale; the history keeps it. */
 
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "fanfare-application.h"
+#include "fanfare-buy-button.h"
 #include "fanfare-fp-extract.h"
 #include "fanfare-identify-history.h"
 #include "fanfare-identify-page.h"
@@ -24,10 +26,12 @@
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-test-identify.h"
 #include "fanfare-test-music.h"
+#include "fanfare-test-shop.h"
 #include "fanfare-window.h"
 
 #define SONG_SECONDS 30.0
 #define PASSWORD     "identify secret 12"
+#define PRICE        1800
 
 static FanfareApplication *app;
 static FanfareWindow *window;
@@ -46,6 +50,12 @@ static gboolean
 has_result (gpointer  data)
 {
   return fanfare_identify_page_get_result (data) != NULL;
+}
+
+static gboolean
+is_visible (gpointer  data)
+{
+  return gtk_widget_get_visible (data);
 }
 
 static void
@@ -72,8 +82,17 @@ test_listen (void)
   g_autofree char *history_path = fanfare_identify_history_dup_path ();
   g_autoptr(GListStore) kept = NULL;
   g_autoptr(FanfareTrack) first = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *buy_label = NULL;
+  GtkWidget *buy, *dialog;
   gsize n_samples;
   g_autofree float *song = fanfare_test_music_new (301, SONG_SECONDS, &n_samples);
+
+  /* The data folder holds one album, the first: it goes on sale. */
+  fanfare_test_create_admin (server->data_dir, "curator", "curator password 1");
+  admin = fanfare_test_log_in (server, "curator", "curator password 1");
+  fanfare_test_set_price (server, admin, 1, PRICE);
 
   fanfare_test_write_wav (clip, song + 9 * FANFARE_FP_SAMPLE_RATE, 10 * FANFARE_FP_SAMPLE_RATE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "identify"));
@@ -91,7 +110,26 @@ test_listen (void)
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Paper Kites");
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Found it");
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Open Album");
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Add to Playlist…");
+  g_assert_cmpstr (fanfare_track_get_album_id (fanfare_identify_page_get_result (page)), ==, "1");
+
+  /* The album's price is on the card. */
+  buy = fanfare_test_find_widget (GTK_WIDGET (page), FANFARE_TYPE_BUY_BUTTON);
+  g_assert_nonnull (buy);
+  g_assert_true (fanfare_test_wait_for (is_visible, buy, 20000));
+  price = fanfare_buy_button_format_price (PRICE, "CNY");
+  buy_label = g_strdup_printf ("Buy · %s", price);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (buy, buy_label);
   fanfare_test_save_screenshot (GTK_WIDGET (window), "identify-result");
+
+  /* Add to Playlist asks which of the listener's playlists. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "identify-page.add-to-playlist", NULL));
+  dialog = GTK_WIDGET (fanfare_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (dialog);
+  fanfare_test_assert_label_shown (dialog, "Add to Playlist");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The history shows it, and when, and keeps it for the next run. */
   g_assert_cmpuint (g_list_model_get_n_items (fanfare_identify_page_get_history (page)), ==, 1);

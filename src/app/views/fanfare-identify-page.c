@@ -8,7 +8,9 @@
  * system's sound), the level and progress while listening, the song found
  * with what can be done with it, the history of songs identified, and in
  * continuous mode the tracklist of a mix, which exports as a cue sheet.
- * The listening itself is FanfareIdentifier's. */
+ * A song the platform knows can be added to a playlist and, when its
+ * album is for sale, bought from the card. The listening itself is
+ * FanfareIdentifier's. */
 
 #include "config.h"
 
@@ -16,10 +18,12 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-buy-button.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-identify-history.h"
 #include "fanfare-identify-page.h"
 #include "fanfare-navigate.h"
+#include "fanfare-track-menu.h"
 
 struct _FanfareIdentifyPage
 {
@@ -37,6 +41,8 @@ struct _FanfareIdentifyPage
   FanfareCoverImage *cover;
   GtkLabel          *title_label;
   GtkLabel          *artist_label;
+  GtkWidget         *add_button;
+  FanfareBuyButton  *buy_button;
   GtkSwitch         *continuous_switch;
   GtkWidget         *tracklist_group;
   GtkListBox        *tracklist_box;
@@ -164,6 +170,29 @@ update_listening (FanfareIdentifyPage *self)
     gtk_label_set_label (self->status_label, _("Listening…"));
 }
 
+/* Adding to a playlist and buying need the platform: a song found in the
+ * local library's index has neither, nor has anyone signed out. */
+static void
+update_platform_actions (FanfareIdentifyPage *self)
+{
+  GApplication *app = g_application_get_default ();
+  FanfareClient *client = NULL;
+  gboolean platform;
+
+  if (FANFARE_IS_APPLICATION (app))
+    client = fanfare_application_get_client (FANFARE_APPLICATION (app));
+  platform = self->result != NULL && client != NULL && fanfare_client_get_signed_in (client) &&
+             fanfare_track_get_source (self->result) == FANFARE_SOURCE_PLATFORM;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "identify-page.add-to-playlist", platform);
+  gtk_widget_set_visible (self->add_button, platform);
+  if (platform && fanfare_track_get_album_id (self->result) != NULL)
+    fanfare_buy_button_set_album (self->buy_button, client, fanfare_track_get_album_id (self->result),
+                                  fanfare_track_get_album (self->result));
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->buy_button), FALSE);
+}
+
 static void
 show_result (FanfareIdentifyPage *self,
              FanfareTrack        *track)
@@ -178,6 +207,7 @@ show_result (FanfareIdentifyPage *self,
   fanfare_cover_image_set_uri (self->cover, fanfare_track_get_cover_uri (track));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "identify-page.open-album",
                                  fanfare_track_get_album_id (track) != NULL);
+  update_platform_actions (self);
 }
 
 static void
@@ -299,6 +329,17 @@ play_action (GtkWidget  *widget,
 }
 
 static void
+add_to_playlist_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FanfareIdentifyPage *self = FANFARE_IDENTIFY_PAGE (widget);
+
+  if (self->result != NULL)
+    fanfare_add_to_playlist (widget, self->result);
+}
+
+static void
 open_album_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -394,6 +435,7 @@ fanfare_identify_page_class_init (FanfareIdentifyPageClass *klass)
   object_class->finalize = fanfare_identify_page_finalize;
 
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
+  g_type_ensure (FANFARE_TYPE_BUY_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-identify-page.ui");
@@ -409,6 +451,8 @@ fanfare_identify_page_class_init (FanfareIdentifyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, cover);
   gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, artist_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, buy_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, continuous_switch);
   gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, tracklist_group);
   gtk_widget_class_bind_template_child (widget_class, FanfareIdentifyPage, tracklist_box);
@@ -420,6 +464,7 @@ fanfare_identify_page_class_init (FanfareIdentifyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "identify-page.listen", NULL, listen_action);
   gtk_widget_class_install_action (widget_class, "identify-page.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "identify-page.open-album", NULL, open_album_action);
+  gtk_widget_class_install_action (widget_class, "identify-page.add-to-playlist", NULL, add_to_playlist_action);
   gtk_widget_class_install_action (widget_class, "identify-page.export-cue", NULL, export_cue_action);
 }
 
