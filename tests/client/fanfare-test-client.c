@@ -109,6 +109,25 @@ fanfare_test_wait_result (GAsyncResult **slot)
 }
 
 /**
+ * fanfare_test_assert_finalized:
+ * @object: (transfer full): the test's last reference to a client
+ *
+ * Lets what @object started wind down (libsoup and GTask drop their last
+ * references to a request's source in idle callbacks, later on a busy
+ * machine), then asserts that dropping the test's reference finalizes
+ * it: a reference still held after 10 s is a leak.
+ */
+void
+fanfare_test_assert_finalized (gpointer  object)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_atomic_int_get (&G_OBJECT (object)->ref_count) > 1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, g_main_context_pending (NULL));
+  g_assert_finalize_object (object);
+}
+
+/**
  * fanfare_test_assert_no_secret_under:
  * @secrets: %NULL-terminated
  *

@@ -59,8 +59,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->client);
-  g_assert_finalize_object (fixture->other);
+  fanfare_test_assert_finalized (fixture->client);
+  fanfare_test_assert_finalized (fixture->other);
   fanfare_test_server_stop (fixture->server);
 }
 

@@ -36,7 +36,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->client);
+  fanfare_test_assert_finalized (fixture->client);
   fanfare_test_server_stop (fixture->server);
   fanfare_test_rm_rf (fixture->cache_dir);
   g_free (fixture->cache_dir);
