@@ -96,7 +96,7 @@ test_queue_survives_restart (void)
   order_before = fanfare_play_queue_dup_play_order (queue);
   fanfare_player_seek (player, 2500 * G_TIME_SPAN_MILLISECOND);
   wait = (PositionWait) { player, 2600 * G_TIME_SPAN_MILLISECOND };
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 5000));
+  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
   fanfare_player_pause (player);
   fanfare_player_save_now (player);
   g_test_message ("saved at %" G_GINT64_FORMAT " µs", fanfare_player_get_position (player));
@@ -123,7 +123,7 @@ test_queue_survives_restart (void)
   fanfare_player_set_audio_sink (again, fanfare_test_collector_get_sink (collector2));
   fanfare_player_play (again);
   wait = (PositionWait) { again, 3 * G_USEC_PER_SEC };
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 5000));
+  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
   {
     g_autoptr(GArray) heard = fanfare_test_collector_dup_samples (collector2);
 

@@ -384,7 +384,7 @@ test_seek_and_previous (Fixture       *fixture,
   fanfare_player_play_tracks (fixture->player, tracks, 1);
 
   wait.at_least = 200 * G_TIME_SPAN_MILLISECOND;
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 5000));
+  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
   g_assert_cmpint (fanfare_player_get_duration (fixture->player), ==, 6 * G_USEC_PER_SEC);
   g_assert_true (fanfare_player_get_can_seek (fixture->player));
 
@@ -393,7 +393,7 @@ test_seek_and_previous (Fixture       *fixture,
   g_assert_cmpuint (seeks->len, ==, 1);
   g_assert_cmpint (g_array_index (seeks, gint64, 0), ==, 4 * G_USEC_PER_SEC);
   wait.at_least = 4 * G_USEC_PER_SEC + 300 * G_TIME_SPAN_MILLISECOND;
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 5000));
+  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
   position = fanfare_player_get_position (fixture->player);
   g_assert_cmpint (position, <, 5 * G_USEC_PER_SEC);
 
