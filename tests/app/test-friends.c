@@ -1,0 +1,306 @@
+/* test-friends.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Friends the way a person meets them, in the real application under Xvfb
+ * against a real fanfare-server: a friend's new public playlist in the
+ * feed, finding them by name, their profile with the friend mark, Unfollow
+ * and Follow, and blocking them, after which they are nowhere. */
+
+#include "config.h"
+
+#include <gst/gst.h>
+
+#include "fanfare-application.h"
+#include "fanfare-client-social.h"
+#include "fanfare-friends-page.h"
+#include "fanfare-navigation-stack.h"
+#include "fanfare-profile-page.h"
+#include "fanfare-sign-in-dialog.h"
+#include "fanfare-test-client.h"
+#include "fanfare-test-gtk-utils.h"
+#include "fanfare-window.h"
+
+#define FRIEND "wang"
+#define FRIEND_NAME "Wang Fang"
+#define FRIEND_PASSWORD "wang password 1"
+#define PLAYLIST "Road Trip"
+
+static FanfareApplication *app;
+static FanfareWindow *window;
+static FanfareTestServer *server;
+static FanfareClient *friend;
+static char *scratch;
+static GAsyncResult *slot;
+
+static FanfareClient *
+client (void)
+{
+  return fanfare_application_get_client (app);
+}
+
+static gboolean
+signed_in (gpointer  data)
+{
+  return client () != NULL && fanfare_client_get_signed_in (client ());
+}
+
+static gboolean
+has_items (gpointer  data)
+{
+  return g_list_model_get_n_items (data) > 0;
+}
+
+static gboolean
+label_visible (gpointer  data)
+{
+  GtkWidget *label = data;
+
+  return gtk_widget_get_mapped (label);
+}
+
+static void
+save_screenshot (const char *name)
+{
+  fanfare_test_wait_ms (600);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), name);
+}
+
+static void
+assert_done (FanfareClient *on)
+{
+  g_autoptr(GAsyncResult) result = fanfare_test_wait_result (&slot);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fanfare_client_social_finish (on, result, &error));
+  g_assert_no_error (error);
+}
+
+static FanfareFriendsPage *
+show_friends (void)
+{
+  GtkWidget *page = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_FRIENDS_PAGE);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "friends"));
+  fanfare_test_wait_mapped (page);
+
+  return FANFARE_FRIENDS_PAGE (page);
+}
+
+static void
+test_sign_in (void)
+{
+  FanfareSignInDialog *dialog;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  fanfare_sign_in_dialog_submit (dialog, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE);
+  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
+  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+
+  /* A friend: each follows the other. */
+  friend = fanfare_client_new (server->url, NULL);
+  fanfare_test_note_secret (FRIEND_PASSWORD);
+  fanfare_client_register_async (friend, FRIEND, FRIEND_NAME, FRIEND_PASSWORD, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_register_finish (friend, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_object (&user);
+  fanfare_client_sign_in_async (friend, FRIEND, FRIEND_PASSWORD, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_sign_in_finish (friend, result, &error);
+  g_assert_no_error (error);
+  fanfare_test_note_secret (fanfare_client_get_token (friend));
+
+  fanfare_client_set_following_async (friend, FANFARE_TEST_DEMO_USER, TRUE, NULL, fanfare_test_store_result, &slot);
+  assert_done (friend);
+  fanfare_client_set_following_async (client (), FRIEND, TRUE, NULL, fanfare_test_store_result, &slot);
+  assert_done (client ());
+}
+
+static void
+test_feed (void)
+{
+  FanfareFriendsPage *page = show_friends ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(FanfareActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The friend makes a public playlist: it is in the feed, said in words. */
+  fanfare_client_create_playlist_async (friend, PLAYLIST, NULL, FANFARE_PLAYLIST_VISIBILITY_PUBLIC, NULL, NULL,
+                                        fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  playlist = fanfare_client_playlist_finish (friend, result, NULL, &error);
+  g_assert_no_error (error);
+
+  fanfare_friends_page_reload (page);
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_feed (page), 20000));
+  activity = g_list_model_get_item (fanfare_friends_page_get_feed (page), 0);
+  g_assert_cmpstr (fanfare_user_get_username (fanfare_activity_get_user (activity)), ==, FRIEND);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), FRIEND_NAME);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Made the playlist “" PLAYLIST "”");
+  save_screenshot ("friends-feed");
+}
+
+static gboolean
+profile_loaded (gpointer  data)
+{
+  return fanfare_profile_page_get_profile (data) != NULL &&
+         has_items (fanfare_profile_page_get_followers (data));
+}
+
+static gboolean
+following_is (gpointer  data)
+{
+  FanfareProfilePage *page = FANFARE_PROFILE_PAGE (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                             FANFARE_TYPE_PROFILE_PAGE));
+  FanfareProfile *profile = fanfare_profile_page_get_profile (page);
+
+  return profile != NULL && fanfare_profile_get_following (profile) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+blocking (gpointer  data)
+{
+  FanfareProfile *profile = fanfare_profile_page_get_profile (data);
+
+  return profile != NULL && fanfare_profile_get_blocking (profile);
+}
+
+static void
+test_find_and_profile (void)
+{
+  FanfareFriendsPage *page = show_friends ();
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                                           FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *handle, *row, *profile, *friend_tag;
+
+  /* Found by part of their display name, marked as a friend. */
+  fanfare_friends_page_find_people (page, "Fang");
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_people (page), 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "@" FRIEND);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), "Friend");
+  save_screenshot ("friends-find-people");
+
+  /* The row opens the profile. */
+  handle = fanfare_test_find_label (GTK_WIDGET (page), "@" FRIEND);
+  row = gtk_widget_get_ancestor (handle, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activate");
+  profile = fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PROFILE_PAGE);
+  g_assert_nonnull (profile);
+  fanfare_test_wait_mapped (profile);
+  g_assert_true (fanfare_test_wait_for (profile_loaded, profile, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (profile, FRIEND_NAME);
+  fanfare_test_assert_label_shown (profile, PLAYLIST);
+  friend_tag = fanfare_test_find_label (profile, "Friend");
+  g_assert_nonnull (friend_tag);
+  fanfare_test_assert_label_shown (profile, fanfare_user_get_display_name (fanfare_client_get_user (client ())));
+  save_screenshot ("friends-profile");
+
+  /* Unfollowing ends the friendship; following again makes it again. */
+  g_assert_true (gtk_widget_activate_action (profile, "profile.follow", NULL));
+  g_assert_true (fanfare_test_wait_for (following_is, GINT_TO_POINTER (FALSE), 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (friend_tag));
+  g_assert_true (gtk_widget_activate_action (profile, "profile.follow", NULL));
+  g_assert_true (fanfare_test_wait_for (following_is, GINT_TO_POINTER (TRUE), 20000));
+  g_assert_true (fanfare_test_wait_for (label_visible, friend_tag, 20000));
+}
+
+static void
+test_block (void)
+{
+  GtkWidget *profile = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PROFILE_PAGE);
+  FanfareFriendsPage *page;
+  GtkWindow *dialog;
+
+  g_assert_nonnull (profile);
+  g_assert_true (gtk_widget_activate_action (profile, "profile.block", NULL));
+  dialog = fanfare_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  fanfare_test_save_screenshot (GTK_WIDGET (dialog), "friends-block");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "block");
+  g_assert_true (fanfare_test_wait_for (blocking, profile, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (profile, "Unblock");
+
+  /* Back on the Friends page, they are in neither the feed nor a search. */
+  page = show_friends ();
+  fanfare_friends_page_reload (page);
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_feed (page), 20000));
+  for (guint i = 0; i < g_list_model_get_n_items (fanfare_friends_page_get_feed (page)); i++)
+    {
+      g_autoptr(FanfareActivity) activity = g_list_model_get_item (fanfare_friends_page_get_feed (page), i);
+
+      g_assert_cmpstr (fanfare_user_get_username (fanfare_activity_get_user (activity)), !=, FRIEND);
+    }
+  fanfare_friends_page_find_people (page, FRIEND);
+  fanfare_test_wait_ms (1000);
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_friends_page_get_people (page)), ==, 0);
+  g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "@" FRIEND));
+  g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "Made the playlist “" PLAYLIST "”"));
+  save_screenshot ("friends-blocked");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = NULL;
+  int ret;
+
+  scratch = fanfare_test_use_private_dirs ();
+  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
+  fanfare_test_init_gtk (&argc, &argv);
+  gst_init (&argc, &argv);
+
+  demo = fanfare_test_seed_demo ();
+  server = fanfare_test_demo_server_start (demo);
+  fanfare_test_rm_rf (demo);
+  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+
+  app = fanfare_application_new ();
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
+
+  g_application_activate (G_APPLICATION (app));
+  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  fanfare_test_wait_mapped (GTK_WIDGET (window));
+
+  g_test_add_func ("/app/friends/sign-in", test_sign_in);
+  g_test_add_func ("/app/friends/feed", test_feed);
+  g_test_add_func ("/app/friends/find-and-profile", test_find_and_profile);
+  g_test_add_func ("/app/friends/block", test_block);
+
+  ret = g_test_run ();
+
+  g_clear_object (&friend);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_object_unref (app);
+  fanfare_test_server_stop (server);
+  fanfare_test_rm_rf (scratch);
+  g_free (scratch);
+
+  return ret;
+}
