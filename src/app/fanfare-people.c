@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-people.h"
+#include "fanfare-window.h"
 
 /**
  * fanfare_person_row_new:
@@ -127,4 +128,21 @@ fanfare_placeholder_new (const char *text)
   gtk_widget_set_margin_end (label, 12);
 
   return label;
+}
+
+/**
+ * fanfare_toast:
+ * @from: a widget of the window
+ * @text: what to tell the user
+ *
+ * Tells the user @text in a toast of @from's window.
+ */
+void
+fanfare_toast (GtkWidget  *from,
+               const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+
+  if (FANFARE_IS_WINDOW (root))
+    fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (text));
 }

@@ -18,6 +18,8 @@ GtkWidget *fanfare_person_row_new (FanfareUser * user,
 FanfareUser *fanfare_person_row_get_user (GtkWidget *row);
 GHashTable *fanfare_usernames_of (GListModel *users) G_GNUC_WARN_UNUSED_RESULT;
 GtkWidget  *fanfare_placeholder_new (const char *text);
+void        fanfare_toast (GtkWidget  *from,
+                           const char *text);
 char       *fanfare_activity_dup_text (FanfareActivity *activity) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -15,8 +15,11 @@
 
 #include "fanfare-application.h"
 #include "fanfare-client-social.h"
+#include "fanfare-comment-section.h"
 #include "fanfare-friends-page.h"
+#include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
+#include "fanfare-playlist-page.h"
 #include "fanfare-profile-page.h"
 #include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-client.h"
@@ -33,6 +36,7 @@ static FanfareWindow *window;
 static FanfareTestServer *server;
 static FanfareClient *friend;
 static char *scratch;
+static char *playlist_id;
 static GAsyncResult *slot;
 
 static FanfareClient *
@@ -143,6 +147,7 @@ test_feed (void)
   result = fanfare_test_wait_result (&slot);
   playlist = fanfare_client_playlist_finish (friend, result, NULL, &error);
   g_assert_no_error (error);
+  playlist_id = g_strdup (fanfare_playlist_get_id (playlist));
 
   fanfare_friends_page_reload (page);
   g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_feed (page), 20000));
@@ -222,6 +227,81 @@ test_find_and_profile (void)
   g_assert_true (fanfare_test_wait_for (label_visible, friend_tag, 20000));
 }
 
+static gboolean
+comment_count_is (gpointer  data)
+{
+  FanfareCommentSection *section = FANFARE_COMMENT_SECTION (fanfare_test_find_widget (data,
+                                                                                      FANFARE_TYPE_COMMENT_SECTION));
+
+  return g_list_model_get_n_items (fanfare_comment_section_get_comments (section)) ==
+         GPOINTER_TO_UINT (g_object_get_data (data, "expected"));
+}
+
+static GtkWidget *
+button_with_label (GtkWidget  *root,
+                   const char *text)
+{
+  GtkWidget *label = fanfare_test_find_label (root, text);
+
+  g_assert_nonnull (label);
+
+  return gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+}
+
+static void
+test_comments (void)
+{
+  FanfareNavigationStack *navigation = FANFARE_NAVIGATION_STACK (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                                           FANFARE_TYPE_NAVIGATION_STACK));
+  GtkWidget *page;
+  FanfareCommentSection *section;
+  g_autoptr(FanfareComment) posted = NULL;
+  g_autoptr(FanfareComment) reply = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_navigate_playlist (GTK_WIDGET (window), playlist_id);
+  page = fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PLAYLIST_PAGE);
+  g_assert_nonnull (page);
+  fanfare_test_wait_mapped (page);
+  section = FANFARE_COMMENT_SECTION (fanfare_test_find_widget (page, FANFARE_TYPE_COMMENT_SECTION));
+  fanfare_test_wait_mapped (GTK_WIDGET (section));
+
+  /* Posted text is shown as written, not as markup. */
+  fanfare_comment_section_post (section, "<b>x</b>");
+  g_object_set_data (G_OBJECT (page), "expected", GUINT_TO_POINTER (1));
+  g_assert_true (fanfare_test_wait_for (comment_count_is, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (page, "<b>x</b>");
+  posted = g_list_model_get_item (fanfare_comment_section_get_comments (section), 0);
+
+  /* The friend replies and likes it; shown newest first, it says so. */
+  fanfare_client_post_comment_async (friend, FANFARE_SOCIAL_TARGET_PLAYLIST, playlist_id,
+                                     fanfare_comment_get_id (posted), "Nice & <i>loud</i>", NULL,
+                                     fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  reply = fanfare_client_post_comment_finish (friend, result, &error);
+  g_assert_no_error (error);
+  fanfare_client_set_comment_liked_async (friend, fanfare_comment_get_id (posted), TRUE, NULL,
+                                          fanfare_test_store_result, &slot);
+  assert_done (friend);
+  fanfare_comment_section_set_newest_first (section, TRUE);
+  g_assert_true (fanfare_test_wait_for (comment_count_is, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (page, "1 Reply");
+  g_signal_emit_by_name (button_with_label (page, "1 Reply"), "clicked");
+  fanfare_test_assert_label_shown (page, "Nice & <i>loud</i>");
+  fanfare_test_assert_label_shown (page, "1");
+  save_screenshot ("friends-comments");
+
+  /* Deleting one's own comment takes it away. */
+  g_signal_emit_by_name (button_with_label (page, "Delete"), "clicked");
+  g_object_set_data (G_OBJECT (page), "expected", GUINT_TO_POINTER (0));
+  g_assert_true (fanfare_test_wait_for (comment_count_is, page, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_null (fanfare_test_find_label (page, "<b>x</b>"));
+}
+
 static void
 test_block (void)
 {
@@ -288,12 +368,14 @@ main (int   argc,
 
   g_test_add_func ("/app/friends/sign-in", test_sign_in);
   g_test_add_func ("/app/friends/feed", test_feed);
+  g_test_add_func ("/app/friends/comments", test_comments);
   g_test_add_func ("/app/friends/find-and-profile", test_find_and_profile);
   g_test_add_func ("/app/friends/block", test_block);
 
   ret = g_test_run ();
 
   g_clear_object (&friend);
+  g_free (playlist_id);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);

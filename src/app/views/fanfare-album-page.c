@@ -14,6 +14,7 @@
 
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
+#include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-menu.h"
@@ -25,15 +26,16 @@ struct _FanfareAlbumPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkWidget         *scrolled_window;
-  FanfareCoverImage *cover;
-  GtkLabel          *title_label;
-  GtkButton         *artist_button;
-  GtkLabel          *artist_label;
-  GtkLabel          *details_label;
-  GtkListBox        *track_list;
-  GtkWidget         *save_button;
-  AdwButtonContent  *save_content;
+  GtkWidget             *scrolled_window;
+  FanfareCoverImage     *cover;
+  FanfareCommentSection *comments;
+  GtkLabel              *title_label;
+  GtkButton             *artist_button;
+  GtkLabel              *artist_label;
+  GtkLabel              *details_label;
+  GtkListBox            *track_list;
+  GtkWidget             *save_button;
+  AdwButtonContent      *save_content;
 
   /* Owned references */
   FanfareAlbum  *album;
@@ -216,12 +218,14 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
 
   object_class->dispose = fanfare_album_page_dispose;
 
+  g_type_ensure (FANFARE_TYPE_COMMENT_SECTION);
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-album-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, cover);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, comments);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, artist_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, artist_label);
@@ -287,6 +291,17 @@ fanfare_album_page_new (FanfareAlbum *album,
           g_signal_connect_object (fanfare_client_get_saved_albums (client), "items-changed",
                                    G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
         }
+    }
+  /* The platform's albums have comments; the user's own files do not. */
+  gtk_widget_set_visible (GTK_WIDGET (self->comments),
+                          fanfare_album_get_source (album) == FANFARE_SOURCE_PLATFORM && fanfare_album_get_id (album) != NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->comments)))
+    {
+      GApplication *app = g_application_get_default ();
+
+      fanfare_comment_section_set_target (self->comments,
+                                          FANFARE_IS_APPLICATION (app) ? fanfare_application_get_client (FANFARE_APPLICATION (app)) : NULL,
+                                          FANFARE_SOCIAL_TARGET_ALBUM, fanfare_album_get_id (album));
     }
   update_saved (self);
 

@@ -17,6 +17,7 @@
 
 #include "fanfare-application.h"
 #include "fanfare-common-enums.h"
+#include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
@@ -28,17 +29,18 @@ struct _FanfarePlaylistPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack          *stack;
-  AdwStatusPage     *error_page;
-  FanfareCoverImage *cover;
-  GtkLabel          *title_label;
-  GtkLabel          *owner_label;
-  GtkLabel          *description_label;
-  GtkLabel          *details_label;
-  GtkWidget         *follow_button;
-  GtkWidget         *menu_button;
-  AdwButtonContent  *follow_content;
-  GtkListBox        *entries_list;
+  GtkStack              *stack;
+  AdwStatusPage         *error_page;
+  FanfareCoverImage     *cover;
+  FanfareCommentSection *comments;
+  GtkLabel              *title_label;
+  GtkLabel              *owner_label;
+  GtkLabel              *description_label;
+  GtkLabel              *details_label;
+  GtkWidget             *follow_button;
+  GtkWidget             *menu_button;
+  AdwButtonContent      *follow_content;
+  GtkListBox            *entries_list;
 
   /* Owned references */
   char                 *playlist_id;
@@ -693,6 +695,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
 
   object_class->dispose = fanfare_playlist_page_dispose;
 
+  g_type_ensure (FANFARE_TYPE_COMMENT_SECTION);
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -700,6 +703,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, cover);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, comments);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, owner_label);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, description_label);
@@ -763,6 +767,7 @@ fanfare_playlist_page_new (const char *playlist_id)
     }
 
   self->client = g_object_ref (client);
+  fanfare_comment_section_set_target (self->comments, client, FANFARE_SOCIAL_TARGET_PLAYLIST, playlist_id);
   fanfare_client_get_playlist_async (client, playlist_id, self->cancellable, loaded_cb, g_object_ref (self));
 
   return GTK_WIDGET (self);

@@ -18,7 +18,6 @@
 #include "fanfare-navigate.h"
 #include "fanfare-people.h"
 #include "fanfare-profile-page.h"
-#include "fanfare-window.h"
 
 struct _FanfareProfilePage
 {
@@ -60,16 +59,6 @@ is_self (FanfareProfilePage *self)
   FanfareUser *me = fanfare_client_get_user (self->client);
 
   return me != NULL && g_str_equal (fanfare_user_get_username (me), self->username);
-}
-
-static void
-say (FanfareProfilePage *self,
-     const char         *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (FANFARE_IS_WINDOW (root))
-    fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (text));
 }
 
 static GtkWidget *
@@ -254,7 +243,7 @@ changed_cb (GObject      *object,
   if (!fanfare_client_social_finish (FANFARE_CLIENT (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        say (self, error->message);
+        fanfare_toast (GTK_WIDGET (self), error->message);
       return;
     }
   load (self);
