@@ -17,6 +17,7 @@
 #include "fanfare-client-social.h"
 #include "fanfare-comment-section.h"
 #include "fanfare-friends-page.h"
+#include "fanfare-inbox-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-playlist-page.h"
@@ -302,6 +303,49 @@ test_comments (void)
   g_assert_null (fanfare_test_find_label (page, "<b>x</b>"));
 }
 
+static gboolean
+badge_is (gpointer  data)
+{
+  FanfareInboxPage *inbox = FANFARE_INBOX_PAGE (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                          FANFARE_TYPE_INBOX_PAGE));
+
+  return g_strcmp0 (fanfare_inbox_page_get_badge (inbox), data) == 0;
+}
+
+static void
+test_inbox (void)
+{
+  FanfareInboxPage *inbox = FANFARE_INBOX_PAGE (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                          FANFARE_TYPE_INBOX_PAGE));
+  GtkWidget *badge;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "friends"));
+  fanfare_client_send_to_friend_async (friend, FANFARE_TEST_DEMO_USER, FANFARE_SOCIAL_TARGET_PLAYLIST, playlist_id,
+                                       "For the drive <3", NULL, fanfare_test_store_result, &slot);
+  assert_done (friend);
+
+  /* The sidebar's Inbox row says one is unread. */
+  fanfare_inbox_page_check_now (inbox);
+  g_assert_true (fanfare_test_wait_for (badge_is, (gpointer) "1", 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  badge = fanfare_test_find_label (GTK_WIDGET (window), "1");
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_has_css_class (badge, "sidebar-badge"));
+  save_screenshot ("friends-inbox-badge");
+
+  /* Opening the inbox shows the message and reads it: the badge goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox"));
+  fanfare_test_wait_mapped (GTK_WIDGET (inbox));
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_inbox_page_get_messages (inbox), 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (inbox), PLAYLIST);
+  fanfare_test_assert_label_shown (GTK_WIDGET (inbox), "From " FRIEND_NAME " · For the drive <3");
+  g_assert_true (fanfare_test_wait_for (badge_is, (gpointer) "", 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (badge));
+  save_screenshot ("friends-inbox");
+}
+
 static void
 test_block (void)
 {
@@ -369,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/app/friends/sign-in", test_sign_in);
   g_test_add_func ("/app/friends/feed", test_feed);
   g_test_add_func ("/app/friends/comments", test_comments);
+  g_test_add_func ("/app/friends/inbox", test_inbox);
   g_test_add_func ("/app/friends/find-and-profile", test_find_and_profile);
   g_test_add_func ("/app/friends/block", test_block);
 
