@@ -16,6 +16,7 @@
 
 #include "fanfare-application.h"
 #include "fanfare-navigate.h"
+#include "fanfare-send-dialog.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-row.h"
 #include "fanfare-window.h"
@@ -189,6 +190,9 @@ activate_cb (GSimpleAction *action,
     fanfare_add_to_playlist (parent, track);
   else if (g_str_equal (name, "like"))
     like (app, track);
+  else if (g_str_equal (name, "send"))
+    fanfare_send_to_friend (parent, FANFARE_SOCIAL_TARGET_TRACK, fanfare_track_get_id (track),
+                            fanfare_track_get_title (track));
 }
 
 static void
@@ -352,6 +356,8 @@ build_menu (FanfareClient *client,
                      "track.save");
       g_menu_append (library, _("Add to _Playlist…"), "track.add-to-playlist");
       g_menu_append (library, _("Play _More Like This on My Radio"), "track.like");
+      if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM && fanfare_track_get_id (track) != NULL)
+        g_menu_append (library, _("Send to _Friend…"), "track.send");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (library));
     }
 
@@ -375,7 +381,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
 {
   static const char * const names[] = {
     "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
-    "add-to-playlist", "like",
+    "add-to-playlist", "like", "send",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;

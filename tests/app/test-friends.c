@@ -74,6 +74,19 @@ save_screenshot (const char *name)
   fanfare_test_save_screenshot (GTK_WIDGET (window), name);
 }
 
+/* The message dialog on show: those answered may linger unmapped. */
+static GtkWindow *
+shown_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 assert_done (FanfareClient *on)
 {
@@ -304,6 +317,62 @@ test_comments (void)
 }
 
 static gboolean
+has_row (gpointer  data)
+{
+  return gtk_list_box_get_row_at_index (data, 0) != NULL;
+}
+
+static gboolean
+friend_has_unread (gpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fanfare_client_count_unread_async (friend, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+
+  return fanfare_client_count_unread_finish (friend, result, NULL) == 1;
+}
+
+static void
+test_send_to_friend (void)
+{
+  GtkWidget *page = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE);
+  GtkWindow *dialog;
+  GtkListBox *friends;
+  GtkWidget *note;
+  g_autoptr(GListModel) inbox = NULL;
+  g_autoptr(FanfareMessage) message = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* From the playlist's menu: the friend is offered, with a note. */
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (page, "playlist-page.send", NULL));
+  dialog = shown_dialog ();
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  friends = GTK_LIST_BOX (fanfare_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  g_assert_true (fanfare_test_wait_for (has_row, friends, 20000));
+  fanfare_test_wait_frame (GTK_WIDGET (dialog));
+  fanfare_test_assert_label_shown (GTK_WIDGET (dialog), FRIEND_NAME);
+  gtk_list_box_select_row (friends, gtk_list_box_get_row_at_index (friends, 0));
+  note = fanfare_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (note), "Your own, back to you");
+  fanfare_test_save_screenshot (GTK_WIDGET (dialog), "friends-send");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "send");
+
+  /* It is in the friend's inbox. */
+  g_assert_true (fanfare_test_wait_for (friend_has_unread, NULL, 20000));
+  fanfare_client_list_inbox_async (friend, NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  inbox = fanfare_client_social_list_finish (friend, result, NULL, &error);
+  g_assert_no_error (error);
+  message = g_list_model_get_item (inbox, 0);
+  g_assert_cmpstr (fanfare_message_get_note (message), ==, "Your own, back to you");
+  g_assert_cmpstr (fanfare_user_get_username (fanfare_message_get_sender (message)), ==, FANFARE_TEST_DEMO_USER);
+}
+
+static gboolean
 badge_is (gpointer  data)
 {
   FanfareInboxPage *inbox = FANFARE_INBOX_PAGE (fanfare_test_find_widget (GTK_WIDGET (window),
@@ -355,7 +424,7 @@ test_block (void)
 
   g_assert_nonnull (profile);
   g_assert_true (gtk_widget_activate_action (profile, "profile.block", NULL));
-  dialog = fanfare_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = shown_dialog ();
   g_assert_nonnull (dialog);
   fanfare_test_wait_mapped (GTK_WIDGET (dialog));
   fanfare_test_save_screenshot (GTK_WIDGET (dialog), "friends-block");
@@ -413,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/app/friends/sign-in", test_sign_in);
   g_test_add_func ("/app/friends/feed", test_feed);
   g_test_add_func ("/app/friends/comments", test_comments);
+  g_test_add_func ("/app/friends/send-to-friend", test_send_to_friend);
   g_test_add_func ("/app/friends/inbox", test_inbox);
   g_test_add_func ("/app/friends/find-and-profile", test_find_and_profile);
   g_test_add_func ("/app/friends/block", test_block);

@@ -17,6 +17,7 @@
 #include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-navigate.h"
+#include "fanfare-send-dialog.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-row.h"
 #include "fanfare-utils.h"
@@ -35,6 +36,7 @@ struct _FanfareAlbumPage
   GtkLabel              *details_label;
   GtkListBox            *track_list;
   GtkWidget             *save_button;
+  GtkWidget             *menu_button;
   AdwButtonContent      *save_content;
 
   /* Owned references */
@@ -175,6 +177,7 @@ update_saved (FanfareAlbumPage *self)
   gboolean saved;
 
   gtk_widget_set_visible (self->save_button, self->client != NULL);
+  gtk_widget_set_visible (self->menu_button, self->client != NULL && fanfare_album_get_id (self->album) != NULL);
   if (self->client == NULL)
     return;
 
@@ -193,6 +196,17 @@ save_action (GtkWidget  *widget,
 
   if (self->client != NULL)
     fanfare_toggle_saved (widget, self->album);
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfareAlbumPage *self = FANFARE_ALBUM_PAGE (widget);
+
+  fanfare_send_to_friend (widget, FANFARE_SOCIAL_TARGET_ALBUM, fanfare_album_get_id (self->album),
+                          fanfare_album_get_title (self->album));
 }
 
 static void
@@ -232,6 +246,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, track_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_content);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_album_page_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -241,6 +256,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   gtk_widget_class_install_action (widget_class, "album.shuffle", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "album.go-to-artist", NULL, go_to_artist_action);
   gtk_widget_class_install_action (widget_class, "album.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "album.send", NULL, send_action);
 }
 
 static void

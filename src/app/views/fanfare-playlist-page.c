@@ -21,6 +21,7 @@
 #include "fanfare-cover-image.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
+#include "fanfare-send-dialog.h"
 #include "fanfare-utils.h"
 #include "fanfare-window.h"
 
@@ -83,7 +84,11 @@ update_menu (FanfarePlaylistPage *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autofree char *visibility = NULL;
 
-  g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
+  if (self->access.can_edit)
+    g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
+  if (self->client != NULL && fanfare_client_get_signed_in (self->client) &&
+      fanfare_playlist_get_visibility (self->playlist) != FANFARE_PLAYLIST_VISIBILITY_PRIVATE)
+    g_menu_append (menu, _("Send to _Friend…"), "playlist-page.send");
   if (is_owner (self))
     {
       g_autoptr(GMenu) who = g_menu_new ();
@@ -95,7 +100,7 @@ update_menu (FanfarePlaylistPage *self)
       g_menu_append (menu, _("_Delete Playlist"), "playlist-page.delete");
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_visible (self->menu_button, self->access.can_edit);
+  gtk_widget_set_visible (self->menu_button, g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 
   visibility = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, fanfare_playlist_get_visibility (self->playlist));
   g_simple_action_set_state (self->visibility_action, g_variant_new_string (visibility));
@@ -670,6 +675,18 @@ fanfare_playlist_page_remove_entry (FanfarePlaylistPage *self,
 }
 
 static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+
+  if (self->playlist != NULL)
+    fanfare_send_to_friend (widget, FANFARE_SOCIAL_TARGET_PLAYLIST, self->playlist_id,
+                            fanfare_playlist_get_title (self->playlist));
+}
+
+static void
 fanfare_playlist_page_dispose (GObject *object)
 {
   FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (object);
@@ -720,6 +737,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "playlist-page.copy-link", NULL, copy_link_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.send", NULL, send_action);
 }
 
 static void

@@ -167,8 +167,11 @@ replace_people (GObject      *object,
 {
   g_autoptr(GListModel) items = fanfare_client_social_list_finish (FANFARE_CLIENT (object), result, NULL, NULL);
 
+  /* Cancelled with its page, or offline: what was shown stays. */
+  if (items == NULL || store == NULL)
+    return;
   g_list_store_remove_all (store);
-  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
