@@ -21,6 +21,7 @@
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-playlist-page.h"
+#include "fanfare-privacy-group.h"
 #include "fanfare-profile-page.h"
 #include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-client.h"
@@ -171,6 +172,70 @@ test_feed (void)
   fanfare_test_assert_label_shown (GTK_WIDGET (page), FRIEND_NAME);
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Made the playlist “" PLAYLIST "”");
   save_screenshot ("friends-feed");
+}
+
+static gboolean
+sharing_playlists_is (gpointer  data)
+{
+  FanfarePrivacyGroup *group = FANFARE_PRIVACY_GROUP (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                                FANFARE_TYPE_PRIVACY_GROUP));
+  const FanfarePrivacySettings *settings = fanfare_privacy_group_get_settings (group);
+
+  return settings != NULL && settings->share_playlists == GPOINTER_TO_INT (data);
+}
+
+/* Whether the friend's feed shows a playlist called @title. */
+static gboolean
+friend_sees (const char *title)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) feed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_client_list_feed_async (friend, NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  feed = fanfare_client_social_list_finish (friend, result, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (feed); i++)
+    {
+      g_autoptr(FanfareActivity) activity = g_list_model_get_item (feed, i);
+
+      if (g_strcmp0 (fanfare_playlist_get_title (fanfare_activity_get_playlist (activity)), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_privacy (void)
+{
+  FanfareFriendsPage *page = show_friends ();
+  GtkWidget *group = fanfare_test_find_widget (GTK_WIDGET (page), FANFARE_TYPE_PRIVACY_GROUP);
+  GtkWidget *share = fanfare_test_find_widget (group, GTK_TYPE_SWITCH);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_client_create_playlist_async (client (), "Late Night", NULL, FANFARE_PLAYLIST_VISIBILITY_PUBLIC, NULL, NULL,
+                                        fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  playlist = fanfare_client_playlist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Shared by default; switched off, the friend's feed leaves it out. */
+  g_assert_true (fanfare_test_wait_for (sharing_playlists_is, GINT_TO_POINTER (TRUE), 20000));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (share)));
+  g_assert_true (friend_sees ("Late Night"));
+  gtk_switch_set_active (GTK_SWITCH (share), FALSE);
+  g_assert_true (fanfare_test_wait_for (sharing_playlists_is, GINT_TO_POINTER (FALSE), 20000));
+  g_assert_false (friend_sees ("Late Night"));
+  gtk_widget_grab_focus (share);
+  save_screenshot ("friends-privacy");
+
+  gtk_switch_set_active (GTK_SWITCH (share), TRUE);
+  g_assert_true (fanfare_test_wait_for (sharing_playlists_is, GINT_TO_POINTER (TRUE), 20000));
+  g_assert_true (friend_sees ("Late Night"));
 }
 
 static gboolean
@@ -484,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/app/friends/comments", test_comments);
   g_test_add_func ("/app/friends/send-to-friend", test_send_to_friend);
   g_test_add_func ("/app/friends/inbox", test_inbox);
+  g_test_add_func ("/app/friends/privacy", test_privacy);
   g_test_add_func ("/app/friends/find-and-profile", test_find_and_profile);
   g_test_add_func ("/app/friends/block", test_block);
 

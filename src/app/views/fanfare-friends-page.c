@@ -19,17 +19,19 @@
 #include "fanfare-friends-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-people.h"
+#include "fanfare-privacy-group.h"
 
 struct _FanfareFriendsPage
 {
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack       *stack;
-  GtkSearchEntry *people_entry;
-  GtkListBox     *people_list;
-  GtkListBox     *feed_list;
-  GtkWidget      *more_button;
+  GtkStack            *stack;
+  GtkSearchEntry      *people_entry;
+  GtkListBox          *people_list;
+  GtkListBox          *feed_list;
+  GtkWidget           *more_button;
+  FanfarePrivacyGroup *privacy_group;
 
   /* Owned references */
   FanfareAccountManager *accounts;
@@ -220,6 +222,7 @@ reload (FanfareFriendsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "content");
   if (!fanfare_client_get_online (client))
     return;
+  fanfare_privacy_group_set_client (self->privacy_group, client);
   g_list_store_remove_all (self->feed);
   self->cancellable = g_cancellable_new ();
   fanfare_client_list_people_async (client, FANFARE_PEOPLE_FRIENDS, NULL, self->cancellable, friends_cb,
@@ -329,12 +332,15 @@ fanfare_friends_page_class_init (FanfareFriendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, people_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, feed_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, privacy_group);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_activity_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "friends.more", NULL, more_action);
+
+  g_type_ensure (FANFARE_TYPE_PRIVACY_GROUP);
 }
 
 static void
