@@ -18,13 +18,15 @@
 /**
  * fanfare_person_row_new:
  * @user: the person
- * @friend: whether the user and @user follow each other
+ * @is_friend: whether the user and @user follow each other
+ * @suffix: (nullable) (transfer floating): a button to act on @user
  *
  * Returns: (transfer floating): an activatable row for @user
  */
 GtkWidget *
 fanfare_person_row_new (FanfareUser *user,
-                        gboolean     friend)
+                        gboolean     is_friend,
+                        GtkWidget   *suffix)
 {
   GtkWidget *row = adw_action_row_new ();
   const char *name = fanfare_user_get_display_name (user);
@@ -36,7 +38,7 @@ fanfare_person_row_new (FanfareUser *user,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL && *name != '\0' ? name : handle);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), handle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("avatar-default-symbolic"));
-  if (friend)
+  if (is_friend)
     {
       GtkWidget *tag = gtk_label_new (_("Friend"));
 
@@ -45,6 +47,8 @@ fanfare_person_row_new (FanfareUser *user,
       gtk_widget_add_css_class (tag, "caption");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
+  if (suffix != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "user", g_object_ref (user), g_object_unref);

@@ -13,8 +13,9 @@
 G_BEGIN_DECLS
 
 /* Rows of people, shared by the Friends page and profiles. */
-GtkWidget *fanfare_person_row_new (FanfareUser * user,
-                                   gboolean     friend);
+GtkWidget *fanfare_person_row_new (FanfareUser *user,
+                                   gboolean     is_friend,
+                                   GtkWidget   *suffix);
 FanfareUser *fanfare_person_row_get_user (GtkWidget *row);
 GHashTable *fanfare_usernames_of (GListModel *users) G_GNUC_WARN_UNUSED_RESULT;
 GtkWidget  *fanfare_placeholder_new (const char *text);

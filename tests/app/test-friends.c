@@ -16,6 +16,7 @@
 #include "fanfare-application.h"
 #include "fanfare-client-social.h"
 #include "fanfare-comment-section.h"
+#include "fanfare-contacts-group.h"
 #include "fanfare-friends-page.h"
 #include "fanfare-inbox-page.h"
 #include "fanfare-navigate.h"
@@ -236,6 +237,52 @@ test_privacy (void)
   gtk_switch_set_active (GTK_SWITCH (share), TRUE);
   g_assert_true (fanfare_test_wait_for (sharing_playlists_is, GINT_TO_POINTER (TRUE), 20000));
   g_assert_true (friend_sees ("Late Night"));
+}
+
+static void
+test_contacts (void)
+{
+  FanfareFriendsPage *page = show_friends ();
+  FanfareContactsGroup *group = FANFARE_CONTACTS_GROUP (fanfare_test_find_widget (GTK_WIDGET (page),
+                                                                                  FANFARE_TYPE_CONTACTS_GROUP));
+  FanfarePrivacySettings findable = {
+    .discoverable_by_contact = TRUE, .phone = (char *) "+86 138 0013 8000", .share_playlists = TRUE,
+    .share_playlist_follows = TRUE, .share_listening = FALSE,
+  };
+  const char *vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Fang (road trips)\r\nTEL;TYPE=CELL:138 0013 8000\r\n"
+                    "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nobody\r\nEMAIL:nobody@example.com\r\n"
+                    "END:VCARD\r\n";
+  g_autofree char *path = g_build_filename (scratch, "contacts.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FanfarePrivacySettings) settings = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareUser) found = NULL;
+
+  /* The page says what leaves the computer before anything is chosen. */
+  fanfare_test_assert_label_shown (GTK_WIDGET (group), "From Your Contacts");
+  g_assert_nonnull (fanfare_test_find_widget_with_class (GTK_WIDGET (group), GTK_TYPE_LABEL, "dim-label"));
+
+  /* The friend lets contacts find them by their phone. */
+  fanfare_client_set_privacy_async (friend, &findable, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  settings = fanfare_client_privacy_finish (friend, result, &error);
+  g_assert_no_error (error);
+
+  /* A number written without its country code takes the locale's: 86. */
+  g_assert_true (g_file_set_contents (path, vcf, -1, NULL));
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  fanfare_contacts_group_find_in_file (group, file);
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_assert_true (fanfare_test_wait_for (has_items, fanfare_contacts_group_get_matches (group), 20000));
+  g_assert_cmpuint (g_list_model_get_n_items (fanfare_contacts_group_get_matches (group)), ==, 1);
+  found = g_list_model_get_item (fanfare_contacts_group_get_matches (group), 0);
+  g_assert_cmpstr (fanfare_user_get_username (found), ==, FRIEND);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (group), FRIEND_NAME);
+  fanfare_test_assert_label_shown (GTK_WIDGET (group), "1 person found");
+  gtk_widget_grab_focus (GTK_WIDGET (group));
+  save_screenshot ("friends-contacts");
 }
 
 static gboolean
@@ -480,6 +527,12 @@ test_inbox (void)
   save_screenshot ("friends-inbox");
 }
 
+static gboolean
+no_friend_label (gpointer  data)
+{
+  return fanfare_test_find_label (data, "@" FRIEND) == NULL;
+}
+
 static void
 test_block (void)
 {
@@ -511,7 +564,7 @@ test_block (void)
   fanfare_friends_page_find_people (page, FRIEND);
   fanfare_test_wait_ms (1000);
   g_assert_cmpuint (g_list_model_get_n_items (fanfare_friends_page_get_people (page)), ==, 0);
-  g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "@" FRIEND));
+  g_assert_true (fanfare_test_wait_for (no_friend_label, page, 20000));
   g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "Made the playlist “" PLAYLIST "”"));
   save_screenshot ("friends-blocked");
 }
@@ -550,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/app/friends/send-to-friend", test_send_to_friend);
   g_test_add_func ("/app/friends/inbox", test_inbox);
   g_test_add_func ("/app/friends/privacy", test_privacy);
+  g_test_add_func ("/app/friends/contacts", test_contacts);
   g_test_add_func ("/app/friends/find-and-profile", test_find_and_profile);
   g_test_add_func ("/app/friends/block", test_block);
 

@@ -86,7 +86,7 @@ friends_cb (GObject      *object,
   for (guint i = 0; friends != NULL && i < g_list_model_get_n_items (friends); i++)
     {
       g_autoptr(FanfareUser) friend = g_list_model_get_item (friends, i);
-      GtkWidget *row = fanfare_person_row_new (friend, FALSE);
+      GtkWidget *row = fanfare_person_row_new (friend, FALSE, NULL);
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (list, row);

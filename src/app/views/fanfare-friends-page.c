@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-client-social.h"
+#include "fanfare-contacts-group.h"
 #include "fanfare-friends-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-people.h"
@@ -26,12 +27,13 @@ struct _FanfareFriendsPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;
-  GtkSearchEntry      *people_entry;
-  GtkListBox          *people_list;
-  GtkListBox          *feed_list;
-  GtkWidget           *more_button;
-  FanfarePrivacyGroup *privacy_group;
+  GtkStack             *stack;
+  GtkSearchEntry       *people_entry;
+  GtkListBox           *people_list;
+  GtkListBox           *feed_list;
+  GtkWidget            *more_button;
+  FanfarePrivacyGroup  *privacy_group;
+  FanfareContactsGroup *contacts_group;
 
   /* Owned references */
   FanfareAccountManager *accounts;
@@ -108,7 +110,7 @@ create_person_row (gpointer  item,
   FanfareUser *user = item;
 
   return fanfare_person_row_new (user, self->friends != NULL &&
-                                 g_hash_table_contains (self->friends, fanfare_user_get_username (user)));
+                                 g_hash_table_contains (self->friends, fanfare_user_get_username (user)), NULL);
 }
 
 /* Appends the kinds this version knows, from people not blocked. */
@@ -199,7 +201,10 @@ blocked_cb (GObject      *object,
 
   /* The feed follows, so that it leaves the blocked out. */
   if (take_usernames (object, result, &self->blocked))
-    load_feed (self);
+    {
+      fanfare_contacts_group_leave_out (self->contacts_group, self->blocked);
+      load_feed (self);
+    }
 }
 
 static void
@@ -223,6 +228,7 @@ reload (FanfareFriendsPage *self)
   if (!fanfare_client_get_online (client))
     return;
   fanfare_privacy_group_set_client (self->privacy_group, client);
+  fanfare_contacts_group_set_client (self->contacts_group, client);
   g_list_store_remove_all (self->feed);
   self->cancellable = g_cancellable_new ();
   fanfare_client_list_people_async (client, FANFARE_PEOPLE_FRIENDS, NULL, self->cancellable, friends_cb,
@@ -333,6 +339,7 @@ fanfare_friends_page_class_init (FanfareFriendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, feed_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, privacy_group);
+  gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, contacts_group);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_activity_activated_cb);
@@ -340,6 +347,7 @@ fanfare_friends_page_class_init (FanfareFriendsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "friends.more", NULL, more_action);
 
+  g_type_ensure (FANFARE_TYPE_CONTACTS_GROUP);
   g_type_ensure (FANFARE_TYPE_PRIVACY_GROUP);
 }
 

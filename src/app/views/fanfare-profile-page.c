@@ -88,7 +88,7 @@ create_person_row (gpointer  item,
   FanfareProfilePage *self = user_data;
   FanfareUser *user = item;
 
-  return fanfare_person_row_new (user, g_hash_table_contains (self->friends, fanfare_user_get_username (user)));
+  return fanfare_person_row_new (user, g_hash_table_contains (self->friends, fanfare_user_get_username (user)), NULL);
 }
 
 static void
