@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gst/gst.h>
 
 #include "fanfare-application.h"
@@ -19,7 +21,9 @@
 #include "fanfare-contacts-group.h"
 #include "fanfare-friends-page.h"
 #include "fanfare-inbox-page.h"
+#include "fanfare-geohash.h"
 #include "fanfare-navigate.h"
+#include "fanfare-nearby-group.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-privacy-group.h"
@@ -283,6 +287,138 @@ test_contacts (void)
   fanfare_test_assert_label_shown (GTK_WIDGET (group), "1 person found");
   gtk_widget_grab_focus (GTK_WIDGET (group));
   save_screenshot ("friends-contacts");
+}
+
+#define BEIJING_LATITUDE 39.9042
+#define BEIJING_LONGITUDE 116.4074
+
+static FanfareClient *
+register_and_sign_in (const char *username)
+{
+  FanfareClient *other = fanfare_client_new (server->url, NULL);
+  g_autofree char *password = g_strdup_printf ("%s password 1", username);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_test_note_secret (password);
+  fanfare_client_register_async (other, username, username, password, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_register_finish (other, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_object (&user);
+  fanfare_client_sign_in_async (other, username, password, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_sign_in_finish (other, result, &error);
+  g_assert_no_error (error);
+  fanfare_test_note_secret (fanfare_client_get_token (other));
+
+  return other;
+}
+
+static int
+compare_names (gconstpointer  a,
+               gconstpointer  b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The usernames around the cell @who shared last, joined by "|". */
+static char *
+nearby_of (FanfareClient *who)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  fanfare_client_list_people_async (who, FANFARE_PEOPLE_NEARBY, NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  people = fanfare_client_social_list_finish (who, result, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(FanfareUser) user = g_list_model_get_item (people, i);
+
+      g_ptr_array_add (names, g_strdup (fanfare_user_get_username (user)));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("|", (char **) names->pdata);
+}
+
+static void
+share_cell (FanfareClient *who,
+            const char    *cell)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_client_share_location_async (who, cell, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  people = fanfare_client_social_list_finish (who, result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+nearby_count_is (gpointer  data)
+{
+  FanfareNearbyGroup *group = FANFARE_NEARBY_GROUP (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                              FANFARE_TYPE_NEARBY_GROUP));
+
+  return g_list_model_get_n_items (fanfare_nearby_group_get_people (group)) == GPOINTER_TO_UINT (data);
+}
+
+static void
+test_nearby (void)
+{
+  FanfareFriendsPage *page = show_friends ();
+  FanfareNearbyGroup *group = FANFARE_NEARBY_GROUP (fanfare_test_find_widget (GTK_WIDGET (page),
+                                                                              FANFARE_TYPE_NEARBY_GROUP));
+  g_autoptr(FanfareClient) lina = register_and_sign_in ("lina");
+  g_autoptr(FanfareClient) chen = register_and_sign_in ("chen");
+  g_autoptr(FanfareLocationSource) here = fanfare_location_source_new_fixed (BEIJING_LATITUDE, BEIJING_LONGITUDE);
+  g_autofree char *cell = fanfare_geohash_encode (BEIJING_LATITUDE, BEIJING_LONGITUDE, FANFARE_NEARBY_PRECISION);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  share_cell (friend, cell);
+  share_cell (lina, cell);
+  share_cell (chen, cell);
+
+  /* Nothing is sent until the user opts in. */
+  fanfare_nearby_group_set_source (group, here);
+  g_assert_null (fanfare_nearby_group_get_cell (group));
+  before = nearby_of (friend);
+  g_assert_cmpstr (before, ==, "chen|lina");
+
+  /* Opted in, only the cell of 5 characters is sent; the others are listed. */
+  fanfare_nearby_group_set_sharing (group, TRUE);
+  g_assert_true (fanfare_test_wait_for (nearby_count_is, GUINT_TO_POINTER (3), 20000));
+  g_assert_cmpstr (fanfare_nearby_group_get_cell (group), ==, cell);
+  g_assert_cmpuint (strlen (fanfare_nearby_group_get_cell (group)), ==, 5);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_assert_label_shown (GTK_WIDGET (group), FRIEND_NAME);
+  after = nearby_of (friend);
+  g_assert_cmpstr (after, ==, "chen|demo|lina");
+  gtk_widget_grab_focus (GTK_WIDGET (group));
+  save_screenshot ("friends-nearby");
+
+  /* Opting out deletes the cell at once. */
+  fanfare_nearby_group_set_sharing (group, FALSE);
+  g_assert_true (nearby_count_is (GUINT_TO_POINTER (0)));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *now = nearby_of (friend);
+
+      if (g_str_equal (now, "chen|lina"))
+        break;
+      g_assert_cmpuint (i, <, 99);
+      fanfare_test_wait_ms (100);
+    }
 }
 
 static gboolean
@@ -604,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/app/friends/inbox", test_inbox);
   g_test_add_func ("/app/friends/privacy", test_privacy);
   g_test_add_func ("/app/friends/contacts", test_contacts);
+  g_test_add_func ("/app/friends/nearby", test_nearby);
   g_test_add_func ("/app/friends/find-and-profile", test_find_and_profile);
   g_test_add_func ("/app/friends/block", test_block);
 

@@ -19,6 +19,7 @@
 #include "fanfare-contacts-group.h"
 #include "fanfare-friends-page.h"
 #include "fanfare-navigate.h"
+#include "fanfare-nearby-group.h"
 #include "fanfare-people.h"
 #include "fanfare-privacy-group.h"
 
@@ -34,6 +35,7 @@ struct _FanfareFriendsPage
   GtkWidget            *more_button;
   FanfarePrivacyGroup  *privacy_group;
   FanfareContactsGroup *contacts_group;
+  FanfareNearbyGroup   *nearby_group;
 
   /* Owned references */
   FanfareAccountManager *accounts;
@@ -229,6 +231,7 @@ reload (FanfareFriendsPage *self)
     return;
   fanfare_privacy_group_set_client (self->privacy_group, client);
   fanfare_contacts_group_set_client (self->contacts_group, client);
+  fanfare_nearby_group_set_client (self->nearby_group, client);
   g_list_store_remove_all (self->feed);
   self->cancellable = g_cancellable_new ();
   fanfare_client_list_people_async (client, FANFARE_PEOPLE_FRIENDS, NULL, self->cancellable, friends_cb,
@@ -340,6 +343,7 @@ fanfare_friends_page_class_init (FanfareFriendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, nearby_group);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_activity_activated_cb);
@@ -348,6 +352,7 @@ fanfare_friends_page_class_init (FanfareFriendsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "friends.more", NULL, more_action);
 
   g_type_ensure (FANFARE_TYPE_CONTACTS_GROUP);
+  g_type_ensure (FANFARE_TYPE_NEARBY_GROUP);
   g_type_ensure (FANFARE_TYPE_PRIVACY_GROUP);
 }
 
