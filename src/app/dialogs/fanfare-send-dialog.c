@@ -139,6 +139,7 @@ fanfare_send_to_friend (GtkWidget           *from,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "friend-picker");
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list),
                                 fanfare_placeholder_new (_("No friends yet: follow people who follow you")));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Friends"), -1);
