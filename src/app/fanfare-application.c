@@ -36,6 +36,7 @@ static const struct {
   { "win.show-page('purchased')", { "<Alt>7", NULL } },
   { "win.show-page('identify')", { "<Alt>8", NULL } },
   { "win.show-page('studio')", { "<Alt>9", NULL } },
+  { "win.show-page('inbox')", { "<Alt>0", NULL } },
   { "win.open-files", { "<Primary>o", NULL } },
   { "win.toggle-queue", { "<Primary>u", NULL } },
   { "win.show-now-playing", { "<Primary>n", NULL } },

@@ -17,6 +17,7 @@
 #include "fanfare-artist-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-playlist-page.h"
+#include "fanfare-profile-page.h"
 #include "fanfare-track-list-page.h"
 #include "fanfare-track-page.h"
 #include "fanfare-utils.h"
@@ -407,4 +408,20 @@ fanfare_navigate_playlist (GtkWidget  *from,
   g_return_if_fail (playlist_id != NULL);
 
   fanfare_navigate_push (from, fanfare_playlist_page_new (playlist_id), _("Playlist"));
+}
+
+/**
+ * fanfare_navigate_profile:
+ * @username: a person of the platform
+ *
+ * Opens the profile of @username, which loads it.
+ */
+void
+fanfare_navigate_profile (GtkWidget  *from,
+                          const char *username)
+{
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (username != NULL);
+
+  fanfare_navigate_push (from, fanfare_profile_page_new (username), _("Profile"));
 }

@@ -33,6 +33,9 @@ void fanfare_navigate_history (GtkWidget *from);
 void fanfare_navigate_playlist (GtkWidget  *from,
                                 const char *playlist_id);
 
+void fanfare_navigate_profile (GtkWidget  *from,
+                               const char *username);
+
 void fanfare_navigate_track (GtkWidget    *from,
                              FanfareTrack *track);
 

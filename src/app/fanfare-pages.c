@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-discover-page.h"
+#include "fanfare-friends-page.h"
 #include "fanfare-identify-page.h"
+#include "fanfare-inbox-page.h"
 #include "fanfare-library-page.h"
 #include "fanfare-pages.h"
 #include "fanfare-playlists-page.h"
@@ -27,6 +29,8 @@ struct _FanfarePages
   /* Template widgets */
   GtkStack             *stack;
   FanfareDiscoverPage  *discover_page;
+  FanfareFriendsPage   *friends_page;
+  FanfareInboxPage     *inbox_page;
   FanfarePlaylistsPage *playlists_page;
   FanfareSearchPage    *search_page;
   FanfareLibraryPage   *library_page;
@@ -135,6 +139,8 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FANFARE_TYPE_DISCOVER_PAGE);
+  g_type_ensure (FANFARE_TYPE_FRIENDS_PAGE);
+  g_type_ensure (FANFARE_TYPE_INBOX_PAGE);
   g_type_ensure (FANFARE_TYPE_IDENTIFY_PAGE);
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
   g_type_ensure (FANFARE_TYPE_PLAYLISTS_PAGE);
@@ -145,6 +151,8 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, discover_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, friends_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, inbox_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, playlists_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, library_page);
@@ -276,6 +284,8 @@ fanfare_pages_set_accounts (FanfarePages          *self,
   fanfare_library_page_set_accounts (self->library_page, accounts);
   fanfare_search_page_set_accounts (self->search_page, accounts);
   fanfare_playlists_page_set_accounts (self->playlists_page, accounts);
+  fanfare_friends_page_set_accounts (self->friends_page, accounts);
+  fanfare_inbox_page_set_accounts (self->inbox_page, accounts);
 }
 
 /**

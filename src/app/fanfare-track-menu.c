@@ -17,6 +17,7 @@
 #include "fanfare-application.h"
 #include "fanfare-lyrics-editor.h"
 #include "fanfare-navigate.h"
+#include "fanfare-send-dialog.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-row.h"
 #include "fanfare-window.h"
@@ -168,6 +169,9 @@ activate_cb (GSimpleAction *action,
     gtk_window_present (GTK_WINDOW (fanfare_lyrics_editor_new (GTK_WINDOW (gtk_widget_get_root (parent)),
                                                                fanfare_application_get_client (app),
                                                                fanfare_application_get_player (app), track)));
+  else if (g_str_equal (name, "send"))
+    fanfare_send_to_friend (parent, FANFARE_SOCIAL_TARGET_TRACK, fanfare_track_get_id (track),
+                            fanfare_track_get_title (track));
 }
 
 static void
@@ -336,6 +340,8 @@ build_menu (FanfareClient *client,
           g_strcmp0 (fanfare_user_get_artist_id (fanfare_client_get_user (client)),
                      fanfare_track_get_artist_id (track)) == 0)
         g_menu_append (library, _("Edit _Lyrics…"), "track.edit-lyrics");
+      if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM && fanfare_track_get_id (track) != NULL)
+        g_menu_append (library, _("Send to _Friend…"), "track.send");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (library));
     }
 
@@ -359,7 +365,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
 {
   static const char * const names[] = {
     "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
-    "add-to-playlist", "like", "edit-lyrics",
+    "add-to-playlist", "like", "edit-lyrics", "send",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;

@@ -247,6 +247,38 @@ fanfare_client_set_comment_liked_async (FanfareClient       *self,
 }
 
 /**
+ * fanfare_client_report_comment_async:
+ * @reason: (nullable): what is wrong with it, plain text
+ *
+ * Reports a comment to the moderators. Finish with
+ * fanfare_client_social_finish().
+ */
+void
+fanfare_client_report_comment_async (FanfareClient       *self,
+                                     const char          *comment_id,
+                                     const char          *reason,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) body = json_builder_new ();
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+  g_return_if_fail (comment_id != NULL);
+
+  escaped = _fanfare_client_escape (comment_id);
+  path = g_strdup_printf ("/api/v1/comments/%s/reports", escaped);
+  json_builder_begin_object (body);
+  json_builder_set_member_name (body, "reason");
+  json_builder_add_string_value (body, reason != NULL ? reason : "");
+  json_builder_end_object (body);
+
+  call_simple (self, "POST", path, body, cancellable, callback, user_data);
+}
+
+/**
  * fanfare_client_send_to_friend_async:
  * @note: (nullable): a few words with it, plain text
  *

@@ -116,6 +116,12 @@ void        fanfare_client_set_comment_liked_async (FanfareClient       *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+void        fanfare_client_report_comment_async (FanfareClient       *self,
+                                                 const char          *comment_id,
+                                                 const char          *reason,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 void        fanfare_client_send_to_friend_async (FanfareClient       *self,
                                                  const char          *username,
                                                  FanfareSocialTarget  kind,

@@ -142,6 +142,13 @@ test_comments_and_inbox (Fixture       *fixture,
   fanfare_client_set_comment_liked_async (wang, fanfare_comment_get_id (posted), TRUE, NULL,
                                           fanfare_test_store_result, &slot);
   assert_done (wang);
+  /* Reported twice, kept once. */
+  fanfare_client_report_comment_async (wang, fanfare_comment_get_id (posted), "spam", NULL,
+                                       fanfare_test_store_result, &slot);
+  assert_done (wang);
+  fanfare_client_report_comment_async (wang, fanfare_comment_get_id (posted), NULL, NULL,
+                                       fanfare_test_store_result, &slot);
+  assert_done (wang);
   fanfare_client_list_comments_async (wang, FANFARE_SOCIAL_TARGET_TRACK, track_id, TRUE, NULL, NULL,
                                       fanfare_test_store_result, &slot);
   comments = finish_list (wang);

@@ -16,8 +16,10 @@
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
 #include "fanfare-buy-button.h"
+#include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-navigate.h"
+#include "fanfare-send-dialog.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-row.h"
 #include "fanfare-utils.h"
@@ -27,16 +29,18 @@ struct _FanfareAlbumPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkWidget         *scrolled_window;
-  FanfareCoverImage *cover;
-  GtkLabel          *title_label;
-  GtkButton         *artist_button;
-  GtkLabel          *artist_label;
-  GtkLabel          *details_label;
-  GtkListBox        *track_list;
-  GtkWidget         *save_button;
-  AdwButtonContent  *save_content;
-  FanfareBuyButton  *buy_button;
+  GtkWidget             *scrolled_window;
+  FanfareCoverImage     *cover;
+  FanfareCommentSection *comments;
+  GtkLabel              *title_label;
+  GtkButton             *artist_button;
+  GtkLabel              *artist_label;
+  GtkLabel              *details_label;
+  GtkListBox            *track_list;
+  GtkWidget             *save_button;
+  GtkWidget             *menu_button;
+  AdwButtonContent      *save_content;
+  FanfareBuyButton      *buy_button;
 
   /* Owned references */
   FanfareAlbum  *album;
@@ -176,6 +180,7 @@ update_saved (FanfareAlbumPage *self)
   gboolean saved;
 
   gtk_widget_set_visible (self->save_button, self->client != NULL);
+  gtk_widget_set_visible (self->menu_button, self->client != NULL && fanfare_album_get_id (self->album) != NULL);
   if (self->client == NULL)
     return;
 
@@ -194,6 +199,17 @@ save_action (GtkWidget  *widget,
 
   if (self->client != NULL)
     fanfare_toggle_saved (widget, self->album);
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfareAlbumPage *self = FANFARE_ALBUM_PAGE (widget);
+
+  fanfare_send_to_friend (widget, FANFARE_SOCIAL_TARGET_ALBUM, fanfare_album_get_id (self->album),
+                          fanfare_album_get_title (self->album));
 }
 
 static void
@@ -219,6 +235,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
 
   object_class->dispose = fanfare_album_page_dispose;
 
+  g_type_ensure (FANFARE_TYPE_COMMENT_SECTION);
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
   g_type_ensure (FANFARE_TYPE_BUY_BUTTON);
 
@@ -226,12 +243,14 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-album-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, cover);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, comments);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, artist_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, artist_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, track_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_content);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, buy_button);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_album_page_row_activated_cb);
@@ -242,6 +261,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   gtk_widget_class_install_action (widget_class, "album.shuffle", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "album.go-to-artist", NULL, go_to_artist_action);
   gtk_widget_class_install_action (widget_class, "album.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "album.send", NULL, send_action);
 }
 
 static void
@@ -294,6 +314,17 @@ fanfare_album_page_new (FanfareAlbum *album,
           g_signal_connect_object (fanfare_client_get_saved_albums (client), "items-changed",
                                    G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
         }
+    }
+  /* The platform's albums have comments; the user's own files do not. */
+  gtk_widget_set_visible (GTK_WIDGET (self->comments),
+                          fanfare_album_get_source (album) == FANFARE_SOURCE_PLATFORM && fanfare_album_get_id (album) != NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->comments)))
+    {
+      GApplication *app = g_application_get_default ();
+
+      fanfare_comment_section_set_target (self->comments,
+                                          FANFARE_IS_APPLICATION (app) ? fanfare_application_get_client (FANFARE_APPLICATION (app)) : NULL,
+                                          FANFARE_SOCIAL_TARGET_ALBUM, fanfare_album_get_id (album));
     }
   update_saved (self);
 

@@ -18,10 +18,12 @@
 #include "fanfare-application.h"
 #include "fanfare-collaborators-dialog.h"
 #include "fanfare-common-enums.h"
+#include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-playlist-files.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
+#include "fanfare-send-dialog.h"
 #include "fanfare-utils.h"
 #include "fanfare-window.h"
 
@@ -30,17 +32,18 @@ struct _FanfarePlaylistPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack          *stack;
-  AdwStatusPage     *error_page;
-  FanfareCoverImage *cover;
-  GtkLabel          *title_label;
-  GtkLabel          *owner_label;
-  GtkLabel          *description_label;
-  GtkLabel          *details_label;
-  GtkWidget         *follow_button;
-  GtkWidget         *menu_button;
-  AdwButtonContent  *follow_content;
-  GtkListView       *entries_list;
+  GtkStack              *stack;
+  AdwStatusPage         *error_page;
+  FanfareCoverImage     *cover;
+  FanfareCommentSection *comments;
+  GtkLabel              *title_label;
+  GtkLabel              *owner_label;
+  GtkLabel              *description_label;
+  GtkLabel              *details_label;
+  GtkWidget             *follow_button;
+  GtkWidget             *menu_button;
+  AdwButtonContent      *follow_content;
+  GtkListView           *entries_list;
 
   /* Owned references */
   char                 *playlist_id;
@@ -86,6 +89,9 @@ update_menu (FanfarePlaylistPage *self)
   if (self->access.can_edit)
     g_menu_append (menu, _("_Rename…"), "playlist-page.rename");
   g_menu_append (menu, _("_Export…"), "playlist-page.export");
+  if (self->client != NULL && fanfare_client_get_signed_in (self->client) &&
+      fanfare_playlist_get_visibility (self->playlist) != FANFARE_PLAYLIST_VISIBILITY_PRIVATE)
+    g_menu_append (menu, _("Send to _Friend…"), "playlist-page.send");
   if (is_owner (self))
     {
       g_autoptr(GMenu) who = g_menu_new ();
@@ -98,6 +104,7 @@ update_menu (FanfarePlaylistPage *self)
       g_menu_append (menu, _("_Delete Playlist"), "playlist-page.delete");
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->menu_button, g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 
   visibility = fanfare_enum_to_string (FANFARE_TYPE_PLAYLIST_VISIBILITY, fanfare_playlist_get_visibility (self->playlist));
   g_simple_action_set_state (self->visibility_action, g_variant_new_string (visibility));
@@ -804,6 +811,18 @@ fanfare_playlist_page_remove_entry (FanfarePlaylistPage *self,
 }
 
 static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+
+  if (self->playlist != NULL)
+    fanfare_send_to_friend (widget, FANFARE_SOCIAL_TARGET_PLAYLIST, self->playlist_id,
+                            fanfare_playlist_get_title (self->playlist));
+}
+
+static void
 fanfare_playlist_page_dispose (GObject *object)
 {
   FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (object);
@@ -829,6 +848,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
 
   object_class->dispose = fanfare_playlist_page_dispose;
 
+  g_type_ensure (FANFARE_TYPE_COMMENT_SECTION);
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -836,6 +856,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, cover);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, comments);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, owner_label);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistPage, description_label);
@@ -854,6 +875,7 @@ fanfare_playlist_page_class_init (FanfarePlaylistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "playlist-page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.collaborators", NULL, collaborators_action);
   gtk_widget_class_install_action (widget_class, "playlist-page.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "playlist-page.send", NULL, send_action);
 }
 
 static void
@@ -909,6 +931,7 @@ fanfare_playlist_page_new (const char *playlist_id)
     }
 
   self->client = g_object_ref (client);
+  fanfare_comment_section_set_target (self->comments, client, FANFARE_SOCIAL_TARGET_PLAYLIST, playlist_id);
   fanfare_client_get_playlist_async (client, playlist_id, self->cancellable, loaded_cb, g_object_ref (self));
 
   return GTK_WIDGET (self);

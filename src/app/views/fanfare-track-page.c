@@ -15,6 +15,7 @@
 #include "fanfare-application.h"
 #include "fanfare-chapter.h"
 #include "fanfare-chapters-panel.h"
+#include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-menu.h"
@@ -26,16 +27,17 @@ struct _FanfareTrackPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkWidget         *scrolled_window;
-  FanfareCoverImage *cover;
-  GtkLabel          *title_label;
-  GtkLabel          *artist_label;
-  GtkLabel          *album_label;
-  GtkLabel          *details_label;
-  AdwButtonContent  *save_content;
-  GtkWidget         *book_box;
-  GtkLabel          *progress_label;
-  GtkListBox        *chapters_list;
+  GtkWidget             *scrolled_window;
+  FanfareCoverImage     *cover;
+  FanfareCommentSection *comments;
+  GtkLabel              *title_label;
+  GtkLabel              *artist_label;
+  GtkLabel              *album_label;
+  GtkLabel              *details_label;
+  AdwButtonContent      *save_content;
+  GtkWidget             *book_box;
+  GtkLabel              *progress_label;
+  GtkListBox            *chapters_list;
 
   /* Owned references */
   FanfareTrack  *track;
@@ -192,12 +194,14 @@ fanfare_track_page_class_init (FanfareTrackPageClass *klass)
 
   object_class->dispose = fanfare_track_page_dispose;
 
+  g_type_ensure (FANFARE_TYPE_COMMENT_SECTION);
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-track-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, cover);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, comments);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, artist_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackPage, album_label);
@@ -263,6 +267,12 @@ fanfare_track_page_new (FanfareTrack *track)
       g_signal_connect_object (fanfare_client_get_saved_tracks (client), "items-changed",
                                G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
     }
+  /* The platform's tracks have comments; the user's own files do not. */
+  gtk_widget_set_visible (GTK_WIDGET (self->comments),
+                          client != NULL && fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->comments)))
+    fanfare_comment_section_set_target (self->comments, client, FANFARE_SOCIAL_TARGET_TRACK,
+                                        fanfare_track_get_id (track));
   update_saved (self);
   show_book (self);
 

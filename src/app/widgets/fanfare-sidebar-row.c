@@ -15,6 +15,9 @@ struct _FanfareSidebarRow
 {
   GtkListBoxRow parent_instance;
 
+  /* Template widgets */
+  GtkWidget *badge_label;
+
   /* Owned references */
   GtkStackPage *page;
 };
@@ -28,6 +31,34 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean
+badge_to_visible (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  const char *badge = g_value_get_string (from);
+
+  g_value_set_boolean (to, badge != NULL && *badge != '\0');
+
+  return TRUE;
+}
+
+/* A page with a "badge" property, such as the inbox's unread count, shows
+ * it in its row. */
+static void
+bind_badge (FanfareSidebarRow *self)
+{
+  GtkWidget *child = self->page != NULL ? gtk_stack_page_get_child (self->page) : NULL;
+
+  if (child == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (child), "badge") == NULL)
+    return;
+
+  g_object_bind_property (child, "badge", self->badge_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (child, "badge", self->badge_label, "visible", G_BINDING_SYNC_CREATE,
+                               badge_to_visible, NULL, NULL, NULL);
+}
 
 static void
 fanfare_sidebar_row_dispose (GObject *object)
@@ -71,6 +102,7 @@ fanfare_sidebar_row_set_property (GObject      *object,
     {
     case PROP_PAGE:
       self->page = g_value_dup_object (value);
+      bind_badge (self);
       break;
 
     default:
@@ -102,6 +134,7 @@ fanfare_sidebar_row_class_init (FanfareSidebarRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/widgets/fanfare-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, FanfareSidebarRow, badge_label);
 }
 
 static void
