@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-clubs-page.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-identify-page.h"
 #include "fanfare-library-page.h"
@@ -134,6 +135,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FANFARE_TYPE_CLUBS_PAGE);
   g_type_ensure (FANFARE_TYPE_DISCOVER_PAGE);
   g_type_ensure (FANFARE_TYPE_IDENTIFY_PAGE);
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);

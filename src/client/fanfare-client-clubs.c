@@ -253,8 +253,8 @@ fanfare_client_create_club_async (FanfareClient       *self,
  * fanfare_client_join_club_async:
  * @join: %TRUE to join, %FALSE to leave
  *
- * Finish with fanfare_client_club_finish(); leaving answers %NULL and no
- * error.
+ * Finish joining with fanfare_client_club_finish(), leaving (which answers
+ * no club) with fanfare_client_club_change_finish().
  */
 void
 fanfare_client_join_club_async (FanfareClient       *self,
@@ -264,8 +264,13 @@ fanfare_client_join_club_async (FanfareClient       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  _fanfare_client_club_call (self, join ? "PUT" : "DELETE", "/api/v1/clubs/", club_id, "/membership", NULL, _fanfare_client_parse_club,
-                             (GDestroyNotify) fanfare_client_club_free, fanfare_client_club_finish, cancellable, callback, user_data);
+  if (join)
+    _fanfare_client_club_call (self, "PUT", "/api/v1/clubs/", club_id, "/membership", NULL,
+                               _fanfare_client_parse_club, (GDestroyNotify) fanfare_client_club_free,
+                               fanfare_client_club_finish, cancellable, callback, user_data);
+  else
+    _fanfare_client_club_call (self, "DELETE", "/api/v1/clubs/", club_id, "/membership", NULL, NULL, NULL,
+                               fanfare_client_club_change_finish, cancellable, callback, user_data);
 }
 
 FanfareClientClub *

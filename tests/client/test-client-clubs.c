@@ -212,6 +212,7 @@ test_posts_and_comments (Fixture       *fixture,
   g_autoptr(FanfareClientClubComment) comment = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) pin_result = NULL;
   g_autoptr(GError) error = NULL;
@@ -267,6 +268,18 @@ test_posts_and_comments (Fixture       *fixture,
   result = WAIT (fixture);
   g_assert_null (fanfare_client_list_club_comments_finish (fixture->fan, result, &error));
   g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The fan leaves; the founder cannot. */
+  fanfare_client_join_club_async (fixture->fan, club->id, FALSE, NULL, fanfare_test_store_result, &fixture->result);
+  g_assert_true (change_finish (fixture, fixture->fan, &error));
+  g_assert_no_error (error);
+  mine = my_clubs (fixture, fixture->fan);
+  g_assert_cmpuint (mine->len, ==, 0);
+  fanfare_client_join_club_async (fixture->artist, club->id, FALSE, NULL, fanfare_test_store_result,
+                                  &fixture->result);
+  g_assert_false (change_finish (fixture, fixture->artist, &error));
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_CONFLICT);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include "fanfare-application.h"
 #include "fanfare-client-store.h"
+#include "fanfare-nameplate-view.h"
 #include "fanfare-navigate.h"
 #include "fanfare-purchased-page.h"
 
@@ -52,30 +53,26 @@ create_row (FanfarePurchasedPage  *self,
             FanfareClientPurchase *purchase)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge;
-  g_autofree char *serial = fanfare_nameplate_format_serial (purchase->nameplate != NULL
-                                                             ? purchase->nameplate->serial : 0);
+  GtkWidget *plate;
   g_autofree char *subtitle = NULL;
-  gboolean verified = purchase->nameplate != NULL && fanfare_nameplate_verify (purchase->nameplate, self->key);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_album_get_title (purchase->album));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* The nameplate beside it shows the serial number. */
   if (purchase->from != NULL)
-    /* Translators: the artist, the nameplate's serial number and who gave the album */
-    subtitle = g_strdup_printf (_("%s · No. %s · a gift from %s"), fanfare_album_get_artist (purchase->album), serial,
-                                purchase->from);
+    /* Translators: the artist and who gave the album */
+    subtitle = g_strdup_printf (_("%s · a gift from %s"), fanfare_album_get_artist (purchase->album), purchase->from);
   else
-    /* Translators: the artist and the nameplate's serial number */
-    subtitle = g_strdup_printf (_("%s · No. %s"), fanfare_album_get_artist (purchase->album), serial);
+    subtitle = g_strdup (fanfare_album_get_artist (purchase->album));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-  badge = gtk_label_new (verified ? _("Verified") : _("Not verified"));
-  gtk_widget_add_css_class (badge, verified ? "success" : "error");
-  gtk_widget_set_tooltip_text (badge, verified ? _("The platform signed this nameplate")
-                                               : _("This nameplate's signature does not check out"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  self->n_verified += verified;
+  if (purchase->nameplate == NULL)
+    return row;
+
+  plate = fanfare_nameplate_view_new (purchase->nameplate, self->key);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), plate);
+  self->n_verified += fanfare_nameplate_view_get_verified (FANFARE_NAMEPLATE_VIEW (plate));
 
   return row;
 }
