@@ -19,6 +19,7 @@
 
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
+#include "fanfare-album-download.h"
 #include "fanfare-buy-button.h"
 #include "fanfare-club-page.h"
 #include "fanfare-club-post-row.h"
@@ -140,6 +141,75 @@ sign_in (void)
   fanfare_test_note_secret (fanfare_client_get_token (client ()));
 }
 
+static gboolean
+playing_album (gpointer  data)
+{
+  FanfareTrack *track = fanfare_player_get_current_track (fanfare_application_get_player (app));
+
+  return track != NULL && g_strcmp0 (fanfare_track_get_album_id (track), data) == 0;
+}
+
+static gboolean
+download_finished (gpointer  data)
+{
+  return fanfare_album_download_get_finished (data);
+}
+
+static gboolean
+download_started (gpointer  data)
+{
+  return fanfare_purchased_page_get_download (data, g_object_get_data (data, "album-id")) != NULL;
+}
+
+/* Play plays the whole album; Download puts its tracks, as the server
+ * has them, into the folder. */
+static void
+play_and_download (GtkWidget    *purchased,
+                   FanfareAlbum *album)
+{
+  const char *album_id = fanfare_album_get_id (album);
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) read = NULL;
+  g_autoptr(FanfareTrack) first = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  FanfareAlbumDownload *download;
+  gsize length = 0;
+
+  g_assert_true (gtk_widget_activate_action (purchased, "purchased.play", "s", album_id));
+  g_assert_true (fanfare_test_wait_for (playing_album, (gpointer) album_id, 20000));
+
+  fanfare_purchased_page_download_to (FANFARE_PURCHASED_PAGE (purchased), album_id, folder);
+  g_object_set_data_full (G_OBJECT (purchased), "album-id", g_strdup (album_id), g_free);
+  g_assert_true (fanfare_test_wait_for (download_started, purchased, 20000));
+  download = fanfare_purchased_page_get_download (FANFARE_PURCHASED_PAGE (purchased), album_id);
+  g_assert_true (fanfare_test_wait_for (download_finished, download, 60000));
+  g_assert_null (fanfare_album_download_get_error (download));
+  g_assert_cmpfloat (fanfare_album_download_get_fraction (download), ==, 1.0);
+
+  /* The first track, byte for byte, named by its number and title. */
+  fanfare_client_get_album_async (client (), album_id, NULL, fanfare_test_store_result, &result);
+  read = fanfare_client_get_album_finish (client (), fanfare_test_wait_result (&result), &tracks, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  first = g_list_model_get_item (tracks, 0);
+  fanfare_client_read_stream_async (client (), first, 0, -1, NULL, fanfare_test_store_result, &result);
+  expected = fanfare_client_read_stream_finish (client (), fanfare_test_wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  name = fanfare_album_download_file_name (first);
+  path = g_strconcat (dir, "/", name, ".ogg", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, g_bytes_get_size (expected));
+  g_assert_true (memcmp (contents, g_bytes_get_data (expected, NULL), length) == 0);
+  fanfare_test_rm_rf (dir);
+}
+
 static void
 test_buy_album (void)
 {
@@ -226,6 +296,8 @@ test_buy_album (void)
   fanfare_test_assert_label_shown (purchased, "Verified");
   fanfare_test_wait_ms (600);
   fanfare_test_save_screenshot (GTK_WIDGET (window), "store-purchased-albums");
+
+  play_and_download (purchased, album);
 }
 
 static FanfareNavigationStack *
@@ -259,7 +331,7 @@ clubs_listed (gpointer  data)
 static gboolean
 club_read (gpointer  data)
 {
-  return fanfare_club_page_get_n_supporters (data) > 0;
+  return fanfare_club_page_get_loaded (data);
 }
 
 static gboolean
@@ -282,7 +354,8 @@ wait_role (GtkWidget  *page,
 static gboolean
 has_posts (gpointer  data)
 {
-  return fanfare_club_page_get_n_posts (data) == GPOINTER_TO_UINT (g_object_get_data (data, "expected-posts"));
+  return fanfare_club_page_get_loaded (data) &&
+         fanfare_club_page_get_n_posts (data) == GPOINTER_TO_UINT (g_object_get_data (data, "expected-posts"));
 }
 
 static gboolean

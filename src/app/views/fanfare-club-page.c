@@ -46,8 +46,9 @@ struct _FanfareClubPage
   char              *key;  /* the server's nameplate key */
 
   /* State */
-  guint n_posts;
-  guint n_supporters;
+  guint    n_posts;
+  guint    n_supporters;
+  gboolean loaded;  /* the club, its posts and its leaderboard read */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareClubPage, fanfare_club_page, GTK_TYPE_WIDGET)
@@ -181,6 +182,7 @@ leaderboard_cb (GObject      *object,
   for (guint i = 0; i < supporters->len; i++)
     gtk_list_box_append (self->leaderboard_list, create_supporter_row (self, g_ptr_array_index (supporters, i)));
   self->n_supporters = supporters->len;
+  self->loaded = TRUE;
 }
 
 static void
@@ -267,6 +269,7 @@ fanfare_club_page_reload (FanfareClubPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->loaded = FALSE;
 
   if (client == NULL)
     return;
@@ -548,4 +551,12 @@ fanfare_club_page_get_post_entry (FanfareClubPage *self)
   g_return_val_if_fail (FANFARE_IS_CLUB_PAGE (self), NULL);
 
   return GTK_EDITABLE (self->post_entry);
+}
+
+gboolean
+fanfare_club_page_get_loaded (FanfareClubPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_CLUB_PAGE (self), FALSE);
+
+  return self->loaded;
 }

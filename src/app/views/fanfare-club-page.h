@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (FanfareClubPage, fanfare_club_page, FANFARE, CLUB_PAGE, Gt
 GtkWidget  *fanfare_club_page_new (const char *club_id);
 void        fanfare_club_page_reload (FanfareClubPage *self);
 const char *fanfare_club_page_get_role (FanfareClubPage *self);
+gboolean    fanfare_club_page_get_loaded (FanfareClubPage *self);
 guint       fanfare_club_page_get_n_posts (FanfareClubPage *self);
 guint       fanfare_club_page_get_n_supporters (FanfareClubPage *self);
 GtkEditable *fanfare_club_page_get_post_entry (FanfareClubPage *self);
