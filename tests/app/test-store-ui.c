@@ -25,6 +25,7 @@
 #include "fanfare-club-post-row.h"
 #include "fanfare-clubs-page.h"
 #include "fanfare-discover-page.h"
+#include "fanfare-gift-dialog.h"
 #include "fanfare-nameplate-view.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
@@ -210,6 +211,39 @@ play_and_download (GtkWidget    *purchased,
   fanfare_test_rm_rf (dir);
 }
 
+static gboolean
+gift_received (gpointer  data)
+{
+  FanfareTestResponse *response = fanfare_test_request (server, "GET", "/api/v1/me/gifts", data, NULL);
+  gboolean received = fanfare_test_response_contains (response, "生日快乐");
+
+  fanfare_test_response_free (response);
+
+  return received;
+}
+
+/* Give as Gift: the friend owns the album, the giver paid once. */
+static void
+give (GtkWidget    *purchased,
+      FanfareAlbum *album,
+      const char   *listener)
+{
+  g_autofree char *friend = fanfare_test_register (server, "giftee", "giftee password 1");
+  GtkWidget *dialog;
+
+  fanfare_test_note_secret ("giftee password 1");
+  fanfare_test_note_secret (friend);
+  g_assert_true (gtk_widget_activate_action (purchased, "purchased.give", "s", fanfare_album_get_id (album)));
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Give as Gift", 20000));
+  dialog = find_dialog ("Give as Gift");
+  gtk_editable_set_text (fanfare_gift_dialog_get_username_entry (dialog), "giftee");
+  gtk_editable_set_text (fanfare_gift_dialog_get_message_entry (dialog), "生日快乐");
+  fanfare_test_save_screenshot (dialog, "store-give-gift");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "give");
+  g_assert_true (fanfare_test_wait_for (gift_received, friend, 20000));
+  g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 5000 - 2 * PRICE);
+}
+
 static void
 test_buy_album (void)
 {
@@ -298,6 +332,7 @@ test_buy_album (void)
   fanfare_test_save_screenshot (GTK_WIDGET (window), "store-purchased-albums");
 
   play_and_download (purchased, album);
+  give (purchased, album, listener);
 }
 
 static FanfareNavigationStack *

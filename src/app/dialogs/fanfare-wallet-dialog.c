@@ -61,14 +61,6 @@ pending_key (FanfareClient *client,
 }
 
 static void
-toast (GtkWindow  *parent,
-       const char *title)
-{
-  if (FANFARE_IS_WINDOW (parent))
-    fanfare_window_add_toast (FANFARE_WINDOW (parent), adw_toast_new (title));
-}
-
-static void
 topped_up_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -83,10 +75,10 @@ topped_up_cb (GObject      *object,
       g_autofree char *amount = fanfare_buy_button_format_price (balance, "CNY");
       g_autofree char *message = g_strdup_printf (_("Wallet topped up: %s"), amount);
 
-      toast (top_up->parent, message);
+      fanfare_window_toast_from (GTK_WIDGET (top_up->parent), message);
     }
   else
-    toast (top_up->parent, fanfare_client_error_is_offline (error)
+    fanfare_window_toast_from (GTK_WIDGET (top_up->parent), fanfare_client_error_is_offline (error)
                            ? _("Could not reach the server; the same code will be credited once")
                            : error->message);
 

@@ -290,11 +290,8 @@ void
 fanfare_club_report_error (GtkWidget    *from,
                            const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (from);
-
   g_debug ("Could not change a club: %s", error->message);
-  if (FANFARE_IS_WINDOW (root))
-    fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (error->message));
+  fanfare_window_toast_from (from, error->message);
 }
 
 /* Every change ends by reading the club again, whatever the answer. */

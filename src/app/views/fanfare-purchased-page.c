@@ -17,6 +17,7 @@
 #include "fanfare-album-download.h"
 #include "fanfare-application.h"
 #include "fanfare-client-store.h"
+#include "fanfare-gift-dialog.h"
 #include "fanfare-nameplate-view.h"
 #include "fanfare-navigate.h"
 #include "fanfare-purchased-page.h"
@@ -35,6 +36,7 @@ struct _FanfarePurchasedPage
   GPtrArray    *purchases;  /* FanfareClientPurchase, in the list's order */
   char         *key;        /* the server's nameplate key */
   GHashTable   *downloads;  /* album id → FanfareAlbumDownload */
+  FanfareGift  *gift;       /* the last gift, until answered */
 
   /* State */
   guint n_verified;
@@ -95,6 +97,8 @@ add_album_buttons (FanfarePurchasedPage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              icon_button ("folder-download-symbolic", _("Download…"), "purchased.download",
                                           album_id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             icon_button ("fanfare-gift-symbolic", _("Give as Gift…"), "purchased.give", album_id));
 }
 
 static GtkWidget *
@@ -212,16 +216,6 @@ fanfare_purchased_page_reload (FanfarePurchasedPage *self)
 }
 
 static void
-toast (FanfarePurchasedPage *self,
-       const char           *title)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (FANFARE_IS_WINDOW (root))
-    fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (title));
-}
-
-static void
 download_finished_cb (FanfarePurchasedPage *self,
                       GParamSpec           *pspec,
                       FanfareAlbumDownload *download)
@@ -235,10 +229,10 @@ download_finished_cb (FanfarePurchasedPage *self,
     {
       g_debug ("Could not download an album: %s", error->message);
       /* Translators: why a download stopped; downloading again resumes it */
-      toast (self, _("The download stopped; download again to resume it"));
+      fanfare_window_toast_from (GTK_WIDGET (self), _("The download stopped; download again to resume it"));
     }
   else
-    toast (self, _("Album downloaded"));
+    fanfare_window_toast_from (GTK_WIDGET (self), _("Album downloaded"));
 }
 
 static void
@@ -259,7 +253,7 @@ download_tracks_cb (GObject      *object,
   if (album == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        fanfare_window_toast_from (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -376,12 +370,35 @@ play_tracks_cb (GObject      *object,
   if (album == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        fanfare_window_toast_from (GTK_WIDGET (self), error->message);
       return;
     }
 
   if (FANFARE_IS_APPLICATION (app))
     fanfare_application_play_list (FANFARE_APPLICATION (app), tracks, NULL, FANFARE_PLAY_NOW);
+}
+
+static void
+give_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FanfarePurchasedPage *self = FANFARE_PURCHASED_PAGE (widget);
+  FanfareClient *client = get_client ();
+  const char *album_id = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (client == NULL || !GTK_IS_WINDOW (root))
+    return;
+
+  for (guint i = 0; self->purchases != NULL && i < self->purchases->len; i++)
+    {
+      FanfareClientPurchase *purchase = g_ptr_array_index (self->purchases, i);
+
+      if (g_strcmp0 (fanfare_album_get_id (purchase->album), album_id) == 0)
+        gtk_window_present (GTK_WINDOW (fanfare_gift_dialog_new (GTK_WINDOW (root), client, self->gift, album_id,
+                                                                 fanfare_album_get_title (purchase->album))));
+    }
 }
 
 /* The whole album, from its first track. */
@@ -441,6 +458,7 @@ fanfare_purchased_page_finalize (GObject *object)
   FanfarePurchasedPage *self = FANFARE_PURCHASED_PAGE (object);
 
   g_free (self->key);
+  fanfare_gift_free (self->gift);
 
   G_OBJECT_CLASS (fanfare_purchased_page_parent_class)->finalize (object);
 }
@@ -461,6 +479,7 @@ fanfare_purchased_page_class_init (FanfarePurchasedPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, fanfare_purchased_page_row_activated_cb);
   gtk_widget_class_install_action (widget_class, "purchased.play", "s", play_action);
   gtk_widget_class_install_action (widget_class, "purchased.download", "s", download_action);
+  gtk_widget_class_install_action (widget_class, "purchased.give", "s", give_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -469,6 +488,7 @@ fanfare_purchased_page_init (FanfarePurchasedPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->gift = fanfare_gift_new ();
   self->downloads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_signal_connect (self, "map", G_CALLBACK (fanfare_purchased_page_reload), NULL);
 }
