@@ -20,6 +20,7 @@
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
 #include "fanfare-album-download.h"
+#include "fanfare-album-extras.h"
 #include "fanfare-buy-button.h"
 #include "fanfare-club-page.h"
 #include "fanfare-club-post-row.h"
@@ -29,6 +30,7 @@
 #include "fanfare-nameplate-view.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
+#include "fanfare-photo-card.h"
 #include "fanfare-artist-page.h"
 #include "fanfare-purchased-page.h"
 #include "fanfare-sign-in-dialog.h"
@@ -244,6 +246,61 @@ give (GtkWidget    *purchased,
   g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 5000 - 2 * PRICE);
 }
 
+static GtkWidget *wait_page (GType  type);
+
+static gboolean
+card_ready (gpointer  data)
+{
+  return fanfare_album_extras_get_card_ready (data);
+}
+
+/* The artist's letter and photo on the album's page, for its owner, and a
+ * photo card made from that photo. */
+static void
+photo_card (FanfareAlbum *album,
+            const char   *admin)
+{
+  g_autofree char *letter = g_strdup_printf ("/api/v1/albums/%s/extras/letter", fanfare_album_get_id (album));
+  g_autofree char *photos = g_strdup_printf ("%s/api/v1/albums/%s/extras/photos", server->url,
+                                             fanfare_album_get_id (album));
+  g_autofree char *authorization = g_strdup_printf ("Bearer %s", admin);
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "card.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) picture = fanfare_test_make_cover (0xd08040ff);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", photos);
+  g_autoptr(GdkTexture) card = NULL;
+  g_autoptr(GError) error = NULL;
+  FanfareTestResponse *response;
+  GtkWidget *page, *extras;
+
+  response = fanfare_test_request (server, "PUT", letter, admin, "{\"letter\": \"谢谢你一直以来的支持。\"}");
+  fanfare_test_response_free (response);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  soup_message_set_request_body_from_bytes (msg, "image/png", picture);
+  response = fanfare_test_send (server, msg);
+  fanfare_test_response_free (response);
+
+  fanfare_navigate_album (find (FANFARE_TYPE_PURCHASED_PAGE), album);
+  page = wait_page (FANFARE_TYPE_ALBUM_PAGE);
+  extras = fanfare_test_find_widget (page, FANFARE_TYPE_ALBUM_EXTRAS);
+  g_assert_nonnull (extras);
+  g_assert_true (fanfare_test_wait_for (card_ready, extras, 20000));
+  fanfare_test_wait_frame (page);
+  fanfare_test_assert_label_shown (page, "谢谢你一直以来的支持。");
+  g_assert_cmpuint (fanfare_album_extras_get_n_photos (FANFARE_ALBUM_EXTRAS (extras)), ==, 1);
+  fanfare_test_wait_ms (600);
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "store-album-extras");
+
+  g_assert_true (fanfare_album_extras_save_card_to (FANFARE_ALBUM_EXTRAS (extras), file, &error));
+  g_assert_no_error (error);
+  card = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (card), ==, FANFARE_PHOTO_CARD_WIDTH);
+  g_assert_cmpint (gdk_texture_get_height (card), ==, FANFARE_PHOTO_CARD_HEIGHT);
+  fanfare_test_rm_rf (dir);
+}
+
 static void
 test_buy_album (void)
 {
@@ -333,6 +390,7 @@ test_buy_album (void)
 
   play_and_download (purchased, album);
   give (purchased, album, listener);
+  photo_card (album, admin);
 }
 
 static FanfareNavigationStack *
