@@ -301,6 +301,29 @@ photo_card (FanfareAlbum *album,
   fanfare_test_rm_rf (dir);
 }
 
+static gboolean
+wallet_refilled (gpointer  data)
+{
+  return fanfare_test_wallet_balance (server, data) == 5000 - 2 * PRICE + 2000;
+}
+
+/* The wallet from the account menu: its balance, and a top-up. */
+static void
+wallet_view (const char *listener)
+{
+  g_auto(GStrv) codes = fanfare_test_issue_codes (server->data_dir, "20", 1);
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
+  dialog = find_dialog ("Your Wallet");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "¥14.00"));
+  fanfare_test_save_screenshot (dialog, "store-wallet");
+  gtk_editable_set_text (fanfare_wallet_dialog_get_entry (dialog), codes[0]);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "top-up");
+  g_assert_true (fanfare_test_wait_for (wallet_refilled, (gpointer) listener, 20000));
+}
+
 static void
 test_buy_album (void)
 {
@@ -391,6 +414,7 @@ test_buy_album (void)
   play_and_download (purchased, album);
   give (purchased, album, listener);
   photo_card (album, admin);
+  wallet_view (listener);
 }
 
 static FanfareNavigationStack *
