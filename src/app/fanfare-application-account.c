@@ -16,6 +16,7 @@
 #include "fanfare-application-private.h"
 #include "fanfare-sessions-dialog.h"
 #include "fanfare-sign-in-dialog.h"
+#include "fanfare-wallet-dialog.h"
 #include "fanfare-window.h"
 
 /* Streams of the active server carry the token; nothing else does. */
@@ -190,11 +191,26 @@ show_account_action (GSimpleAction *action,
                                    g_str_equal (g_action_get_name (G_ACTION (action)), "show-profile"));
 }
 
+/* The wallet: its balance, and a top-up with a code. */
+static void
+show_wallet_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  FanfareApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
+
+  if (client != NULL && fanfare_client_get_signed_in (client) && parent != NULL)
+    fanfare_wallet_dialog_present_balance (parent, client);
+}
+
 static const GActionEntry account_actions[] = {
   { "sign-in", sign_in_action },
   { "sign-out", sign_out_action },
   { "show-sessions", show_account_action },
   { "show-profile", show_account_action },
+  { "show-wallet", show_wallet_action },
   { "switch-account", switch_account_action, "(ss)" },
 };
 

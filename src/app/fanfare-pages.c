@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-clubs-page.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-friends-page.h"
 #include "fanfare-identify-page.h"
@@ -138,6 +139,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FANFARE_TYPE_CLUBS_PAGE);
   g_type_ensure (FANFARE_TYPE_DISCOVER_PAGE);
   g_type_ensure (FANFARE_TYPE_FRIENDS_PAGE);
   g_type_ensure (FANFARE_TYPE_INBOX_PAGE);

@@ -831,3 +831,24 @@ fanfare_window_add_toast (FanfareWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+/**
+ * fanfare_window_toast_from:
+ * @from: a widget, or a window, of the main window
+ * @title: what to tell the user
+ *
+ * Shows a toast with @title over the window @from is in, if it is in one.
+ */
+void
+fanfare_window_toast_from (GtkWidget  *from,
+                           const char *title)
+{
+  GtkWidget *root = from;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+
+  if (!GTK_IS_WINDOW (root))
+    root = GTK_WIDGET (gtk_widget_get_root (from));
+  if (FANFARE_IS_WINDOW (root))
+    fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (title));
+}

@@ -23,5 +23,7 @@ void           fanfare_window_push_page (FanfareWindow *self,
                                          const char    *title);
 void           fanfare_window_add_toast (FanfareWindow *self,
                                          AdwToast      *toast);
+void           fanfare_window_toast_from (GtkWidget  *from,
+                                          const char *title);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "fanfare-client-clubs-private.h"
 #include "fanfare-client-clubs.h"
 #include "fanfare-client-private.h"
 #include "fanfare-error.h"
@@ -119,10 +120,10 @@ new_supporter (JsonObject *json,
   return supporter;
 }
 
-static gpointer
-parse_clubs (FanfareClient *self,
-             JsonObject    *json,
-             GError       **error)
+gpointer
+_fanfare_client_parse_clubs (FanfareClient *self,
+                             JsonObject    *json,
+                             GError       **error)
 {
   return _fanfare_client_parse_array (json, new_club, (GDestroyNotify) fanfare_client_club_free, error);
 }
@@ -144,11 +145,11 @@ parse_supporters (FanfareClient *self,
 }
 
 /* The object of @member, made by @new_item. */
-static gpointer
-parse_member (JsonObject         *json,
-              const char         *member,
-              FanfareNewItemFunc  new_item,
-              GError            **error)
+gpointer
+_fanfare_client_parse_member (JsonObject         *json,
+                              const char         *member,
+                              FanfareNewItemFunc  new_item,
+                              GError            **error)
 {
   JsonObject *object = json_object_get_object_member (json, member);
 
@@ -161,36 +162,36 @@ parse_member (JsonObject         *json,
   return new_item (object, error);
 }
 
-static gpointer
-parse_club (FanfareClient *self,
-            JsonObject    *json,
-            GError       **error)
+gpointer
+_fanfare_client_parse_club (FanfareClient *self,
+                            JsonObject    *json,
+                            GError       **error)
 {
-  return parse_member (json, "club", new_club, error);
+  return _fanfare_client_parse_member (json, "club", new_club, error);
 }
 
-static gpointer
-parse_post (FanfareClient *self,
-            JsonObject    *json,
-            GError       **error)
+gpointer
+_fanfare_client_parse_post (FanfareClient *self,
+                            JsonObject    *json,
+                            GError       **error)
 {
-  return parse_member (json, "post", new_post, error);
+  return _fanfare_client_parse_member (json, "post", new_post, error);
 }
 
 /* Sends @method @path/@id@suffix and answers through @parse. */
-static void
-call (FanfareClient       *self,
-      const char          *method,
-      const char          *path,
-      const char          *id,
-      const char          *suffix,
-      JsonBuilder         *body,
-      FanfareParseFunc     parse,
-      GDestroyNotify       destroy,
-      gpointer             source_tag,
-      GCancellable        *cancellable,
-      GAsyncReadyCallback  callback,
-      gpointer             user_data)
+void
+_fanfare_client_club_call (FanfareClient       *self,
+                           const char          *method,
+                           const char          *path,
+                           const char          *id,
+                           const char          *suffix,
+                           JsonBuilder         *body,
+                           FanfareParseFunc     parse,
+                           GDestroyNotify       destroy,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autofree char *escaped = _fanfare_client_escape (id);
   g_autofree char *full = g_strconcat (path, escaped, suffix, NULL);
@@ -208,8 +209,8 @@ fanfare_client_list_clubs_async (FanfareClient       *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  call (self, "GET", "/api/v1/artists/", artist_id, "/clubs", NULL, parse_clubs, (GDestroyNotify) g_ptr_array_unref,
-        fanfare_client_list_clubs_async, cancellable, callback, user_data);
+  _fanfare_client_club_call (self, "GET", "/api/v1/artists/", artist_id, "/clubs", NULL, _fanfare_client_parse_clubs, (GDestroyNotify) g_ptr_array_unref,
+                             fanfare_client_list_clubs_async, cancellable, callback, user_data);
 }
 
 /**
@@ -244,16 +245,16 @@ fanfare_client_create_club_async (FanfareClient       *self,
   json_builder_add_boolean_value (body, official);
   json_builder_end_object (body);
 
-  call (self, "POST", "/api/v1/artists/", artist_id, "/clubs", body, parse_club,
-        (GDestroyNotify) fanfare_client_club_free, fanfare_client_club_finish, cancellable, callback, user_data);
+  _fanfare_client_club_call (self, "POST", "/api/v1/artists/", artist_id, "/clubs", body, _fanfare_client_parse_club,
+                             (GDestroyNotify) fanfare_client_club_free, fanfare_client_club_finish, cancellable, callback, user_data);
 }
 
 /**
  * fanfare_client_join_club_async:
  * @join: %TRUE to join, %FALSE to leave
  *
- * Finish with fanfare_client_club_finish(); leaving answers %NULL and no
- * error.
+ * Finish joining with fanfare_client_club_finish(), leaving (which answers
+ * no club) with fanfare_client_club_change_finish().
  */
 void
 fanfare_client_join_club_async (FanfareClient       *self,
@@ -263,8 +264,13 @@ fanfare_client_join_club_async (FanfareClient       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  call (self, join ? "PUT" : "DELETE", "/api/v1/clubs/", club_id, "/membership", NULL, parse_club,
-        (GDestroyNotify) fanfare_client_club_free, fanfare_client_club_finish, cancellable, callback, user_data);
+  if (join)
+    _fanfare_client_club_call (self, "PUT", "/api/v1/clubs/", club_id, "/membership", NULL,
+                               _fanfare_client_parse_club, (GDestroyNotify) fanfare_client_club_free,
+                               fanfare_client_club_finish, cancellable, callback, user_data);
+  else
+    _fanfare_client_club_call (self, "DELETE", "/api/v1/clubs/", club_id, "/membership", NULL, NULL, NULL,
+                               fanfare_client_club_change_finish, cancellable, callback, user_data);
 }
 
 FanfareClientClub *
@@ -282,8 +288,8 @@ fanfare_client_list_club_posts_async (FanfareClient       *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  call (self, "GET", "/api/v1/clubs/", club_id, "/posts", NULL, parse_posts, (GDestroyNotify) g_ptr_array_unref,
-        fanfare_client_list_club_posts_async, cancellable, callback, user_data);
+  _fanfare_client_club_call (self, "GET", "/api/v1/clubs/", club_id, "/posts", NULL, parse_posts, (GDestroyNotify) g_ptr_array_unref,
+                             fanfare_client_list_club_posts_async, cancellable, callback, user_data);
 }
 
 /**
@@ -315,9 +321,9 @@ fanfare_client_add_club_post_async (FanfareClient       *self,
   json_builder_add_string_value (body, text);
   json_builder_end_object (body);
 
-  call (self, "POST", "/api/v1/clubs/", club_id, "/posts", body, parse_post,
-        (GDestroyNotify) fanfare_client_club_post_free, fanfare_client_add_club_post_async, cancellable, callback,
-        user_data);
+  _fanfare_client_club_call (self, "POST", "/api/v1/clubs/", club_id, "/posts", body, _fanfare_client_parse_post,
+                             (GDestroyNotify) fanfare_client_club_post_free, fanfare_client_add_club_post_async, cancellable, callback,
+                             user_data);
 }
 
 FanfareClientClubPost *
@@ -335,8 +341,8 @@ fanfare_client_club_leaderboard_async (FanfareClient       *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  call (self, "GET", "/api/v1/clubs/", club_id, "/leaderboard", NULL, parse_supporters,
-        (GDestroyNotify) g_ptr_array_unref, fanfare_client_club_leaderboard_async, cancellable, callback, user_data);
+  _fanfare_client_club_call (self, "GET", "/api/v1/clubs/", club_id, "/leaderboard", NULL, parse_supporters,
+                             (GDestroyNotify) g_ptr_array_unref, fanfare_client_club_leaderboard_async, cancellable, callback, user_data);
 }
 
 /**

@@ -45,9 +45,26 @@ typedef struct {
   GPtrArray *nameplates;  /* FanfareNameplate */
 } FanfareClientSupporter;
 
+typedef struct {
+  char *id;
+  char *post_id;
+  char *author;
+  char *body;
+} FanfareClientClubComment;
+
+/* What an admin or the founder does to a member. */
+typedef enum {
+  FANFARE_CLIENT_CLUB_MAKE_ADMIN,
+  FANFARE_CLIENT_CLUB_MAKE_MEMBER,
+  FANFARE_CLIENT_CLUB_REMOVE,
+  FANFARE_CLIENT_CLUB_BAN,
+  FANFARE_CLIENT_CLUB_UNBAN,
+} FanfareClientClubAction;
+
 void               fanfare_client_club_free (FanfareClientClub *club);
 void               fanfare_client_club_post_free (FanfareClientClubPost *post);
 void               fanfare_client_supporter_free (FanfareClientSupporter *supporter);
+void               fanfare_client_club_comment_free (FanfareClientClubComment *comment);
 
 void               fanfare_client_list_clubs_async (FanfareClient       *self,
                                                     const char          *artist_id,
@@ -99,7 +116,67 @@ GPtrArray         *fanfare_client_club_leaderboard_finish (FanfareClient *self,
                                                            GAsyncResult  *result,
                                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* fanfare-client-club-moderation.c */
+void               fanfare_client_list_my_clubs_async (FanfareClient       *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+void               fanfare_client_get_club_async (FanfareClient       *self,
+                                                  const char          *club_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+void               fanfare_client_claim_club_async (FanfareClient       *self,
+                                                    const char          *club_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void               fanfare_client_moderate_member_async (FanfareClient           *self,
+                                                         const char              *club_id,
+                                                         const char              *username,
+                                                         FanfareClientClubAction  action,
+                                                         GCancellable            *cancellable,
+                                                         GAsyncReadyCallback      callback,
+                                                         gpointer                 user_data);
+void               fanfare_client_remove_club_post_async (FanfareClient       *self,
+                                                          const char          *post_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+void               fanfare_client_remove_club_comment_async (FanfareClient       *self,
+                                                             const char          *comment_id,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean           fanfare_client_club_change_finish (FanfareClient *self,
+                                                      GAsyncResult  *result,
+                                                      GError       **error);
+void               fanfare_client_pin_club_post_async (FanfareClient       *self,
+                                                       const char          *post_id,
+                                                       gboolean             pinned,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+void               fanfare_client_list_club_comments_async (FanfareClient       *self,
+                                                            const char          *post_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GPtrArray         *fanfare_client_list_club_comments_finish (FanfareClient *self,
+                                                             GAsyncResult  *result,
+                                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+void               fanfare_client_add_club_comment_async (FanfareClient       *self,
+                                                          const char          *post_id,
+                                                          const char          *text,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+FanfareClientClubComment *fanfare_client_add_club_comment_finish (FanfareClient *self,
+                                                                  GAsyncResult  *result,
+                                                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientClub, fanfare_client_club_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientClubPost, fanfare_client_club_post_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientClubComment, fanfare_client_club_comment_free)
 
 G_END_DECLS

@@ -46,6 +46,22 @@ typedef struct {
   char             *message;
 } FanfareClientPurchase;
 
+/* The artist's letter and photos for an album's owners. */
+typedef struct {
+  char *letter;   /* or NULL */
+  GStrv photos;   /* their URIs */
+} FanfareClientExtras;
+
+void                   fanfare_client_extras_free (FanfareClientExtras *extras);
+void                   fanfare_client_get_album_extras_async (FanfareClient       *self,
+                                                              const char          *album_id,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+FanfareClientExtras   *fanfare_client_get_album_extras_finish (FanfareClient *self,
+                                                               GAsyncResult  *result,
+                                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 FanfareNameplate      *fanfare_nameplate_new_from_json (JsonObject *json,
                                                         GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 void                   fanfare_nameplate_free (FanfareNameplate *nameplate);
@@ -119,5 +135,6 @@ char                  *fanfare_client_get_store_key_finish (FanfareClient *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareNameplate, fanfare_nameplate_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientOffer, fanfare_client_offer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientPurchase, fanfare_client_purchase_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientExtras, fanfare_client_extras_free)
 
 G_END_DECLS

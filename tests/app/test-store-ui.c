@@ -9,7 +9,8 @@
  * on the album's page, Buy, the confirmation, a top-up code for an empty
  * wallet, the album purchased and
  * charged once, and then among the Purchased Albums with its nameplate
- * verified. */
+ * verified. Then the artist's fan clubs: joining one, posting, and as an
+ * admin pinning and commenting, the buyer's nameplate on the leaderboard. */
 
 #include "config.h"
 
@@ -18,10 +19,19 @@
 
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
+#include "fanfare-album-download.h"
+#include "fanfare-album-extras.h"
 #include "fanfare-buy-button.h"
+#include "fanfare-club-page.h"
+#include "fanfare-club-post-row.h"
+#include "fanfare-clubs-page.h"
 #include "fanfare-discover-page.h"
+#include "fanfare-gift-dialog.h"
+#include "fanfare-nameplate-view.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
+#include "fanfare-photo-card.h"
+#include "fanfare-artist-page.h"
 #include "fanfare-purchased-page.h"
 #include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-client.h"
@@ -134,6 +144,186 @@ sign_in (void)
   fanfare_test_note_secret (fanfare_client_get_token (client ()));
 }
 
+static gboolean
+playing_album (gpointer  data)
+{
+  FanfareTrack *track = fanfare_player_get_current_track (fanfare_application_get_player (app));
+
+  return track != NULL && g_strcmp0 (fanfare_track_get_album_id (track), data) == 0;
+}
+
+static gboolean
+download_finished (gpointer  data)
+{
+  return fanfare_album_download_get_finished (data);
+}
+
+static gboolean
+download_started (gpointer  data)
+{
+  return fanfare_purchased_page_get_download (data, g_object_get_data (data, "album-id")) != NULL;
+}
+
+/* Play plays the whole album; Download puts its tracks, as the server
+ * has them, into the folder. */
+static void
+play_and_download (GtkWidget    *purchased,
+                   FanfareAlbum *album)
+{
+  const char *album_id = fanfare_album_get_id (album);
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) read = NULL;
+  g_autoptr(FanfareTrack) first = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  FanfareAlbumDownload *download;
+  gsize length = 0;
+
+  g_assert_true (gtk_widget_activate_action (purchased, "purchased.play", "s", album_id));
+  g_assert_true (fanfare_test_wait_for (playing_album, (gpointer) album_id, 20000));
+
+  fanfare_purchased_page_download_to (FANFARE_PURCHASED_PAGE (purchased), album_id, folder);
+  g_object_set_data_full (G_OBJECT (purchased), "album-id", g_strdup (album_id), g_free);
+  g_assert_true (fanfare_test_wait_for (download_started, purchased, 20000));
+  download = fanfare_purchased_page_get_download (FANFARE_PURCHASED_PAGE (purchased), album_id);
+  g_assert_true (fanfare_test_wait_for (download_finished, download, 60000));
+  g_assert_null (fanfare_album_download_get_error (download));
+  g_assert_cmpfloat (fanfare_album_download_get_fraction (download), ==, 1.0);
+
+  /* The first track, byte for byte, named by its number and title. */
+  fanfare_client_get_album_async (client (), album_id, NULL, fanfare_test_store_result, &result);
+  read = fanfare_client_get_album_finish (client (), fanfare_test_wait_result (&result), &tracks, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  first = g_list_model_get_item (tracks, 0);
+  fanfare_client_read_stream_async (client (), first, 0, -1, NULL, fanfare_test_store_result, &result);
+  expected = fanfare_client_read_stream_finish (client (), fanfare_test_wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  name = fanfare_album_download_file_name (first);
+  path = g_strconcat (dir, "/", name, ".ogg", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, g_bytes_get_size (expected));
+  g_assert_true (memcmp (contents, g_bytes_get_data (expected, NULL), length) == 0);
+  fanfare_test_rm_rf (dir);
+}
+
+static gboolean
+gift_received (gpointer  data)
+{
+  FanfareTestResponse *response = fanfare_test_request (server, "GET", "/api/v1/me/gifts", data, NULL);
+  gboolean received = fanfare_test_response_contains (response, "生日快乐");
+
+  fanfare_test_response_free (response);
+
+  return received;
+}
+
+/* Give as Gift: the friend owns the album, the giver paid once. */
+static void
+give (GtkWidget    *purchased,
+      FanfareAlbum *album,
+      const char   *listener)
+{
+  g_autofree char *friend = fanfare_test_register (server, "giftee", "giftee password 1");
+  GtkWidget *dialog;
+
+  fanfare_test_note_secret ("giftee password 1");
+  fanfare_test_note_secret (friend);
+  g_assert_true (gtk_widget_activate_action (purchased, "purchased.give", "s", fanfare_album_get_id (album)));
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Give as Gift", 20000));
+  dialog = find_dialog ("Give as Gift");
+  gtk_editable_set_text (fanfare_gift_dialog_get_username_entry (dialog), "giftee");
+  gtk_editable_set_text (fanfare_gift_dialog_get_message_entry (dialog), "生日快乐");
+  fanfare_test_save_screenshot (dialog, "store-give-gift");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "give");
+  g_assert_true (fanfare_test_wait_for (gift_received, friend, 20000));
+  g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 5000 - 2 * PRICE);
+}
+
+static GtkWidget *wait_page (GType  type);
+
+static gboolean
+card_ready (gpointer  data)
+{
+  return fanfare_album_extras_get_card_ready (data);
+}
+
+/* The artist's letter and photo on the album's page, for its owner, and a
+ * photo card made from that photo. */
+static void
+photo_card (FanfareAlbum *album,
+            const char   *admin)
+{
+  g_autofree char *letter = g_strdup_printf ("/api/v1/albums/%s/extras/letter", fanfare_album_get_id (album));
+  g_autofree char *photos = g_strdup_printf ("%s/api/v1/albums/%s/extras/photos", server->url,
+                                             fanfare_album_get_id (album));
+  g_autofree char *authorization = g_strdup_printf ("Bearer %s", admin);
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "card.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) picture = fanfare_test_make_cover (0xd08040ff);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", photos);
+  g_autoptr(GdkTexture) card = NULL;
+  g_autoptr(GError) error = NULL;
+  FanfareTestResponse *response;
+  GtkWidget *page, *extras;
+
+  response = fanfare_test_request (server, "PUT", letter, admin, "{\"letter\": \"谢谢你一直以来的支持。\"}");
+  fanfare_test_response_free (response);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", authorization);
+  soup_message_set_request_body_from_bytes (msg, "image/png", picture);
+  response = fanfare_test_send (server, msg);
+  fanfare_test_response_free (response);
+
+  fanfare_navigate_album (find (FANFARE_TYPE_PURCHASED_PAGE), album);
+  page = wait_page (FANFARE_TYPE_ALBUM_PAGE);
+  extras = fanfare_test_find_widget (page, FANFARE_TYPE_ALBUM_EXTRAS);
+  g_assert_nonnull (extras);
+  g_assert_true (fanfare_test_wait_for (card_ready, extras, 20000));
+  fanfare_test_wait_frame (page);
+  fanfare_test_assert_label_shown (page, "谢谢你一直以来的支持。");
+  g_assert_cmpuint (fanfare_album_extras_get_n_photos (FANFARE_ALBUM_EXTRAS (extras)), ==, 1);
+  fanfare_test_wait_ms (600);
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "store-album-extras");
+
+  g_assert_true (fanfare_album_extras_save_card_to (FANFARE_ALBUM_EXTRAS (extras), file, &error));
+  g_assert_no_error (error);
+  card = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (card), ==, FANFARE_PHOTO_CARD_WIDTH);
+  g_assert_cmpint (gdk_texture_get_height (card), ==, FANFARE_PHOTO_CARD_HEIGHT);
+  fanfare_test_rm_rf (dir);
+}
+
+static gboolean
+wallet_refilled (gpointer  data)
+{
+  return fanfare_test_wallet_balance (server, data) == 5000 - 2 * PRICE + 2000;
+}
+
+/* The wallet from the account menu: its balance, and a top-up. */
+static void
+wallet_view (const char *listener)
+{
+  g_auto(GStrv) codes = fanfare_test_issue_codes (server->data_dir, "20", 1);
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
+  dialog = find_dialog ("Your Wallet");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "¥14.00"));
+  fanfare_test_save_screenshot (dialog, "store-wallet");
+  gtk_editable_set_text (fanfare_wallet_dialog_get_entry (dialog), codes[0]);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "top-up");
+  g_assert_true (fanfare_test_wait_for (wallet_refilled, (gpointer) listener, 20000));
+}
+
 static void
 test_buy_album (void)
 {
@@ -220,6 +410,267 @@ test_buy_album (void)
   fanfare_test_assert_label_shown (purchased, "Verified");
   fanfare_test_wait_ms (600);
   fanfare_test_save_screenshot (GTK_WIDGET (window), "store-purchased-albums");
+
+  play_and_download (purchased, album);
+  give (purchased, album, listener);
+  photo_card (album, admin);
+  wallet_view (listener);
+}
+
+static FanfareNavigationStack *
+navigation (void)
+{
+  return FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+}
+
+static gboolean
+page_is (gpointer  type)
+{
+  GtkWidget *page = fanfare_navigation_stack_get_visible_page (navigation ());
+
+  return page != NULL && G_TYPE_CHECK_INSTANCE_TYPE (page, GPOINTER_TO_SIZE (type)) && gtk_widget_get_mapped (page);
+}
+
+static GtkWidget *
+wait_page (GType  type)
+{
+  g_assert_true (fanfare_test_wait_for (page_is, GSIZE_TO_POINTER (type), 20000));
+
+  return fanfare_navigation_stack_get_visible_page (navigation ());
+}
+
+static gboolean
+clubs_listed (gpointer  data)
+{
+  return fanfare_clubs_page_get_n_clubs (data) == 1;
+}
+
+static gboolean
+club_read (gpointer  data)
+{
+  return fanfare_club_page_get_loaded (data);
+}
+
+static gboolean
+has_role (gpointer  data)
+{
+  const char *role = g_object_get_data (data, "expected-role");
+
+  return g_strcmp0 (fanfare_club_page_get_role (data), role) == 0 && club_read (data);
+}
+
+static void
+wait_role (GtkWidget  *page,
+           const char *role)
+{
+  g_object_set_data_full (G_OBJECT (page), "expected-role", g_strdup (role), g_free);
+  g_assert_true (fanfare_test_wait_for (has_role, page, 20000));
+  fanfare_test_wait_frame (page);
+}
+
+static gboolean
+has_posts (gpointer  data)
+{
+  return fanfare_club_page_get_loaded (data) &&
+         fanfare_club_page_get_n_posts (data) == GPOINTER_TO_UINT (g_object_get_data (data, "expected-posts"));
+}
+
+static gboolean
+has_comments (gpointer  data)
+{
+  return fanfare_club_post_row_get_n_comments (data) == 1;
+}
+
+/* The first post row's, in the list's order. */
+static FanfareClubPostRow *
+first_post (GtkWidget *page)
+{
+  GtkWidget *row = fanfare_test_find_widget (page, FANFARE_TYPE_CLUB_POST_ROW);
+
+  g_assert_nonnull (row);
+
+  return FANFARE_CLUB_POST_ROW (row);
+}
+
+/* The button of @action in @root. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_button (child, action)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+fan_post_first (gpointer  data)
+{
+  GtkWidget *row = fanfare_test_find_widget (data, FANFARE_TYPE_CLUB_POST_ROW);
+
+  return row != NULL && g_strcmp0 (fanfare_club_post_row_get_post_id (FANFARE_CLUB_POST_ROW (row)),
+                                   g_object_get_data (data, "fan-post")) == 0;
+}
+
+/* An official club a fan founded, with a post, as another user made it. */
+static char *
+found_club (const char *artist_id,
+            char      **post_id)
+{
+  g_autofree char *token = fanfare_test_register (server, "clubfan", "clubfan password 1");
+  g_autofree char *path = g_strdup_printf ("/api/v1/artists/%s/clubs", artist_id);
+  g_autofree char *posts = NULL;
+  FanfareTestResponse *response;
+  char *club_id;
+
+  fanfare_test_note_secret ("clubfan password 1");
+  fanfare_test_note_secret (token);
+  response = fanfare_test_request (server, "POST", path, token, "{\"name\": \"官方后援会\", \"official\": true}");
+  club_id = g_strdup (fanfare_test_response_get_string (response, "club.id"));
+  fanfare_test_response_free (response);
+  g_assert_nonnull (club_id);
+
+  posts = g_strdup_printf ("/api/v1/clubs/%s/posts", club_id);
+  response = fanfare_test_request (server, "POST", posts, token, "{\"body\": \"欢迎大家\"}");
+  *post_id = g_strdup (fanfare_test_response_get_string (response, "post.id"));
+  fanfare_test_response_free (response);
+
+  /* The founder makes the demo listener an admin once they join. */
+  g_object_set_data_full (G_OBJECT (window), "founder-token", g_steal_pointer (&token), g_free);
+
+  return club_id;
+}
+
+static void
+make_admin (const char *club_id)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/clubs/%s/members/%s/role", club_id, FANFARE_TEST_DEMO_USER);
+  FanfareTestResponse *response;
+
+  response = fanfare_test_request (server, "PUT", path, g_object_get_data (G_OBJECT (window), "founder-token"),
+                                   "{\"role\": \"admin\"}");
+  fanfare_test_response_free (response);
+}
+
+static void
+test_fan_clubs (void)
+{
+  GListModel *albums;
+  g_autoptr(FanfareAlbum) album = NULL;
+  g_autoptr(FanfareArtist) artist = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *club_id = NULL;
+  g_autofree char *fan_post = NULL;
+  GtkWidget *artist_page, *clubs, *club, *row, *plate, *dialog;
+  FanfareClubPostRow *post;
+
+  if (!signed_in (NULL))
+    sign_in ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
+  g_assert_true (fanfare_test_wait_for (has_items, albums, 20000));
+  album = g_list_model_get_item (albums, 0);
+  club_id = found_club (fanfare_album_get_artist_id (album), &fan_post);
+
+  /* From the artist's page to the artist's clubs. */
+  fanfare_client_get_artist_async (client (), fanfare_album_get_artist_id (album), NULL, fanfare_test_store_result,
+                                   &result);
+  g_clear_object (&result);
+  result = fanfare_test_wait_result (&result);
+  artist = fanfare_client_get_artist_finish (client (), result, NULL, &error);
+  g_assert_no_error (error);
+  fanfare_navigate_artist (find (FANFARE_TYPE_DISCOVER_PAGE), artist);
+  artist_page = wait_page (FANFARE_TYPE_ARTIST_PAGE);
+  g_assert_true (gtk_widget_activate_action (artist_page, "artist.clubs", NULL));
+  clubs = wait_page (FANFARE_TYPE_CLUBS_PAGE);
+  g_assert_true (fanfare_test_wait_for (clubs_listed, clubs, 20000));
+  fanfare_test_wait_frame (clubs);
+  fanfare_test_assert_label_shown (clubs, "官方后援会");
+  fanfare_test_wait_ms (600);
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "clubs-of-artist");
+
+  /* A club the user is not in: Join, no posting, no moderation. */
+  row = fanfare_test_find_widget (clubs, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
+  wait_role (club, NULL);
+  fanfare_test_assert_label_shown (club, "Join");
+  fanfare_test_assert_label_shown (club, "欢迎大家");
+  g_assert_null (fanfare_test_find_widget (club, GTK_TYPE_MENU_BUTTON));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (fanfare_club_page_get_post_entry (FANFARE_CLUB_PAGE (club))))));
+
+  /* Joined: the user posts. */
+  g_assert_true (gtk_widget_activate_action (club, "club.join", NULL));
+  wait_role (club, "member");
+  fanfare_test_assert_label_shown (club, "Leave");
+  gtk_editable_set_text (fanfare_club_page_get_post_entry (FANFARE_CLUB_PAGE (club)), "新专辑太棒了");
+  g_assert_true (gtk_widget_activate_action (club, "club.post", NULL));
+  g_object_set_data (G_OBJECT (club), "expected-posts", GUINT_TO_POINTER (2));
+  g_assert_true (fanfare_test_wait_for (has_posts, club, 20000));
+  fanfare_test_wait_frame (club);
+  fanfare_test_assert_label_shown (club, "新专辑太棒了");
+  g_assert_null (fanfare_test_find_widget (club, GTK_TYPE_MENU_BUTTON));
+
+  /* Made an admin: moderation shows; pinning puts the fan's post first. */
+  make_admin (club_id);
+  fanfare_club_page_reload (FANFARE_CLUB_PAGE (club));
+  wait_role (club, "admin");
+  g_assert_nonnull (fanfare_test_find_widget (club, GTK_TYPE_MENU_BUTTON));
+  g_assert_cmpstr (fanfare_club_post_row_get_post_id (first_post (club)), !=, fan_post);
+  g_object_set_data_full (G_OBJECT (club), "fan-post", g_strdup (fan_post), g_free);
+  g_assert_true (gtk_widget_activate_action (club, "club.pin-post", "s", fan_post));
+  g_assert_true (fanfare_test_wait_for (fan_post_first, club, 20000));
+  fanfare_test_wait_frame (club);
+  fanfare_test_assert_label_shown (club, "Pinned");
+
+  /* A comment under the pinned post. */
+  post = first_post (club);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (post), TRUE);
+  fanfare_club_post_row_add_comment (post, "同意！");
+  g_assert_true (fanfare_test_wait_for (has_comments, post, 20000));
+  fanfare_test_wait_frame (club);
+  fanfare_test_assert_label_shown (club, "同意！");
+  fanfare_test_assert_label_shown (club, "1 comment");
+
+  /* The buyer of the artist's album leads the supporters, nameplate verified. */
+  plate = fanfare_test_find_widget (club, FANFARE_TYPE_NAMEPLATE_VIEW);
+  g_assert_nonnull (plate);
+  g_assert_true (fanfare_nameplate_view_get_verified (FANFARE_NAMEPLATE_VIEW (plate)));
+  fanfare_test_wait_ms (600);
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "club-page-admin");
+
+  /* The sidebar's Fan Clubs lists the clubs the user is in. */
+  fanfare_navigation_stack_pop_to_root (navigation ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fan-clubs"));
+  clubs = find (FANFARE_TYPE_CLUBS_PAGE);
+  g_assert_true (fanfare_test_wait_for (clubs_listed, clubs, 20000));
+  fanfare_test_wait_frame (clubs);
+  fanfare_test_assert_label_shown (clubs, "My Fan Clubs");
+  fanfare_test_wait_ms (600);
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "clubs-mine");
+
+  /* The user founds a fan-made club of their own, and runs it. */
+  fanfare_navigate_artist_clubs (clubs, fanfare_album_get_artist_id (album), fanfare_album_get_artist (album));
+  clubs = wait_page (FANFARE_TYPE_CLUBS_PAGE);
+  g_assert_true (gtk_widget_activate_action (clubs, "clubs.create", NULL));
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "New Fan Club", 20000));
+  dialog = find_dialog ("New Fan Club");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), "夜听小组");
+  fanfare_test_save_screenshot (dialog, "club-new");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
+  wait_role (club, "founder");
+  fanfare_test_assert_label_shown (club, "夜听小组");
+  g_assert_false (gtk_widget_get_visible (find_button (club, "club.join")));
 }
 
 int
@@ -251,6 +702,7 @@ main (int   argc,
   fanfare_test_wait_mapped (GTK_WIDGET (window));
 
   g_test_add_func ("/app/store/buy-album", test_buy_album);
+  g_test_add_func ("/app/store/fan-clubs", test_fan_clubs);
 
   ret = g_test_run ();
 

@@ -339,6 +339,42 @@ test_fan_club (Fixture       *fixture,
 }
 
 static void
+test_album_extras (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *album_id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->album);
+  g_autofree char *path = g_strdup_printf ("/api/v1/albums/%s/extras/letter", album_id);
+  g_autofree char *artist_token = fanfare_test_log_in (fixture->server, "zhou", "zhou password 11");
+  g_autoptr(FanfareClientPurchase) bought = NULL;
+  g_autoptr(FanfareClientExtras) extras = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autoptr(GError) error = NULL;
+  FanfareTestResponse *response;
+
+  fanfare_test_note_secret (artist_token);
+  response = fanfare_test_request (fixture->server, "PUT", path, artist_token, "{\"letter\": \"谢谢你听我的歌\"}");
+  fanfare_test_response_free (response);
+
+  /* Only owners read them. */
+  fanfare_client_get_album_extras_async (fixture->client, album_id, NULL, fanfare_test_store_result, &fixture->result);
+  refused = WAIT (fixture);
+  g_assert_null (fanfare_client_get_album_extras_finish (fixture->client, refused, &error));
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  top_up (fixture, "20");
+  bought = buy (fixture, "x-1", &error);
+  g_assert_no_error (error);
+  fanfare_client_get_album_extras_async (fixture->client, album_id, NULL, fanfare_test_store_result, &fixture->result);
+  read = WAIT (fixture);
+  extras = fanfare_client_get_album_extras_finish (fixture->client, read, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (extras->letter, ==, "谢谢你听我的歌");
+  g_assert_cmpuint (g_strv_length (extras->photos), ==, 0);
+}
+
+static void
 test_serial_format (void)
 {
   g_autofree char *plain = NULL;
@@ -369,6 +405,7 @@ main (int   argc,
   g_test_add ("/client/store/nameplate-verify", Fixture, NULL, fixture_set_up, test_nameplate_verify,
               fixture_tear_down);
   g_test_add ("/client/store/fan-club", Fixture, NULL, fixture_set_up, test_fan_club, fixture_tear_down);
+  g_test_add ("/client/store/album-extras", Fixture, NULL, fixture_set_up, test_album_extras, fixture_tear_down);
   g_test_add_func ("/client/store/serial-format", test_serial_format);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fanfare-client-download.h"
 #include "fanfare-client.h"
 #include "fanfare-error.h"
 #include "fanfare-test-client.h"
@@ -461,6 +462,94 @@ test_offline (void)
   g_assert_false (fanfare_client_get_online (client));
 }
 
+typedef struct {
+  Fixture *fixture;
+  goffset  first;     /* where the download started */
+  guint    calls;
+  gboolean kill;      /* stop the server after the first range */
+} Progress;
+
+static void
+progress_cb (goffset   done,
+             goffset   total,
+             gpointer  user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpint (done, <=, total);
+  if (progress->calls++ == 0)
+    progress->first = done;
+  if (progress->kill && progress->calls == 1)
+    fanfare_test_server_kill (progress->fixture->server);
+}
+
+static gboolean
+download (Fixture      *fixture,
+          FanfareTrack *track,
+          GFile        *file,
+          Progress     *progress,
+          GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  fanfare_client_download_track_async (fixture->client, track, file, 1024, progress_cb, progress, NULL,
+                                       fanfare_test_store_result, &fixture->result);
+  result = WAIT (fixture);
+
+  return fanfare_client_download_track_finish (fixture->client, result, error);
+}
+
+/* A download cut off when the server stops resumes where it was, and the
+ * file ends byte for byte the track. */
+static void
+test_download_resume (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) album = first_new_release (fixture, &tracks);
+  g_autoptr(FanfareTrack) track = g_list_model_get_item (tracks, 0);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "01 track.ogg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) partial = fanfare_client_download_partial_file (file);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Progress cut = { fixture, 0, 0, TRUE };
+  Progress resumed = { fixture, 0, 0, FALSE };
+
+  sign_in (fixture, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
+  fanfare_test_note_secret (fanfare_client_get_token (fixture->client));
+  fanfare_client_read_stream_async (fixture->client, track, 0, -1, NULL, fanfare_test_store_result, &fixture->result);
+  result = WAIT (fixture);
+  whole = fanfare_client_read_stream_finish (fixture->client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (whole), >, 3 * 1024);
+
+  /* Cut off after the first range: the part file holds it, no file yet. */
+  g_assert_false (download (fixture, track, file, &cut, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (g_file_get_contents (g_file_peek_path (partial), &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 1024);
+  g_clear_pointer (&contents, g_free);
+
+  /* Again once the server is back: it goes on from there. */
+  fanfare_test_server_restart (fixture->server);
+  g_assert_true (download (fixture, track, file, &resumed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (resumed.first, ==, 2048);
+  g_assert_false (g_file_query_exists (partial, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, g_bytes_get_size (whole));
+  g_assert_true (memcmp (contents, g_bytes_get_data (whole, NULL), length) == 0);
+
+  fanfare_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +566,7 @@ main (int   argc,
   g_test_add ("/client/browse", Fixture, NULL, fixture_set_up, test_browse, fixture_tear_down);
   g_test_add ("/client/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/client/stream-range", Fixture, NULL, fixture_set_up, test_stream_range, fixture_tear_down);
+  g_test_add ("/client/download-resume", Fixture, NULL, fixture_set_up, test_download_resume, fixture_tear_down);
   g_test_add ("/client/library", Fixture, NULL, fixture_set_up, test_library, fixture_tear_down);
   g_test_add ("/client/images", Fixture, NULL, fixture_set_up, test_images, fixture_tear_down);
   g_test_add_func ("/client/offline", test_offline);

@@ -61,14 +61,6 @@ pending_key (FanfareClient *client,
 }
 
 static void
-toast (GtkWindow  *parent,
-       const char *title)
-{
-  if (FANFARE_IS_WINDOW (parent))
-    fanfare_window_add_toast (FANFARE_WINDOW (parent), adw_toast_new (title));
-}
-
-static void
 topped_up_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -83,10 +75,10 @@ topped_up_cb (GObject      *object,
       g_autofree char *amount = fanfare_buy_button_format_price (balance, "CNY");
       g_autofree char *message = g_strdup_printf (_("Wallet topped up: %s"), amount);
 
-      toast (top_up->parent, message);
+      fanfare_window_toast_from (GTK_WIDGET (top_up->parent), message);
     }
   else
-    toast (top_up->parent, fanfare_client_error_is_offline (error)
+    fanfare_window_toast_from (GTK_WIDGET (top_up->parent), fanfare_client_error_is_offline (error)
                            ? _("Could not reach the server; the same code will be credited once")
                            : error->message);
 
@@ -156,4 +148,47 @@ GtkEditable *
 fanfare_wallet_dialog_get_entry (GtkWidget *dialog)
 {
   return GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+}
+
+static void
+balance_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *body = NULL;
+  gint64 balance = 0;
+  GtkWidget *dialog;
+
+  if (!fanfare_client_get_wallet_finish (FANFARE_CLIENT (object), result, &balance, &currency, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fanfare_window_toast_from (GTK_WIDGET (parent), error->message);
+      return;
+    }
+
+  price = fanfare_buy_button_format_price (balance, currency);
+  /* Translators: the wallet's balance, such as ¥32.00 */
+  body = g_strdup_printf (_("Your balance is %s. Enter a top-up code to add its amount to your wallet."), price);
+  dialog = fanfare_wallet_dialog_new (parent, FANFARE_CLIENT (object), body);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), _("Your Wallet"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * fanfare_wallet_dialog_present_balance:
+ *
+ * Reads the wallet, then shows its balance with a line for a top-up code.
+ */
+void
+fanfare_wallet_dialog_present_balance (GtkWindow     *parent,
+                                       FanfareClient *client)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (FANFARE_IS_CLIENT (client));
+
+  fanfare_client_get_wallet_async (client, NULL, balance_cb, g_object_ref (parent));
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-album-extras.h"
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
 #include "fanfare-buy-button.h"
@@ -41,6 +42,7 @@ struct _FanfareAlbumPage
   GtkWidget             *menu_button;
   AdwButtonContent      *save_content;
   FanfareBuyButton      *buy_button;
+  FanfareAlbumExtras    *extras;
 
   /* Owned references */
   FanfareAlbum  *album;
@@ -238,6 +240,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   g_type_ensure (FANFARE_TYPE_COMMENT_SECTION);
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
   g_type_ensure (FANFARE_TYPE_BUY_BUTTON);
+  g_type_ensure (FANFARE_TYPE_ALBUM_EXTRAS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-album-page.ui");
@@ -253,6 +256,7 @@ fanfare_album_page_class_init (FanfareAlbumPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, save_content);
   gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, buy_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareAlbumPage, extras);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_album_page_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "albumpage");
@@ -311,6 +315,8 @@ fanfare_album_page_new (FanfareAlbum *album,
           self->client = g_object_ref (client);
           fanfare_buy_button_set_album (self->buy_button, client, fanfare_album_get_id (album),
                                         fanfare_album_get_title (album));
+          fanfare_album_extras_load (self->extras, client, fanfare_album_get_id (album),
+                                     fanfare_album_get_title (album));
           g_signal_connect_object (fanfare_client_get_saved_albums (client), "items-changed",
                                    G_CALLBACK (update_saved), self, G_CONNECT_SWAPPED);
         }

@@ -14,6 +14,7 @@
 #include "fanfare-album-tile.h"
 #include "fanfare-application.h"
 #include "fanfare-artist-page.h"
+#include "fanfare-clubs-page.h"
 #include "fanfare-navigate.h"
 
 struct _FanfareArtistPage
@@ -83,6 +84,17 @@ play_action (GtkWidget  *widget,
                                                                              : FANFARE_PLAY_NOW);
 }
 
+/* A platform artist's fan clubs; a local artist has none. */
+static void
+clubs_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FanfareArtistPage *self = FANFARE_ARTIST_PAGE (widget);
+
+  fanfare_navigate_artist_clubs (widget, fanfare_artist_get_id (self->artist), fanfare_artist_get_name (self->artist));
+}
+
 static void
 fanfare_artist_page_dispose (GObject *object)
 {
@@ -118,6 +130,7 @@ fanfare_artist_page_class_init (FanfareArtistPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "artist.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "artist.shuffle", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "artist.clubs", NULL, clubs_action);
 }
 
 static void
@@ -158,6 +171,9 @@ fanfare_artist_page_new (FanfareArtist *artist,
     name = _("Unknown Artist");
   gtk_label_set_label (self->name_label, name);
   adw_avatar_set_text (self->avatar, name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "artist.clubs",
+                                 fanfare_artist_get_source (artist) == FANFARE_SOURCE_PLATFORM &&
+                                 fanfare_artist_get_id (artist) != NULL);
 
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (albums)));
   gtk_grid_view_set_model (self->album_grid, selection);

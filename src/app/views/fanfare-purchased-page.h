@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-album-download.h"
+
 G_BEGIN_DECLS
 
 #define FANFARE_TYPE_PURCHASED_PAGE (fanfare_purchased_page_get_type ())
@@ -17,5 +19,10 @@ G_DECLARE_FINAL_TYPE (FanfarePurchasedPage, fanfare_purchased_page, FANFARE, PUR
 void     fanfare_purchased_page_reload (FanfarePurchasedPage *self);
 guint    fanfare_purchased_page_get_n_albums (FanfarePurchasedPage *self);
 guint    fanfare_purchased_page_get_n_verified (FanfarePurchasedPage *self);
+void     fanfare_purchased_page_download_to (FanfarePurchasedPage *self,
+                                             const char           *album_id,
+                                             GFile                *folder);
+FanfareAlbumDownload *fanfare_purchased_page_get_download (FanfarePurchasedPage *self,
+                                                           const char           *album_id);
 
 G_END_DECLS
