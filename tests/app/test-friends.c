@@ -517,7 +517,7 @@ test_comments (void)
                                                                                            FANFARE_TYPE_NAVIGATION_STACK));
   GtkWidget *page;
   FanfareCommentSection *section;
-  GtkWidget *comments_tab;
+  GtkWidget *switcher, *comments_tab;
   g_autoptr(FanfareComment) posted = NULL;
   g_autoptr(FanfareComment) reply = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -529,7 +529,9 @@ test_comments (void)
   fanfare_test_wait_mapped (page);
   section = FANFARE_COMMENT_SECTION (fanfare_test_find_widget (page, FANFARE_TYPE_COMMENT_SECTION));
   /* The comments are the second tab beside the tracks. */
-  comments_tab = button_with_label (fanfare_test_find_widget (page, GTK_TYPE_STACK_SWITCHER), "Comments");
+  switcher = fanfare_test_find_widget (page, GTK_TYPE_STACK_SWITCHER);
+  fanfare_test_assert_label_shown (switcher, "Comments");
+  comments_tab = button_with_label (switcher, "Comments");
   g_assert_nonnull (comments_tab);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (comments_tab), TRUE);
   fanfare_test_wait_mapped (GTK_WIDGET (section));

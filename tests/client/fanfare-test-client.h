@@ -21,7 +21,7 @@ FanfareTestServer *fanfare_test_demo_server_start (const char *template_dir) G_G
 void               fanfare_test_server_kill (FanfareTestServer *server);
 void               fanfare_test_server_restart (FanfareTestServer *server);
 GAsyncResult      *fanfare_test_wait_result (GAsyncResult **slot);
-void               fanfare_test_assert_finalized (gpointer object);
+void               fanfare_test_assert_finalized (gpointer  object);
 void               fanfare_test_store_result (GObject      *object,
                                               GAsyncResult *result,
                                               gpointer      user_data);
