@@ -21,6 +21,7 @@
 /* The request headers a handler may read; no other is copied. */
 static const char * const copied_headers[] = {
   "Authorization",
+  "Content-Range",
   "If-None-Match",
   "Range",
   "User-Agent",

@@ -48,5 +48,8 @@ extern const FanfareRoute fanfare_http_playlist_file_routes[];
 extern const FanfareRoute fanfare_http_play_routes[];
 extern const FanfareRoute fanfare_http_discovery_routes[];
 extern const FanfareRoute fanfare_http_identify_routes[];
+extern const FanfareRoute fanfare_http_artist_routes[];
+extern const FanfareRoute fanfare_http_studio_routes[];
+extern const FanfareRoute fanfare_http_upload_routes[];
 
 G_END_DECLS
