@@ -71,6 +71,7 @@ ingest (FanfareUploads *self,
   g_autoptr(GPtrArray) prints = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_fingerprint_free);
   g_autofree char *stream_hash = NULL;
   g_autofree char *original_hash = NULL;
+  g_autoptr(GError) print_error = NULL;
   FanfareTrackDraft draft;
   gint64 track_id;
 
@@ -80,16 +81,15 @@ ingest (FanfareUploads *self,
 
   draft = fanfare_ingest_track_draft (file, 0, stream_hash, original_hash);
   draft.track_number = file->track_number;
-  if ((track_id = fanfare_studio_store_add_track (self->db, upload->album_id, &draft, error)) == 0)
+  if ((track_id = fanfare_studio_store_add_track (self->db, upload->album_id, upload->id, &draft, error)) == 0)
     return FALSE;
+  g_unlink (path);
 
+  /* The track is in the catalog before its fingerprint is in the index. */
   file->fingerprint->track_id = track_id;
   g_ptr_array_add (prints, g_steal_pointer (&file->fingerprint));
-  if (!fanfare_fingerprints_add (self->fingerprints, prints, error) ||
-      !fanfare_studio_store_set_upload_state (self->db, upload->id, FANFARE_UPLOAD_READY, NULL, track_id, error))
-    return FALSE;
-
-  g_unlink (path);
+  if (!fanfare_fingerprints_add (self->fingerprints, prints, &print_error))
+    g_warning ("Cannot index the fingerprint of track %" G_GINT64_FORMAT ": %s", track_id, print_error->message);
 
   return TRUE;
 }
@@ -121,6 +121,7 @@ fanfare_uploads_new (FanfareDatabase     *db,
                      GError             **error)
 {
   g_autofree char *folder = g_build_filename (data_dir, "uploads", NULL);
+  g_autoptr(GPtrArray) ingesting = NULL;
   FanfareUploads *self;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -140,6 +141,16 @@ fanfare_uploads_new (FanfareDatabase     *db,
   self->max_size = max_size;
   self->pool = g_thread_pool_new (ingest_job, self, g_get_num_processors (), FALSE, NULL);
   g_mutex_init (&self->lock);
+
+  /* What was being ingested when the server stopped starts again: its file
+   * stays until its track is in the catalog. */
+  if ((ingesting = fanfare_studio_store_list_ingesting_uploads (db, error)) == NULL)
+    {
+      fanfare_uploads_free (self);
+      return NULL;
+    }
+  for (guint i = 0; i < ingesting->len; i++)
+    g_thread_pool_push (self->pool, g_ptr_array_steal_index (ingesting, i--), NULL);
 
   return self;
 }

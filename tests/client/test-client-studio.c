@@ -167,6 +167,30 @@ test_resume_after_drop (Fixture       *fixture,
                    fanfare_studio_upload_get_track_id (upload));
 }
 
+/* The server stops while it ingests: started again, it ingests the file
+ * again, and the album has the track once. */
+static void
+test_restart_while_ingesting (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *album_id = make_album (fixture);
+  g_autofree char *album_path = g_strconcat ("/api/v1/studio/albums/", album_id, NULL);
+  g_autoptr(GFile) file = make_wav (fixture, "interrupted.wav", 300);
+  g_autoptr(FanfareStudioUpload) upload = fanfare_studio_upload_new (fixture->client, album_id, file);
+  g_autoptr(JsonObject) album = NULL;
+
+  fanfare_studio_upload_set_retry_delay (upload, 200);
+  fanfare_studio_upload_start (upload);
+  wait_until (upload, FANFARE_STUDIO_UPLOAD_INGESTING, 1.0);
+  fanfare_test_server_kill (fixture->server);
+  fanfare_test_server_restart (fixture->server);
+
+  wait_until (upload, FANFARE_STUDIO_UPLOAD_READY, 1.0);
+  album = call (fixture, "GET", album_path, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (album, "tracks")), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (album, "album"), "track_count"), ==, 1);
+}
+
 static void
 test_not_audio (Fixture       *fixture,
                 gconstpointer  data)
@@ -195,6 +219,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/client/studio/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("resume-after-drop", test_resume_after_drop);
+  ADD ("restart-while-ingesting", test_restart_while_ingesting);
   ADD ("not-audio", test_not_audio);
 #undef ADD
 

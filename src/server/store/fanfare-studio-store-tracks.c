@@ -54,15 +54,43 @@ select_one (FanfareConnection *conn,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static gboolean
+mark_ready (FanfareConnection *conn,
+            const char        *upload_id,
+            gint64             track_id,
+            GError           **error)
+{
+  static const char sql[] =
+    "UPDATE uploads SET state = 'ready', error = NULL, track_id = ?2, updated_at = ?3 WHERE id = ?1";
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (upload_id == NULL)
+    return TRUE;
+
+  if ((stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return FALSE;
+
+  _fanfare_statement_bind_text (stmt, 1, upload_id);
+  sqlite3_bind_int64 (stmt, 2, track_id);
+  sqlite3_bind_int64 (stmt, 3, _fanfare_now ());
+
+  return _fanfare_statement_run (stmt, error);
+}
+
 /**
  * fanfare_studio_store_add_track:
+ * @upload_id: (nullable): the upload the track comes from, ready with it
  * @track: the track; a track number of 0 puts it last
+ *
+ * Adds a track to an album; its upload, if any, is ready in the same
+ * transaction, so that an ingest cut short is never half done.
  *
  * Returns: the new track, or 0 with @error set
  */
 gint64
 fanfare_studio_store_add_track (FanfareDatabase         *db,
                                 gint64                   album_id,
+                                const char              *upload_id,
                                 const FanfareTrackDraft *track,
                                 GError                 **error)
 {
@@ -82,7 +110,8 @@ fanfare_studio_store_add_track (FanfareDatabase         *db,
 
   if ((track_id = _fanfare_catalog_store_insert_track (conn, album_id, artist_id, &draft, _fanfare_now (),
                                                        error)) == 0 ||
-      !update_totals (conn, album_id, error) || !_fanfare_connection_commit (conn, error))
+      !update_totals (conn, album_id, error) || !mark_ready (conn, upload_id, track_id, error) ||
+      !_fanfare_connection_commit (conn, error))
     return 0;
 
   return track_id;

@@ -160,25 +160,19 @@ fanfare_studio_store_get_upload (FanfareDatabase *db,
   return upload_from_row (stmt);
 }
 
-/**
- * fanfare_studio_store_list_uploads:
- *
- * Returns: (transfer full) (element-type FanfareUpload): the album's
- *   uploads, the first made first
- */
-GPtrArray *
-fanfare_studio_store_list_uploads (FanfareDatabase *db,
-                                   gint64           album_id,
-                                   GError         **error)
+static GPtrArray *
+list_uploads (FanfareDatabase *db,
+              const char      *where,
+              gint64           album_id,
+              GError         **error)
 {
+  g_autofree char *sql = g_strconcat (UPLOAD_COLUMNS " WHERE ", where, " ORDER BY created_at, id", NULL);
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
   g_autoptr(GPtrArray) uploads = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_upload_free);
   int rc;
 
-  if (conn == NULL ||
-      (stmt = _fanfare_connection_prepare (conn, UPLOAD_COLUMNS " WHERE album_id = ?1 ORDER BY created_at, id",
-                                           error)) == NULL)
+  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, album_id);
@@ -191,6 +185,33 @@ fanfare_studio_store_list_uploads (FanfareDatabase *db,
     }
 
   return g_steal_pointer (&uploads);
+}
+
+/**
+ * fanfare_studio_store_list_uploads:
+ *
+ * Returns: (transfer full) (element-type FanfareUpload): the album's
+ *   uploads, the first made first
+ */
+GPtrArray *
+fanfare_studio_store_list_uploads (FanfareDatabase *db,
+                                   gint64           album_id,
+                                   GError         **error)
+{
+  return list_uploads (db, "album_id = ?1", album_id, error);
+}
+
+/**
+ * fanfare_studio_store_list_ingesting_uploads:
+ *
+ * Returns: (transfer full) (element-type FanfareUpload): the uploads whose
+ *   ingest was under way, to start again after a restart
+ */
+GPtrArray *
+fanfare_studio_store_list_ingesting_uploads (FanfareDatabase *db,
+                                             GError         **error)
+{
+  return list_uploads (db, "state = 'ingesting'", 0, error);
 }
 
 gboolean

@@ -158,6 +158,7 @@ guint               fanfare_studio_store_publish_due (FanfareDatabase *db,
                                                       GError         **error);
 gint64              fanfare_studio_store_add_track (FanfareDatabase         *db,
                                                     gint64                   album_id,
+                                                    const char              *upload_id,
                                                     const FanfareTrackDraft *track,
                                                     GError                 **error);
 gboolean            fanfare_studio_store_edit_track (FanfareDatabase        *db,
@@ -200,6 +201,8 @@ gboolean            fanfare_studio_store_set_upload_state (FanfareDatabase    *d
                                                            const char         *message,
                                                            gint64              track_id,
                                                            GError            **error);
+GPtrArray          *fanfare_studio_store_list_ingesting_uploads (FanfareDatabase *db,
+                                                                 GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 GStrv               fanfare_studio_store_take_stale_uploads (FanfareDatabase *db,
                                                              gint64           before,
                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
