@@ -17,6 +17,7 @@
 #include "fanfare-library-page.h"
 #include "fanfare-pages.h"
 #include "fanfare-playlists-page.h"
+#include "fanfare-studio-page.h"
 #include "fanfare-search-page.h"
 
 struct _FanfarePages
@@ -27,6 +28,7 @@ struct _FanfarePages
   GtkStack             *stack;
   FanfareDiscoverPage  *discover_page;
   FanfarePlaylistsPage *playlists_page;
+  FanfareStudioPage    *studio_page;
   FanfareSearchPage    *search_page;
   FanfareLibraryPage   *library_page;
 };
@@ -137,6 +139,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   g_type_ensure (FANFARE_TYPE_IDENTIFY_PAGE);
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
   g_type_ensure (FANFARE_TYPE_PLAYLISTS_PAGE);
+  g_type_ensure (FANFARE_TYPE_STUDIO_PAGE);
   g_type_ensure (FANFARE_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-pages.ui");
@@ -144,6 +147,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, discover_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, playlists_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, studio_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, library_page);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_pages_visible_child_changed_cb);
@@ -274,6 +278,7 @@ fanfare_pages_set_accounts (FanfarePages          *self,
   fanfare_library_page_set_accounts (self->library_page, accounts);
   fanfare_search_page_set_accounts (self->search_page, accounts);
   fanfare_playlists_page_set_accounts (self->playlists_page, accounts);
+  fanfare_studio_page_set_accounts (self->studio_page, accounts);
 }
 
 /**

@@ -87,20 +87,8 @@ make_wav (Fixture    *fixture,
           guint       seconds)
 {
   g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
-  g_autofree char *description = g_strdup_printf ("audiotestsrc num-buffers=%u samplesperbuffer=1600 freq=500"
-                                                  " ! audio/x-raw,rate=16000,channels=1 ! wavenc"
-                                                  " ! filesink location=\"%s\"", seconds * 10, path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
-  g_autoptr(GstBus) bus = NULL;
-  g_autoptr(GstMessage) message = NULL;
 
-  g_assert_no_error (error);
-  bus = gst_element_get_bus (pipeline);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  message = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_true (message != NULL && GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
+  fanfare_test_write_tone_wav (path, seconds);
 
   return g_file_new_for_path (path);
 }

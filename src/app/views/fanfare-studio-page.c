@@ -1,0 +1,708 @@
+/* fanfare-studio-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Studio page. A listener asks to become an artist here; an artist
+ * makes albums, edits them (title, genre, release date, description, a
+ * price or free streaming), adds tracks by dropping audio files on the
+ * page or choosing them (each upload with its progress, resuming after a
+ * dropped connection), publishes and unpublishes, and sees plays per day
+ * as a chart. It asks the server again whenever it is shown. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fanfare-studio-chart.h"
+#include "fanfare-studio-page.h"
+#include "fanfare-studio-upload.h"
+
+#define ANALYTICS_DAYS 30
+
+struct _FanfareStudioPage
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkStack            *stack;
+  GtkEntry            *artist_name_entry;
+  GtkLabel            *request_label;
+  GtkEntry            *new_album_entry;
+  GtkListBox          *albums_list;
+  AdwPreferencesGroup *album_group;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *genre_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *description_row;
+  GtkSwitch           *free_switch;
+  GtkSpinButton       *price_spin;
+  GtkEntry            *currency_entry;
+  GtkLabel            *status_label;
+  GtkListBox          *uploads_list;
+  GtkListBox          *tracks_list;
+  FanfareStudioChart  *chart;
+  GtkLabel            *analytics_label;
+
+  /* Owned references */
+  FanfareAccountManager *accounts;
+  GCancellable          *cancellable;
+  GPtrArray             *uploads;
+
+  /* State */
+  char *album_id;
+};
+
+G_DEFINE_FINAL_TYPE (FanfareStudioPage, fanfare_studio_page, GTK_TYPE_WIDGET)
+
+typedef void (*AnswerFunc) (FanfareStudioPage *self,
+                            JsonObject        *json);
+
+typedef struct {
+  FanfareStudioPage *self;
+  AnswerFunc         answer;
+} Call;
+
+static void load_album (FanfareStudioPage *self);
+
+static FanfareClient *
+get_client (FanfareStudioPage *self)
+{
+  return self->accounts != NULL ? fanfare_account_manager_get_client (self->accounts) : NULL;
+}
+
+static void
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autofree Call * call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = fanfare_client_studio_call_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (json == NULL)
+    {
+      gtk_label_set_text (call->self->status_label, error->message);
+      call->answer (call->self, NULL);
+      return;
+    }
+
+  call->answer (call->self, json);
+}
+
+/* Calls the studio's API; @answer gets the JSON, or NULL after a failure
+ * whose message the page shows. */
+static void
+studio_call (FanfareStudioPage *self,
+             const char        *method,
+             const char        *path,
+             JsonNode          *body,
+             AnswerFunc         answer)
+{
+  FanfareClient *client = get_client (self);
+  Call *call;
+
+  if (client == NULL)
+    return;
+
+  call = g_new0 (Call, 1);
+  call->self = self;
+  call->answer = answer;
+  fanfare_client_studio_call_async (client, method, path, body, self->cancellable, call_done_cb, call);
+}
+
+static JsonObject *
+member (JsonObject *json,
+        const char *name)
+{
+  JsonNode *node = json != NULL ? json_object_get_member (json, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+text_of (JsonObject *json,
+         const char *name)
+{
+  return json != NULL ? json_object_get_string_member_with_default (json, name, "") : "";
+}
+
+/* Becoming an artist */
+
+static void
+request_answer (FanfareStudioPage *self,
+                JsonObject        *json)
+{
+  const char *status = text_of (member (json, "request"), "status");
+
+  if (g_str_equal (status, "approved"))
+    fanfare_studio_page_reload (self);
+  else if (g_str_equal (status, "pending"))
+    gtk_label_set_text (self->request_label, _("Your request waits for an administrator's approval."));
+  else if (g_str_equal (status, "rejected"))
+    gtk_label_set_text (self->request_label, _("Your request was declined; you may ask again."));
+  else
+    gtk_label_set_text (self->request_label, "");
+}
+
+static void
+ask_clicked_cb (FanfareStudioPage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->artist_name_entry)));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  studio_call (self, "POST", "/api/v1/me/artist-request", body, request_answer);
+}
+
+/* Analytics */
+
+static void
+analytics_answer (FanfareStudioPage *self,
+                  JsonObject        *json)
+{
+  JsonObject *analytics = member (json, "analytics");
+  JsonArray *days;
+  g_autofree double *values = NULL;
+  g_autofree char *summary = NULL;
+  guint n;
+
+  if (analytics == NULL)
+    return;
+
+  days = json_object_get_array_member (analytics, "days");
+  n = json_array_get_length (days);
+  values = g_new0 (double, n);
+  for (guint i = 0; i < n; i++)
+    values[i] = json_object_get_int_member (json_array_get_object_element (days, i), "plays");
+  fanfare_studio_chart_set_values (self->chart, values, n);
+
+  /* Translators: the artist's figures over the last 30 days */
+  summary = g_strdup_printf (_("%d plays, %d listeners, %d followers, %d fan-club members, %d albums sold"),
+                             (int) json_object_get_int_member (analytics, "plays"),
+                             (int) json_object_get_int_member (analytics, "listeners"),
+                             (int) json_object_get_int_member (analytics, "followers"),
+                             (int) json_object_get_int_member (analytics, "fan_club_members"),
+                             (int) json_object_get_int_member (analytics, "sales"));
+  gtk_label_set_text (self->analytics_label, summary);
+}
+
+/* Albums */
+
+static const char *
+album_state (JsonObject *album)
+{
+  if (json_object_get_boolean_member_with_default (album, "published", FALSE))
+    return _("Published");
+  if (json_object_get_string_member_with_default (album, "publish_at", NULL) != NULL)
+    return _("Scheduled");
+
+  return _("Not published");
+}
+
+static void
+albums_answer (FanfareStudioPage *self,
+               JsonObject        *json)
+{
+  JsonArray *items = json != NULL ? json_object_get_array_member (json, "items") : NULL;
+  GtkWidget *child;
+
+  if (items == NULL)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->albums_list))) != NULL)
+    gtk_list_box_remove (self->albums_list, child);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *album = json_array_get_object_element (items, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_of (album, "title"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), album_state (album));
+      g_object_set_data_full (G_OBJECT (row), "album-id", g_strdup (text_of (album, "id")), g_free);
+      gtk_list_box_append (self->albums_list, row);
+      if (g_strcmp0 (self->album_id, text_of (album, "id")) == 0)
+        gtk_list_box_select_row (self->albums_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static void
+me_answer (FanfareStudioPage *self,
+           JsonObject        *json)
+{
+  g_autofree char *analytics_path = g_strdup_printf ("/api/v1/studio/analytics?days=%d", ANALYTICS_DAYS);
+  const char *role = text_of (member (json, "user"), "role");
+
+  if (json == NULL)
+    return;
+
+  if (!g_str_equal (role, "artist"))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "listener");
+      studio_call (self, "GET", "/api/v1/me/artist-request", NULL, request_answer);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "artist");
+  studio_call (self, "GET", "/api/v1/studio/albums", NULL, albums_answer);
+  studio_call (self, "GET", analytics_path, NULL, analytics_answer);
+}
+
+static void
+created_answer (FanfareStudioPage *self,
+                JsonObject        *json)
+{
+  JsonObject *album = member (json, "album");
+
+  if (album == NULL)
+    return;
+
+  g_free (self->album_id);
+  self->album_id = g_strdup (text_of (album, "id"));
+  gtk_editable_set_text (GTK_EDITABLE (self->new_album_entry), "");
+  fanfare_studio_page_reload (self);
+}
+
+static void
+new_album_cb (FanfareStudioPage *self)
+{
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->new_album_entry));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  if (title[0] == '\0')
+    return;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  studio_call (self, "POST", "/api/v1/studio/albums", body, created_answer);
+}
+
+static void
+album_selected_cb (FanfareStudioPage *self,
+                   GtkListBoxRow     *row)
+{
+  const char *album_id = row != NULL ? g_object_get_data (G_OBJECT (row), "album-id") : NULL;
+
+  if (album_id == NULL || g_strcmp0 (album_id, self->album_id) == 0)
+    {
+      if (album_id != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->album_group)))
+        load_album (self);
+      return;
+    }
+
+  g_free (self->album_id);
+  self->album_id = g_strdup (album_id);
+  load_album (self);
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+album_answer (FanfareStudioPage *self,
+              JsonObject        *json)
+{
+  JsonObject *album = member (json, "album");
+  JsonArray *tracks;
+  GtkWidget *child;
+  g_autofree char *status = NULL;
+  int n_tracks;
+
+  if (album == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->album_group), TRUE);
+  adw_preferences_group_set_title (self->album_group, text_of (album, "title"));
+  set_row_text (self->title_row, text_of (album, "title"));
+  set_row_text (self->genre_row, text_of (album, "genre"));
+  set_row_text (self->date_row, text_of (album, "release_date"));
+  set_row_text (self->description_row, text_of (album, "description"));
+  if (json_object_has_member (album, "price_cents") && !json_object_get_null_member (album, "price_cents"))
+    {
+      gtk_switch_set_active (self->free_switch, FALSE);
+      gtk_spin_button_set_value (self->price_spin, json_object_get_int_member (album, "price_cents") / 100.0);
+      gtk_editable_set_text (GTK_EDITABLE (self->currency_entry), text_of (album, "currency"));
+    }
+  else
+    gtk_switch_set_active (self->free_switch, TRUE);
+
+  n_tracks = json_object_get_int_member_with_default (album, "track_count", 0);
+  /* Translators: an album's state, then how many tracks it has */
+  status = g_strdup_printf (ngettext ("%s · %d track", "%s · %d tracks", n_tracks), album_state (album), n_tracks);
+  gtk_label_set_text (self->status_label, status);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tracks_list))) != NULL)
+    gtk_list_box_remove (self->tracks_list, child);
+  tracks = json_object_get_array_member (json, "tracks");
+  for (guint i = 0; tracks != NULL && i < json_array_get_length (tracks); i++)
+    {
+      JsonObject *track = json_array_get_object_element (tracks, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *number = g_strdup_printf ("%d", (int) json_object_get_int_member (track, "track_number"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_of (track, "title"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_label_new (number));
+      gtk_list_box_append (self->tracks_list, row);
+    }
+}
+
+static void
+load_album (FanfareStudioPage *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->album_id == NULL)
+    return;
+
+  path = g_strconcat ("/api/v1/studio/albums/", self->album_id, NULL);
+  studio_call (self, "GET", path, NULL, album_answer);
+}
+
+static void
+changed_answer (FanfareStudioPage *self,
+                JsonObject        *json)
+{
+  if (json != NULL)
+    fanfare_studio_page_reload (self);
+}
+
+static void
+add_text (JsonBuilder *builder,
+          const char  *name,
+          AdwEntryRow *row)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+save_clicked_cb (FanfareStudioPage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->album_id == NULL)
+    return;
+
+  json_builder_begin_object (builder);
+  add_text (builder, "title", self->title_row);
+  add_text (builder, "genre", self->genre_row);
+  add_text (builder, "description", self->description_row);
+  if (gtk_editable_get_text (GTK_EDITABLE (self->date_row))[0] != '\0')
+    add_text (builder, "release_date", self->date_row);
+  json_builder_set_member_name (builder, "price_cents");
+  if (gtk_switch_get_active (self->free_switch))
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_add_int_value (builder, (gint64) (gtk_spin_button_get_value (self->price_spin) * 100 + 0.5));
+      json_builder_set_member_name (builder, "currency");
+      json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->currency_entry)));
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strconcat ("/api/v1/studio/albums/", self->album_id, NULL);
+  studio_call (self, "PATCH", path, body, changed_answer);
+}
+
+static void
+publish_call (FanfareStudioPage *self,
+              const char        *action)
+{
+  g_autofree char *path = NULL;
+
+  if (self->album_id == NULL)
+    return;
+
+  path = g_strconcat ("/api/v1/studio/albums/", self->album_id, "/", action, NULL);
+  studio_call (self, "POST", path, NULL, changed_answer);
+}
+
+static void
+publish_clicked_cb (FanfareStudioPage *self)
+{
+  publish_call (self, "publish");
+}
+
+static void
+unpublish_clicked_cb (FanfareStudioPage *self)
+{
+  publish_call (self, "unpublish");
+}
+
+/* Uploads */
+
+static const char *
+upload_state_label (FanfareStudioUpload *upload)
+{
+  switch (fanfare_studio_upload_get_state (upload))
+    {
+    case FANFARE_STUDIO_UPLOAD_PREPARING:
+      return _("Preparing");
+    case FANFARE_STUDIO_UPLOAD_SENDING:
+      return _("Uploading");
+    case FANFARE_STUDIO_UPLOAD_WAITING:
+      return _("Connection lost; will resume");
+    case FANFARE_STUDIO_UPLOAD_INGESTING:
+      return _("Processing");
+    case FANFARE_STUDIO_UPLOAD_READY:
+      return _("Ready");
+    case FANFARE_STUDIO_UPLOAD_FAILED:
+    default:
+      return fanfare_studio_upload_get_message (upload) != NULL ? fanfare_studio_upload_get_message (upload)
+                                                               : _("Failed");
+    }
+}
+
+static void
+upload_state_cb (FanfareStudioUpload *upload,
+                 GParamSpec          *pspec,
+                 AdwActionRow        *row)
+{
+  FanfareStudioPage *self = FANFARE_STUDIO_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                                          FANFARE_TYPE_STUDIO_PAGE));
+
+  adw_action_row_set_subtitle (row, upload_state_label (upload));
+  if (self != NULL && fanfare_studio_upload_get_state (upload) == FANFARE_STUDIO_UPLOAD_READY)
+    load_album (self);
+}
+
+/**
+ * fanfare_studio_page_add_files:
+ * @files: (element-type GFile): audio files to add to the album shown
+ *
+ * Uploads the files as tracks of the album shown, each with its progress;
+ * what drops on the page and what the file chooser returns come here.
+ */
+void
+fanfare_studio_page_add_files (FanfareStudioPage *self,
+                               GSList            *files)
+{
+  FanfareClient *client = get_client (self);
+
+  g_return_if_fail (FANFARE_IS_STUDIO_PAGE (self));
+
+  if (client == NULL || self->album_id == NULL)
+    return;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autoptr(FanfareStudioUpload) upload = fanfare_studio_upload_new (client, self->album_id, l->data);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *bar = gtk_progress_bar_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_studio_upload_get_filename (upload));
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (bar, 120, -1);
+      g_object_bind_property (upload, "progress", bar, "fraction", G_BINDING_SYNC_CREATE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      g_signal_connect_object (upload, "notify::state", G_CALLBACK (upload_state_cb), row, 0);
+      upload_state_cb (upload, NULL, ADW_ACTION_ROW (row));
+      gtk_list_box_append (self->uploads_list, row);
+
+      g_ptr_array_add (self->uploads, g_object_ref (upload));
+      fanfare_studio_upload_start (upload);
+    }
+}
+
+static gboolean
+drop_cb (GtkDropTarget     *target,
+         const GValue      *value,
+         double             x,
+         double             y,
+         FanfareStudioPage *self)
+{
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->album_id == NULL)
+    return FALSE;
+
+  fanfare_studio_page_add_files (self, g_value_get_boxed (value));
+
+  return TRUE;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog   *chooser,
+                     int                response,
+                     FanfareStudioPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      GSList *list = NULL;
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      fanfare_studio_page_add_files (self, list);
+      g_slist_free_full (list, g_object_unref);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+add_files_clicked_cb (FanfareStudioPage *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Add Tracks"), GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Audio"));
+  gtk_file_filter_add_mime_type (filter, "audio/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+fanfare_studio_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fanfare_studio_page_parent_class)->map (widget);
+
+  fanfare_studio_page_reload (FANFARE_STUDIO_PAGE (widget));
+}
+
+static void
+fanfare_studio_page_dispose (GObject *object)
+{
+  FanfareStudioPage *self = FANFARE_STUDIO_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  for (guint i = 0; i < self->uploads->len; i++)
+    fanfare_studio_upload_cancel (g_ptr_array_index (self->uploads, i));
+  g_ptr_array_set_size (self->uploads, 0);
+  g_clear_object (&self->accounts);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FANFARE_TYPE_STUDIO_PAGE);
+
+  G_OBJECT_CLASS (fanfare_studio_page_parent_class)->dispose (object);
+}
+
+static void
+fanfare_studio_page_finalize (GObject *object)
+{
+  FanfareStudioPage *self = FANFARE_STUDIO_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->uploads, g_ptr_array_unref);
+  g_free (self->album_id);
+
+  G_OBJECT_CLASS (fanfare_studio_page_parent_class)->finalize (object);
+}
+
+static void
+fanfare_studio_page_class_init (FanfareStudioPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fanfare_studio_page_dispose;
+  object_class->finalize = fanfare_studio_page_finalize;
+  widget_class->map = fanfare_studio_page_map;
+
+  g_type_ensure (FANFARE_TYPE_STUDIO_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/fanfare_music/Fanfare/ui/app/views/fanfare-studio-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, artist_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, request_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, new_album_entry);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, albums_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, album_group);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, genre_row);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, description_row);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, free_switch);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, price_spin);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, currency_entry);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, uploads_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, tracks_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, analytics_label);
+  gtk_widget_class_bind_template_callback (widget_class, ask_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_album_cb);
+  gtk_widget_class_bind_template_callback (widget_class, album_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_files_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, publish_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unpublish_clicked_cb);
+}
+
+static void
+fanfare_studio_page_init (FanfareStudioPage *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->uploads = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+fanfare_studio_page_set_accounts (FanfareStudioPage     *self,
+                                  FanfareAccountManager *accounts)
+{
+  g_return_if_fail (FANFARE_IS_STUDIO_PAGE (self));
+
+  g_set_object (&self->accounts, accounts);
+}
+
+/* Asks the server again what the page shows. */
+void
+fanfare_studio_page_reload (FanfareStudioPage *self)
+{
+  FanfareClient *client;
+
+  g_return_if_fail (FANFARE_IS_STUDIO_PAGE (self));
+
+  client = get_client (self);
+  if (client == NULL || !fanfare_client_get_signed_in (client))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "signed-out");
+      return;
+    }
+
+  studio_call (self, "GET", "/api/v1/me", NULL, me_answer);
+  load_album (self);
+}
+
+/**
+ * fanfare_studio_page_get_album_id:
+ *
+ * Returns: (nullable): the album being edited
+ */
+const char *
+fanfare_studio_page_get_album_id (FanfareStudioPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_STUDIO_PAGE (self), NULL);
+
+  return self->album_id;
+}

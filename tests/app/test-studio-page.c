@@ -1,0 +1,205 @@
+/* test-studio-page.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Studio page the way a musician meets it, in the real application
+ * under Xvfb against a real fanfare-server that grants artist requests at
+ * once: a listener signs in, asks to become an artist, makes an album,
+ * adds a file made here with GStreamer (as a drop on the page does),
+ * sees it upload and become a track, publishes the album, and sees the
+ * analytics chart. */
+
+#include "config.h"
+
+#include <gst/gst.h>
+#include <string.h>
+
+#include "fanfare-application.h"
+#include "fanfare-sign-in-dialog.h"
+#include "fanfare-studio-chart.h"
+#include "fanfare-studio-page.h"
+#include "fanfare-test-client.h"
+#include "fanfare-test-gtk-utils.h"
+#include "fanfare-test-store.h"
+#include "fanfare-window.h"
+
+#define PASSWORD "studio secret 31"
+
+static FanfareApplication *app;
+static FanfareWindow *window;
+static FanfareTestServer *server;
+static char *scratch;
+
+static FanfareStudioPage *
+page (void)
+{
+  return FANFARE_STUDIO_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_STUDIO_PAGE));
+}
+
+static gboolean
+signed_in (gpointer  data)
+{
+  FanfareClient *client = fanfare_application_get_client (app);
+
+  return client != NULL && fanfare_client_get_signed_in (client);
+}
+
+static gboolean
+stack_shows (gpointer  data)
+{
+  GtkStack *stack = GTK_STACK (fanfare_test_find_widget (GTK_WIDGET (page ()), GTK_TYPE_STACK));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), data) == 0;
+}
+
+static gboolean
+label_shown (gpointer  data)
+{
+  return fanfare_test_find_label (GTK_WIDGET (page ()), data) != NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_entry (GtkWidget  *root,
+            const char *placeholder)
+{
+  if (GTK_IS_ENTRY (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (root)), placeholder) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry (child, placeholder);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+click (const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (page ()), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_sign_in (void)
+{
+  FanfareSignInDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  fanfare_sign_in_dialog_submit (dialog, server->url, "maker", PASSWORD, FALSE);
+  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
+  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+}
+
+static void
+test_publish (void)
+{
+  g_autofree char *path = g_build_filename (scratch, "tone.wav", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList files = { file, NULL };
+  FanfareStudioChart *chart;
+
+  fanfare_test_write_tone_wav (path, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "studio"));
+  fanfare_test_wait_mapped (GTK_WIDGET (page ()));
+
+  /* A listener asks; this server grants it at once. */
+  g_assert_true (fanfare_test_wait_for (stack_shows, (gpointer) "listener", 20000));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "Become an Artist");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (page ()), "Artist name")), "The Makers");
+  click ("Ask to Become an Artist");
+  g_assert_true (fanfare_test_wait_for (stack_shows, (gpointer) "artist", 20000));
+
+  /* An album, and a file added to it, which uploads and becomes a track. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (page ()), "Title of a new album")), "Sine Waves");
+  click ("New Album");
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Not published · 0 tracks", 20000));
+  fanfare_studio_page_add_files (page (), &files);
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Ready", 60000));
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "tone", 20000));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "Not published · 1 track");
+  fanfare_test_assert_buttons_labelled (GTK_WIDGET (page ()));
+
+  click ("Publish Now");
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Published · 1 track", 20000));
+
+  /* The chart of plays per day covers the last 30 days. */
+  chart = FANFARE_STUDIO_CHART (fanfare_test_find_widget (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  g_assert_cmpuint (fanfare_studio_chart_get_n_values (chart), ==, 30);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "studio");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *args[] = { "--open-artist-signup", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *token = NULL;
+  int ret;
+
+  scratch = fanfare_test_use_private_dirs ();
+  fanfare_test_init_gtk (&argc, &argv);
+  gst_init (&argc, &argv);
+
+  data_dir = fanfare_test_make_data_dir ();
+  server = fanfare_test_server_start (data_dir, args);
+  token = fanfare_test_register (server, "maker", PASSWORD);
+  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+
+  app = fanfare_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
+  g_application_activate (G_APPLICATION (app));
+  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  fanfare_test_wait_mapped (GTK_WIDGET (window));
+
+  g_test_add_func ("/app/studio/sign-in", test_sign_in);
+  g_test_add_func ("/app/studio/publish", test_publish);
+  ret = g_test_run ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_object_unref (app);
+  fanfare_test_server_stop (server);
+  fanfare_test_rm_rf (scratch);
+  g_free (scratch);
+
+  return ret;
+}
