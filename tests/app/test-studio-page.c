@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <gst/gst.h>
 #include <string.h>
 
@@ -98,6 +99,59 @@ find_entry (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *text)
+{
+  if (ADW_IS_ENTRY_ROW (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+entry_row_shown (gpointer  data)
+{
+  return find_entry_row (GTK_WIDGET (page ()), data) != NULL;
+}
+
+/* The first track of the album shown, as the server has it. */
+static JsonObject *
+server_track (void)
+{
+  FanfareClient *client = fanfare_application_get_client (app);
+  g_autofree char *path = g_strconcat ("/api/v1/studio/albums/", fanfare_studio_page_get_album_id (page ()), NULL);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) album = NULL;
+
+  fanfare_client_studio_call_async (client, "GET", path, NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  album = fanfare_client_studio_call_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_array_get_object_element (json_object_get_array_member (album, "tracks"), 0));
+}
+
+static gboolean
+track_is (gpointer  data)
+{
+  const char * const *expected = data;
+  g_autoptr(JsonObject) track = server_track ();
+
+  return g_strcmp0 (json_object_get_string_member (track, expected[0]), expected[1]) == 0;
+}
+
 static void
 click (const char *label)
 {
@@ -146,9 +200,39 @@ test_publish (void)
   g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Not published · 0 tracks", 20000));
   fanfare_studio_page_add_files (page (), &files);
   g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Ready", 60000));
-  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "tone", 20000));
+  g_assert_true (fanfare_test_wait_for (entry_row_shown, (gpointer) "tone", 20000));
   fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "Not published · 1 track");
   fanfare_test_assert_buttons_labelled (GTK_WIDGET (page ()));
+
+  /* The track renamed and marked as an audiobook. */
+  {
+    const char *titled[] = { "title", "Morning Tone" };
+    const char *kind[] = { "kind", "audiobook" };
+    GtkWidget *row = find_entry_row (GTK_WIDGET (page ()), "tone");
+
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), "Morning Tone");
+    g_signal_emit_by_name (row, "apply");
+    g_assert_true (fanfare_test_wait_for (track_is, titled, 20000));
+    g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Not published · 1 track", 20000));
+    row = find_entry_row (GTK_WIDGET (page ()), "Morning Tone");
+    g_assert_nonnull (row);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (fanfare_test_find_widget (row, GTK_TYPE_DROP_DOWN)), 1);
+    g_assert_true (fanfare_test_wait_for (track_is, kind, 20000));
+  }
+
+  /* Scheduled in an hour, then published at once after all. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_hours (now, 1);
+    g_autofree char *when = g_date_time_format (later, "%Y-%m-%d %H:%M");
+    GtkWidget *row = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), ADW_TYPE_ENTRY_ROW, "schedule");
+
+    g_assert_nonnull (row);
+    gtk_editable_set_text (GTK_EDITABLE (row), when);
+    click ("Schedule");
+    g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Scheduled · 1 track", 20000));
+  }
 
   click ("Publish Now");
   g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Published · 1 track", 20000));

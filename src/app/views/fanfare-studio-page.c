@@ -8,13 +8,16 @@
  * makes albums, edits them (title, genre, release date, description, a
  * price or free streaming), adds tracks by dropping audio files on the
  * page or choosing them (each upload with its progress, resuming after a
- * dropped connection), publishes and unpublishes, and sees plays per day
- * as a chart. It asks the server again whenever it is shown. */
+ * dropped connection), renames, reorders and marks tracks (song,
+ * audiobook, DJ mix), publishes now or at a time, unpublishes, and sees
+ * plays per day as a chart. It asks the server again whenever it is
+ * shown. */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "fanfare-studio-chart.h"
 #include "fanfare-studio-page.h"
@@ -41,6 +44,7 @@ struct _FanfareStudioPage
   GtkSpinButton       *price_spin;
   GtkEntry            *currency_entry;
   GtkLabel            *status_label;
+  AdwEntryRow         *schedule_row;
   GtkListBox          *uploads_list;
   GtkListBox          *tracks_list;
   FanfareStudioChart  *chart;
@@ -52,7 +56,8 @@ struct _FanfareStudioPage
   GPtrArray             *uploads;
 
   /* State */
-  char *album_id;
+  char      *album_id;
+  GPtrArray *track_ids;  /* the album's tracks, in order */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareStudioPage, fanfare_studio_page, GTK_TYPE_WIDGET)
@@ -65,7 +70,10 @@ typedef struct {
   AnswerFunc         answer;
 } Call;
 
-static void load_album (FanfareStudioPage *self);
+static void       load_album (FanfareStudioPage *self);
+static GtkWidget *track_row (FanfareStudioPage *self,
+                             JsonObject        *track,
+                             guint              index);
 
 static FanfareClient *
 get_client (FanfareStudioPage *self)
@@ -353,17 +361,10 @@ album_answer (FanfareStudioPage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tracks_list))) != NULL)
     gtk_list_box_remove (self->tracks_list, child);
+  g_ptr_array_set_size (self->track_ids, 0);
   tracks = json_object_get_array_member (json, "tracks");
   for (guint i = 0; tracks != NULL && i < json_array_get_length (tracks); i++)
-    {
-      JsonObject *track = json_array_get_object_element (tracks, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *number = g_strdup_printf ("%d", (int) json_object_get_int_member (track, "track_number"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_of (track, "title"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_label_new (number));
-      gtk_list_box_append (self->tracks_list, row);
-    }
+    gtk_list_box_append (self->tracks_list, track_row (self, json_array_get_object_element (tracks, i), i));
 }
 
 static void
@@ -384,6 +385,116 @@ changed_answer (FanfareStudioPage *self,
 {
   if (json != NULL)
     fanfare_studio_page_reload (self);
+}
+
+static const char * const kinds[] = { "song", "audiobook", "dj_mix" };
+
+static void
+edit_track (FanfareStudioPage *self,
+            const char        *track_id,
+            const char        *name,
+            const char        *value)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/studio/tracks/", track_id, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  studio_call (self, "PATCH", path, body, changed_answer);
+}
+
+static void
+track_title_applied_cb (AdwEntryRow       *row,
+                        FanfareStudioPage *self)
+{
+  edit_track (self, g_object_get_data (G_OBJECT (row), "track-id"), "title",
+              gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+track_kind_cb (GtkDropDown       *dropdown,
+               GParamSpec        *pspec,
+               FanfareStudioPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected < G_N_ELEMENTS (kinds))
+    edit_track (self, g_object_get_data (G_OBJECT (dropdown), "track-id"), "kind", kinds[selected]);
+}
+
+/* Moves a track one place up: the album's order, sent whole. */
+static void
+move_up_cb (GtkButton         *button,
+            FanfareStudioPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  g_autofree char *path = g_strconcat ("/api/v1/studio/albums/", self->album_id, "/order", NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  if (index == 0 || index >= self->track_ids->len)
+    return;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "track_ids");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->track_ids->len; i++)
+    {
+      guint from = i == index - 1 ? index : i == index ? index - 1 : i;
+
+      json_builder_add_string_value (builder, g_ptr_array_index (self->track_ids, from));
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  studio_call (self, "PUT", path, body, changed_answer);
+}
+
+/* A track: its title, editable; its kind; a button to move it up. */
+static GtkWidget *
+track_row (FanfareStudioPage *self,
+           JsonObject        *track,
+           guint              index)
+{
+  const char * const kind_names[] = { _("Song"), _("Audiobook"), _("DJ Mix"), NULL };
+  const char *track_id = text_of (track, "id");
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (kind_names);
+  GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+  g_autofree char *number = g_strdup_printf ("%d", (int) json_object_get_int_member (track, "track_number"));
+
+  g_ptr_array_add (self->track_ids, g_strdup (track_id));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
+  gtk_editable_set_text (GTK_EDITABLE (row), text_of (track, "title"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "track-id", g_strdup (track_id), g_free);
+  g_signal_connect (row, "apply", G_CALLBACK (track_title_applied_cb), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (text_of (track, "kind"), kinds[i]))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dropdown, _("Kind of track"));
+  g_object_set_data_full (G_OBJECT (dropdown), "track-id", g_strdup (track_id), g_free);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (track_kind_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), dropdown);
+
+  gtk_widget_set_valign (up, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (up, _("Move Up"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move Up"), -1);
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_add_css_class (up, "flat");
+  g_object_set_data (G_OBJECT (up), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (up, "clicked", G_CALLBACK (move_up_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
+
+  return row;
 }
 
 static void
@@ -450,6 +561,42 @@ static void
 unpublish_clicked_cb (FanfareStudioPage *self)
 {
   publish_call (self, "unpublish");
+}
+
+/* Publishes at the time written as YYYY-MM-DD HH:MM, in local time. */
+static void
+schedule_clicked_cb (FanfareStudioPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->schedule_row));
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *path = NULL;
+  int year, month, day, hour, minute;
+
+  if (self->album_id == NULL)
+    return;
+
+  if (sscanf (text, "%d-%d-%d %d:%d", &year, &month, &day, &hour, &minute) != 5 ||
+      (local = g_date_time_new_local (year, month, day, hour, minute, 0)) == NULL)
+    {
+      gtk_label_set_text (self->status_label, _("Write the time as YYYY-MM-DD HH:MM"));
+      return;
+    }
+
+  utc = g_date_time_to_utc (local);
+  at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "at");
+  json_builder_add_string_value (builder, at);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strconcat ("/api/v1/studio/albums/", self->album_id, "/publish", NULL);
+  studio_call (self, "POST", path, body, changed_answer);
 }
 
 /* Uploads */
@@ -608,6 +755,7 @@ fanfare_studio_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->uploads, g_ptr_array_unref);
+  g_clear_pointer (&self->track_ids, g_ptr_array_unref);
   g_free (self->album_id);
 
   G_OBJECT_CLASS (fanfare_studio_page_parent_class)->finalize (object);
@@ -640,6 +788,7 @@ fanfare_studio_page_class_init (FanfareStudioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, price_spin);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, currency_entry);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, schedule_row);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, uploads_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, tracks_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, chart);
@@ -651,6 +800,7 @@ fanfare_studio_page_class_init (FanfareStudioPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_files_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, publish_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, unpublish_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, schedule_clicked_cb);
 }
 
 static void
@@ -661,6 +811,7 @@ fanfare_studio_page_init (FanfareStudioPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->uploads = g_ptr_array_new_with_free_func (g_object_unref);
+  self->track_ids = g_ptr_array_new_with_free_func (g_free);
 
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
