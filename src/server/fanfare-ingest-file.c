@@ -6,10 +6,10 @@
 
 /* Reads what one audio file says about itself by decoding it once with
  * GStreamer: its tags (title, album, track, genre, date, cover, chapters)
- * as they pass on the bus, its duration, its loudness, measured by
- * rganalysis as ReplayGain, its fingerprint and a waveform preview, from
- * the same decoded audio, which a third branch encodes as Ogg Opus for
- * streaming. Blocks; run it in a worker thread. */
+ * as they pass on the bus, its duration, its loudness, measured as EBU
+ * R128 does and stated as ReplayGain 2, its fingerprint and a waveform
+ * preview, from the same decoded audio, which a third branch encodes as
+ * Ogg Opus for streaming. Blocks; run it in a worker thread. */
 
 #include "config.h"
 
@@ -22,6 +22,7 @@
 
 #include "fanfare-error.h"
 #include "fanfare-ingest.h"
+#include "fanfare-loudness.h"
 
 #define READ_TIMEOUT (120 * GST_SECOND)
 #define WAVEFORM_PEAKS 400
@@ -234,23 +235,22 @@ fill_from_tags (FanfareIngestFile *file,
     file->track_number = number;
   if (gst_tag_list_get_uint (tags, GST_TAG_ALBUM_VOLUME_NUMBER, &number))
     file->disc_number = number;
-  gst_tag_list_get_double (tags, GST_TAG_TRACK_GAIN, &file->gain);
-  gst_tag_list_get_double (tags, GST_TAG_TRACK_PEAK, &file->peak);
   file->release_date = date_of (tags);
   file->image = image_of (tags);
   file->chapters = chapters_of (tags);
   file->kind = kind_of (file->genre);
 }
 
-/* Plays the file through rganalysis to its end, gathering every tag and
- * the samples to fingerprint. */
+/* Plays the file to its end, gathering every tag, its loudness and the
+ * samples to fingerprint. */
 static GstTagList *
-decode (const char *path,
-        const char *name,
-        const char *stream_path,
-        gint64     *duration_ms,
-        GArray    **samples,
-        GError    **error)
+decode (const char       *path,
+        const char       *name,
+        const char       *stream_path,
+        gint64           *duration_ms,
+        GArray          **samples,
+        FanfareLoudness **loudness,
+        GError          **error)
 {
   g_autoptr(GstElement) pipeline = NULL;
   g_autoptr(GstElement) source = NULL;
@@ -261,7 +261,7 @@ decode (const char *path,
   g_autoptr(GstElement) stream = NULL;
 
   pipeline = gst_parse_launch ("filesrc name=source ! decodebin ! audioconvert ! audioresample ! tee name=split"
-                               " split. ! queue ! rganalysis ! fakesink sync=false"
+                               " split. ! " FANFARE_LOUDNESS_BRANCH
                                " split. ! queue ! audioconvert ! audioresample"
                                " ! opusenc bitrate=" G_STRINGIFY (STREAM_BITRATE) " ! oggmux"
                                " ! filesink name=stream sync=false"
@@ -269,6 +269,7 @@ decode (const char *path,
   if (pipeline == NULL)
     return NULL;
   *samples = fanfare_fingerprint_capture (pipeline);
+  *loudness = fanfare_loudness_capture (pipeline);
 
   source = gst_bin_get_by_name (GST_BIN (pipeline), "source");
   g_object_set (source, "location", path, NULL);
@@ -371,6 +372,7 @@ fanfare_ingest_read_named_file (const char *path,
   g_autoptr(FanfareIngestFile) file = NULL;
   g_autoptr(GstTagList) tags = NULL;
   g_autoptr(GArray) samples = NULL;
+  g_autoptr(FanfareLoudness) loudness = NULL;
   g_autofree char *stream_path = NULL;
   gint64 duration_ms = 0;
   int fd;
@@ -386,7 +388,7 @@ fanfare_ingest_read_named_file (const char *path,
     return NULL;
   close (fd);
 
-  tags = decode (path, name, stream_path, &duration_ms, &samples, error);
+  tags = decode (path, name, stream_path, &duration_ms, &samples, &loudness, error);
   if (tags == NULL)
     {
       g_unlink (stream_path);
@@ -399,6 +401,7 @@ fanfare_ingest_read_named_file (const char *path,
   file->content_type = content_type;
   file->duration_ms = duration_ms;
   fill_from_tags (file, tags);
+  fanfare_loudness_result (loudness, NULL, &file->gain, &file->peak);
   file->waveform = waveform_of (samples);
   file->fingerprint = fanfare_fingerprint_new (samples);
 
