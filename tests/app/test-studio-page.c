@@ -8,8 +8,9 @@
  * under Xvfb against a real fanfare-server that grants artist requests at
  * once: a listener signs in, asks to become an artist, makes an album,
  * adds a file made here with GStreamer (as a drop on the page does),
- * sees it upload and become a track, publishes the album, and sees the
- * analytics chart. */
+ * sees it upload and become a track with its waveform, sets its disc,
+ * publishes the album, and once a fan has played it sees the charts of
+ * plays and unique listeners per day and the top tracks. */
 
 #include "config.h"
 
@@ -152,6 +153,31 @@ track_is (gpointer  data)
   return g_strcmp0 (json_object_get_string_member (track, expected[0]), expected[1]) == 0;
 }
 
+static gboolean
+track_disc_is (gpointer  data)
+{
+  g_autoptr(JsonObject) track = server_track ();
+
+  return json_object_get_int_member (track, "disc_number") == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+chart_has_values (gpointer  data)
+{
+  FanfareStudioChart *chart = data;
+
+  return fanfare_studio_chart_get_n_values (chart) == 400 && fanfare_studio_chart_get_max (chart) > 0;
+}
+
+static gboolean
+chart_reaches (gpointer  data)
+{
+  GtkWidget *chart = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART,
+                                                          "listeners");
+
+  return chart != NULL && fanfare_studio_chart_get_max (FANFARE_STUDIO_CHART (chart)) == GPOINTER_TO_INT (data);
+}
+
 static void
 click (const char *label)
 {
@@ -237,8 +263,47 @@ test_publish (void)
   click ("Publish Now");
   g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Published · 1 track", 20000));
 
+  /* Each track row draws its waveform from the server's 400 peaks. */
+  {
+    GtkWidget *waveform = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART,
+                                                               "waveform");
+
+    g_assert_nonnull (waveform);
+    g_assert_true (fanfare_test_wait_for (chart_has_values, waveform, 20000));
+    g_assert_true (gtk_widget_get_mapped (waveform));
+  }
+
+  /* The track moved to the second disc. */
+  {
+    GtkWidget *disc = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), GTK_TYPE_SPIN_BUTTON, "disc");
+
+    g_assert_nonnull (disc);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (disc), 2);
+    g_assert_true (fanfare_test_wait_for (track_disc_is, GINT_TO_POINTER (2), 20000));
+  }
+
+  /* A fan plays it: the charts, the followers and the top tracks show it. */
+  {
+    g_autoptr(JsonObject) track = server_track ();
+    g_autofree char *fan = fanfare_test_register (server, "fan", PASSWORD);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *played_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    g_autofree char *plays = g_strdup_printf ("{\"plays\": [{\"id\": \"p1\", \"track_id\": \"%s\","
+                                              " \"played_at\": \"%s\", \"ms_played\": 3000}]}",
+                                              json_object_get_string_member (track, "id"), played_at);
+    g_autoptr(FanfareTestResponse) played = fanfare_test_request (server, "POST", "/api/v1/plays", fan, plays);
+
+    g_assert_cmpint (fanfare_test_response_get_int (played, "recorded"), ==, 1);
+    fanfare_studio_page_reload (page ());
+    g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "1 play", 20000));
+    g_assert_true (fanfare_test_wait_for (chart_reaches, GINT_TO_POINTER (1), 20000));
+    fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "0 followers");
+    fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "Top tracks");
+  }
+
   /* The chart of plays per day covers the last 30 days. */
-  chart = FANFARE_STUDIO_CHART (fanfare_test_find_widget (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART));
+  chart = FANFARE_STUDIO_CHART (fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART,
+                                                                     "plays"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
   g_assert_cmpuint (fanfare_studio_chart_get_n_values (chart), ==, 30);
   fanfare_test_wait_frame (GTK_WIDGET (window));

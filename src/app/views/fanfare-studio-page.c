@@ -48,6 +48,9 @@ struct _FanfareStudioPage
   GtkListBox          *uploads_list;
   GtkListBox          *tracks_list;
   FanfareStudioChart  *chart;
+  FanfareStudioChart  *listeners_chart;
+  GtkLabel            *followers_label;
+  GtkListBox          *top_tracks_list;
   GtkLabel            *analytics_label;
 
   /* Owned references */
@@ -175,6 +178,40 @@ ask_clicked_cb (FanfareStudioPage *self)
 
 /* Analytics */
 
+/* The most played tracks, each with a bar as long as its share of the
+ * first's plays. */
+static void
+show_top_tracks (FanfareStudioPage *self,
+                 JsonArray         *top)
+{
+  GtkWidget *child;
+  double most = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->top_tracks_list))) != NULL)
+    gtk_list_box_remove (self->top_tracks_list, child);
+
+  for (guint i = 0; top != NULL && i < json_array_get_length (top); i++)
+    most = MAX (most, json_object_get_int_member (json_array_get_object_element (top, i), "plays"));
+
+  for (guint i = 0; top != NULL && i < json_array_get_length (top); i++)
+    {
+      JsonObject *track = json_array_get_object_element (top, i);
+      int plays = json_object_get_int_member (track, "plays");
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (most, 1));
+      g_autofree char *count = g_strdup_printf (ngettext ("%d play", "%d plays", plays), plays);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_of (track, "title"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), plays);
+      gtk_widget_set_size_request (bar, 200, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      gtk_list_box_append (self->top_tracks_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->top_tracks_list), top != NULL && json_array_get_length (top) > 0);
+}
+
 static void
 analytics_answer (FanfareStudioPage *self,
                   JsonObject        *json)
@@ -183,6 +220,8 @@ analytics_answer (FanfareStudioPage *self,
   JsonArray *days;
   g_autofree double *values = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *followers_text = NULL;
+  int followers;
   guint n;
 
   if (analytics == NULL)
@@ -194,6 +233,13 @@ analytics_answer (FanfareStudioPage *self,
   for (guint i = 0; i < n; i++)
     values[i] = json_object_get_int_member (json_array_get_object_element (days, i), "plays");
   fanfare_studio_chart_set_values (self->chart, values, n);
+  for (guint i = 0; i < n; i++)
+    values[i] = json_object_get_int_member (json_array_get_object_element (days, i), "listeners");
+  fanfare_studio_chart_set_values (self->listeners_chart, values, n);
+  show_top_tracks (self, json_object_get_array_member (analytics, "top_tracks"));
+  followers = json_object_get_int_member (analytics, "followers");
+  followers_text = g_strdup_printf (ngettext ("%d follower", "%d followers", followers), followers);
+  gtk_label_set_text (self->followers_label, followers_text);
 
   /* Translators: the artist's figures over the last 30 days */
   summary = g_strdup_printf (_("%d plays, %d listeners, %d followers, %d fan-club members, %d albums sold"),
@@ -389,11 +435,13 @@ changed_answer (FanfareStudioPage *self,
 
 static const char * const kinds[] = { "song", "audiobook", "dj_mix" };
 
+/* Sets one member of a track: @value, a string, or @number when it is NULL. */
 static void
 edit_track (FanfareStudioPage *self,
             const char        *track_id,
             const char        *name,
-            const char        *value)
+            const char        *value,
+            gint64             number)
 {
   g_autofree char *path = g_strconcat ("/api/v1/studio/tracks/", track_id, NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -401,7 +449,10 @@ edit_track (FanfareStudioPage *self,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_int_value (builder, number);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
@@ -413,7 +464,7 @@ track_title_applied_cb (AdwEntryRow       *row,
                         FanfareStudioPage *self)
 {
   edit_track (self, g_object_get_data (G_OBJECT (row), "track-id"), "title",
-              gtk_editable_get_text (GTK_EDITABLE (row)));
+              gtk_editable_get_text (GTK_EDITABLE (row)), 0);
 }
 
 static void
@@ -424,7 +475,56 @@ track_kind_cb (GtkDropDown       *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
 
   if (selected < G_N_ELEMENTS (kinds))
-    edit_track (self, g_object_get_data (G_OBJECT (dropdown), "track-id"), "kind", kinds[selected]);
+    edit_track (self, g_object_get_data (G_OBJECT (dropdown), "track-id"), "kind", kinds[selected], 0);
+}
+
+static void
+track_disc_cb (GtkSpinButton     *spin,
+               FanfareStudioPage *self)
+{
+  edit_track (self, g_object_get_data (G_OBJECT (spin), "track-id"), "disc_number", NULL,
+              gtk_spin_button_get_value_as_int (spin));
+}
+
+static void
+waveform_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(FanfareStudioChart) chart = user_data;
+  g_autoptr(JsonObject) json = fanfare_client_studio_call_finish (FANFARE_CLIENT (object), result, NULL);
+  JsonArray *peaks = json != NULL ? json_object_get_array_member (json, "peaks") : NULL;
+  g_autofree double *values = NULL;
+  guint n;
+
+  if (peaks == NULL)
+    return;
+
+  n = json_array_get_length (peaks);
+  values = g_new0 (double, n);
+  for (guint i = 0; i < n; i++)
+    values[i] = json_array_get_int_element (peaks, i);
+  fanfare_studio_chart_set_values (chart, values, n);
+}
+
+/* A track's shape, drawn from the peaks the server computed as it
+ * ingested it. */
+static GtkWidget *
+track_waveform (FanfareStudioPage *self,
+                const char        *track_id)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/studio/tracks/", track_id, "/waveform", NULL);
+  GtkWidget *chart = fanfare_studio_chart_new ();
+
+  fanfare_studio_chart_set_mirrored (FANFARE_STUDIO_CHART (chart), TRUE);
+  gtk_widget_set_valign (chart, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (chart, "waveform");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Waveform"), -1);
+  if (get_client (self) != NULL)
+    fanfare_client_studio_call_async (get_client (self), "GET", path, NULL, self->cancellable, waveform_done_cb,
+                                      g_object_ref (chart));
+
+  return chart;
 }
 
 /* Moves a track one place up: the album's order, sent whole. */
@@ -456,7 +556,8 @@ move_up_cb (GtkButton         *button,
   studio_call (self, "PUT", path, body, changed_answer);
 }
 
-/* A track: its title, editable; its kind; a button to move it up. */
+/* A track: its title, editable; its waveform; its disc; its kind; a
+ * button to move it up. */
 static GtkWidget *
 track_row (FanfareStudioPage *self,
            JsonObject        *track,
@@ -467,6 +568,7 @@ track_row (FanfareStudioPage *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *dropdown = gtk_drop_down_new_from_strings (kind_names);
   GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+  GtkWidget *disc = gtk_spin_button_new_with_range (1, 99, 1);
   g_autofree char *number = g_strdup_printf ("%d", (int) json_object_get_int_member (track, "track_number"));
 
   g_ptr_array_add (self->track_ids, g_strdup (track_id));
@@ -475,6 +577,16 @@ track_row (FanfareStudioPage *self,
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "track-id", g_strdup (track_id), g_free);
   g_signal_connect (row, "apply", G_CALLBACK (track_title_applied_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), track_waveform (self, track_id));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (disc), MAX (json_object_get_int_member_with_default (track, "disc_number", 1), 1));
+  gtk_widget_set_valign (disc, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (disc, _("Disc number"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (disc), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Disc number"), -1);
+  gtk_widget_add_css_class (disc, "disc");
+  g_object_set_data_full (G_OBJECT (disc), "track-id", g_strdup (track_id), g_free);
+  g_signal_connect (disc, "value-changed", G_CALLBACK (track_disc_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), disc);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (text_of (track, "kind"), kinds[i]))
@@ -792,6 +904,9 @@ fanfare_studio_page_class_init (FanfareStudioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, uploads_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, tracks_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, listeners_chart);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, followers_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, top_tracks_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, analytics_label);
   gtk_widget_class_bind_template_callback (widget_class, ask_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_album_cb);

@@ -5,13 +5,15 @@
  */
 
 /* A bar chart of a series, such as plays per day, drawn with GtkSnapshot
- * in the accent colour, the highest bar reaching the top. */
+ * in the accent colour, the highest bar reaching the top; mirrored about
+ * its middle, small, it draws a track's waveform from its peaks. */
 
 #include "config.h"
 
 #include "fanfare-studio-chart.h"
 
 #define MIN_HEIGHT 120
+#define MIRRORED_HEIGHT 32
 #define GAP        2.0f
 
 struct _FanfareStudioChart
@@ -20,6 +22,7 @@ struct _FanfareStudioChart
 
   GArray   *values; /* double */
   double    max;
+  gboolean  mirrored;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareStudioChart, fanfare_studio_chart, GTK_TYPE_WIDGET)
@@ -39,7 +42,8 @@ fanfare_studio_chart_snapshot (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   color.alpha = 0.15f;
-  gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
+  if (!self->mirrored)
+    gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
 
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_bg_color", &color))
     gdk_rgba_parse (&color, "#3584e4");
@@ -49,7 +53,10 @@ fanfare_studio_chart_snapshot (GtkWidget   *widget,
     {
       float h = (float) (g_array_index (self->values, double, i) / self->max) * (height - 1);
 
-      if (h > 0)
+      if (self->mirrored)
+        gtk_snapshot_append_color (snapshot, &color,
+                                   &GRAPHENE_RECT_INIT (i * bar, (height - MAX (h, 1)) / 2, MAX (bar, 1), MAX (h, 1)));
+      else if (h > 0)
         gtk_snapshot_append_color (snapshot, &color,
                                    &GRAPHENE_RECT_INIT (i * bar + GAP / 2, height - 1 - h, MAX (bar - GAP, 1), h));
     }
@@ -64,7 +71,12 @@ fanfare_studio_chart_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? MIN_HEIGHT : 60;
+  FanfareStudioChart *self = FANFARE_STUDIO_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural = self->mirrored ? MIRRORED_HEIGHT : MIN_HEIGHT;
+  else
+    *minimum = *natural = self->mirrored ? 160 : 60;
 }
 
 static void
@@ -132,4 +144,20 @@ fanfare_studio_chart_get_max (FanfareStudioChart *self)
   g_return_val_if_fail (FANFARE_IS_STUDIO_CHART (self), 0);
 
   return self->max;
+}
+
+/**
+ * fanfare_studio_chart_set_mirrored:
+ *
+ * Draws the bars about the middle, without gaps, in a small chart: a
+ * waveform.
+ */
+void
+fanfare_studio_chart_set_mirrored (FanfareStudioChart *self,
+                                   gboolean            mirrored)
+{
+  g_return_if_fail (FANFARE_IS_STUDIO_CHART (self));
+
+  self->mirrored = mirrored;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -18,6 +18,8 @@ GtkWidget *fanfare_studio_chart_new (void);
 void       fanfare_studio_chart_set_values (FanfareStudioChart *self,
                                             const double       *values,
                                             guint               n_values);
+void       fanfare_studio_chart_set_mirrored (FanfareStudioChart *self,
+                                              gboolean            mirrored);
 guint      fanfare_studio_chart_get_n_values (FanfareStudioChart *self);
 double     fanfare_studio_chart_get_max (FanfareStudioChart *self);
 
