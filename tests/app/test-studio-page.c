@@ -125,23 +125,81 @@ entry_row_shown (gpointer  data)
   return find_entry_row (GTK_WIDGET (page ()), data) != NULL;
 }
 
+/* What the server answers the app's account at @path. */
+static JsonObject *
+server_get (const char *path)
+{
+  FanfareClient *client = fanfare_application_get_client (app);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *json;
+
+  fanfare_client_studio_call_async (client, "GET", path, NULL, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  json = fanfare_client_studio_call_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  return json;
+}
+
+static JsonObject *
+server_album (void)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/studio/albums/", fanfare_studio_page_get_album_id (page ()), NULL);
+
+  return server_get (path);
+}
+
 /* The first track of the album shown, as the server has it. */
 static JsonObject *
 server_track (void)
 {
-  FanfareClient *client = fanfare_application_get_client (app);
-  g_autofree char *path = g_strconcat ("/api/v1/studio/albums/", fanfare_studio_page_get_album_id (page ()), NULL);
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) album = NULL;
-
-  fanfare_client_studio_call_async (client, "GET", path, NULL, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  album = fanfare_client_studio_call_finish (client, result, &error);
-  g_assert_no_error (error);
+  g_autoptr(JsonObject) album = server_album ();
 
   return json_object_ref (json_array_get_object_element (json_object_get_array_member (album, "tracks"), 0));
+}
+
+static gboolean
+album_has_cover (gpointer  data)
+{
+  g_autoptr(JsonObject) album = server_album ();
+  JsonObject *fields = json_object_get_object_member (album, "album");
+
+  return json_object_get_string_member_with_default (fields, "cover_uri", NULL) != NULL;
+}
+
+static gboolean
+profile_is (gpointer  data)
+{
+  g_autoptr(JsonObject) me = server_get ("/api/v1/me/artist");
+  JsonObject *artist = json_object_get_object_member (me, "artist");
+  JsonArray *links = json_object_get_array_member (me, "links");
+
+  return g_strcmp0 (json_object_get_string_member_with_default (artist, "bio", NULL), data) == 0 &&
+         json_array_get_length (links) == 2 &&
+         g_str_equal (json_array_get_string_element (links, 1), "https://makers.example/shop") &&
+         json_object_get_string_member_with_default (artist, "image_uri", NULL) != NULL;
+}
+
+static gboolean
+window_label_shown (gpointer  data)
+{
+  return fanfare_test_find_label (GTK_WIDGET (window), data) != NULL;
+}
+
+static GFile *
+write_png (const char *name)
+{
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 300, 300);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3080c0ff);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
 }
 
 static gboolean
@@ -224,6 +282,40 @@ test_publish (void)
   gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (page ()), "Title of a new album")), "Sine Waves");
   click ("New Album");
   g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Not published · 0 tracks", 20000));
+
+  /* A text file is refused as a cover, in words; a picture is taken. */
+  {
+    g_autofree char *notes_path = g_build_filename (scratch, "liner notes.txt", NULL);
+    g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
+    g_autoptr(GFile) cover = write_png ("cover.png");
+
+    g_assert_true (g_file_set_contents (notes_path, "Recorded in one take.\n", -1, NULL));
+    fanfare_studio_page_set_image (page (), FANFARE_STUDIO_IMAGE_COVER, notes);
+    g_assert_true (fanfare_test_wait_for (window_label_shown,
+                                          (gpointer) "“liner notes.txt” is not an image; choose a PNG or JPEG picture",
+                                          20000));
+    g_assert_false (album_has_cover (NULL));
+    fanfare_studio_page_set_image (page (), FANFARE_STUDIO_IMAGE_COVER, cover);
+    g_assert_true (fanfare_test_wait_for (window_label_shown, (gpointer) "Cover saved", 20000));
+    g_assert_true (album_has_cover (NULL));
+  }
+
+  /* The profile: a photo, a bio and two links. */
+  {
+    g_autoptr(GFile) photo = write_png ("photo.png");
+    GtkWidget *bio = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), ADW_TYPE_ENTRY_ROW, "bio");
+    GtkWidget *links = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), ADW_TYPE_ENTRY_ROW, "links");
+
+    fanfare_studio_page_set_image (page (), FANFARE_STUDIO_IMAGE_PHOTO, photo);
+    g_assert_true (fanfare_test_wait_for (window_label_shown, (gpointer) "Photo saved", 20000));
+    g_assert_nonnull (bio);
+    g_assert_nonnull (links);
+    gtk_editable_set_text (GTK_EDITABLE (bio), "Sines since 2019.");
+    gtk_editable_set_text (GTK_EDITABLE (links), "https://makers.example  https://makers.example/shop");
+    click ("Save Profile");
+    g_assert_true (fanfare_test_wait_for (profile_is, (gpointer) "Sines since 2019.", 20000));
+  }
+
   fanfare_studio_page_add_files (page (), &files);
   g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Ready", 60000));
   g_assert_true (fanfare_test_wait_for (entry_row_shown, (gpointer) "tone", 20000));

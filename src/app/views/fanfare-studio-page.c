@@ -10,7 +10,8 @@
  * page or choosing them (each upload with its progress, resuming after a
  * dropped connection), renames, reorders and marks tracks (song,
  * audiobook, DJ mix), publishes now or at a time, unpublishes, and sees
- * plays per day as a chart. It asks the server again whenever it is
+ * plays per day as a chart. The artist's photo, bio and links, and each
+ * album's cover, are edited here too. It asks the server again whenever it is
  * shown. */
 
 #include "config.h"
@@ -19,9 +20,11 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "fanfare-cover-image.h"
 #include "fanfare-studio-chart.h"
 #include "fanfare-studio-page.h"
 #include "fanfare-studio-upload.h"
+#include "fanfare-window.h"
 
 #define ANALYTICS_DAYS 30
 
@@ -31,6 +34,10 @@ struct _FanfareStudioPage
 
   /* Template widgets */
   GtkStack            *stack;
+  FanfareCoverImage   *photo_image;
+  AdwEntryRow         *bio_row;
+  AdwEntryRow         *links_row;
+  FanfareCoverImage   *cover_image;
   GtkEntry            *artist_name_entry;
   GtkLabel            *request_label;
   GtkEntry            *new_album_entry;
@@ -143,6 +150,13 @@ text_of (JsonObject *json,
   return json != NULL ? json_object_get_string_member_with_default (json, name, "") : "";
 }
 
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
 /* Becoming an artist */
 
 static void
@@ -251,6 +265,222 @@ analytics_answer (FanfareStudioPage *self,
   gtk_label_set_text (self->analytics_label, summary);
 }
 
+/* The artist's profile: photo, bio and links */
+
+static void
+toast (FanfareStudioPage *self,
+       const char        *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (FANFARE_IS_WINDOW (root))
+    fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (text));
+}
+
+static void
+profile_answer (FanfareStudioPage *self,
+                JsonObject        *json)
+{
+  JsonObject *artist = member (json, "artist");
+  JsonArray *links = json != NULL && json_object_has_member (json, "links") ?
+                     json_object_get_array_member (json, "links") : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (artist == NULL)
+    return;
+
+  set_row_text (self->bio_row, text_of (artist, "bio"));
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "", json_array_get_string_element (links, i));
+  set_row_text (self->links_row, text->str);
+  fanfare_cover_image_set_uri (self->photo_image, json_object_get_string_member_with_default (artist, "image_uri",
+                                                                                              NULL));
+}
+
+static void
+save_profile_cb (FanfareStudioPage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_auto(GStrv) links = g_regex_split_simple ("\\s+", gtk_editable_get_text (GTK_EDITABLE (self->links_row)), 0, 0);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "bio");
+  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->bio_row)));
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_array (builder);
+  for (guint i = 0; links[i] != NULL; i++)
+    if (links[i][0] != '\0')
+      json_builder_add_string_value (builder, links[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  studio_call (self, "PATCH", "/api/v1/me/artist", body, profile_answer);
+}
+
+typedef struct {
+  FanfareStudioPage *self;
+  FanfareStudioImage kind;
+  char              *name;
+} ImageJob;
+
+static void
+image_job_free (ImageJob *job)
+{
+  g_object_unref (job->self);
+  g_free (job->name);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImageJob, image_job_free)
+
+static void
+image_sent_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ImageJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = fanfare_client_studio_call_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (json == NULL)
+    {
+      toast (job->self, error->message);
+      return;
+    }
+
+  if (job->kind == FANFARE_STUDIO_IMAGE_PHOTO)
+    {
+      profile_answer (job->self, json);
+      toast (job->self, _("Photo saved"));
+    }
+  else
+    {
+      fanfare_cover_image_set_uri (job->self->cover_image, text_of (member (json, "album"), "cover_uri"));
+      toast (job->self, _("Cover saved"));
+    }
+}
+
+static void
+image_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ImageJob) job = user_data;
+  FanfareStudioPage *self = job->self;
+  FanfareClient *client = get_client (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &data, &length, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  content_type = g_content_type_guess (job->name, (const guchar *) data, length, NULL);
+  mime = g_content_type_get_mime_type (content_type);
+  if (mime == NULL || !g_str_has_prefix (mime, "image/"))
+    {
+      /* Translators: the name of a file chosen as a cover or photo */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an image; choose a PNG or JPEG picture"), job->name);
+
+      toast (self, message);
+      return;
+    }
+
+  if (client == NULL || (job->kind == FANFARE_STUDIO_IMAGE_COVER && self->album_id == NULL))
+    return;
+
+  path = job->kind == FANFARE_STUDIO_IMAGE_PHOTO ? g_strdup ("/api/v1/me/artist/photo")
+                                                 : g_strconcat ("/api/v1/studio/albums/", self->album_id, "/cover", NULL);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  fanfare_client_studio_send_bytes_async (client, "PUT", path, mime, bytes, NULL, self->cancellable, image_sent_cb,
+                                          g_steal_pointer (&job));
+}
+
+/**
+ * fanfare_studio_page_set_image:
+ * @kind: the artist's photo, or the cover of the album shown
+ * @file: a picture, PNG or JPEG
+ *
+ * Sends the picture to the server, or says in a toast why it cannot: what
+ * the file choosers return comes here.
+ */
+void
+fanfare_studio_page_set_image (FanfareStudioPage  *self,
+                               FanfareStudioImage  kind,
+                               GFile              *file)
+{
+  ImageJob *job;
+
+  g_return_if_fail (FANFARE_IS_STUDIO_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ImageJob, 1);
+  job->self = g_object_ref (self);
+  job->kind = kind;
+  job->name = g_file_get_basename (file);
+  g_file_load_contents_async (file, self->cancellable, image_loaded_cb, job);
+}
+
+static void
+image_chooser_response_cb (GtkNativeDialog   *chooser,
+                           int                response,
+                           FanfareStudioPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      fanfare_studio_page_set_image (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind")), file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+choose_image (FanfareStudioPage  *self,
+              FanfareStudioImage  kind,
+              const char         *title)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Pictures"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (image_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+choose_photo_cb (FanfareStudioPage *self)
+{
+  choose_image (self, FANFARE_STUDIO_IMAGE_PHOTO, _("Choose a Photo"));
+}
+
+static void
+choose_cover_cb (FanfareStudioPage *self)
+{
+  choose_image (self, FANFARE_STUDIO_IMAGE_COVER, _("Choose a Cover"));
+}
+
 /* Albums */
 
 static const char *
@@ -309,6 +539,7 @@ me_answer (FanfareStudioPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "artist");
+  studio_call (self, "GET", "/api/v1/me/artist", NULL, profile_answer);
   studio_call (self, "GET", "/api/v1/studio/albums", NULL, albums_answer);
   studio_call (self, "GET", analytics_path, NULL, analytics_answer);
 }
@@ -366,13 +597,6 @@ album_selected_cb (FanfareStudioPage *self,
 }
 
 static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
 album_answer (FanfareStudioPage *self,
               JsonObject        *json)
 {
@@ -391,6 +615,7 @@ album_answer (FanfareStudioPage *self,
   set_row_text (self->genre_row, text_of (album, "genre"));
   set_row_text (self->date_row, text_of (album, "release_date"));
   set_row_text (self->description_row, text_of (album, "description"));
+  fanfare_cover_image_set_uri (self->cover_image, json_object_get_string_member_with_default (album, "cover_uri", NULL));
   if (json_object_has_member (album, "price_cents") && !json_object_get_null_member (album, "price_cents"))
     {
       gtk_switch_set_active (self->free_switch, FALSE);
@@ -580,6 +805,7 @@ track_row (FanfareStudioPage *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), track_waveform (self, track_id));
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (disc), MAX (json_object_get_int_member_with_default (track, "disc_number", 1), 1));
+  gtk_editable_set_width_chars (GTK_EDITABLE (disc), 2);
   gtk_widget_set_valign (disc, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (disc, _("Disc number"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (disc), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Disc number"), -1);
@@ -884,9 +1110,14 @@ fanfare_studio_page_class_init (FanfareStudioPageClass *klass)
   widget_class->map = fanfare_studio_page_map;
 
   g_type_ensure (FANFARE_TYPE_STUDIO_CHART);
+  g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/fanfare_music/Fanfare/ui/app/views/fanfare-studio-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, photo_image);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, bio_row);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, links_row);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, cover_image);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, artist_name_entry);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, request_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, new_album_entry);
@@ -909,6 +1140,9 @@ fanfare_studio_page_class_init (FanfareStudioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, top_tracks_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, analytics_label);
   gtk_widget_class_bind_template_callback (widget_class, ask_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_profile_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_photo_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_cover_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_album_cb);
   gtk_widget_class_bind_template_callback (widget_class, album_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 
 #define FANFARE_TYPE_STUDIO_PAGE (fanfare_studio_page_get_type ())
 
+typedef enum {
+  FANFARE_STUDIO_IMAGE_PHOTO,
+  FANFARE_STUDIO_IMAGE_COVER,
+} FanfareStudioImage;
+
 G_DECLARE_FINAL_TYPE (FanfareStudioPage, fanfare_studio_page, FANFARE, STUDIO_PAGE, GtkWidget)
 
 void        fanfare_studio_page_set_accounts (FanfareStudioPage     *self,
@@ -21,6 +26,9 @@ void        fanfare_studio_page_set_accounts (FanfareStudioPage     *self,
 void        fanfare_studio_page_reload (FanfareStudioPage *self);
 void        fanfare_studio_page_add_files (FanfareStudioPage *self,
                                            GSList            *files);
+void        fanfare_studio_page_set_image (FanfareStudioPage  *self,
+                                           FanfareStudioImage  kind,
+                                           GFile              *file);
 const char *fanfare_studio_page_get_album_id (FanfareStudioPage *self);
 
 G_END_DECLS

@@ -76,7 +76,7 @@ fanfare_studio_chart_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_VERTICAL)
     *minimum = *natural = self->mirrored ? MIRRORED_HEIGHT : MIN_HEIGHT;
   else
-    *minimum = *natural = self->mirrored ? 160 : 60;
+    *minimum = *natural = self->mirrored ? 96 : 60;
 }
 
 static void
