@@ -20,6 +20,7 @@
 
 #include "fanfare-application.h"
 #include "fanfare-sign-in-dialog.h"
+#include "fanfare-studio-chapters.h"
 #include "fanfare-studio-chart.h"
 #include "fanfare-studio-page.h"
 #include "fanfare-test-client.h"
@@ -212,6 +213,12 @@ track_is (gpointer  data)
 }
 
 static gboolean
+button_shown (gpointer  data)
+{
+  return find_button (GTK_WIDGET (page ()), data) != NULL;
+}
+
+static gboolean
 track_disc_is (gpointer  data)
 {
   g_autoptr(JsonObject) track = server_track ();
@@ -234,6 +241,65 @@ chart_reaches (gpointer  data)
                                                           "listeners");
 
   return chart != NULL && fanfare_studio_chart_get_max (FANFARE_STUDIO_CHART (chart)) == GPOINTER_TO_INT (data);
+}
+
+static void click (const char *label);
+
+static gboolean
+chapters_loaded (gpointer  data)
+{
+  return fanfare_studio_chapters_is_loaded (data);
+}
+
+static gboolean
+editor_closed (gpointer  data)
+{
+  return fanfare_test_find_toplevel (FANFARE_TYPE_STUDIO_CHAPTERS) == NULL;
+}
+
+/* The chapters the server has for the album's first track, as the public
+ * track page gives them: "START ARTIST|TITLE", one a line. */
+static char *
+server_chapters (void)
+{
+  g_autoptr(JsonObject) track = server_track ();
+  g_autofree char *path = g_strconcat ("/api/v1/tracks/", json_object_get_string_member (track, "id"), NULL);
+  g_autoptr(JsonObject) json = server_get (path);
+  JsonArray *chapters = json_object_get_array_member (json, "chapters");
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (chapters); i++)
+    {
+      JsonObject *chapter = json_array_get_object_element (chapters, i);
+
+      g_string_append_printf (text, "%d %s|%s\n", (int) json_object_get_int_member (chapter, "start_ms"),
+                              json_object_get_string_member_with_default (chapter, "artist", ""),
+                              json_object_get_string_member (chapter, "title"));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+chapters_are (gpointer  data)
+{
+  g_autofree char *chapters = server_chapters ();
+
+  return g_str_equal (chapters, data);
+}
+
+/* Opens the editor from the track's row, once it shows the server's. */
+static FanfareStudioChapters *
+open_editor (const char *label)
+{
+  FanfareStudioChapters *editor;
+
+  click (label);
+  editor = FANFARE_STUDIO_CHAPTERS (fanfare_test_find_toplevel (FANFARE_TYPE_STUDIO_CHAPTERS));
+  g_assert_nonnull (editor);
+  g_assert_true (fanfare_test_wait_for (chapters_loaded, editor, 20000));
+
+  return editor;
 }
 
 static void
@@ -337,6 +403,41 @@ test_publish (void)
     g_assert_nonnull (row);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (fanfare_test_find_widget (row, GTK_TYPE_DROP_DOWN)), 1);
     g_assert_true (fanfare_test_wait_for (track_is, kind, 20000));
+  }
+
+  /* The audiobook's chapters, written one a line; a line without a time is
+   * named, and nothing is sent until it is right. */
+  {
+    const char *mixed[] = { "kind", "dj_mix" };
+    FanfareStudioChapters *editor;
+
+    g_assert_true (fanfare_test_wait_for (button_shown, (gpointer) "Chapters…", 20000));
+    editor = open_editor ("Chapters…");
+    fanfare_studio_chapters_set_text (editor, "0:00 Opening\nThe Storm\n");
+    fanfare_studio_chapters_save (editor);
+    g_assert_nonnull (fanfare_test_find_label (GTK_WIDGET (editor),
+                                               "Line 2 is not a time then a title, such as “1:02:03 The Storm”"));
+    fanfare_studio_chapters_set_text (editor, "0:00 Opening\n0:02 The Storm\n");
+    fanfare_studio_chapters_save (editor);
+    g_assert_true (fanfare_test_wait_for (editor_closed, NULL, 20000));
+    g_assert_true (fanfare_test_wait_for (chapters_are, (gpointer) "0 |Opening\n2000 |The Storm\n", 20000));
+
+    /* As a DJ mix, the same track has a tracklist with artists. */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (fanfare_test_find_widget (find_entry_row (GTK_WIDGET (page ()),
+                                                                                         "Morning Tone"),
+                                                                         GTK_TYPE_DROP_DOWN)), 2);
+    g_assert_true (fanfare_test_wait_for (track_is, mixed, 20000));
+    g_assert_true (fanfare_test_wait_for (button_shown, (gpointer) "Tracklist…", 20000));
+    editor = open_editor ("Tracklist…");
+    g_assert_cmpstr (fanfare_studio_chapters_get_text (editor), ==, "0:00 Opening\n0:02 The Storm\n");
+    fanfare_studio_chapters_set_text (editor, "0:00 Ana - First Light\n0:01.5 Bo Lind - Tides\n");
+    fanfare_studio_chapters_save (editor);
+    g_assert_true (fanfare_test_wait_for (editor_closed, NULL, 20000));
+    g_assert_true (fanfare_test_wait_for (chapters_are, (gpointer) "0 Ana|First Light\n1500 Bo Lind|Tides\n", 20000));
+    editor = open_editor ("Tracklist…");
+    g_assert_cmpstr (fanfare_studio_chapters_get_text (editor), ==, "0:00 Ana - First Light\n0:01.500 Bo Lind - Tides\n");
+    gtk_window_close (GTK_WINDOW (editor));
+    g_assert_true (fanfare_test_wait_for (editor_closed, NULL, 20000));
   }
 
   /* Scheduled in an hour, then published at once after all. */

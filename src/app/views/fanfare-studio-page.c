@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "fanfare-cover-image.h"
+#include "fanfare-studio-chapters.h"
 #include "fanfare-studio-chart.h"
 #include "fanfare-studio-page.h"
 #include "fanfare-studio-upload.h"
@@ -732,6 +733,25 @@ waveform_done_cb (GObject      *object,
   fanfare_studio_chart_set_values (chart, values, n);
 }
 
+/* Opens the editor of an audiobook's chapters or a DJ mix's tracklist. */
+static void
+chapters_clicked_cb (GtkButton         *button,
+                     FanfareStudioPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *editor;
+
+  if (get_client (self) == NULL)
+    return;
+
+  editor = fanfare_studio_chapters_new (get_client (self), g_object_get_data (G_OBJECT (button), "track-id"),
+                                        g_object_get_data (G_OBJECT (button), "title"),
+                                        g_object_get_data (G_OBJECT (button), "dj-mix") != NULL);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /* A track's shape, drawn from the peaks the server computed as it
  * ingested it. */
 static GtkWidget *
@@ -781,8 +801,9 @@ move_up_cb (GtkButton         *button,
   studio_call (self, "PUT", path, body, changed_answer);
 }
 
-/* A track: its title, editable; its waveform; its disc; its kind; a
- * button to move it up. */
+/* A track: its title, editable; its waveform; its disc; its kind; for
+ * an audiobook or a DJ mix, its chapters or tracklist; a button to move it
+ * up. */
 static GtkWidget *
 track_row (FanfareStudioPage *self,
            JsonObject        *track,
@@ -822,6 +843,19 @@ track_row (FanfareStudioPage *self,
   g_object_set_data_full (G_OBJECT (dropdown), "track-id", g_strdup (track_id), g_free);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (track_kind_cb), self);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), dropdown);
+
+  if (!g_str_equal (text_of (track, "kind"), "song"))
+    {
+      gboolean dj_mix = g_str_equal (text_of (track, "kind"), "dj_mix");
+      GtkWidget *chapters = gtk_button_new_with_label (dj_mix ? _("Tracklist…") : _("Chapters…"));
+
+      gtk_widget_set_valign (chapters, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (chapters), "track-id", g_strdup (track_id), g_free);
+      g_object_set_data_full (G_OBJECT (chapters), "title", g_strdup (text_of (track, "title")), g_free);
+      g_object_set_data (G_OBJECT (chapters), "dj-mix", dj_mix ? GINT_TO_POINTER (1) : NULL);
+      g_signal_connect (chapters, "clicked", G_CALLBACK (chapters_clicked_cb), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), chapters);
+    }
 
   gtk_widget_set_valign (up, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (up, _("Move Up"));
