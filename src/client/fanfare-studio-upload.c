@@ -9,11 +9,18 @@
  * bytes sent a chunk at a time from where the server says it stopped; the
  * ingest followed until the file is a track or the server says why not.
  * When the connection drops, it waits, asks the server how much arrived
- * and goes on from there. Progress and state are properties to bind. */
+ * and goes on from there. Progress and state are properties to bind.
+ *
+ * Uploads in progress are written down in the user's data folder
+ * (fanfare/studio-uploads.json: the upload's id, server, album, file path,
+ * size and modification time) so that an upload cut short when the app
+ * quits goes on when it starts again, if the file has not changed. */
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "fanfare-client-private.h"
 #include "fanfare-error.h"
@@ -41,6 +48,8 @@ struct _FanfareStudioUpload
   char                    *message;
   char                    *track_id;
   gint64                   sent;
+  goffset                  file_size;
+  gint64                   file_mtime;  /* microseconds */
   FanfareStudioUploadState state;
   gsize                    chunk_size;
   guint                    retry_delay;
@@ -70,11 +79,126 @@ static GParamSpec *properties[N_PROPS];
 static void send_next (FanfareStudioUpload *self);
 static void ask_offset (FanfareStudioUpload *self);
 
+/* The journal of uploads in progress */
+
+static char *
+journal_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "fanfare", "studio-uploads.json", NULL);
+}
+
+/* Returns: (transfer full): the uploads written down, perhaps none */
+static JsonArray *
+journal_read (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonNode *uploads;
+
+  if (!json_parser_load_from_file (parser, path, NULL) || (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root) ||
+      (uploads = json_object_get_member (json_node_get_object (root), "uploads")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (uploads))
+    return json_array_new ();
+
+  return json_array_ref (json_node_get_array (uploads));
+}
+
+static void
+journal_write (JsonArray *uploads)
+{
+  g_autofree char *path = journal_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_array_member (root, "uploads", json_array_ref (uploads));
+  json_node_set_object (node, root);
+  text = json_to_string (node, TRUE);
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !g_file_set_contents (path, text, -1, &error))
+    g_warning ("Cannot write down the uploads in progress: %s", error != NULL ? error->message : g_strerror (errno));
+}
+
+/* Returns: (transfer full): @uploads without @upload_id */
+static JsonArray *
+journal_without (JsonArray  *uploads,
+                 const char *upload_id)
+{
+  JsonArray *kept = json_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (uploads); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (uploads, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "id", NULL), upload_id) != 0)
+        json_array_add_object_element (kept, json_object_ref (entry));
+    }
+
+  return kept;
+}
+
+static void
+journal_remember (FanfareStudioUpload *self)
+{
+  g_autoptr(JsonArray) uploads = journal_read ();
+  g_autoptr(JsonArray) kept = journal_without (uploads, self->upload_id);
+  g_autofree char *path = g_file_get_path (self->file);
+  JsonObject *entry = json_object_new ();
+
+  json_object_set_string_member (entry, "id", self->upload_id);
+  json_object_set_string_member (entry, "server", fanfare_client_get_server_url (self->client));
+  json_object_set_string_member (entry, "album_id", self->album_id);
+  json_object_set_string_member (entry, "path", path);
+  json_object_set_int_member (entry, "size", self->file_size);
+  json_object_set_int_member (entry, "mtime", self->file_mtime);
+  json_array_add_object_element (kept, entry);
+  journal_write (kept);
+}
+
+static void
+journal_forget (const char *upload_id)
+{
+  g_autoptr(JsonArray) uploads = journal_read ();
+  g_autoptr(JsonArray) kept = journal_without (uploads, upload_id);
+
+  if (json_array_get_length (kept) != json_array_get_length (uploads))
+    journal_write (kept);
+}
+
+/* The file's size and modification time, or FALSE if it is gone. */
+static gboolean
+query_file (GFile   *file,
+            goffset *size,
+            gint64  *mtime)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return FALSE;
+
+  *size = g_file_info_get_size (info);
+  *mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  return TRUE;
+}
+
 static void
 set_state (FanfareStudioUpload      *self,
            FanfareStudioUploadState  state,
            const char               *message)
 {
+  /* Done, one way or the other: nothing to resume. */
+  if (self->upload_id != NULL &&
+      (state == FANFARE_STUDIO_UPLOAD_READY || state == FANFARE_STUDIO_UPLOAD_FAILED))
+    journal_forget (self->upload_id);
+
   if (g_strcmp0 (self->message, message) != 0)
     {
       g_free (self->message);
@@ -272,6 +396,7 @@ created_cb (GObject      *object,
     return;
 
   self->upload_id = g_strdup (json_object_get_string_member_with_default (upload, "id", ""));
+  journal_remember (self);
   follow (self, upload);
 }
 
@@ -295,7 +420,13 @@ hash_thread (GTask        *task,
 
   self->mapped = mapped;
   self->bytes = g_mapped_file_get_bytes (mapped);
-  g_task_return_pointer (task, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes), g_free);
+  if (!query_file (self->file, &self->file_size, &self->file_mtime))
+    self->file_size = g_bytes_get_size (self->bytes);
+  /* A resumed upload was announced with its checksum already. */
+  if (self->upload_id != NULL)
+    g_task_return_pointer (task, g_strdup (""), g_free);
+  else
+    g_task_return_pointer (task, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->bytes), g_free);
 }
 
 static void
@@ -314,6 +445,13 @@ hashed_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fail (self, error);
+      return;
+    }
+
+  if (self->upload_id != NULL)
+    {
+      set_state (self, FANFARE_STUDIO_UPLOAD_SENDING, NULL);
+      ask_offset (self);
       return;
     }
 
@@ -462,7 +600,67 @@ fanfare_studio_upload_start (FanfareStudioUpload *self)
   g_task_run_in_thread (task, hash_thread);
 }
 
-/* Stops sending; the server forgets the upload after a while. */
+/**
+ * fanfare_studio_upload_resume_all:
+ *
+ * The uploads to @client's server that were cut short when the app last
+ * quit, whose files have not changed since: start them to go on from
+ * where the server stopped. Those whose file changed or went are
+ * forgotten.
+ *
+ * Returns: (transfer container) (element-type FanfareStudioUpload): the
+ *   uploads to resume, not started
+ */
+GPtrArray *
+fanfare_studio_upload_resume_all (FanfareClient *client)
+{
+  g_autoptr(JsonArray) uploads = NULL;
+  g_autoptr(JsonArray) kept = json_array_new ();
+  GPtrArray *resumed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (FANFARE_IS_CLIENT (client), resumed);
+
+  uploads = journal_read ();
+  for (guint i = 0; i < json_array_get_length (uploads); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (uploads, i);
+      const char *path = json_object_get_string_member_with_default (entry, "path", NULL);
+      const char *album_id = json_object_get_string_member_with_default (entry, "album_id", NULL);
+      const char *upload_id = json_object_get_string_member_with_default (entry, "id", NULL);
+      g_autoptr(GFile) file = NULL;
+      FanfareStudioUpload *upload;
+      goffset size;
+      gint64 mtime;
+
+      /* Another server's upload waits for an account there. */
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "server", NULL),
+                     fanfare_client_get_server_url (client)) != 0)
+        {
+          json_array_add_object_element (kept, json_object_ref (entry));
+          continue;
+        }
+
+      if (path == NULL || album_id == NULL || upload_id == NULL)
+        continue;
+      file = g_file_new_for_path (path);
+      if (!query_file (file, &size, &mtime) || size != json_object_get_int_member_with_default (entry, "size", -1) ||
+          mtime != json_object_get_int_member_with_default (entry, "mtime", -1))
+        continue;
+
+      json_array_add_object_element (kept, json_object_ref (entry));
+      upload = fanfare_studio_upload_new (client, album_id, file);
+      upload->upload_id = g_strdup (upload_id);
+      g_ptr_array_add (resumed, upload);
+    }
+
+  if (json_array_get_length (kept) != json_array_get_length (uploads))
+    journal_write (kept);
+
+  return resumed;
+}
+
+/* Stops sending; the server forgets the upload after a while, and the app
+* resumes it when it starts again (fanfare_studio_upload_resume_all()). */
 void
 fanfare_studio_upload_cancel (FanfareStudioUpload *self)
 {

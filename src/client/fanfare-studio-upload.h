@@ -29,6 +29,7 @@ G_DECLARE_FINAL_TYPE (FanfareStudioUpload, fanfare_studio_upload, FANFARE, STUDI
 FanfareStudioUpload     *fanfare_studio_upload_new (FanfareClient * client,
                                                     const char    *album_id,
                                                     GFile * file) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray               *fanfare_studio_upload_resume_all (FanfareClient *client) G_GNUC_WARN_UNUSED_RESULT;
 void                     fanfare_studio_upload_start (FanfareStudioUpload *self);
 void                     fanfare_studio_upload_cancel (FanfareStudioUpload *self);
 FanfareStudioUploadState fanfare_studio_upload_get_state (FanfareStudioUpload *self);

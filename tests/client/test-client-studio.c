@@ -7,8 +7,9 @@
 /* The studio through the client library against a real server: a listener
  * becomes an artist, makes an album and uploads a file made here with
  * GStreamer; the server is killed half way through and started again, and
- * the upload goes on from where the server stopped; a file that is not
- * audio fails with the server's reason. */
+ * the upload goes on from where the server stopped; an upload cut short
+ * when the app quits goes on when it starts again, unless its file
+ * changed; a file that is not audio fails with the server's reason. */
 
 #include "config.h"
 
@@ -155,6 +156,74 @@ test_resume_after_drop (Fixture       *fixture,
                    fanfare_studio_upload_get_track_id (upload));
 }
 
+static void
+first_progress_cb (FanfareStudioUpload *upload,
+                   GParamSpec          *pspec,
+                   double              *first)
+{
+  if (*first < 0)
+    *first = fanfare_studio_upload_get_progress (upload);
+}
+
+/* Starts an upload of @file and stops it, as quitting the app does, a
+ * third of the way. */
+static void
+upload_a_third (Fixture    *fixture,
+                const char *album_id,
+                GFile      *file)
+{
+  g_autoptr(FanfareStudioUpload) upload = fanfare_studio_upload_new (fixture->client, album_id, file);
+
+  fanfare_studio_upload_set_chunk_size (upload, 32 * 1024);
+  fanfare_studio_upload_start (upload);
+  wait_until (upload, FANFARE_STUDIO_UPLOAD_SENDING, 0.3);
+  g_assert_cmpfloat (fanfare_studio_upload_get_progress (upload), <, 0.9);
+  fanfare_studio_upload_cancel (upload);
+}
+
+static void
+test_resume_after_restart (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *album_id = make_album (fixture);
+  g_autofree char *album_path = g_strconcat ("/api/v1/studio/albums/", album_id, NULL);
+  g_autoptr(GFile) file = make_wav (fixture, "long tone.wav", 40);
+  g_autoptr(GFile) changed = make_wav (fixture, "changed.wav", 40);
+  g_autofree char *changed_path = g_file_get_path (changed);
+  g_autoptr(GPtrArray) resumed = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(JsonObject) album = NULL;
+  FanfareStudioUpload *upload;
+  double first = -1;
+
+  upload_a_third (fixture, album_id, file);
+  upload_a_third (fixture, album_id, changed);
+  /* Edited while the app was closed: it is not the file that was sent. */
+  fanfare_test_write_tone_wav (changed_path, 20);
+
+  /* The app starts again: the unchanged file goes on from where the
+   * server stopped, and becomes a track. */
+  resumed = fanfare_studio_upload_resume_all (fixture->client);
+  g_assert_cmpuint (resumed->len, ==, 1);
+  upload = g_ptr_array_index (resumed, 0);
+  g_assert_cmpstr (fanfare_studio_upload_get_filename (upload), ==, "long tone.wav");
+  g_signal_connect (upload, "notify::progress", G_CALLBACK (first_progress_cb), &first);
+  fanfare_studio_upload_start (upload);
+  wait_until (upload, FANFARE_STUDIO_UPLOAD_READY, 1.0);
+  g_assert_cmpfloat (first, >=, 0.3);
+
+  album = call (fixture, "GET", album_path, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (album, "tracks")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (album,
+                                                                                                               "tracks"),
+                                                                                 0), "id"), ==,
+                   fanfare_studio_upload_get_track_id (upload));
+
+  /* Done, and the changed one forgotten: nothing more to resume. */
+  none = fanfare_studio_upload_resume_all (fixture->client);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 /* The server stops while it ingests: started again, it ingests the file
  * again, and the album has the track once. */
 static void
@@ -202,16 +271,22 @@ main (int   argc,
 {
   int status;
 
+  g_autofree char *data_home = g_dir_make_tmp ("fanfare-data-XXXXXX", NULL);
+
+  /* The uploads in progress are written down here. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gst_init (NULL, NULL);
 
 #define ADD(path, func) g_test_add ("/client/studio/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("resume-after-drop", test_resume_after_drop);
   ADD ("restart-while-ingesting", test_restart_while_ingesting);
+  ADD ("resume-after-restart", test_resume_after_restart);
   ADD ("not-audio", test_not_audio);
 #undef ADD
 
   status = g_test_run ();
+  fanfare_test_remove_tree (data_home);
   gst_deinit ();
 
   return status;

@@ -69,6 +69,7 @@ struct _FanfareStudioPage
   /* State */
   char      *album_id;
   GPtrArray *track_ids;  /* the album's tracks, in order */
+  gboolean   resumed;    /* the uploads cut short last time */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareStudioPage, fanfare_studio_page, GTK_TYPE_WIDGET)
@@ -82,6 +83,7 @@ typedef struct {
 } Call;
 
 static void       load_album (FanfareStudioPage *self);
+static void       resume_uploads (FanfareStudioPage *self);
 static GtkWidget *track_row (FanfareStudioPage *self,
                              JsonObject        *track,
                              guint              index);
@@ -540,6 +542,7 @@ me_answer (FanfareStudioPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "artist");
+  resume_uploads (self);
   studio_call (self, "GET", "/api/v1/me/artist", NULL, profile_answer);
   studio_call (self, "GET", "/api/v1/studio/albums", NULL, albums_answer);
   studio_call (self, "GET", analytics_path, NULL, analytics_answer);
@@ -1008,6 +1011,42 @@ upload_state_cb (FanfareStudioUpload *upload,
     load_album (self);
 }
 
+/* Shows @upload with its progress, and starts it. */
+static void
+start_upload (FanfareStudioPage   *self,
+              FanfareStudioUpload *upload)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_studio_upload_get_filename (upload));
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 120, -1);
+  g_object_bind_property (upload, "progress", bar, "fraction", G_BINDING_SYNC_CREATE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+  g_signal_connect_object (upload, "notify::state", G_CALLBACK (upload_state_cb), row, 0);
+  upload_state_cb (upload, NULL, ADW_ACTION_ROW (row));
+  gtk_list_box_append (self->uploads_list, row);
+
+  g_ptr_array_add (self->uploads, g_object_ref (upload));
+  fanfare_studio_upload_start (upload);
+}
+
+/* The uploads cut short when the app last quit go on, once. */
+static void
+resume_uploads (FanfareStudioPage *self)
+{
+  g_autoptr(GPtrArray) resumed = NULL;
+
+  if (self->resumed || get_client (self) == NULL)
+    return;
+
+  self->resumed = TRUE;
+  resumed = fanfare_studio_upload_resume_all (get_client (self));
+  for (guint i = 0; i < resumed->len; i++)
+    start_upload (self, g_ptr_array_index (resumed, i));
+}
+
 /**
  * fanfare_studio_page_add_files:
  * @files: (element-type GFile): audio files to add to the album shown
@@ -1029,20 +1068,8 @@ fanfare_studio_page_add_files (FanfareStudioPage *self,
   for (GSList *l = files; l != NULL; l = l->next)
     {
       g_autoptr(FanfareStudioUpload) upload = fanfare_studio_upload_new (client, self->album_id, l->data);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *bar = gtk_progress_bar_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_studio_upload_get_filename (upload));
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (bar, 120, -1);
-      g_object_bind_property (upload, "progress", bar, "fraction", G_BINDING_SYNC_CREATE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-      g_signal_connect_object (upload, "notify::state", G_CALLBACK (upload_state_cb), row, 0);
-      upload_state_cb (upload, NULL, ADW_ACTION_ROW (row));
-      gtk_list_box_append (self->uploads_list, row);
-
-      g_ptr_array_add (self->uploads, g_object_ref (upload));
-      fanfare_studio_upload_start (upload);
+      start_upload (self, upload);
     }
 }
 
