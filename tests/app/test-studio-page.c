@@ -19,6 +19,9 @@
 #include <string.h>
 
 #include "fanfare-application.h"
+#include "fanfare-artist-page.h"
+#include "fanfare-navigate.h"
+#include "fanfare-navigation-stack.h"
 #include "fanfare-sign-in-dialog.h"
 #include "fanfare-studio-chapters.h"
 #include "fanfare-studio-chart.h"
@@ -210,6 +213,25 @@ track_is (gpointer  data)
   g_autoptr(JsonObject) track = server_track ();
 
   return g_strcmp0 (json_object_get_string_member (track, expected[0]), expected[1]) == 0;
+}
+
+static gboolean
+link_shown (gpointer  data)
+{
+  GtkWidget *artist_page = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_ARTIST_PAGE);
+  GtkWidget *button = artist_page != NULL ? find_button (artist_page, data) : NULL;
+
+  return button != NULL && GTK_IS_LINK_BUTTON (button);
+}
+
+/* Until the artist's page has slid into place, as a person would wait. */
+static gboolean
+pages_at_rest (gpointer  data)
+{
+  GtkWidget *navigation = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_NAVIGATION_STACK);
+  GtkStack *stack = GTK_STACK (fanfare_test_find_widget (navigation, GTK_TYPE_STACK));
+
+  return !gtk_stack_get_transition_running (stack);
 }
 
 static gboolean
@@ -501,6 +523,28 @@ test_publish (void)
   g_assert_cmpuint (fanfare_studio_chart_get_n_values (chart), ==, 30);
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_save_screenshot (GTK_WIDGET (window), "studio");
+
+  /* Listeners see the bio and the links on the artist's page. */
+  {
+    g_autoptr(JsonObject) me = server_get ("/api/v1/me/artist");
+    JsonObject *fields = json_object_get_object_member (me, "artist");
+    g_autoptr(FanfareArtist) artist = g_object_new (FANFARE_TYPE_ARTIST,
+                                                    "id", json_object_get_string_member (fields, "id"),
+                                                    "source", FANFARE_SOURCE_PLATFORM,
+                                                    "name", json_object_get_string_member (fields, "name"),
+                                                    NULL);
+    GtkWidget *link;
+
+    fanfare_navigate_artist (GTK_WIDGET (page ()), artist);
+    g_assert_true (fanfare_test_wait_for (link_shown, (gpointer) "makers.example", 20000));
+    link = find_button (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_ARTIST_PAGE), "makers.example");
+    g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, "https://makers.example");
+    fanfare_test_assert_label_shown (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_ARTIST_PAGE),
+                                     "Sines since 2019.");
+    g_assert_true (fanfare_test_wait_for (pages_at_rest, NULL, 20000));
+    fanfare_test_wait_frame (GTK_WIDGET (window));
+    fanfare_test_save_screenshot (GTK_WIDGET (window), "studio-artist");
+  }
 }
 
 int

@@ -753,6 +753,23 @@ test_artist_request (void)
   g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (response, "links")), ==, 2);
   g_clear_pointer (&response, fanfare_test_response_free);
 
+  /* Listeners see the links on the artist. */
+  {
+    g_autofree char *artist_path = NULL;
+    JsonArray *links;
+
+    response = fanfare_test_request (server, "GET", "/api/v1/me/artist", token, NULL);
+    artist_path = g_strconcat ("/api/v1/artists/", fanfare_test_response_get_string (response, "artist.id"), NULL);
+    g_clear_pointer (&response, fanfare_test_response_free);
+    response = fanfare_test_request (server, "GET", artist_path, NULL, NULL);
+    g_assert_cmpuint (response->status, ==, 200);
+    links = fanfare_test_response_get_array (response, "artist.links");
+    g_assert_nonnull (links);
+    g_assert_cmpuint (json_array_get_length (links), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (links, 1), ==, "https://video.example.com/hope");
+    g_clear_pointer (&response, fanfare_test_response_free);
+  }
+
   response = fanfare_test_request (server, "PATCH", "/api/v1/me/artist", token, "{\"links\": [\"javascript:x\"]}");
   fanfare_test_assert_error (response, 400, "invalid", "“links”");
   g_clear_pointer (&response, fanfare_test_response_free);
