@@ -23,11 +23,11 @@ build_packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libsqlite3-dev libsoup-3.0-dev libsecret-1-dev
   desktop-file-utils appstream
-  libsodium-dev libgdk-pixbuf-2.0-dev libcairo2-dev libtag1-dev libtagc0-dev
+  libsodium-dev libgdk-pixbuf-2.0-dev libcairo2-dev libtag1-dev libtagc0-dev libebur128-dev
 )
 run_packages=(
   adwaita-icon-theme fonts-cantarell glib-networking
-  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good libebur128-1
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring locales fonts-noto-cjk uncrustify git playerctl

@@ -95,14 +95,18 @@ platform_artist_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(GListStore) store = user_data;
+  g_autoptr(GtkWidget) page = user_data;
+  GListStore *store = g_object_get_data (G_OBJECT (page), "albums");
   g_autoptr(FanfareArtist) artist = NULL;
   g_autoptr(GListModel) albums = NULL;
   g_autoptr(GError) error = NULL;
 
   artist = fanfare_client_get_artist_finish (FANFARE_CLIENT (object), result, &albums, &error);
   if (artist != NULL)
-    fanfare_list_store_replace (store, albums, G_MAXUINT);
+    {
+      fanfare_list_store_replace (store, albums, G_MAXUINT);
+      fanfare_artist_page_set_artist (FANFARE_ARTIST_PAGE (page), artist);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("Could not open an artist: %s", error->message);
 }
@@ -140,8 +144,9 @@ navigate_platform_artist (GtkWidget     *from,
 
   albums = g_list_store_new (FANFARE_TYPE_ALBUM);
   page = fanfare_artist_page_new (artist, G_LIST_MODEL (albums));
+  g_object_set_data_full (G_OBJECT (page), "albums", g_object_ref (albums), g_object_unref);
   fanfare_client_get_artist_async (client, fanfare_artist_get_id (artist), page_cancellable (page),
-                                   platform_artist_cb, g_object_ref (albums));
+                                   platform_artist_cb, g_object_ref_sink (page));
   fanfare_navigate_push (from, page, fanfare_artist_get_name (artist));
 }
 

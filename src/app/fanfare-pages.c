@@ -21,6 +21,7 @@
 #include "fanfare-pages.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-purchased-page.h"
+#include "fanfare-studio-page.h"
 #include "fanfare-search-page.h"
 
 struct _FanfarePages
@@ -33,6 +34,7 @@ struct _FanfarePages
   FanfareFriendsPage   *friends_page;
   FanfareInboxPage     *inbox_page;
   FanfarePlaylistsPage *playlists_page;
+  FanfareStudioPage    *studio_page;
   FanfareSearchPage    *search_page;
   FanfareLibraryPage   *library_page;
 };
@@ -147,6 +149,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   g_type_ensure (FANFARE_TYPE_LIBRARY_PAGE);
   g_type_ensure (FANFARE_TYPE_PLAYLISTS_PAGE);
   g_type_ensure (FANFARE_TYPE_PURCHASED_PAGE);
+  g_type_ensure (FANFARE_TYPE_STUDIO_PAGE);
   g_type_ensure (FANFARE_TYPE_SEARCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/app/fanfare-pages.ui");
@@ -156,6 +159,7 @@ fanfare_pages_class_init (FanfarePagesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, friends_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, inbox_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, playlists_page);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePages, studio_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, search_page);
   gtk_widget_class_bind_template_child (widget_class, FanfarePages, library_page);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_pages_visible_child_changed_cb);
@@ -288,6 +292,7 @@ fanfare_pages_set_accounts (FanfarePages          *self,
   fanfare_playlists_page_set_accounts (self->playlists_page, accounts);
   fanfare_friends_page_set_accounts (self->friends_page, accounts);
   fanfare_inbox_page_set_accounts (self->inbox_page, accounts);
+  fanfare_studio_page_set_accounts (self->studio_page, accounts);
 }
 
 /**

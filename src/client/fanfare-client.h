@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "fanfare-album.h"
 #include "fanfare-artist.h"
@@ -446,5 +447,26 @@ void                   fanfare_client_list_unfinished_async (FanfareClient      
 GPtrArray             *fanfare_client_list_unfinished_finish (FanfareClient *self,
                                                               GAsyncResult  *result,
                                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The studio (see fanfare-client-studio.c) */
+void        fanfare_client_studio_call_async (FanfareClient       *self,
+                                              const char          *method,
+                                              const char          *path,
+                                              JsonNode            *body,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+void        fanfare_client_studio_send_bytes_async (FanfareClient       *self,
+                                                    const char          *method,
+                                                    const char          *path,
+                                                    const char          *content_type,
+                                                    GBytes              *bytes,
+                                                    const char          *content_range,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+JsonObject *fanfare_client_studio_call_finish (FanfareClient *self,
+                                               GAsyncResult  *result,
+                                               GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -18,11 +18,12 @@ struct _FanfareArtist
   GObject parent_instance;
 
   /* Owned strings */
-  char *id;
-  char *name;
-  char *image_uri;
-  char *bio;
-  char *username;
+  char  *id;
+  char  *name;
+  char  *image_uri;
+  char  *bio;
+  char  *username;
+  char **links;
 
   /* Values */
   FanfareSource source;
@@ -41,6 +42,7 @@ static FanfareField fields[] = {
   { "album-count", "album_count", FANFARE_FIELD_UINT, G_STRUCT_OFFSET (FanfareArtist, album_count), G_TYPE_INVALID, FALSE },
   { "bio", "bio", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareArtist, bio), G_TYPE_INVALID, FALSE },
   { "username", "username", FANFARE_FIELD_STRING, G_STRUCT_OFFSET (FanfareArtist, username), G_TYPE_INVALID, FALSE },
+  { "links", "links", FANFARE_FIELD_STRV, G_STRUCT_OFFSET (FanfareArtist, links), G_TYPE_INVALID, FALSE },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
@@ -194,4 +196,19 @@ fanfare_artist_get_username (FanfareArtist *self)
   g_return_val_if_fail (FANFARE_IS_ARTIST (self), 0);
 
   return self->username;
+}
+
+/**
+ * fanfare_artist_get_links:
+ * @self: a #FanfareArtist
+ *
+ * Returns: (nullable) (array zero-terminated=1): the web addresses the
+ *   artist gives on their profile
+ */
+const char * const *
+fanfare_artist_get_links (FanfareArtist *self)
+{
+  g_return_val_if_fail (FANFARE_IS_ARTIST (self), NULL);
+
+  return (const char * const *) self->links;
 }

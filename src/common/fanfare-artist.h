@@ -26,6 +26,7 @@ const char * fanfare_artist_get_image_uri (FanfareArtist *self);
 gboolean fanfare_artist_get_verified (FanfareArtist *self);
 guint fanfare_artist_get_album_count (FanfareArtist *self);
 const char * fanfare_artist_get_bio (FanfareArtist *self);
+const char * const *fanfare_artist_get_links (FanfareArtist *self);
 const char * fanfare_artist_get_username (FanfareArtist *self);
 
 G_END_DECLS

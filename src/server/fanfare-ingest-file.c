@@ -6,19 +6,27 @@
 
 /* Reads what one audio file says about itself by decoding it once with
  * GStreamer: its tags (title, album, track, genre, date, cover, chapters)
- * as they pass on the bus, its duration, its loudness, measured by
- * rganalysis as ReplayGain, and its fingerprint, from the same decoded
- * audio. Blocks; run it in a worker thread. */
+ * as they pass on the bus, its duration, its loudness, measured as EBU
+ * R128 does and stated as ReplayGain 2, its fingerprint and a waveform
+ * preview, from the same decoded audio, which a third branch encodes as
+ * Ogg Opus for streaming. Blocks; run it in a worker thread. */
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "fanfare-error.h"
 #include "fanfare-ingest.h"
+#include "fanfare-loudness.h"
 
 #define READ_TIMEOUT (120 * GST_SECOND)
+#define WAVEFORM_PEAKS 400
+#define STREAM_BITRATE 128000
 
 static const struct {
   const char *extension;
@@ -62,6 +70,10 @@ fanfare_ingest_file_free (FanfareIngestFile *file)
 
   g_clear_pointer (&file->image, g_bytes_unref);
   g_clear_pointer (&file->fingerprint, fanfare_fingerprint_free);
+  if (file->stream_path != NULL)
+    g_unlink (file->stream_path);
+  g_free (file->stream_path);
+  g_free (file->waveform);
   g_free (file->path);
   g_free (file->title);
   g_free (file->artist);
@@ -223,21 +235,22 @@ fill_from_tags (FanfareIngestFile *file,
     file->track_number = number;
   if (gst_tag_list_get_uint (tags, GST_TAG_ALBUM_VOLUME_NUMBER, &number))
     file->disc_number = number;
-  gst_tag_list_get_double (tags, GST_TAG_TRACK_GAIN, &file->gain);
-  gst_tag_list_get_double (tags, GST_TAG_TRACK_PEAK, &file->peak);
   file->release_date = date_of (tags);
   file->image = image_of (tags);
   file->chapters = chapters_of (tags);
   file->kind = kind_of (file->genre);
 }
 
-/* Plays the file through rganalysis to its end, gathering every tag and
- * the samples to fingerprint. */
+/* Plays the file to its end, gathering every tag, its loudness and the
+ * samples to fingerprint. */
 static GstTagList *
-decode (const char *path,
-        gint64     *duration_ms,
-        GArray    **samples,
-        GError    **error)
+decode (const char       *path,
+        const char       *name,
+        const char       *stream_path,
+        gint64           *duration_ms,
+        GArray          **samples,
+        FanfareLoudness **loudness,
+        GError          **error)
 {
   g_autoptr(GstElement) pipeline = NULL;
   g_autoptr(GstElement) source = NULL;
@@ -245,15 +258,23 @@ decode (const char *path,
   g_autoptr(GstTagList) tags = gst_tag_list_new_empty ();
   gint64 position = 0;
 
+  g_autoptr(GstElement) stream = NULL;
+
   pipeline = gst_parse_launch ("filesrc name=source ! decodebin ! audioconvert ! audioresample ! tee name=split"
-                               " split. ! queue ! rganalysis ! fakesink sync=false"
+                               " split. ! " FANFARE_LOUDNESS_BRANCH
+                               " split. ! queue ! audioconvert ! audioresample"
+                               " ! opusenc bitrate=" G_STRINGIFY (STREAM_BITRATE) " ! oggmux"
+                               " ! filesink name=stream sync=false"
                                " split. ! " FANFARE_FINGERPRINT_BRANCH, error);
   if (pipeline == NULL)
     return NULL;
   *samples = fanfare_fingerprint_capture (pipeline);
+  *loudness = fanfare_loudness_capture (pipeline);
 
   source = gst_bin_get_by_name (GST_BIN (pipeline), "source");
   g_object_set (source, "location", path, NULL);
+  stream = gst_bin_get_by_name (GST_BIN (pipeline), "stream");
+  g_object_set (stream, "location", stream_path, NULL);
   bus = gst_element_get_bus (pipeline);
   gst_element_set_state (pipeline, GST_STATE_PLAYING);
 
@@ -269,8 +290,8 @@ decode (const char *path,
         {
           if (message != NULL)
             gst_message_parse_error (message, &gst_error, NULL);
-          g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID, "Cannot decode %s: %s", path,
-                       gst_error != NULL ? gst_error->message : "it took too long");
+          g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID, "%s is not audio the server can decode: %s",
+                       name, gst_error != NULL ? gst_error->message : "it took too long");
           gst_element_set_state (pipeline, GST_STATE_NULL);
           return NULL;
         }
@@ -287,7 +308,36 @@ decode (const char *path,
   *duration_ms = MAX (position, 0) / GST_MSECOND;
   gst_element_set_state (pipeline, GST_STATE_NULL);
 
+  if (*duration_ms <= 0 || (*samples)->len == 0)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID, "%s holds no sound", name);
+      return NULL;
+    }
+
   return g_steal_pointer (&tags);
+}
+
+/* The loudest moment of each of WAVEFORM_PEAKS stretches of the track, from
+ * 0 to 100, as a JSON array: enough to draw its shape. */
+static char *
+waveform_of (GArray *samples)
+{
+  const float *data = (const float *) (gpointer) samples->data;
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < WAVEFORM_PEAKS; i++)
+    {
+      guint start = (guint) ((guint64) samples->len * i / WAVEFORM_PEAKS);
+      guint end = (guint) ((guint64) samples->len * (i + 1) / WAVEFORM_PEAKS);
+      float peak = 0;
+
+      for (guint j = start; j < end; j++)
+        peak = MAX (peak, fabsf (data[j]));
+      g_string_append_printf (json, "%s%d", i > 0 ? "," : "", (int) (MIN (peak, 1.0f) * 100 + 0.5f));
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
 }
 
 /**
@@ -300,33 +350,64 @@ FanfareIngestFile *
 fanfare_ingest_read_file (const char *path,
                           GError    **error)
 {
-  const char *content_type = content_type_for (path);
+  return fanfare_ingest_read_named_file (path, path, error);
+}
+
+/**
+ * fanfare_ingest_read_named_file:
+ * @path: where the file is
+ * @name: what its owner calls it: its errors name it so, and its type is
+ *   told by its extension
+ *
+ * Like fanfare_ingest_read_file(), for a file kept under another name. Its
+ * Ogg Opus encoding for streaming is left in a temporary file,
+ * @stream_path, removed with it.
+ */
+FanfareIngestFile *
+fanfare_ingest_read_named_file (const char *path,
+                                const char *name,
+                                GError    **error)
+{
+  const char *content_type = content_type_for (name);
   g_autoptr(FanfareIngestFile) file = NULL;
   g_autoptr(GstTagList) tags = NULL;
   g_autoptr(GArray) samples = NULL;
+  g_autoptr(FanfareLoudness) loudness = NULL;
+  g_autofree char *stream_path = NULL;
   gint64 duration_ms = 0;
+  int fd;
 
   if (content_type == NULL)
     {
       g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID, "%s is not a kind of audio file the server takes",
-                   path);
+                   name);
       return NULL;
     }
 
-  tags = decode (path, &duration_ms, &samples, error);
-  if (tags == NULL)
+  if ((fd = g_file_open_tmp ("fanfare-stream-XXXXXX.opus", &stream_path, error)) < 0)
     return NULL;
+  close (fd);
+
+  tags = decode (path, name, stream_path, &duration_ms, &samples, &loudness, error);
+  if (tags == NULL)
+    {
+      g_unlink (stream_path);
+      return NULL;
+    }
 
   file = g_new0 (FanfareIngestFile, 1);
   file->path = g_strdup (path);
+  file->stream_path = g_steal_pointer (&stream_path);
   file->content_type = content_type;
   file->duration_ms = duration_ms;
   fill_from_tags (file, tags);
+  fanfare_loudness_result (loudness, NULL, &file->gain, &file->peak);
+  file->waveform = waveform_of (samples);
   file->fingerprint = fanfare_fingerprint_new (samples);
 
   if (file->title == NULL)
     {
-      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *base = g_path_get_basename (name);
 
       *strrchr (base, '.') = '\0';
       file->title = g_steal_pointer (&base);

@@ -174,6 +174,62 @@ store_cover (FanfareMediaStore *media,
   return image_id;
 }
 
+/**
+ * fanfare_ingest_store_media:
+ * @stream_hash: (out): the Ogg Opus encoding listeners stream
+ * @original_hash: (out): the file as it arrived, for downloads
+ *
+ * Copies both of @file's forms into the media store.
+ */
+gboolean
+fanfare_ingest_store_media (FanfareMediaStore *media,
+                            FanfareIngestFile *file,
+                            char             **stream_hash,
+                            char             **original_hash,
+                            GError           **error)
+{
+  g_autofree char *stream = NULL;
+  g_autofree char *original = NULL;
+
+  if ((original = fanfare_media_store_add_file (media, file->path, file->content_type, error)) == NULL ||
+      (stream = fanfare_media_store_add_file (media, file->stream_path, "audio/ogg", error)) == NULL)
+    return FALSE;
+
+  *stream_hash = g_steal_pointer (&stream);
+  *original_hash = g_steal_pointer (&original);
+
+  return TRUE;
+}
+
+/**
+ * fanfare_ingest_track_draft:
+ * @position: the track's place in its album, from 0, when its tags give none
+ *
+ * Returns: the track @file holds, borrowing its strings and the hashes
+ */
+FanfareTrackDraft
+fanfare_ingest_track_draft (const FanfareIngestFile *file,
+                            guint                    position,
+                            const char              *stream_hash,
+                            const char              *original_hash)
+{
+  return (FanfareTrackDraft) {
+           .title = file->title,
+           .kind = file->kind,
+           .disc_number = MAX (file->disc_number, 1),
+           .track_number = file->track_number != 0 ? file->track_number : position + 1,
+           .genre = file->genre,
+           .duration_ms = file->duration_ms,
+           .replaygain_gain = file->gain,
+           .replaygain_peak = file->peak,
+           .media_hash = stream_hash,
+           .original_hash = original_hash,
+           .waveform = file->waveform,
+           .chapters = (FanfareChapterDraft *) file->chapters->data,
+           .n_chapters = file->chapters->len,
+  };
+}
+
 /* Stores one album: its media, its cover, then its rows in one go. */
 static gboolean
 store_album (FanfareDatabase   *db,
@@ -197,27 +253,16 @@ store_album (FanfareDatabase   *db,
   for (guint i = 0; i < files->len; i++)
     {
       FanfareIngestFile *file = g_ptr_array_index (files, i);
-      char *hash = fanfare_media_store_add_file (media, file->path, file->content_type, error);
+      char *stream_hash, *original_hash;
 
-      if (hash == NULL)
+      if (!fanfare_ingest_store_media (media, file, &stream_hash, &original_hash, error))
         return FALSE;
-      g_ptr_array_add (hashes, hash);
+      g_ptr_array_add (hashes, stream_hash);
+      g_ptr_array_add (hashes, original_hash);
 
       album.genre = album.genre != NULL ? album.genre : file->genre;
       album.release_date = album.release_date != NULL ? album.release_date : file->release_date;
-      tracks[i] = (FanfareTrackDraft) {
-        .title = file->title,
-        .kind = file->kind,
-        .disc_number = MAX (file->disc_number, 1),
-        .track_number = file->track_number != 0 ? file->track_number : i + 1,
-        .genre = file->genre,
-        .duration_ms = file->duration_ms,
-        .replaygain_gain = file->gain,
-        .replaygain_peak = file->peak,
-        .media_hash = hash,
-        .chapters = (FanfareChapterDraft *) file->chapters->data,
-        .n_chapters = file->chapters->len,
-      };
+      tracks[i] = fanfare_ingest_track_draft (file, i, stream_hash, original_hash);
     }
 
   cover_id = store_cover (media, files);

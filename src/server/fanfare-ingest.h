@@ -23,6 +23,7 @@ typedef struct {
 /* What one audio file says about itself. */
 typedef struct {
   char               *path;
+  char               *stream_path;  /* its Ogg Opus encoding, removed with it */
   const char         *content_type;
   char               *title;
   char               *artist;
@@ -34,6 +35,7 @@ typedef struct {
   gint64              duration_ms;
   double              gain;
   double              peak;
+  char               *waveform;  /* JSON array of peaks, 0 to 100 */
   GBytes             *image;
   GArray             *chapters;  /* FanfareChapterDraft, strings owned */
   FanfareTrackKind    kind;
@@ -42,7 +44,19 @@ typedef struct {
 
 FanfareIngestFile *fanfare_ingest_read_file (const char *path,
                                              GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareIngestFile *fanfare_ingest_read_named_file (const char *path,
+                                                   const char *name,
+                                                   GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 void               fanfare_ingest_file_free (FanfareIngestFile *file);
+gboolean           fanfare_ingest_store_media (FanfareMediaStore *media,
+                                               FanfareIngestFile *file,
+                                               char             **stream_hash,
+                                               char             **original_hash,
+                                               GError           **error);
+FanfareTrackDraft  fanfare_ingest_track_draft (const FanfareIngestFile *file,
+                                               guint                    position,
+                                               const char              *stream_hash,
+                                               const char              *original_hash);
 gint64             fanfare_ingest_prepare_artist (FanfareDatabase *db,
                                                   const char      *username,
                                                   GError         **error);

@@ -13,6 +13,7 @@
 #include "fanfare-response-cache.h"
 #include "fanfare-router.h"
 #include "fanfare-server.h"
+#include "fanfare-uploads.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ struct _FanfareServer
   FanfareLoginThrottle *identify_throttle;
   FanfareFingerprints  *fingerprints;
   FanfareShop          *shop;
+  FanfareUploads       *uploads;
   FanfareRouter        *router;
   FanfareResponseCache *cache;
   SoupServer           *soup;
@@ -41,6 +43,8 @@ struct _FanfareServer
   guint    drain_timeout_id;
   guint    recommend_id;
   gboolean recommending;
+  guint    studio_id;
+  gboolean studio_running;
 };
 
 /* For handlers, from any thread: set before the server listens. */
@@ -49,6 +53,13 @@ FanfareMediaStore         *_fanfare_server_get_media (FanfareServer *self);
 FanfareLoginThrottle      *_fanfare_server_get_throttle (FanfareServer *self);
 FanfareLoginThrottle      *_fanfare_server_get_identify_throttle (FanfareServer *self);
 const FanfareServerLimits *_fanfare_server_get_limits (FanfareServer *self);
+
+FanfareUploads            *_fanfare_server_get_uploads (FanfareServer *self);
+
+/* The studio's periodic work, in fanfare-server-studio.c: scheduled
+ * albums published, stale uploads forgotten. */
+void                       _fanfare_server_start_studio (FanfareServer *self);
+void                       _fanfare_server_stop_studio (FanfareServer *self);
 
 /* The glue between libsoup and the routes, in http/fanfare-dispatch.c. */
 void                       _fanfare_dispatch_attach (FanfareServer *self);

@@ -48,6 +48,9 @@ fanfare_server_limits_init (FanfareServerLimits *limits)
     .throttle_window = 15 * 60,
     .recommend_interval = 60 * 60,
     .identify_per_minute = 30,
+    .max_upload = G_GINT64_CONSTANT (2) * 1024 * 1024 * 1024,
+    .upload_lifetime = 24 * 60 * 60,
+    .studio_interval = 60,
   };
 }
 
@@ -58,6 +61,7 @@ fanfare_server_dispose (GObject *object)
 
   g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
   g_clear_handle_id (&self->recommend_id, g_source_remove);
+  _fanfare_server_stop_studio (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -76,6 +80,7 @@ fanfare_server_finalize (GObject *object)
   g_clear_object (&self->identify_throttle);
   g_clear_object (&self->fingerprints);
   g_clear_pointer (&self->shop, fanfare_shop_free);
+  g_clear_pointer (&self->uploads, fanfare_uploads_free);
   g_clear_object (&self->media);
   if (self->db != NULL)
     fanfare_database_close (self->db);
@@ -131,6 +136,9 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_sales_routes);
   fanfare_router_add (self->router, fanfare_http_club_routes);
   fanfare_router_add (self->router, fanfare_http_club_post_routes);
+  fanfare_router_add (self->router, fanfare_http_artist_routes);
+  fanfare_router_add (self->router, fanfare_http_studio_routes);
+  fanfare_router_add (self->router, fanfare_http_upload_routes);
 }
 
 /**
@@ -191,6 +199,10 @@ fanfare_server_new (const char                *data_dir,
   self->identify_throttle = fanfare_login_throttle_new (self->limits.identify_per_minute,
                                                         self->limits.identify_per_minute * 4, 60);
   self->fingerprints = fanfare_fingerprints_new (data_dir);
+  self->uploads = fanfare_uploads_new (self->db, self->media, self->fingerprints, data_dir,
+                                       self->limits.max_upload, error);
+  if (self->uploads == NULL)
+    return NULL;
 
   self->shop = fanfare_shop_new (data_dir, error);
   if (self->shop == NULL)
@@ -332,6 +344,7 @@ fanfare_server_listen (FanfareServer   *self,
 
   if (self->limits.recommend_interval > 0)
     self->recommend_id = g_timeout_add_seconds (self->limits.recommend_interval, recommend_cb, self);
+  _fanfare_server_start_studio (self);
 
   return TRUE;
 }
@@ -394,6 +407,7 @@ stop (FanfareServer *self)
   self->stopped = TRUE;
   g_clear_handle_id (&self->drain_timeout_id, g_source_remove);
   g_clear_handle_id (&self->recommend_id, g_source_remove);
+  _fanfare_server_stop_studio (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 
@@ -468,6 +482,7 @@ fanfare_server_close (FanfareServer *self)
   g_return_if_fail (FANFARE_IS_SERVER (self));
 
   stop (self);
+  g_clear_pointer (&self->uploads, fanfare_uploads_free);
   fanfare_database_close (self->db);
 }
 

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 #include <glib-unix.h>
+#include <gst/gst.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,18 +20,22 @@
 #include "fanfare-server.h"
 
 typedef struct {
-  char  *data_dir;
-  char  *listen;
-  char  *public_url;
-  char  *tls_cert;
-  char  *tls_key;
-  gint64 max_body;
-  int    request_timeout_ms;
-  int    drain_timeout_ms;
-  int    account_attempts;
-  int    address_attempts;
-  int    throttle_window;
-  int    identify_per_minute;
+  char    *data_dir;
+  char    *listen;
+  char    *public_url;
+  char    *tls_cert;
+  char    *tls_key;
+  gint64   max_body;
+  int      request_timeout_ms;
+  int      drain_timeout_ms;
+  int      account_attempts;
+  int      address_attempts;
+  int      throttle_window;
+  int      identify_per_minute;
+  gint64   max_upload;
+  int      upload_lifetime;
+  int      studio_interval;
+  gboolean open_artist_signup;
 } ServeOptions;
 
 static gboolean
@@ -59,7 +64,8 @@ limits_from_options (const ServeOptions  *options,
 
   if (options->max_body < 0 || options->request_timeout_ms < 0 || options->drain_timeout_ms < 0 ||
       options->account_attempts < 0 || options->address_attempts < 0 || options->throttle_window < 0 ||
-      options->identify_per_minute < 0)
+      options->identify_per_minute < 0 || options->max_upload < 0 || options->upload_lifetime < 0 ||
+      options->studio_interval < 0)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "Limits cannot be negative");
       return FALSE;
@@ -79,6 +85,13 @@ limits_from_options (const ServeOptions  *options,
     limits->throttle_window = options->throttle_window;
   if (options->identify_per_minute > 0)
     limits->identify_per_minute = options->identify_per_minute;
+  if (options->max_upload > 0)
+    limits->max_upload = options->max_upload;
+  if (options->upload_lifetime > 0)
+    limits->upload_lifetime = options->upload_lifetime;
+  if (options->studio_interval > 0)
+    limits->studio_interval = options->studio_interval;
+  limits->open_artist_signup = options->open_artist_signup;
 
   return TRUE;
 }
@@ -108,6 +121,8 @@ serve (ServeOptions *options)
       (certificate = g_tls_certificate_new_from_files (options->tls_cert, options->tls_key, &error)) == NULL)
     goto failed;
 
+  /* Artists' uploads are read and encoded with GStreamer. */
+  gst_init (NULL, NULL);
   server = fanfare_server_new (options->data_dir, &limits, &error);
   if (server == NULL)
     goto failed;
@@ -169,6 +184,14 @@ run_serve (int    argc,
       "The window of the log-in limits (900)", "S" },
     { "identify-per-minute", 0, 0, G_OPTION_ARG_INT, &options.identify_per_minute,
       "Songs a user may ask to identify in a minute (30)", "N" },
+    { "max-upload-bytes", 0, 0, G_OPTION_ARG_INT64, &options.max_upload,
+      "The largest file an artist may upload (2 GiB)", "N" },
+    { "upload-lifetime-seconds", 0, 0, G_OPTION_ARG_INT, &options.upload_lifetime,
+      "How long an unfinished upload is kept (86400)", "S" },
+    { "studio-interval-seconds", 0, 0, G_OPTION_ARG_INT, &options.studio_interval,
+      "How often scheduled albums and stale uploads are looked for (60)", "S" },
+    { "open-artist-signup", 0, 0, G_OPTION_ARG_NONE, &options.open_artist_signup,
+      "Make whoever asks an artist at once, with no admin's approval", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("[COMMAND] — the Fanfare platform server");

@@ -271,8 +271,9 @@ fanfare_test_assert_buttons_labelled (GtkWidget *root)
                  G_OBJECT_TYPE_NAME (root), gtk_widget_get_tooltip_text (root));
     }
 
-  /* The button inside a menu or scale button is theirs, labelled by them. */
-  if (GTK_IS_MENU_BUTTON (root) || GTK_IS_SCALE_BUTTON (root))
+  /* The button inside a menu or scale button is theirs, labelled by them;
+   * a spin button's + and - are GTK's. */
+  if (GTK_IS_MENU_BUTTON (root) || GTK_IS_SCALE_BUTTON (root) || GTK_IS_SPIN_BUTTON (root))
     return;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gst/gst.h>
 
 #include "fanfare-account-store.h"
 #include "fanfare-credentials.h"
@@ -242,4 +243,36 @@ fanfare_test_store_add_long_items (FanfareTestStore *store,
   *song = g_array_index (ids, gint64, 0);
   *book = g_array_index (ids, gint64, 1);
   *mix = g_array_index (ids, gint64, 2);
+
+/* Runs @description to its end, its element "sink" writing to @path. */
+void
+fanfare_test_write_with_pipeline (const char *description,
+                                  const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
+  g_autoptr(GstElement) sink = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+
+  g_assert_no_error (error);
+  sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
+  g_object_set (sink, "location", path, NULL);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_true (message != NULL && GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
+/* Writes @seconds of a 500 Hz tone at 16 kHz, mono, as WAV. */
+void
+fanfare_test_write_tone_wav (const char *path,
+                             guint       seconds)
+{
+  g_autofree char *description = g_strdup_printf ("audiotestsrc num-buffers=%u samplesperbuffer=1600 freq=500"
+                                                  " ! audio/x-raw,rate=16000,channels=1 ! wavenc"
+                                                  " ! filesink name=sink", seconds * 10);
+
+  fanfare_test_write_with_pipeline (description, path);
 }

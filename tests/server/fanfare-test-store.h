@@ -33,6 +33,10 @@ gint64  fanfare_test_store_add_track (FanfareTestStore *store,
                                       gboolean          published,
                                       gint64           *album_id);
 void    fanfare_test_remove_tree (const char *path);
+void    fanfare_test_write_tone_wav (const char *path,
+                                     guint       seconds);
+void    fanfare_test_write_with_pipeline (const char *description,
+                                          const char *path);
 gint64  fanfare_test_store_add_user (FanfareTestStore *store,
                                      const char       *username,
                                      const char       *display_name,

@@ -202,6 +202,21 @@ test_import_folder (void)
                                 strlen (server->url), NULL, NULL);
   g_assert_cmpuint (cover->status, ==, 200);
 
+  /* Listeners stream an Ogg Opus encoding, as of an upload. */
+  {
+    g_autofree char *token = fanfare_test_log_in (server, "lin", "import secret 77");
+    g_autofree char *stream_path = g_strconcat ("/api/v1/tracks/", json_object_get_string_member (first, "id"),
+                                                "/stream", NULL);
+    g_autoptr(FanfareTestResponse) stream = fanfare_test_request (server, "GET", stream_path, token, NULL);
+    gsize length;
+    const char *data = g_bytes_get_data (stream->body, &length);
+
+    g_assert_cmpuint (stream->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_content_type (stream->headers, NULL), ==, "audio/ogg");
+    g_assert_cmpuint (length, >, 36);
+    g_assert_cmpint (memcmp (data + 28, "OpusHead", 8), ==, 0);
+  }
+
   /* No album tag: the folder names the album; its cover was inside. */
   loose = get_album (server, find_album (list, "Loose Songs"));
   g_assert_nonnull (fanfare_test_response_get_string (loose, "album.cover_uri"));

@@ -26,6 +26,8 @@ struct _FanfareArtistPage
   AdwAvatar   *avatar;
   GtkLabel    *name_label;
   GtkLabel    *details_label;
+  GtkLabel    *bio_label;
+  GtkFlowBox  *links_box;
   GtkGridView *album_grid;
 
   /* Owned references */
@@ -42,6 +44,35 @@ get_application (FanfareArtistPage * self)
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
 
   return FANFARE_IS_APPLICATION (app) ? FANFARE_APPLICATION (app) : NULL;
+}
+
+/* What the artist says about themselves on the platform: a bio, and links
+ * to their own sites, each shown by its host and path. */
+static void
+show_profile (FanfareArtistPage *self)
+{
+  const char *bio = fanfare_artist_get_bio (self->artist);
+  const char * const *links = fanfare_artist_get_links (self->artist);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_box))) != NULL)
+    gtk_flow_box_remove (self->links_box, child);
+  gtk_label_set_label (self->bio_label, bio != NULL ? bio : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->bio_label), bio != NULL && *bio != '\0');
+
+  for (guint i = 0; links != NULL && links[i] != NULL; i++)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (links[i], G_URI_FLAGS_NONE, NULL);
+      const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+      const char *path = uri != NULL ? g_uri_get_path (uri) : "";
+      g_autofree char *label = host == NULL || *host == '\0' ? g_strdup (links[i])
+                               : g_strconcat (host, g_str_equal (path, "/") ? "" : path, NULL);
+      GtkWidget *button = gtk_link_button_new_with_label (links[i], label);
+
+      gtk_widget_set_tooltip_text (button, links[i]);
+      gtk_flow_box_append (self->links_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), links != NULL && links[0] != NULL);
 }
 
 static void
@@ -123,6 +154,8 @@ fanfare_artist_page_class_init (FanfareArtistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, bio_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, links_box);
   gtk_widget_class_bind_template_child (widget_class, FanfareArtistPage, album_grid);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_artist_page_album_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -174,6 +207,7 @@ fanfare_artist_page_new (FanfareArtist *artist,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "artist.clubs",
                                  fanfare_artist_get_source (artist) == FANFARE_SOURCE_PLATFORM &&
                                  fanfare_artist_get_id (artist) != NULL);
+  show_profile (self);
 
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (albums)));
   gtk_grid_view_set_model (self->album_grid, selection);
@@ -195,4 +229,21 @@ fanfare_artist_page_get_artist (FanfareArtistPage *self)
   g_return_val_if_fail (FANFARE_IS_ARTIST_PAGE (self), NULL);
 
   return self->artist;
+}
+
+/**
+ * fanfare_artist_page_set_artist:
+ *
+ * Shows @artist as the server describes them in full (bio, links), once
+ * the page has opened with what was known.
+ */
+void
+fanfare_artist_page_set_artist (FanfareArtistPage *self,
+                                FanfareArtist     *artist)
+{
+  g_return_if_fail (FANFARE_IS_ARTIST_PAGE (self));
+  g_return_if_fail (FANFARE_IS_ARTIST (artist));
+
+  g_set_object (&self->artist, artist);
+  show_profile (self);
 }

@@ -19,5 +19,7 @@ G_DECLARE_FINAL_TYPE (FanfareArtistPage, fanfare_artist_page, FANFARE, ARTIST_PA
 GtkWidget     *fanfare_artist_page_new (FanfareArtist *artist,
                                         GListModel    *albums);
 FanfareArtist *fanfare_artist_page_get_artist (FanfareArtistPage *self);
+void           fanfare_artist_page_set_artist (FanfareArtistPage *self,
+                                               FanfareArtist     *artist);
 
 G_END_DECLS

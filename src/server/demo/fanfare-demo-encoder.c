@@ -6,8 +6,9 @@
 
 /* Encodes a synthesized track to Ogg Opus with GStreamer, the same codec
  * and container the app plays, tagged like a real release (chapters as
- * Vorbis comments). rganalysis measures the loudness on the way, and a
- * branch takes the audio as the fingerprints want it. */
+ * Vorbis comments). A branch measures the loudness on the way (EBU R128,
+ * as ReplayGain 2), and another takes the audio as the fingerprints want
+ * it. */
 
 #include "config.h"
 
@@ -18,6 +19,7 @@
 
 #include "fanfare-demo-encoder.h"
 #include "fanfare-error.h"
+#include "fanfare-loudness.h"
 #include "fanfare-synth.h"
 
 #define ENCODE_TIMEOUT (300 * GST_SECOND)
@@ -156,6 +158,7 @@ fanfare_demo_encode (float                 *samples,
   g_autoptr(GstBus) bus = NULL;
   g_autoptr(GstTagList) tag_list = make_tags (tags);
   g_autoptr(GArray) fingerprint_samples = NULL;
+  g_autoptr(FanfareLoudness) loudness = NULL;
   gsize size = n_frames * 2 * sizeof (float);
   GstBuffer *buffer;
   gboolean done = FALSE;
@@ -163,8 +166,9 @@ fanfare_demo_encode (float                 *samples,
   pipeline = gst_parse_launch ("appsrc name=source format=time"
                                " caps=audio/x-raw,format=F32LE,rate=48000,channels=2,layout=interleaved"
                                " ! audioconvert ! tee name=split"
-                               " split. ! queue ! rganalysis ! opusenc name=encoder bitrate=96000 complexity=4"
+                               " split. ! queue ! opusenc name=encoder bitrate=96000 complexity=4"
                                " ! oggmux ! filesink name=sink"
+                               " split. ! " FANFARE_LOUDNESS_BRANCH
                                " split. ! " FANFARE_FINGERPRINT_BRANCH, error);
   if (pipeline == NULL)
     {
@@ -176,6 +180,7 @@ fanfare_demo_encode (float                 *samples,
   encoder = gst_bin_get_by_name (GST_BIN (pipeline), "encoder");
   sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
   fingerprint_samples = fanfare_fingerprint_capture (pipeline);
+  loudness = fanfare_loudness_capture (pipeline);
   g_object_set (sink, "location", path, NULL);
   gst_tag_setter_merge_tags (GST_TAG_SETTER (encoder), tag_list, GST_TAG_MERGE_REPLACE);
 
@@ -193,11 +198,10 @@ fanfare_demo_encode (float                 *samples,
   while (!done)
     {
       g_autoptr(GstMessage) message = NULL;
-      g_autoptr(GstTagList) found = NULL;
       g_autoptr(GError) gst_error = NULL;
 
       message = gst_bus_timed_pop_filtered (bus, ENCODE_TIMEOUT,
-                                            GST_MESSAGE_EOS | GST_MESSAGE_ERROR | GST_MESSAGE_TAG);
+                                            GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
       if (message == NULL || GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
         {
           if (message != NULL)
@@ -207,20 +211,15 @@ fanfare_demo_encode (float                 *samples,
           break;
         }
 
-      if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
-        {
-          done = TRUE;
-          continue;
-        }
-
-      gst_message_parse_tag (message, &found);
-      gst_tag_list_get_double (found, GST_TAG_TRACK_GAIN, gain);
-      gst_tag_list_get_double (found, GST_TAG_TRACK_PEAK, peak);
+      done = TRUE;
     }
 
   gst_element_set_state (pipeline, GST_STATE_NULL);
   if (done)
-    *print = fanfare_fingerprint_new (fingerprint_samples);
+    {
+      fanfare_loudness_result (loudness, NULL, gain, peak);
+      *print = fanfare_fingerprint_new (fingerprint_samples);
+    }
 
   return done && set_ogg_serial (path, serial, error);
 }

@@ -22,6 +22,7 @@
 static const char * const copied_headers[] = {
   "Authorization",
   "Idempotency-Key",
+  "Content-Range",
   "If-None-Match",
   "Range",
   "User-Agent",

@@ -58,5 +58,8 @@ extern const FanfareRoute fanfare_http_sales_routes[];
 extern const FanfareRoute fanfare_http_club_routes[];
 extern const FanfareRoute fanfare_http_club_post_routes[];
 extern const FanfareRoute fanfare_http_longform_routes[];
+extern const FanfareRoute fanfare_http_artist_routes[];
+extern const FanfareRoute fanfare_http_studio_routes[];
+extern const FanfareRoute fanfare_http_upload_routes[];
 
 G_END_DECLS

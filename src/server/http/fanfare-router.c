@@ -7,7 +7,7 @@
 /* Maps a method and a path to a route. Parameters are checked for their
 * form here, before anything runs: an id is digits, a username the
 * characters usernames are made of, an image id a hash, an entry id what
-* clients make ids of. A path that fits
+* clients make ids of, an upload id the same. A path that fits
 * no pattern is not found; one that fits under another method is 405. */
 
 #include "config.h"
@@ -85,7 +85,7 @@ static gboolean
 parameter_fits (const char *name,
                 const char *segment)
 {
-  if (g_str_equal (name, "{entry}"))
+  if (g_str_equal (name, "{entry}") || g_str_equal (name, "{upload}"))
     return fanfare_router_is_client_id (segment);
   if (g_str_equal (name, "{username}"))
     return is_username (segment);

@@ -16,11 +16,11 @@
 #include "fanfare-error.h"
 #include "fanfare-utils.h"
 
-static gboolean
-insert_chapters (FanfareConnection       *conn,
-                 gint64                   track_id,
-                 const FanfareTrackDraft *track,
-                 GError                 **error)
+gboolean
+_fanfare_catalog_store_insert_chapters (FanfareConnection       *conn,
+                                        gint64                   track_id,
+                                        const FanfareTrackDraft *track,
+                                        GError                 **error)
 {
   static const char sql[] =
     "INSERT INTO chapters (track_id, position, start_ms, title, artist) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -47,24 +47,25 @@ insert_chapters (FanfareConnection       *conn,
   return TRUE;
 }
 
-static gboolean
-insert_track (FanfareConnection       *conn,
-              gint64                   album_id,
-              gint64                   artist_id,
-              const FanfareTrackDraft *track,
-              gint64                   now,
-              GError                 **error)
+/* Returns the new track's id, or 0 with @error set. */
+gint64
+_fanfare_catalog_store_insert_track (FanfareConnection       *conn,
+                                     gint64                   album_id,
+                                     gint64                   artist_id,
+                                     const FanfareTrackDraft *track,
+                                     gint64                   now,
+                                     GError                 **error)
 {
   static const char sql[] =
     "INSERT INTO tracks (album_id, artist_id, title, kind, disc_number, track_number, genre,"
-    " duration_ms, replaygain_gain, replaygain_peak, media_hash, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    " duration_ms, replaygain_gain, replaygain_peak, media_hash, created_at, original_hash, waveform)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
   g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
   g_autofree char *kind = fanfare_enum_to_string (FANFARE_TYPE_TRACK_KIND, track->kind);
   gint64 track_id;
 
   if (stmt == NULL)
-    return FALSE;
+    return 0;
 
   sqlite3_bind_int64 (stmt, 1, album_id);
   sqlite3_bind_int64 (stmt, 2, artist_id);
@@ -78,13 +79,15 @@ insert_track (FanfareConnection       *conn,
   sqlite3_bind_double (stmt, 10, track->replaygain_peak);
   _fanfare_statement_bind_text (stmt, 11, track->media_hash);
   sqlite3_bind_int64 (stmt, 12, now);
+  _fanfare_statement_bind_text (stmt, 13, track->original_hash);
+  _fanfare_statement_bind_text (stmt, 14, track->waveform);
   if (!_fanfare_statement_run (stmt, error))
-    return FALSE;
+    return 0;
 
   track_id = _fanfare_connection_last_insert_id (conn);
   _fanfare_statement_reset (stmt);
 
-  return insert_chapters (conn, track_id, track, error);
+  return _fanfare_catalog_store_insert_chapters (conn, track_id, track, error) ? track_id : 0;
 }
 
 /**
@@ -132,7 +135,7 @@ fanfare_catalog_store_add_album (FanfareDatabase         *db,
   album_id = _fanfare_connection_last_insert_id (conn);
 
   for (guint i = 0; i < n_tracks; i++)
-    if (!insert_track (conn, album_id, album->artist_id, &tracks[i], now, error))
+    if (!_fanfare_catalog_store_insert_track (conn, album_id, album->artist_id, &tracks[i], now, error))
       return 0;
 
   if (!_fanfare_search_store_reindex_album (conn, album_id, error) ||

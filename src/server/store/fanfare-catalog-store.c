@@ -25,7 +25,7 @@
 #define ARTIST_COLUMNS \
   "SELECT ar.id, ar.name, ar.bio, coalesce (ar.image_id, u.avatar_id)," \
   " coalesce (u.verified, 0), u.username," \
-  " (SELECT count(*) FROM albums WHERE artist_id = ar.id AND published = 1)" \
+  " (SELECT count(*) FROM albums WHERE artist_id = ar.id AND published = 1), ar.links" \
   " FROM artists ar LEFT JOIN users u ON u.id = ar.user_id"
 
 #define ALBUM_COLUMNS \
@@ -65,6 +65,8 @@ artist_from_row (FanfareConnection *conn,
 {
   g_autofree char *id = _fanfare_statement_dup_id (stmt, 0);
   g_autofree char *image = _fanfare_connection_image_uri (conn, _fanfare_statement_get_text (stmt, 3));
+  const char *links_text = _fanfare_statement_get_text (stmt, 7);
+  g_auto(GStrv) links = links_text != NULL && *links_text ? g_strsplit (links_text, "\n", -1) : NULL;
 
   return g_object_new (FANFARE_TYPE_ARTIST,
                        "id", id,
@@ -75,6 +77,7 @@ artist_from_row (FanfareConnection *conn,
                        "verified", sqlite3_column_int (stmt, 4) != 0,
                        "username", _fanfare_statement_get_text (stmt, 5),
                        "album-count", (guint) sqlite3_column_int (stmt, 6),
+                       "links", links,
                        NULL);
 }
 

@@ -28,7 +28,9 @@ typedef struct {
   gint64                     duration_ms;
   double                     replaygain_gain;
   double                     replaygain_peak;
-  const char                *media_hash;
+  const char                *media_hash;     /* what listeners stream */
+  const char                *original_hash;  /* the file as it arrived, or NULL */
+  const char                *waveform;       /* JSON array of peaks, or NULL */
   const FanfareChapterDraft *chapters;
   guint                      n_chapters;
 } FanfareTrackDraft;

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "fanfare-catalog-store.h"
 #include "fanfare-common-types.h"
 #include "fanfare-database.h"
 
@@ -95,6 +96,16 @@ gboolean           _fanfare_search_store_reindex_artist (FanfareConnection *conn
 gboolean           _fanfare_search_store_reindex_album (FanfareConnection *conn,
                                                         gint64             album_id,
                                                         GError           **error);
+gint64             _fanfare_catalog_store_insert_track (FanfareConnection       *conn,
+                                                        gint64                   album_id,
+                                                        gint64                   artist_id,
+                                                        const FanfareTrackDraft *track,
+                                                        gint64                   now,
+                                                        GError                 **error);
+gboolean           _fanfare_catalog_store_insert_chapters (FanfareConnection       *conn,
+                                                           gint64                   track_id,
+                                                           const FanfareTrackDraft *track,
+                                                           GError                 **error);
 FanfareArtist     *_fanfare_catalog_store_fetch_artist (FanfareConnection *conn,
                                                         gint64             artist_id,
                                                         GError           **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -340,15 +340,54 @@ static const char *versions[] = {
   "CREATE INDEX messages_unread ON messages (recipient_id) WHERE read = 0;"
   "CREATE INDEX playlists_owner_recent ON playlists (owner_id, created_at) WHERE visibility = 'public';"
   "CREATE INDEX playlist_follows_recent ON playlist_follows (user_id, created_at);",
-  /* 6: the store: albums' prices, a double-entry ledger (accounts,
+  /* 5: studio: listeners asking to become artists; artists' links; what
+   * an album says for sale (a price in cents and its currency; NULL for
+   * free streaming), its description and its scheduled publication; each
+   * track's original file and waveform; chunked uploads and their ingest.
+   * An upload is a file on disk until its ingest makes it a track: an
+   * unfinished one is never in the catalog. */
+  "CREATE TABLE artist_requests ("
+  "  user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  message TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),"
+  "  created_at INTEGER NOT NULL,"
+  "  decided_at INTEGER"
+  ");"
+  "CREATE INDEX artist_requests_status ON artist_requests (status, created_at);"
+  "ALTER TABLE artists ADD COLUMN links TEXT;"
+  "ALTER TABLE albums ADD COLUMN description TEXT;"
+  "ALTER TABLE albums ADD COLUMN price_cents INTEGER CHECK (price_cents IS NULL OR price_cents >= 0);"
+  "ALTER TABLE albums ADD COLUMN currency TEXT;"
+  "ALTER TABLE albums ADD COLUMN publish_at INTEGER;"
+  "ALTER TABLE albums ADD COLUMN published_at INTEGER;"
+  "CREATE INDEX albums_publish_at ON albums (publish_at) WHERE publish_at IS NOT NULL;"
+  "ALTER TABLE tracks ADD COLUMN original_hash TEXT REFERENCES media (hash);"
+  "ALTER TABLE tracks ADD COLUMN waveform TEXT;"
+  "CREATE TABLE uploads ("
+  "  id TEXT PRIMARY KEY,"
+  "  album_id INTEGER NOT NULL REFERENCES albums (id) ON DELETE CASCADE,"
+  "  artist_id INTEGER NOT NULL REFERENCES artists (id) ON DELETE CASCADE,"
+  "  filename TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  received INTEGER NOT NULL DEFAULT 0,"
+  "  state TEXT NOT NULL DEFAULT 'receiving'"
+  "    CHECK (state IN ('receiving', 'ingesting', 'ready', 'failed')),"
+  "  error TEXT,"
+  "  track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX uploads_album ON uploads (album_id, state);"
+  "CREATE INDEX uploads_stale ON uploads (state, updated_at);",
+  /* 6: the store (albums' prices are script 5's): a double-entry ledger (accounts,
    * transactions, entries in integer cents, never changed: a refund adds
    * reversing entries), the idempotency keys of requests that move money,
    * top-ups and their codes, purchases with their nameplates' serials,
    * what a listener owns, albums given as gifts, and what artists give
    * their buyers; and fan clubs. A cached balance is checked against its
    * entries by the audit. */
-  "ALTER TABLE albums ADD COLUMN price_cents INTEGER;"
-  "ALTER TABLE albums ADD COLUMN currency TEXT;"
   "CREATE TABLE ledger_accounts ("
   "  id INTEGER PRIMARY KEY,"
   "  kind TEXT NOT NULL"

@@ -1,0 +1,182 @@
+/* fanfare-studio-store-analytics.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What an artist learns about their listeners: plays and listeners per
+ * day over a period, followers, the most played tracks; album sales,
+ * revenue and fan-club members where the platform has them. */
+
+#include "config.h"
+
+#include "fanfare-database-private.h"
+#include "fanfare-studio-store.h"
+
+#define SECONDS_PER_DAY (24 * 60 * 60)
+#define TOP_TRACKS      10
+
+static void
+track_plays_free (FanfareTrackPlays *plays)
+{
+  g_free (plays->title);
+  g_free (plays);
+}
+
+void
+fanfare_analytics_free (FanfareAnalytics *analytics)
+{
+  g_clear_pointer (&analytics->days, g_array_unref);
+  g_clear_pointer (&analytics->top_tracks, g_ptr_array_unref);
+  g_free (analytics->currency);
+  g_free (analytics);
+}
+
+static gboolean
+read_days (FanfareConnection *conn,
+           gint64             artist_id,
+           gint64             since,
+           FanfareAnalytics  *analytics,
+           GError           **error)
+{
+  static const char sql[] =
+    "SELECT (p.played_at - ?2) / " G_STRINGIFY (SECONDS_PER_DAY) ", count(*), count(DISTINCT p.user_id)"
+    " FROM plays p JOIN tracks t ON t.id = p.track_id"
+    " WHERE t.artist_id = ?1 AND p.played_at >= ?2 GROUP BY 1";
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, artist_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 index = sqlite3_column_int64 (stmt, 0);
+
+      if (index >= 0 && index < analytics->days->len)
+        {
+          FanfareDayPlays *day = &g_array_index (analytics->days, FanfareDayPlays, index);
+
+          day->plays = sqlite3_column_int (stmt, 1);
+          day->listeners = sqlite3_column_int (stmt, 2);
+        }
+    }
+
+  return rc == SQLITE_DONE || _fanfare_statement_error (stmt, error);
+}
+
+static gboolean
+read_totals (FanfareConnection *conn,
+             gint64             artist_id,
+             gint64             since,
+             FanfareAnalytics  *analytics,
+             GError           **error)
+{
+  static const char sql[] =
+    "SELECT count(*), count(DISTINCT p.user_id),"
+    " (SELECT count(*) FROM follows f JOIN artists ar ON ar.user_id = f.followee_id WHERE ar.id = ?1)"
+    " FROM plays p JOIN tracks t ON t.id = p.track_id WHERE t.artist_id = ?1 AND p.played_at >= ?2";
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, artist_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  if (!_fanfare_statement_step_row (stmt, "No such artist", error))
+    return FALSE;
+
+  analytics->plays = sqlite3_column_int (stmt, 0);
+  analytics->listeners = sqlite3_column_int (stmt, 1);
+  analytics->followers = sqlite3_column_int (stmt, 2);
+
+  return TRUE;
+}
+
+static gboolean
+read_top_tracks (FanfareConnection *conn,
+                 gint64             artist_id,
+                 gint64             since,
+                 FanfareAnalytics  *analytics,
+                 GError           **error)
+{
+  static const char sql[] =
+    "SELECT t.id, t.title, count(*) FROM plays p JOIN tracks t ON t.id = p.track_id"
+    " WHERE t.artist_id = ?1 AND p.played_at >= ?2 GROUP BY t.id ORDER BY 3 DESC, t.id LIMIT "
+    G_STRINGIFY (TOP_TRACKS);
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, artist_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FanfareTrackPlays *plays = g_new0 (FanfareTrackPlays, 1);
+
+      plays->track_id = sqlite3_column_int64 (stmt, 0);
+      plays->title = _fanfare_statement_dup_text (stmt, 1);
+      plays->plays = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (analytics->top_tracks, plays);
+    }
+
+  return rc == SQLITE_DONE || _fanfare_statement_error (stmt, error);
+}
+
+/* The seam for the store and fan clubs: album sales, their revenue and
+ * fan-club members since @since. Until the ledger and fan clubs exist, an
+ * artist has none of them; their tables fill these in when they land. */
+static gboolean
+read_sales_and_members (FanfareConnection *conn,
+                        gint64             artist_id,
+                        gint64             since,
+                        FanfareAnalytics  *analytics,
+                        GError           **error)
+{
+  analytics->sales = 0;
+  analytics->revenue_cents = 0;
+  analytics->fan_club_members = 0;
+
+  return TRUE;
+}
+
+/**
+ * fanfare_studio_store_get_analytics:
+ * @days: the length of the period, which ends today (UTC)
+ *
+ * Returns: (transfer full): the artist's figures, or %NULL with @error set
+ */
+FanfareAnalytics *
+fanfare_studio_store_get_analytics (FanfareDatabase *db,
+                                    gint64           artist_id,
+                                    guint            days,
+                                    GError         **error)
+{
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareAnalytics) analytics = g_new0 (FanfareAnalytics, 1);
+  gint64 today = _fanfare_now () / SECONDS_PER_DAY * SECONDS_PER_DAY;
+  gint64 since = today - (gint64) (days - 1) * SECONDS_PER_DAY;
+
+  g_return_val_if_fail (days > 0, NULL);
+
+  analytics->days = g_array_sized_new (FALSE, TRUE, sizeof (FanfareDayPlays), days);
+  analytics->top_tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) track_plays_free);
+  for (guint i = 0; i < days; i++)
+    {
+      FanfareDayPlays day = { .day = since + (gint64) i * SECONDS_PER_DAY };
+
+      g_array_append_val (analytics->days, day);
+    }
+
+  if (conn == NULL || !read_days (conn, artist_id, since, analytics, error) ||
+      !read_totals (conn, artist_id, since, analytics, error) ||
+      !read_top_tracks (conn, artist_id, since, analytics, error) ||
+      !read_sales_and_members (conn, artist_id, since, analytics, error))
+    return NULL;
+
+  return g_steal_pointer (&analytics);
+}
