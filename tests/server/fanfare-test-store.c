@@ -230,9 +230,9 @@ fanfare_test_store_add_long_items (FanfareTestStore *store,
   g_autofree char *h3 = fanfare_test_store_add_media (store, "mix", 3);
   FanfareAlbumDraft album = { artist_id, "Long Things", "Spoken", "2026-01-01", NULL, TRUE };
   FanfareTrackDraft tracks[3] = {
-    { "A Song", FANFARE_TRACK_KIND_SONG, 1, 1, NULL, 200000, 0, 0, h1, NULL, 0 },
-    { "A Book", FANFARE_TRACK_KIND_AUDIOBOOK, 1, 2, NULL, 3600000, 0, 0, h2, chapters, 2 },
-    { "A Mix", FANFARE_TRACK_KIND_DJ_MIX, 1, 3, NULL, 1800000, 0, 0, h3, NULL, 0 },
+    { "A Song", FANFARE_TRACK_KIND_SONG, 1, 1, NULL, 200000, 0, 0, h1, NULL, NULL, NULL, 0 },
+    { "A Book", FANFARE_TRACK_KIND_AUDIOBOOK, 1, 2, NULL, 3600000, 0, 0, h2, NULL, NULL, chapters, 2 },
+    { "A Mix", FANFARE_TRACK_KIND_DJ_MIX, 1, 3, NULL, 1800000, 0, 0, h3, NULL, NULL, NULL, 0 },
   };
   gint64 album_id;
 
@@ -243,6 +243,7 @@ fanfare_test_store_add_long_items (FanfareTestStore *store,
   *song = g_array_index (ids, gint64, 0);
   *book = g_array_index (ids, gint64, 1);
   *mix = g_array_index (ids, gint64, 2);
+}
 
 /* Runs @description to its end, its element "sink" writing to @path. */
 void
