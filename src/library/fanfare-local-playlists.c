@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "fanfare-local-playlists.h"
+#include "fanfare-playlist-formats.h"
 
 void
 fanfare_local_playlist_free (FanfareLocalPlaylist *playlist)
@@ -282,11 +283,13 @@ fanfare_local_playlists_delete (FanfareLibraryDb *db,
   return finish (db, ok, error);
 }
 
-/* Appends an entry; @track_id is the library's or 0. */
+/* Appends an entry; @track_id is the library's or 0, @path that of a
+ * file the library does not have. */
 static gint64
 append (FanfareLibraryDb *db,
         gint64            playlist_id,
         gint64            track_id,
+        const char       *path,
         const char       *platform_id,
         const char       *title,
         const char       *artist,
@@ -311,7 +314,7 @@ append (FanfareLibraryDb *db,
                                      "  AND EXISTS (SELECT 1 FROM local_playlists WHERE id = ?1)"
                                      " UNION ALL"
                                      " SELECT ?1, (SELECT count(*) FROM local_playlist_entries WHERE playlist_id = ?1),"
-                                     "  NULL, NULL, ?3, ?4, ?5, ?6"
+                                     "  NULL, ?7, ?3, ?4, ?5, ?6"
                                      "  WHERE ?2 <= 0 AND EXISTS (SELECT 1 FROM local_playlists WHERE id = ?1)",
                                      error);
   ok = stmt != NULL;
@@ -323,6 +326,7 @@ append (FanfareLibraryDb *db,
       sqlite3_bind_text (stmt, 4, title != NULL ? title : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, artist, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 6, MAX (duration_ms, 0));
+      sqlite3_bind_text (stmt, 7, path, -1, SQLITE_TRANSIENT);
       ok = run (db, stmt, error);
     }
   if (ok && sqlite3_changes (fanfare_library_db_get_handle (db)) == 0)
@@ -354,7 +358,7 @@ fanfare_local_playlists_add_track (FanfareLibraryDb *db,
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (track_id > 0, 0);
 
-  return append (db, playlist_id, track_id, NULL, NULL, NULL, 0, error);
+  return append (db, playlist_id, track_id, NULL, NULL, NULL, NULL, 0, error);
 }
 
 /**
@@ -377,7 +381,7 @@ fanfare_local_playlists_add_platform_track (FanfareLibraryDb *db,
   g_return_val_if_fail (platform_id != NULL && *platform_id != '\0', 0);
   g_return_val_if_fail (title != NULL, 0);
 
-  return append (db, playlist_id, 0, platform_id, title, artist, duration_ms, error);
+  return append (db, playlist_id, 0, NULL, platform_id, title, artist, duration_ms, error);
 }
 
 /* Looks up where @entry_id is: its playlist, its position and how many
@@ -585,6 +589,8 @@ fanfare_local_playlists_list_entries (FanfareLibraryDb *db,
   return g_steal_pointer (&entries);
 }
 
+#define BY_PATH "SELECT id FROM tracks WHERE path = ?1"
+
 /* The id in the first row of @sql with @first and @second bound, or 0. */
 static gint64
 first_id (FanfareLibraryDb *db,
@@ -625,7 +631,6 @@ fanfare_local_playlists_find_track (FanfareLibraryDb *db,
                                     const char       *artist,
                                     const char       *title)
 {
-  static const char *by_path = "SELECT id FROM tracks WHERE path = ?1";
   static const char *by_names = "SELECT id FROM tracks WHERE title_key = fanfare_sort_key (?2)"
                                 " AND artist_key = fanfare_sort_key (?1) ORDER BY id LIMIT 1";
   gint64 track_id = 0;
@@ -633,9 +638,89 @@ fanfare_local_playlists_find_track (FanfareLibraryDb *db,
   g_return_val_if_fail (db != NULL, 0);
 
   if (path != NULL)
-    track_id = first_id (db, by_path, path, NULL);
+    track_id = first_id (db, BY_PATH, path, NULL);
   if (track_id == 0 && title != NULL && artist != NULL)
     track_id = first_id (db, by_names, artist, title);
 
   return track_id;
+}
+
+/* The path @location names, absolute or relative to @base_dir, or NULL
+ * for a URL of another kind. */
+static char *
+path_of (const char *location,
+         const char *base_dir)
+{
+  g_autofree char *scheme = NULL;
+
+  if (location == NULL || *location == '\0')
+    return NULL;
+  scheme = g_uri_parse_scheme (location);
+  if (scheme != NULL)
+    return g_ascii_strcasecmp (scheme, "file") == 0 ? g_filename_from_uri (location, NULL, NULL) : NULL;
+
+  return g_canonicalize_filename (location, base_dir);
+}
+
+/**
+ * fanfare_local_playlists_import:
+ * @file: a playlist file as read
+ * @base_dir: the folder of the file, which relative paths start from
+ * @matched: (out) (optional): how many items were found in the library or
+ *   on the platform
+ * @unmatched: (out) (optional): how many were kept by their names only
+ *
+ * Makes a playlist on this computer from @file. Each item is looked for
+ * by its path in the library, then by the platform's id its location
+ * gives, then by its artist and title in the library; an item found
+ * nowhere keeps its path and tags and shows as unavailable.
+ *
+ * Returns: the new playlist's id, or 0 with @error set
+ */
+gint64
+fanfare_local_playlists_import (FanfareLibraryDb    *db,
+                                FanfarePlaylistFile *file,
+                                const char          *base_dir,
+                                guint               *matched,
+                                guint               *unmatched,
+                                GError             **error)
+{
+  gint64 playlist_id;
+  guint found = 0;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (file != NULL, 0);
+  g_return_val_if_fail (base_dir != NULL, 0);
+
+  playlist_id = fanfare_local_playlists_create (db, file->title != NULL ? file->title : "", NULL, error);
+  for (guint i = 0; playlist_id != 0 && i < file->items->len; i++)
+    {
+      FanfarePlaylistItem *item = g_ptr_array_index (file->items, i);
+      g_autofree char *path = path_of (item->location, base_dir);
+      g_autofree char *platform_id = NULL;
+      gint64 track_id = path != NULL ? first_id (db, BY_PATH, path, NULL) : 0;
+      gint64 entry_id;
+
+      if (track_id == 0 && item->track_id != 0)
+        platform_id = g_strdup_printf ("%" G_GINT64_FORMAT, item->track_id);
+      else if (track_id == 0)
+        track_id = fanfare_local_playlists_find_track (db, NULL, item->artist, item->title);
+      found += track_id != 0 || platform_id != NULL;
+
+      entry_id = append (db, playlist_id, track_id, path, platform_id,
+                         item->title != NULL ? item->title : (path != NULL ? path : item->location),
+                         item->artist, item->duration_ms, error);
+      if (entry_id == 0)
+        {
+          fanfare_local_playlists_delete (db, playlist_id, NULL);
+          return 0;
+        }
+    }
+
+  if (matched != NULL)
+    *matched = found;
+  if (unmatched != NULL)
+    *unmatched = file->items->len - found;
+
+  return playlist_id;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fanfare-library-db.h"
+#include "fanfare-playlist-formats.h"
 
 G_BEGIN_DECLS
 
@@ -83,6 +84,12 @@ gint64             fanfare_local_playlists_find_track (FanfareLibraryDb *db,
                                                        const char       *path,
                                                        const char       *artist,
                                                        const char       *title);
+gint64             fanfare_local_playlists_import (FanfareLibraryDb    *db,
+                                                   FanfarePlaylistFile *file,
+                                                   const char          *base_dir,
+                                                   guint               *matched,
+                                                   guint               *unmatched,
+                                                   GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareLocalPlaylist, fanfare_local_playlist_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareLocalEntry, fanfare_local_entry_free)

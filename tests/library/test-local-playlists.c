@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fanfare-local-playlists.h"
 #include "fanfare-test-library.h"
 
@@ -222,6 +224,53 @@ test_find (Fixture       *fixture,
   g_assert_cmpint (fanfare_local_playlists_find_track (fixture->db, missing, NULL, NULL), ==, 0);
 }
 
+/* An imported file finds the library's files by absolute and relative
+ * path, the platform's tracks by their URLs, then the library's by artist
+ * and title; what is found nowhere stays, unavailable. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = song_path (fixture, "0.flac");
+  g_autofree char *first_uri = g_filename_to_uri (first, NULL, NULL);
+  g_autofree char *base_dir = g_build_filename (fixture->home.root, "Playlists", NULL);
+  g_autofree char *m3u = g_strdup_printf ("#EXTM3U\n#PLAYLIST:Imported\n"
+                                          "%s\n"
+                                          "#EXTINF:0,Someone - Not this title\n../Music/1.flac\n"
+                                          "#EXTINF:287,John Coltrane - Giant Steps\n"
+                                          "https://fanfare.example/api/v1/tracks/42/stream\n"
+                                          "#EXTINF:300,JOHN COLTRANE - naima\n/elsewhere/naima.mp3\n"
+                                          "#EXTINF:60,Nobody - Nothing\nnothing.ogg\n", first_uri);
+  g_autoptr(FanfarePlaylistFile) file = fanfare_playlist_file_parse (FANFARE_PLAYLIST_FORMAT_M3U8, m3u,
+                                                                     strlen (m3u), &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(FanfareLocalPlaylist) playlist = NULL;
+  guint matched = 0;
+  guint unmatched = 0;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = fanfare_local_playlists_import (fixture->db, file, base_dir, &matched, &unmatched, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matched, ==, 4);
+  g_assert_cmpuint (unmatched, ==, 1);
+
+  playlist = fanfare_local_playlists_get (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (playlist->name, ==, "Imported");
+  assert_titles (fixture->db, id, "Blue in Green|So What|Giant Steps|Naïma|[Nothing]");
+
+  entries = fanfare_local_playlists_list_entries (fixture->db, id, 0, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((FanfareLocalEntry *) entries->pdata[0])->track_id, ==, fixture->ids[0]);
+  g_assert_cmpint (((FanfareLocalEntry *) entries->pdata[1])->track_id, ==, fixture->ids[1]);
+  g_assert_cmpstr (((FanfareLocalEntry *) entries->pdata[2])->platform_id, ==, "42");
+  g_assert_cmpstr (((FanfareLocalEntry *) entries->pdata[2])->artist, ==, "John Coltrane");
+  g_assert_cmpint (((FanfareLocalEntry *) entries->pdata[3])->track_id, ==, fixture->ids[2]);
+  g_assert_true (g_str_has_suffix (((FanfareLocalEntry *) entries->pdata[4])->path, "/Playlists/nothing.ogg"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +280,7 @@ main (int   argc,
   g_test_add ("/library/local-playlists/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/library/local-playlists/restart", Fixture, NULL, fixture_set_up, test_restart, fixture_tear_down);
   g_test_add ("/library/local-playlists/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/library/local-playlists/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
 
   return g_test_run ();
 }
