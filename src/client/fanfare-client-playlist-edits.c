@@ -5,9 +5,8 @@
  */
 
 /* Changes to platform playlists, on their way to the server, sent one at a
- * time in the order the user made them. One that cannot go out at once
- * (the server is out of reach, or another change is on its way) is
- * written to a small file of the client's. A change the server cannot
+ * time in the order the user made them, and written to a small file of
+ * the client's before it goes out. A change the server cannot
  * be reached for stays there, also across runs, and is sent when the
  * server answers again or its account signs in; the server merges it with
  * what others changed meanwhile (entries have the client's ids, fields
@@ -38,9 +37,8 @@ edit_waiter_free (EditWaiter *waiter)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EditWaiter, edit_waiter_free)
 
-/* The file is written when a change has to wait, and again as the
- * changes it holds reach the server; a change sent at once and answered
- * costs no write. */
+/* The file is written when a change is made, and again as the changes it
+ * holds reach the server. */
 static void
 save_edits (FanfareClient *self)
 {
@@ -222,8 +220,9 @@ _fanfare_client_queue_edit (FanfareClient    *self,
   if (body != NULL)
     json_object_set_member (edit, "body", json_builder_get_root (body));
   json_array_add_object_element (self->edits, edit);
-  /* One that waits behind another is kept on disk at once. */
-  if (self->sending_edit)
+  /* On disk before it is sent: an app that quits before the answer sends
+   * it again in its next run. */
+  if (self->edits_file != NULL)
     save_edits (self);
 
   waiter = g_new0 (EditWaiter, 1);
@@ -248,7 +247,7 @@ valid_edit (JsonNode *node)
   return json_object_get_string_member_with_default (edit, "id", NULL) != NULL &&
          json_object_get_string_member_with_default (edit, "username", NULL) != NULL &&
          json_object_get_string_member_with_default (edit, "method", NULL) != NULL &&
-         path != NULL && g_str_has_prefix (path, "/api/v1/playlists/") &&
+         path != NULL && (g_str_has_prefix (path, "/api/v1/playlists/") || g_str_equal (path, "/api/v1/playlists")) &&
          (!json_object_has_member (edit, "body") || JSON_NODE_HOLDS_OBJECT (json_object_get_member (edit, "body")));
 }
 

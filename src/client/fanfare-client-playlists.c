@@ -394,7 +394,9 @@ add_time (JsonBuilder *builder,
  *   same name sent again finds the playlist made the first time
  *
  * Makes a playlist of the user's. Finish with
- * fanfare_client_playlist_finish().
+ * fanfare_client_playlist_finish(). With a @client_id the playlist is
+ * made like the changes of fanfare_client_update_playlist_async(): one
+ * the server cannot be reached for is kept and sent when it answers.
  */
 void
 fanfare_client_create_playlist_async (FanfareClient             *self,
@@ -417,8 +419,10 @@ fanfare_client_create_playlist_async (FanfareClient             *self,
   add_visibility (body, visibility);
   add_string (body, "client_id", client_id);
   json_builder_end_object (body);
-  call_playlist (self, FALSE, "POST", "/api/v1/playlists", body, parse_playlist, fanfare_client_playlist_finish,
-                 cancellable, callback, user_data);
+  /* Named by the client, it can wait like an edit: sent again, the name
+   * finds the playlist made the first time. */
+  call_playlist (self, client_id != NULL, "POST", "/api/v1/playlists", body, parse_playlist,
+                 fanfare_client_playlist_finish, cancellable, callback, user_data);
 }
 
 /**

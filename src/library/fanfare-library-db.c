@@ -81,6 +81,21 @@ static const char *migrations[] = {
   "UPDATE albums SET title_key = fanfare_sort_key (title), artist_key = fanfare_sort_key (artist);"
   "UPDATE tracks SET title_key = fanfare_sort_key (title), artist_key = fanfare_sort_key (artist),"
   "  album_key = fanfare_sort_key (album);",
+
+  /* 3: playlists kept on this computer (fanfare-local-playlists.c). An
+   * entry is a library track (track_id, its path kept to find it again) or
+   * a platform track (platform_id); either way its title, artist and
+   * duration are kept so that it still shows when the track is gone. The
+   * step may run again on an index set back to an older version. */
+  "CREATE TABLE IF NOT EXISTS local_playlists ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL, modified INTEGER NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS local_playlist_entries ("
+  "  id INTEGER PRIMARY KEY, playlist_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+  "  track_id INTEGER, path TEXT, platform_id TEXT,"
+  "  title TEXT NOT NULL, artist TEXT, duration_ms INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX IF NOT EXISTS local_playlist_entries_order"
+  "  ON local_playlist_entries (playlist_id, position);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FANFARE_LIBRARY_DB_VERSION);

@@ -706,6 +706,64 @@ test_offline_edits (Fixture       *fixture,
   fanfare_test_rm_rf (dir);
 }
 
+/* A playlist made while the server is down waits like an edit and is made
+ * once when it is back; every change is on disk before it goes out, so an
+ * app that quits before the answer loses nothing. */
+static void
+test_offline_create (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) mine = NULL;
+  g_autoptr(FanfarePlaylist) made = NULL;
+  g_autoptr(FanfarePlaylist) again = NULL;
+  g_autoptr(FanfarePlaylist) renamed = NULL;
+  g_autoptr(FanfareClient) next_run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fanfare", "unsent-playlist-changes.json", NULL);
+  g_autofree char *contents = NULL;
+
+  fanfare_client_set_playlist_edits_file (fixture->client, path);
+  fanfare_test_server_kill (fixture->server);
+  fanfare_client_create_playlist_async (fixture->client, "Road trip", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        "3f7c-road-trip", NULL, fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->client);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (fixture->client), ==, 1);
+  next_run = fanfare_client_new (fixture->server->url, NULL);
+  fanfare_client_set_playlist_edits_file (next_run, path);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (next_run), ==, 1);
+
+  fanfare_test_server_restart (fixture->server);
+  g_assert_true (fanfare_test_wait_for (no_edits_pending, fixture->client, 30000));
+  fanfare_client_list_user_playlists_async (fixture->client, FANFARE_TEST_DEMO_USER, NULL,
+                                            fanfare_test_store_result, &fixture->result);
+  mine = wait_playlists (fixture, fixture->client);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
+  made = g_list_model_get_item (mine, 0);
+  g_assert_cmpstr (fanfare_playlist_get_title (made), ==, "Road trip");
+
+  /* Sent again, as the next run would: the same playlist. */
+  fanfare_client_create_playlist_async (fixture->client, "Road trip", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        "3f7c-road-trip", NULL, fanfare_test_store_result, &fixture->result);
+  again = wait_playlist (fixture, fixture->client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_playlist_get_id (again), ==, fanfare_playlist_get_id (made));
+
+  /* Written before the main loop has run to send it. */
+  fanfare_client_update_playlist_async (fixture->client, fanfare_playlist_get_id (made), "Long drive", NULL, -1,
+                                        NULL, NULL, fanfare_test_store_result, &fixture->result);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Long drive"));
+  renamed = wait_playlist (fixture, fixture->client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_playlist_get_title (renamed), ==, "Long drive");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Long drive"));
+
+  fanfare_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +778,8 @@ main (int   argc,
   g_test_add ("/client/playlists/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/client/playlists/others", Fixture, NULL, fixture_set_up, test_others, fixture_tear_down);
   g_test_add ("/client/playlists/offline-edits", Fixture, NULL, fixture_set_up, test_offline_edits,
+              fixture_tear_down);
+  g_test_add ("/client/playlists/offline-create", Fixture, NULL, fixture_set_up, test_offline_create,
               fixture_tear_down);
   g_test_add ("/client/plays", Fixture, NULL, fixture_set_up, test_plays, fixture_tear_down);
   g_test_add ("/client/discovery", Fixture, NULL, fixture_set_up, test_discovery, fixture_tear_down);

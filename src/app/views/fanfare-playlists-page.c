@@ -18,6 +18,7 @@
 #include "fanfare-playlist-files.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-utils.h"
+#include "fanfare-window.h"
 
 struct _FanfarePlaylistsPage
 {
@@ -160,7 +161,10 @@ created_cb (GObject      *object,
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-      if (GTK_IS_WINDOW (root))
+      /* Made once the server answers: the page lists it then. */
+      if (FANFARE_IS_WINDOW (root) && fanfare_client_error_is_offline (error))
+        fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (error->message));
+      else if (GTK_IS_WINDOW (root))
         {
           GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Make the Playlist"),
                                                       error->message);

@@ -244,6 +244,45 @@ _fanfare_catalog_store_find_track (FanfareConnection   *conn,
   return TRUE;
 }
 
+/* Fetches the tracks of @ids that @viewer may see in one query. Returns
+ * a table from each id found (a gint64 *) to its FanfareTrack. */
+GHashTable *
+_fanfare_catalog_store_fetch_tracks (FanfareConnection   *conn,
+                                     const FanfareViewer *viewer,
+                                     const gint64        *ids,
+                                     guint                n_ids,
+                                     GError             **error)
+{
+  static const char sql[] = TRACK_COLUMNS " WHERE t.id IN (SELECT value FROM json_each (?1)) AND " VISIBLE_TO_VIEWER;
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+  g_autoptr(GHashTable) tracks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GString) list = g_string_new ("[");
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  _fanfare_statement_bind_text (stmt, 1, list->str);
+  bind_viewer (stmt, viewer);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (tracks, g_memdup2 (&id, sizeof id), track_from_row (conn, stmt));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _fanfare_statement_error (stmt, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tracks);
+}
+
 /* Lists a page in the order of the key in column @key_column and the id in
  * column 0: @first_sql the first page, @next_sql the ones after @after,
  * with ?1 and ?2 the position; ?3 is the limit. @last is where the next page starts, left clear on the last page. */

@@ -117,6 +117,11 @@ FanfareTrack      *_fanfare_catalog_store_fetch_track (FanfareConnection   *conn
                                                        const FanfareViewer *viewer,
                                                        gint64               track_id,
                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GHashTable        *_fanfare_catalog_store_fetch_tracks (FanfareConnection   *conn,
+                                                        const FanfareViewer *viewer,
+                                                        const gint64        *ids,
+                                                        guint                n_ids,
+                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean           _fanfare_catalog_store_find_track (FanfareConnection   *conn,
                                                       const FanfareViewer *viewer,
                                                       gint64               track_id,

@@ -255,16 +255,9 @@ fanfare_discovery_store_has_run (FanfareDatabase *db,
   return TRUE;
 }
 
-/* A reason track, or NULL for one the viewer may not see. */
-static void
-drop_track (gpointer  track)
-{
-  if (track != NULL)
-    g_object_unref (track);
-}
-
-/* Fetches the tracks of @rows as @viewer may see them; rows whose track
- * the viewer may not see are left out. */
+/* Fetches the tracks of @rows as @viewer may see them, the picks and
+ * their reasons in one query; rows whose track the viewer may not see are
+ * left out. */
 GPtrArray *
 _fanfare_discovery_store_fetch_picks (FanfareConnection   *conn,
                                       const FanfareViewer *viewer,
@@ -272,36 +265,40 @@ _fanfare_discovery_store_fetch_picks (FanfareConnection   *conn,
                                       GError             **error)
 {
   g_autoptr(GPtrArray) picks = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_pick_free);
-  /* Reasons repeat: a few tracks bring in most picks. */
-  g_autoptr(GHashTable) reasons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, drop_track);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->len * 2);
+  g_autoptr(GHashTable) tracks = NULL;
 
   for (guint i = 0; i < rows->len; i++)
     {
       const FanfarePickStored *row = &g_array_index (rows, FanfarePickStored, i);
-      g_autoptr(FanfarePick) pick = g_new0 (FanfarePick, 1);
 
-      pick->reason = row->reason;
-      pick->score = row->score;
-      if (!_fanfare_catalog_store_find_track (conn, viewer, row->track_id, &pick->track, error))
-        return NULL;
-      if (pick->track == NULL)
+      g_array_append_val (ids, row->track_id);
+      if (row->reason_track_id != 0)
+        g_array_append_val (ids, row->reason_track_id);
+    }
+  tracks = _fanfare_catalog_store_fetch_tracks (conn, viewer, (const gint64 *) ids->data, ids->len, error);
+  if (tracks == NULL)
+    return NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FanfarePickStored *row = &g_array_index (rows, FanfarePickStored, i);
+      FanfareTrack *track = g_hash_table_lookup (tracks, &row->track_id);
+      FanfarePick *pick;
+
+      if (track == NULL)
         continue;
 
-      if (row->reason_track_id != 0 && !g_hash_table_contains (reasons, &row->reason_track_id))
-        {
-          FanfareTrack *reason = NULL;
-
-          if (!_fanfare_catalog_store_find_track (conn, viewer, row->reason_track_id, &reason, error))
-            return NULL;
-          g_hash_table_insert (reasons, g_memdup2 (&row->reason_track_id, sizeof (gint64)), reason);
-        }
-
+      pick = g_new0 (FanfarePick, 1);
+      pick->reason = row->reason;
+      pick->score = row->score;
+      pick->track = g_object_ref (track);
       /* A reason the viewer may no longer see is no reason to give. */
       if (row->reason_track_id != 0)
-        g_set_object (&pick->reason_track, g_hash_table_lookup (reasons, &row->reason_track_id));
+        g_set_object (&pick->reason_track, g_hash_table_lookup (tracks, &row->reason_track_id));
       if (row->reason_track_id != 0 && pick->reason_track == NULL)
         pick->reason = FANFARE_PICK_REASON_POPULAR;
-      g_ptr_array_add (picks, g_steal_pointer (&pick));
+      g_ptr_array_add (picks, pick);
     }
 
   return g_steal_pointer (&picks);
