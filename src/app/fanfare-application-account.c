@@ -38,7 +38,7 @@ update_authorization (FanfareApplication *self)
   fanfare_player_set_authorization (self->player, authorization != NULL ? prefix : NULL, authorization);
 }
 
-/* Plays and playlist changes not sent yet wait in files of the server's. */
+/* Plays, playlist changes and listening positions not sent yet wait in files of the server's. */
 static char *
 unsent_file_of (FanfareClient *client,
                 const char    *what)
@@ -60,9 +60,11 @@ client_changed_cb (FanfareApplication *self)
     {
       g_autofree char *plays_file = unsent_file_of (client, "plays");
       g_autofree char *edits_file = unsent_file_of (client, "playlist-changes");
+      g_autofree char *positions_file = unsent_file_of (client, "positions");
 
       fanfare_client_set_plays_file (client, plays_file);
       fanfare_client_set_playlist_edits_file (client, edits_file);
+      fanfare_client_set_positions_file (client, positions_file);
       g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (update_authorization),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (client, "notify::user", G_CALLBACK (update_authorization),

@@ -77,6 +77,19 @@ chapters_cb (GObject      *object,
     fanfare_player_set_extras (self->player, track, NULL, array);
 }
 
+/* Sends where this device stopped in @track, with when it stopped there. */
+static void
+send_local_position (FanfareApplication *self,
+                     FanfareClient      *client,
+                     FanfareTrack       *track)
+{
+  GTimeSpan position = fanfare_player_get_resume_position (self->player, track);
+  gint64 updated = fanfare_player_get_resume_updated (self->player, track);
+
+  if (position > 0 && updated > 0)
+    fanfare_client_report_position (client, fanfare_track_get_id (track), position, updated * 1000);
+}
+
 static void
 position_cb (GObject      *object,
              GAsyncResult *result,
@@ -89,10 +102,24 @@ position_cb (GObject      *object,
   GTimeSpan local;
 
   position = fanfare_client_get_position_finish (FANFARE_CLIENT (object), result, &error);
-  if (position == NULL || self == NULL || self->player == NULL)
+  if (self == NULL || self->player == NULL)
     return;
+  if (position == NULL)
+    {
+      /* Never heard of there: this device's position is the newest. */
+      if (g_error_matches (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND))
+        send_local_position (self, FANFARE_CLIENT (object), track);
+      return;
+    }
 
-  /* Listened elsewhere since: go there, if this device has not moved on. */
+  /* The newer of the two wins: this device's goes to the platform... */
+  if (fanfare_player_get_resume_updated (self->player, track) > position->edited_at / 1000)
+    {
+      send_local_position (self, FANFARE_CLIENT (object), track);
+      return;
+    }
+
+  /* ...or, listened elsewhere since, go there if this device has not moved on. */
   local = fanfare_player_get_resume_position (self->player, track);
   fanfare_player_merge_resume_position (self->player, track, position->position, position->edited_at / 1000);
   if (fanfare_player_get_current_track (self->player) == track &&
@@ -100,19 +127,6 @@ position_cb (GObject      *object,
       ABS (position->position - MAX (local, 0)) > RESUME_SLACK &&
       fanfare_player_get_position (self->player) <= MAX (local, 0) + RESUME_SLACK)
     fanfare_player_seek (self->player, position->position);
-}
-
-static void
-put_position_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FanfareClientPosition) kept = NULL;
-
-  kept = fanfare_client_put_position_finish (FANFARE_CLIENT (object), result, &error);
-  if (kept == NULL)
-    g_debug ("Could not send the listening position: %s", error->message);
 }
 
 static void
@@ -125,9 +139,10 @@ send_position (FanfareApplication *self,
   if (client == NULL || fanfare_track_get_kind (track) == FANFARE_TRACK_KIND_SONG)
     return;
 
+  /* Sent now, or kept on disk until the server answers again. */
   position = fanfare_player_get_resume_position (self->player, track);
-  fanfare_client_put_position_async (client, fanfare_track_get_id (track), MAX (position, 0),
-                                     g_get_real_time () / 1000, NULL, put_position_cb, NULL);
+  fanfare_client_report_position (client, fanfare_track_get_id (track), MAX (position, 0),
+                                  g_get_real_time () / 1000);
 }
 
 static void

@@ -41,6 +41,11 @@ struct _FanfareClient
   char      *plays_file;
   gboolean   sending_plays;
 
+  /* Listening positions on their way (see fanfare-client-positions.c) */
+  JsonArray *positions;
+  char      *positions_file;
+  gboolean   sending_position;
+
   /* Playlist edits on their way (see fanfare-client-playlist-edits.c) */
   JsonArray  *edits;
   char       *edits_file;
@@ -130,6 +135,7 @@ char              *_fanfare_client_dup_member (JsonObject *json,
 void               _fanfare_client_images_cancel_all (FanfareClient *self);
 void               _fanfare_client_load_saved (FanfareClient *self);
 void               _fanfare_client_send_plays (FanfareClient *self);
+void               _fanfare_client_send_positions (FanfareClient *self);
 void               _fanfare_client_write_queue (const char *path,
                                                 JsonArray  *queue,
                                                 const char *what);

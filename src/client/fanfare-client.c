@@ -32,6 +32,7 @@ enum {
   PROP_SIGNED_IN,
   PROP_ONLINE,
   PROP_PENDING_PLAYS,
+  PROP_PENDING_POSITIONS,
   N_PROPS
 };
 
@@ -116,6 +117,7 @@ _fanfare_client_set_online (FanfareClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
   _fanfare_client_send_plays (self);
   _fanfare_client_send_edits (self);
+  _fanfare_client_send_positions (self);
 }
 
 void
@@ -137,6 +139,7 @@ _fanfare_client_set_user (FanfareClient *self,
     {
       _fanfare_client_send_plays (self);
       _fanfare_client_send_edits (self);
+      _fanfare_client_send_positions (self);
     }
 }
 
@@ -234,6 +237,8 @@ fanfare_client_finalize (GObject *object)
   g_free (self->server_url);
   g_free (self->plays_file);
   g_clear_pointer (&self->plays, json_array_unref);
+  g_free (self->positions_file);
+  g_clear_pointer (&self->positions, json_array_unref);
   g_free (self->edits_file);
   g_clear_pointer (&self->edits, json_array_unref);
   g_clear_pointer (&self->edit_waiters, g_hash_table_unref);
@@ -269,6 +274,10 @@ fanfare_client_get_property (GObject    *object,
 
     case PROP_PENDING_PLAYS:
       g_value_set_uint (value, fanfare_client_get_pending_plays (self));
+      break;
+
+    case PROP_PENDING_POSITIONS:
+      g_value_set_uint (value, fanfare_client_get_pending_positions (self));
       break;
 
     default:
@@ -328,6 +337,9 @@ fanfare_client_class_init (FanfareClientClass *klass)
   properties[PROP_PENDING_PLAYS] =
     g_param_spec_uint ("pending-plays", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PENDING_POSITIONS] =
+    g_param_spec_uint ("pending-positions", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -353,6 +365,7 @@ fanfare_client_init (FanfareClient *self)
   self->saved_albums = g_list_store_new (FANFARE_TYPE_ALBUM);
   self->saved_tracks = g_list_store_new (FANFARE_TYPE_TRACK);
   self->plays = json_array_new ();
+  self->positions = json_array_new ();
   self->edits = json_array_new ();
   self->edit_waiters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->session = soup_session_new_with_options ("user-agent", user_agent,

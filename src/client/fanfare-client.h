@@ -468,5 +468,13 @@ void        fanfare_client_studio_send_bytes_async (FanfareClient       *self,
 JsonObject *fanfare_client_studio_call_finish (FanfareClient *self,
                                                GAsyncResult  *result,
                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Positions reported now or later: fanfare-client-positions.c */
+void                   fanfare_client_set_positions_file (FanfareClient *self,
+                                                          const char    *path);
+void                   fanfare_client_report_position (FanfareClient *self,
+                                                       const char    *track_id,
+                                                       GTimeSpan      position,
+                                                       gint64         edited_at);
+guint                  fanfare_client_get_pending_positions (FanfareClient *self);
 
 G_END_DECLS

@@ -506,6 +506,55 @@ fanfare_lyrics_new_from_lrc (const char *data,
 }
 
 /**
+ * fanfare_lyrics_new_from_timed_lines:
+ * @times: (array length=n_lines): when each line starts
+ * @texts: (array length=n_lines): each line's text, UTF-8, without word times
+ * @n_lines: how many lines
+ * @error: return location for a #GError
+ *
+ * Makes synced lyrics from lines read elsewhere, such as the synced lyrics
+ * frame of an ID3 tag. The same limits as for LRC apply; two lines at the
+ * same time are a line and its translation.
+ *
+ * Returns: (transfer full) (nullable): the lyrics, or %NULL with @error set
+ */
+FanfareLyrics *
+fanfare_lyrics_new_from_timed_lines (const GTimeSpan    *times,
+                                     const char * const *texts,
+                                     guint               n_lines,
+                                     GError            **error)
+{
+  g_autoptr(FanfareLyrics) self = NULL;
+
+  g_return_val_if_fail (n_lines == 0 || (times != NULL && texts != NULL), NULL);
+
+  if (n_lines > FANFARE_LYRICS_MAX_LINES)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_TOO_LARGE,
+                   "The lyrics have more than %u lines", FANFARE_LYRICS_MAX_LINES);
+      return NULL;
+    }
+
+  self = g_object_new (FANFARE_TYPE_LYRICS, NULL);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      Line line = { times[i], NULL, NULL, NULL, i };
+
+      if (times[i] < 0 || !g_utf8_validate (texts[i], -1, NULL))
+        return fail (error, i + 1, "a line has no valid time or text"), NULL;
+      line.text = g_strstrip (g_strdup (texts[i]));
+      g_array_append_val (self->lines, line);
+    }
+
+  self->synced = TRUE;
+  g_array_sort (self->lines, compare_lines);
+  if (!fold_translations (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
  * fanfare_lyrics_add_translation:
  * @self: a #FanfareLyrics
  * @translation: the same lyrics in another language

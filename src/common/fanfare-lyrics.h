@@ -23,6 +23,16 @@ G_DECLARE_FINAL_TYPE (FanfareLyrics, fanfare_lyrics, FANFARE, LYRICS, GObject);
 FanfareLyrics *fanfare_lyrics_new_from_lrc (const char *data,
                                             gssize      length,
                                             GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareLyrics *fanfare_lyrics_new_from_timed_lines (const GTimeSpan    *times,
+                                                    const char * const *texts,
+                                                    guint               n_lines,
+                                                    GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareLyrics *fanfare_lyrics_new_from_uslt (const guint8 *data,
+                                             gsize         length,
+                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+FanfareLyrics *fanfare_lyrics_new_from_sylt (const guint8 *data,
+                                             gsize         length,
+                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    fanfare_lyrics_add_translation (FanfareLyrics *self,
                                             FanfareLyrics *translation,
                                             GError       **error);

@@ -6,7 +6,8 @@
 
 /* Lyrics and chapters of a local file, from wherever the listener's tools
  * put them. Lyrics: a .lrc file beside the audio file (same name), else the
- * lyrics tag (ID3 USLT, Vorbis LYRICS, MP4 ©lyr), synced when it holds LRC.
+ * lyrics tag (ID3 SYLT, then ID3 USLT, Vorbis LYRICS, MP4 ©lyr), synced when it
+ * holds LRC.
  * Chapters: a .cue sheet beside the file, else the file's own chapters
  * (Matroska editions, MP4 chapter atoms), which GStreamer reads as a TOC.
  * What a source holds that the strict readers refuse is skipped, with a
@@ -95,6 +96,46 @@ lyrics_comment (const GstTagList *tags)
   return NULL;
 }
 
+/* GStreamer hands ID3v2 frames it does not read over whole, header and
+ * all, as samples of this tag: the lyrics (USLT, SYLT) are among them. A
+ * frame compressed, encrypted or unsynchronised is left alone. */
+#define TAG_ID3V2_FRAME "private-id3v2-frame"
+
+static FanfareLyrics *
+lyrics_id3 (const char       *path,
+            const GstTagList *tags,
+            const char       *id)
+{
+  guint n = gst_tag_list_get_tag_size (tags, TAG_ID3V2_FRAME);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GstSample) sample = NULL;
+      g_autoptr(GError) error = NULL;
+      FanfareLyrics *lyrics;
+      GstBuffer *buffer;
+      GstMapInfo map;
+
+      if (!gst_tag_list_get_sample_index (tags, TAG_ID3V2_FRAME, i, &sample) ||
+          (buffer = gst_sample_get_buffer (sample)) == NULL ||
+          !gst_buffer_map (buffer, &map, GST_MAP_READ))
+        continue;
+      if (map.size < 10 || memcmp (map.data, id, 4) != 0 || (map.data[9] & 0x0f) != 0)
+        {
+          gst_buffer_unmap (buffer, &map);
+          continue;
+        }
+      lyrics = g_str_equal (id, "SYLT") ? fanfare_lyrics_new_from_sylt (map.data + 10, map.size - 10, &error)
+               : fanfare_lyrics_new_from_uslt (map.data + 10, map.size - 10, &error);
+      gst_buffer_unmap (buffer, &map);
+      if (lyrics != NULL)
+        return lyrics;
+      g_debug ("The %s lyrics in the tags of %s are not used: %s", id, path, error->message);
+    }
+
+  return NULL;
+}
+
 /**
  * fanfare_local_lyrics_load:
  * @path: a local audio file
@@ -124,6 +165,9 @@ fanfare_local_lyrics_load (const char       *path,
       g_clear_error (&error);
     }
 
+  if (tags != NULL && ((lyrics = lyrics_id3 (path, tags, "SYLT")) != NULL ||
+                       (lyrics = lyrics_id3 (path, tags, "USLT")) != NULL))
+    return lyrics;
   if (tags != NULL && (gst_tag_list_get_string (tags, GST_TAG_LYRICS, &tag)
                        || (tag = lyrics_comment (tags)) != NULL))
     {

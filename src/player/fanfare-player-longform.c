@@ -665,6 +665,33 @@ fanfare_player_get_resume_position (FanfarePlayer *self,
 }
 
 /**
+ * fanfare_player_get_resume_updated:
+ * @self: a #FanfarePlayer
+ * @track: a long item
+ *
+ * Returns: when the listener stopped where
+ *   fanfare_player_get_resume_position() says, in seconds since 1970, or 0
+ *   when nowhere
+ */
+gint64
+fanfare_player_get_resume_updated (FanfarePlayer *self,
+                                   FanfareTrack  *track)
+{
+  g_autofree char *key = NULL;
+  FanfareResumePoint *point;
+
+  g_return_val_if_fail (FANFARE_IS_PLAYER (self), 0);
+  g_return_val_if_fail (FANFARE_IS_TRACK (track), 0);
+
+  if (fanfare_player_get_resume_position (self, track) < 0)
+    return 0;
+  key = resume_key (track);
+  point = g_hash_table_lookup (self->resume, key);
+
+  return point->updated;
+}
+
+/**
  * fanfare_player_merge_resume_position:
  * @self: a #FanfarePlayer
  * @track: a long item

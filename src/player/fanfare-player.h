@@ -93,6 +93,8 @@ gboolean              fanfare_player_get_sleep_timer_active (FanfarePlayer *self
 GTimeSpan             fanfare_player_get_time_left (FanfarePlayer *self);
 GTimeSpan             fanfare_player_get_resume_position (FanfarePlayer *self,
                                                           FanfareTrack  *track);
+gint64                fanfare_player_get_resume_updated (FanfarePlayer *self,
+                                                         FanfareTrack  *track);
 void                  fanfare_player_merge_resume_position (FanfarePlayer *self,
                                                             FanfareTrack  *track,
                                                             GTimeSpan      position,

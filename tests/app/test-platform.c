@@ -7,8 +7,9 @@
 /* The platform the way a person meets it, in the real application under
  * Xvfb against a real fanfare-server with the small demo: signing in,
  * Discover with its picks, charts and featured playlists, a playlist's
- * page, the personal radio, searching, an album's page that streams a track, and the
- * offline banner when the server goes away and comes back. */
+ * page, the personal radio, searching, an album's page that streams a track, a
+ * book resumed where another device stopped, and the offline banner when the
+ * server goes away and comes back. */
 
 #include "config.h"
 
@@ -1146,6 +1147,138 @@ test_book (void)
 }
 
 static gboolean
+book_position_past (gpointer  data)
+{
+  FanfarePlayer *player = fanfare_application_get_player (app);
+
+  return fanfare_player_get_state (player) == FANFARE_PLAYER_STATE_PLAYING &&
+         fanfare_player_get_position (player) > *(GTimeSpan *) data;
+}
+
+static gboolean
+no_positions_pending (gpointer  data)
+{
+  return fanfare_client_get_pending_positions (client ()) == 0;
+}
+
+static gboolean
+is_offline (gpointer  data)
+{
+  return !fanfare_client_get_online (client ());
+}
+
+/* Plays @book from @at until the player has gone past it. */
+static void
+listen_at (FanfareTrack *book,
+           GTimeSpan     at)
+{
+  FanfarePlayer *player = fanfare_application_get_player (app);
+
+  if (fanfare_player_get_current_track (player) != book)
+    {
+      g_autoptr(GPtrArray) tracks = g_ptr_array_new ();
+
+      g_ptr_array_add (tracks, book);
+      fanfare_player_play_tracks (player, tracks, 0);
+    }
+  fanfare_player_play (player);
+  g_assert_true (fanfare_test_wait_for (is_playing, NULL, 20000));
+  fanfare_player_seek (player, at);
+  g_assert_true (fanfare_test_wait_for (book_position_past, &at, 20000));
+}
+
+/* How far from @expected @device says the user stopped in @book, in ms. */
+static gint64
+off_on_server (FanfareClient *device,
+               FanfareTrack  *book,
+               GTimeSpan      expected)
+{
+  g_autoptr(FanfareClientPosition) kept = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  fanfare_client_get_position_async (device, fanfare_track_get_id (book), NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  kept = fanfare_client_get_position_finish (device, result, &error);
+  g_assert_no_error (error);
+  return ABS (kept->position - expected) / G_TIME_SPAN_MILLISECOND;
+}
+
+/* Where the app stopped in a book reaches the user's other device, also
+ * when it stopped there offline (the position waits in a file the next run
+ * reads), and the app goes where the other device stopped later. */
+static void
+test_book_resume (void)
+{
+  g_autoptr(FanfareTrack) book = find_book ();
+  FanfarePlayer *player = fanfare_application_get_player (app);
+  g_autoptr(FanfareClient) other = fanfare_client_new (server->url, NULL);
+  g_autoptr(FanfareClient) next_run = NULL;
+  g_autoptr(FanfareClientPosition) kept = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, server->url, -1);
+  g_autofree char *name = g_strdup_printf ("unsent-positions-%.16s.json", checksum);
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "fanfare", name, NULL);
+  GTimeSpan duration, later;
+  GAsyncResult *slot = NULL;
+
+  g_assert_nonnull (book);
+  duration = fanfare_track_get_duration (book);
+  g_assert_cmpint (duration, >, 12 * G_TIME_SPAN_SECOND);
+  fanfare_client_sign_in_async (other, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, NULL,
+                                fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_sign_in_finish (other, result, &error);
+  g_assert_no_error (error);
+  fanfare_test_note_secret (fanfare_client_get_token (other));
+  g_clear_object (&result);
+
+  /* Paused a fifth in: the other device reads it. */
+  listen_at (book, duration / 5);
+  fanfare_player_pause (player);
+  g_assert_true (fanfare_test_wait_for (no_positions_pending, NULL, 20000));
+  g_assert_cmpint (off_on_server (other, book, duration / 5), <, 1000);
+
+  /* Paused further on as the server goes away: kept in a file, which the
+   * app's next run reads. */
+  listen_at (book, duration * 2 / 5);
+  fanfare_test_server_kill (server);
+  fanfare_player_pause (player);
+  g_assert_true (fanfare_test_wait_for (is_offline, NULL, 20000));
+  g_assert_cmpuint (fanfare_client_get_pending_positions (client ()), ==, 1);
+  next_run = fanfare_client_new (server->url, NULL);
+  fanfare_client_set_positions_file (next_run, file);
+  g_assert_cmpuint (fanfare_client_get_pending_positions (next_run), ==, 1);
+
+  /* The server is back: it arrives by itself. */
+  fanfare_test_server_restart (server);
+  g_assert_true (fanfare_test_wait_for (no_positions_pending, NULL, 30000));
+  g_assert_cmpint (off_on_server (other, book, duration * 2 / 5), <, 1000);
+
+  /* The other device listens on; the app, starting the book again, goes
+   * there. */
+  later = duration * 9 / 10;
+  fanfare_client_put_position_async (other, fanfare_track_get_id (book), later, g_get_real_time () / 1000 + 2000,
+                                     NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  kept = fanfare_client_put_position_finish (other, result, &error);
+  g_assert_no_error (error);
+  fanfare_player_stop (player);
+  {
+    g_autoptr(GPtrArray) tracks = g_ptr_array_new ();
+
+    g_ptr_array_add (tracks, book);
+    fanfare_player_play_tracks (player, tracks, 0);
+  }
+  later -= G_TIME_SPAN_SECOND;
+  g_assert_true (fanfare_test_wait_for (book_position_past, &later, 20000));
+  fanfare_player_stop (player);
+}
+
+static gboolean
 banner_is (gpointer  data)
 {
   FanfareOfflineBanner *banner = FANFARE_OFFLINE_BANNER (find (FANFARE_TYPE_OFFLINE_BANNER));
@@ -1278,6 +1411,7 @@ main (int   argc,
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
   g_test_add_func ("/app/platform/save-to-library", test_save_to_library);
+  g_test_add_func ("/app/platform/book-resume", test_book_resume);
   g_test_add_func ("/app/platform/track-page", test_track_page);
   g_test_add_func ("/app/platform/book", test_book);
   g_test_add_func ("/app/platform/offline", test_offline);

@@ -7,9 +7,13 @@
 /* Lyrics and listening positions through the client library against a
  * real server: an artist gives a song lyrics that a listener reads, and
  * one listener on two devices (two clients) resumes a book on the second
- * where the first stopped, the newest position winning. */
+ * where the first stopped, the newest position winning; a position
+ * reported while the server is down waits on disk, across a restart of
+ * the app, and arrives when the server is back. */
 
 #include "config.h"
+
+#include <string.h>
 
 #include "fanfare-catalog-store.h"
 #include "fanfare-chapter.h"
@@ -61,12 +65,11 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->mix);
 }
 
-static FanfareClient *
-signed_in (Fixture    *fixture,
-           const char *username,
-           const char *password)
+static void
+sign_in (FanfareClient *client,
+         const char    *username,
+         const char    *password)
 {
-  FanfareClient *client = fanfare_client_new (fixture->server->url, NULL);
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(FanfareUser) user = NULL;
@@ -77,6 +80,16 @@ signed_in (Fixture    *fixture,
   user = fanfare_client_sign_in_finish (client, result, &error);
   g_assert_no_error (error);
   fanfare_test_note_secret (fanfare_client_get_token (client));
+}
+
+static FanfareClient *
+signed_in (Fixture    *fixture,
+           const char *username,
+           const char *password)
+{
+  FanfareClient *client = fanfare_client_new (fixture->server->url, NULL);
+
+  sign_in (client, username, password);
   return client;
 }
 
@@ -199,6 +212,83 @@ test_two_devices (Fixture       *fixture,
   g_assert_cmpint (item->position, ==, 754321 * G_TIME_SPAN_MILLISECOND);
 }
 
+static gboolean
+nothing_pending (gpointer  data)
+{
+  return fanfare_client_get_pending_positions (data) == 0;
+}
+
+static gboolean
+is_offline (gpointer  data)
+{
+  return !fanfare_client_get_online (data);
+}
+
+static GTimeSpan
+server_position (FanfareClient *client,
+                 const char    *track)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfareClientPosition) read = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  fanfare_client_get_position_async (client, track, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  read = fanfare_client_get_position_finish (client, result, &error);
+  g_assert_no_error (error);
+  return read->position;
+}
+
+static void
+test_offline_positions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FanfareClient) phone = signed_in (fixture, "mei", "mei password 22");
+  g_autoptr(FanfareClient) next_run = NULL;
+  g_autoptr(FanfareClient) laptop = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fanfare", "unsent-positions.json", NULL);
+  g_autofree char *contents = NULL;
+  gint64 now = g_get_real_time () / 1000;
+
+  /* Stopped while the server is down: kept on disk; an older report of
+   * the same book that comes later does not replace it. */
+  fanfare_client_set_positions_file (phone, path);
+  fanfare_test_server_kill (fixture->server);
+  fanfare_client_report_position (phone, fixture->book, 1234 * G_TIME_SPAN_SECOND, now - 2000);
+  fanfare_client_report_position (phone, fixture->book, 3 * G_TIME_SPAN_SECOND, now - 9000);
+  g_assert_cmpuint (fanfare_client_get_pending_positions (phone), ==, 1);
+  g_assert_true (fanfare_test_wait_for (is_offline, phone, 10000));
+  g_assert_cmpuint (fanfare_client_get_pending_positions (phone), ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "1234000"));
+
+  /* The next run of the app finds it there. */
+  next_run = fanfare_client_new (fixture->server->url, NULL);
+  fanfare_client_set_positions_file (next_run, path);
+  g_assert_cmpuint (fanfare_client_get_pending_positions (next_run), ==, 1);
+
+  /* The server is back: it arrives by itself and the laptop resumes there. */
+  fanfare_test_server_restart (fixture->server);
+  g_assert_true (fanfare_test_wait_for (nothing_pending, phone, 20000));
+  laptop = signed_in (fixture, "mei", "mei password 22");
+  g_assert_cmpint (server_position (laptop, fixture->book), ==, 1234 * G_TIME_SPAN_SECOND);
+
+  /* The laptop goes on listening; the phone's copy sent late does not
+   * take the laptop back. */
+  fanfare_client_report_position (laptop, fixture->book, 1500 * G_TIME_SPAN_SECOND, now);
+  g_assert_true (fanfare_test_wait_for (nothing_pending, laptop, 20000));
+  sign_in (next_run, "mei", "mei password 22");
+  g_assert_true (fanfare_test_wait_for (nothing_pending, next_run, 20000));
+  g_assert_cmpint (server_position (laptop, fixture->book), ==, 1500 * G_TIME_SPAN_SECOND);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "1234000"));
+
+  fanfare_test_rm_rf (dir);
+}
+
 static void
 test_chapters (Fixture       *fixture,
                gconstpointer  data)
@@ -237,6 +327,8 @@ main (int   argc,
   g_test_add ("/client/longform/lyrics", Fixture, NULL, fixture_set_up, test_lyrics, fixture_tear_down);
   g_test_add ("/client/longform/chapters", Fixture, NULL, fixture_set_up, test_chapters, fixture_tear_down);
   g_test_add ("/client/longform/two-devices", Fixture, NULL, fixture_set_up, test_two_devices, fixture_tear_down);
+  g_test_add ("/client/longform/offline-positions", Fixture, NULL, fixture_set_up, test_offline_positions,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* A libFuzzer target for the LRC reader, built only with clang:
+/* A libFuzzer target for the LRC, USLT and SYLT readers, built only with clang:
  *
  *   export CC=clang CFLAGS=-fsanitize=fuzzer-no-link
  *   meson setup _build-fuzz -Db_sanitize=address,undefined
@@ -46,7 +46,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 {
   g_autoptr(FanfareLyrics) lyrics = NULL;
   g_autoptr(FanfareLyrics) again = NULL;
+  g_autoptr(FanfareLyrics) sylt = NULL;
+  g_autoptr(FanfareLyrics) uslt = NULL;
   g_autofree char *lrc = NULL;
+
+  /* The same bytes as the bodies of ID3 lyrics frames. */
+  uslt = fanfare_lyrics_new_from_uslt (data, size, NULL);
+  sylt = fanfare_lyrics_new_from_sylt (data, size, NULL);
+  for (guint i = 0; sylt != NULL && i < fanfare_lyrics_get_n_lines (sylt); i++)
+    g_assert_true (g_utf8_validate (fanfare_lyrics_get_line_text (sylt, i), -1, NULL));
 
   lyrics = fanfare_lyrics_new_from_lrc ((const char *) data, (gssize) size, NULL);
   if (lyrics == NULL)

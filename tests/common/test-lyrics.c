@@ -274,6 +274,132 @@ test_lyrics_random (void)
     }
 }
 
+/* Hand-written SYLT frame bodies, as taggers write them. */
+static const guint8 sylt_utf8[] = {
+  3, 'z', 'h', 'o', 2, 1, 'd', 0,
+  '\n', 0xe6, 0x9c, 0x88, 0xe5, 0x85, 0x89, 0, 0x00, 0x00, 0x04, 0xb0,   /* 月光 at 1.2 s */
+  'F', 'i', 'r', 's', 't', 0, 0x00, 0x00, 0x01, 0xf4,                   /* First at 0.5 s */
+};
+static const guint8 sylt_utf16[] = {
+  1, 'e', 'n', 'g', 2, 1, 0xff, 0xfe, 0, 0,
+  0xff, 0xfe, 'H', 0, 'i', 0, 0, 0, 0x00, 0x00, 0x03, 0xe8,
+};
+static const guint8 sylt_latin1[] = {
+  0, 'f', 'r', 'a', 2, 1, 0,
+  'C', 'a', 'f', 0xe9, 0, 0x00, 0x00, 0x07, 0xd0,
+};
+static const guint8 sylt_frames[] = {
+  3, 'e', 'n', 'g', 1, 1, 0, 'x', 0, 0x00, 0x00, 0x00, 0x10,
+};
+static const guint8 sylt_cut[] = {
+  3, 'e', 'n', 'g', 2, 1, 0, 'x', 0, 0x00, 0x00,
+};
+static const guint8 sylt_unended[] = {
+  1, 'e', 'n', 'g', 2, 1, 0xff, 0xfe, 'a', 0, 'b',
+};
+
+static void
+test_lyrics_sylt (void)
+{
+  g_autoptr(FanfareLyrics) utf8 = fanfare_lyrics_new_from_sylt (sylt_utf8, sizeof sylt_utf8, NULL);
+  g_autoptr(FanfareLyrics) utf16 = fanfare_lyrics_new_from_sylt (sylt_utf16, sizeof sylt_utf16, NULL);
+  g_autoptr(FanfareLyrics) latin1 = fanfare_lyrics_new_from_sylt (sylt_latin1, sizeof sylt_latin1, NULL);
+  const struct {
+    const guint8 *data;
+    gsize         length;
+  } refused[] = {
+    { sylt_frames, sizeof sylt_frames },
+    { sylt_cut, sizeof sylt_cut },
+    { sylt_unended, sizeof sylt_unended },
+    { sylt_utf8, 5 },
+    { sylt_utf8, 8 },
+  };
+
+  /* In time order, the line break before a piece left out. */
+  g_assert_nonnull (utf8);
+  g_assert_true (fanfare_lyrics_is_synced (utf8));
+  g_assert_cmpuint (fanfare_lyrics_get_n_lines (utf8), ==, 2);
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (utf8, 0), ==, "First");
+  g_assert_cmpint (fanfare_lyrics_get_line_time (utf8, 0), ==, 500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (utf8, 1), ==, "月光");
+  g_assert_cmpint (fanfare_lyrics_get_line_time (utf8, 1), ==, 1200 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (fanfare_lyrics_find_line (utf8, 1300 * G_TIME_SPAN_MILLISECOND), ==, 1);
+
+  g_assert_nonnull (utf16);
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (utf16, 0), ==, "Hi");
+  g_assert_cmpint (fanfare_lyrics_get_line_time (utf16, 0), ==, G_TIME_SPAN_SECOND);
+  g_assert_nonnull (latin1);
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (latin1, 0), ==, "Café");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FanfareLyrics) none = fanfare_lyrics_new_from_sylt (refused[i].data, refused[i].length, &error);
+
+      g_assert_null (none);
+      g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID);
+    }
+}
+
+/* A USLT frame: the text runs to the frame's end, LRC or plain. */
+static void
+test_lyrics_uslt (void)
+{
+  static const guint8 utf16[] = {
+    1, 'e', 'n', 'g', 0xff, 0xfe, 0, 0,
+    0xff, 0xfe, '[', 0, '0', 0, '0', 0, ':', 0, '0', 0, '2', 0, ']', 0, 'A', 0, 'h', 0,
+  };
+  static const guint8 latin1[] = { 0, 'f', 'r', 'a', 0, 'C', 'a', 'f', 0xe9, 0 };
+  static const guint8 unknown[] = { 7, 'e', 'n', 'g', 0, 'x' };
+  g_autoptr(FanfareLyrics) synced = fanfare_lyrics_new_from_uslt (utf16, sizeof utf16, NULL);
+  g_autoptr(FanfareLyrics) plain = fanfare_lyrics_new_from_uslt (latin1, sizeof latin1, NULL);
+  g_autoptr(FanfareLyrics) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (synced);
+  g_assert_true (fanfare_lyrics_is_synced (synced));
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (synced, 0), ==, "Ah");
+  g_assert_cmpint (fanfare_lyrics_get_line_time (synced, 0), ==, 2 * G_TIME_SPAN_SECOND);
+  g_assert_nonnull (plain);
+  g_assert_false (fanfare_lyrics_is_synced (plain));
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (plain, 0), ==, "Café");
+  none = fanfare_lyrics_new_from_uslt (unknown, sizeof unknown, &error);
+  g_assert_null (none);
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_INVALID);
+}
+
+/* Random changes and cuts of valid frames, read as SYLT and as USLT: a
+ * result or an error. */
+static void
+test_lyrics_id3_random (void)
+{
+  const guint8 *seeds[] = { sylt_utf8, sylt_utf16, sylt_latin1 };
+  const gsize lengths[] = { sizeof sylt_utf8, sizeof sylt_utf16, sizeof sylt_latin1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  const char *more = g_getenv ("FANFARE_FUZZ_ROUNDS");
+  guint rounds = more != NULL ? (guint) g_ascii_strtoull (more, NULL, 10) : 20000;
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      guint which = round % G_N_ELEMENTS (seeds);
+      gsize length = (gsize) g_rand_int_range (rand, 0, (gint32) lengths[which] + 1);
+      g_autofree guint8 * buffer = g_memdup2 (seeds[which], lengths[which]);
+      g_autoptr(FanfareLyrics) lyrics = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint n = (guint) g_rand_int_range (rand, 0, 4); n > 0 && length > 0; n--)
+        buffer[g_rand_int_range (rand, 0, (gint32) length)] = (guint8) g_rand_int_range (rand, 0, 256);
+      lyrics = fanfare_lyrics_new_from_sylt (buffer, length, &error);
+      g_assert_true ((lyrics == NULL) != (error == NULL));
+      g_clear_error (&error);
+      g_clear_object (&lyrics);
+      lyrics = fanfare_lyrics_new_from_uslt (buffer, length, &error);
+      g_assert_true ((lyrics == NULL) != (error == NULL));
+      for (guint i = 0; lyrics != NULL && i < fanfare_lyrics_get_n_lines (lyrics); i++)
+        g_assert_true (g_utf8_validate (fanfare_lyrics_get_line_text (lyrics, i), -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +414,9 @@ main (int   argc,
   g_test_add_func ("/common/lyrics/malformed", test_lyrics_malformed);
   g_test_add_func ("/common/lyrics/limits", test_lyrics_limits);
   g_test_add_func ("/common/lyrics/random", test_lyrics_random);
+  g_test_add_func ("/common/lyrics/sylt", test_lyrics_sylt);
+  g_test_add_func ("/common/lyrics/uslt", test_lyrics_uslt);
+  g_test_add_func ("/common/lyrics/id3-random", test_lyrics_id3_random);
 
   return g_test_run ();
 }

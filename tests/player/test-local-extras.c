@@ -177,6 +177,148 @@ toc_chapter (const char *uid,
   return entry;
 }
 
+/* A second of a tone through @chain, whose element "mux" writes @tags. */
+static char *
+write_muxed (Fixture          *fixture,
+             const char       *name,
+             const char       *chain,
+             const GstTagList *tags)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *description = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstElement) mux = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+
+  description = g_strdup_printf ("audiotestsrc num-buffers=10 samplesperbuffer=4410"
+                                 " ! audio/x-raw,format=S16LE,rate=44100,channels=1 ! audioconvert"
+                                 " ! %s ! filesink location=\"%s\"", chain, path);
+  pipeline = gst_parse_launch (description, NULL);
+  g_assert_nonnull (pipeline);
+  mux = gst_bin_get_by_name (GST_BIN (pipeline), "mux");
+  gst_tag_setter_merge_tags (GST_TAG_SETTER (mux), tags, GST_TAG_MERGE_REPLACE);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  return path;
+}
+
+static void
+put_synchsafe (guint8 *p,
+               gsize   n)
+{
+  for (guint i = 0; i < 4; i++)
+    p[i] = (n >> (7 * (3 - i))) & 0x7f;
+}
+
+static void
+append_frame (GByteArray   *tag,
+              const char   *id,
+              const guint8 *body,
+              gsize         length)
+{
+  guint8 header[10] = { 0 };
+
+  memcpy (header, id, 4);
+  put_synchsafe (header + 4, length);
+  g_byte_array_append (tag, header, sizeof header);
+  g_byte_array_append (tag, body, (guint) length);
+}
+
+/* An MP3 file behind an ID3v2.4 tag of @frames, written by hand (GStreamer
+ * 1.22's id3v2mux writes no lyrics). */
+static char *
+write_id3 (Fixture    *fixture,
+           const char *name,
+           GByteArray *frames)
+{
+  g_autoptr(GstTagList) tags = gst_tag_list_new (GST_TAG_TITLE, "Song", NULL);
+  g_autofree char *plain_name = g_strconcat ("plain-", name, NULL);
+  g_autofree char *plain = write_muxed (fixture, plain_name, "lamemp3enc ! id3v2mux name=mux", tags);
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *audio = NULL;
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  guint8 header[10] = { 'I', 'D', '3', 4, 0, 0 };
+  gsize length;
+
+  /* The plain file's own tag stays after the new one, as a second tag. */
+  g_assert_true (g_file_get_contents (plain, &audio, &length, NULL));
+  put_synchsafe (header + 6, frames->len);
+  g_byte_array_append (file, header, sizeof header);
+  g_byte_array_append (file, frames->data, frames->len);
+  g_byte_array_append (file, (const guint8 *) audio, (guint) length);
+  g_assert_true (g_file_set_contents (path, (const char *) file->data, file->len, NULL));
+  return path;
+}
+
+static const guint8 uslt_body[] = {
+  3, 'z', 'h', 'o', 0,
+  '[', '0', '0', ':', '0', '0', '.', '5', '0', ']', 0xe6, 0x9c, 0x88, 0xe5, 0x85, 0x89, '\n',
+  '[', '0', '0', ':', '0', '1', '.', '0', '0', ']', 'N', 'e', 'x', 't',
+};
+
+/* An MP3 file's ID3 USLT frame holding LRC. */
+static void
+test_lyrics_id3_uslt (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GByteArray) frames = g_byte_array_new ();
+  g_autofree char *path = NULL;
+
+  append_frame (frames, "USLT", uslt_body, sizeof uslt_body);
+  path = write_id3 (fixture, "uslt.mp3", frames);
+
+  load (fixture, path);
+  g_assert_nonnull (fixture->lyrics);
+  g_assert_true (fanfare_lyrics_is_synced (fixture->lyrics));
+  g_assert_cmpuint (fanfare_lyrics_get_n_lines (fixture->lyrics), ==, 2);
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (fixture->lyrics, 0), ==, "月光");
+  g_assert_cmpint (fanfare_lyrics_get_line_time (fixture->lyrics, 1), ==, G_TIME_SPAN_SECOND);
+}
+
+/* A SYLT frame beside a USLT one: the synced lines are taken. */
+static void
+test_lyrics_id3_sylt (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const guint8 sylt_body[] = {
+    3, 'e', 'n', 'g', 2, 1, 0,
+    'O', 'n', 'e', 0, 0x00, 0x00, 0x00, 0xfa,
+    '\n', 'T', 'w', 'o', 0, 0x00, 0x00, 0x02, 0xee,
+  };
+  g_autoptr(GByteArray) frames = g_byte_array_new ();
+  g_autofree char *path = NULL;
+
+  append_frame (frames, "USLT", uslt_body, sizeof uslt_body);
+  append_frame (frames, "SYLT", sylt_body, sizeof sylt_body);
+  path = write_id3 (fixture, "sylt.mp3", frames);
+
+  load (fixture, path);
+  g_assert_nonnull (fixture->lyrics);
+  g_assert_true (fanfare_lyrics_is_synced (fixture->lyrics));
+  g_assert_cmpuint (fanfare_lyrics_get_n_lines (fixture->lyrics), ==, 2);
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (fixture->lyrics, 1), ==, "Two");
+  g_assert_cmpint (fanfare_lyrics_get_line_time (fixture->lyrics, 0), ==, 250 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (fanfare_lyrics_get_line_time (fixture->lyrics, 1), ==, 750 * G_TIME_SPAN_MILLISECOND);
+}
+
+/* An M4A file's ©lyr atom, as mp4mux writes the lyrics tag. */
+static void
+test_lyrics_mp4 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GstTagList) tags = gst_tag_list_new (GST_TAG_LYRICS, "[00:00.40]In the atom\n", NULL);
+  g_autofree char *path = write_muxed (fixture, "lyrics.m4a", "avenc_aac ! mp4mux name=mux", tags);
+
+  load (fixture, path);
+  g_assert_nonnull (fixture->lyrics);
+  g_assert_cmpstr (fanfare_lyrics_get_line_text (fixture->lyrics, 0), ==, "In the atom");
+  g_assert_cmpint (fanfare_lyrics_get_line_time (fixture->lyrics, 0), ==, 400 * G_TIME_SPAN_MILLISECOND);
+}
+
 /* Chapters inside a Matroska file, as a book ripped to .mka has them. */
 static void
 test_chapters_matroska (Fixture       *fixture,
@@ -228,6 +370,9 @@ main (int   argc,
   ADD ("/player/local-extras/lyrics-tag-synced", test_lyrics_tag_synced);
   ADD ("/player/local-extras/lyrics-tag-unsynced", test_lyrics_tag_unsynced);
   ADD ("/player/local-extras/lyrics-lrc-beside", test_lyrics_lrc_beside);
+  ADD ("/player/local-extras/lyrics-id3-uslt", test_lyrics_id3_uslt);
+  ADD ("/player/local-extras/lyrics-id3-sylt", test_lyrics_id3_sylt);
+  ADD ("/player/local-extras/lyrics-mp4", test_lyrics_mp4);
   ADD ("/player/local-extras/chapters-cue", test_chapters_cue);
   ADD ("/player/local-extras/chapters-matroska", test_chapters_matroska);
 #undef ADD
