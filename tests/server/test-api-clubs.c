@@ -204,6 +204,18 @@ test_artist_founds_official (Fixture       *fixture,
                                                                                 "club"), "claimed"));
 }
 
+/* How many members the artist's clubs have, as the studio shows it. */
+static gint64
+studio_club_members (Fixture *fixture)
+{
+  g_autoptr(FanfareTestResponse) analytics = fanfare_test_request (fixture->server, "GET", "/api/v1/studio/analytics",
+                                                                   fixture->artist, NULL);
+
+  g_assert_cmpuint (analytics->status, ==, 200);
+
+  return fanfare_test_response_get_int (analytics, "analytics.fan_club_members");
+}
+
 static void
 test_join_leave (Fixture       *fixture,
                  gconstpointer  data)
@@ -217,9 +229,12 @@ test_join_leave (Fixture       *fixture,
   assert_role (fixture, club, fixture->wang, "member");
   mine = fanfare_test_request (fixture->server, "GET", "/api/v1/me/clubs", fixture->wang, NULL);
   g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (mine, "items")), ==, 1);
+  /* The founder and the member, counted once each in the artist's studio. */
+  g_assert_cmpint (studio_club_members (fixture), ==, 2);
 
   g_assert_cmpuint (status_of (fixture, "DELETE", membership, fixture->wang, NULL), ==, 204);
   assert_role (fixture, club, fixture->wang, "");
+  g_assert_cmpint (studio_club_members (fixture), ==, 1);
   /* The founder cannot leave their club. */
   g_assert_cmpuint (status_of (fixture, "DELETE", membership, fixture->mei, NULL), ==, 409);
   g_assert_cmpuint (status_of (fixture, "PUT", membership, NULL, NULL), ==, 401);

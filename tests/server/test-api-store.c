@@ -212,6 +212,7 @@ test_purchase (Fixture       *fixture,
   g_autoptr(FanfareTestResponse) list = NULL;
   g_autoptr(FanfareTestResponse) not_for_sale = NULL;
   g_autoptr(FanfareTestResponse) draft = NULL;
+  g_autoptr(FanfareTestResponse) analytics = NULL;
   g_autoptr(FanfareTestResponse) changed = NULL;
   JsonArray *items;
 
@@ -237,6 +238,12 @@ test_purchase (Fixture       *fixture,
   /* The artist earns the price less the platform's 15%. */
   g_assert_cmpint (get_balance_of (fixture, "artist_earnings", fixture->artist_id), ==, PRICE - PRICE * 15 / 100);
   g_assert_cmpint (get_balance_of (fixture, "platform_fee", 0), ==, PRICE * 15 / 100);
+
+  /* The artist's analytics in the studio count the sale and its earnings. */
+  analytics = fanfare_test_request (fixture->server, "GET", "/api/v1/studio/analytics?days=7", fixture->artist, NULL);
+  g_assert_cmpuint (analytics->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.sales"), ==, 1);
+  g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.revenue_cents"), ==, PRICE - PRICE * 15 / 100);
 
   /* A retry answers the first purchase and charges nothing. */
   retry = buy (fixture, fixture->mei, fixture->album, "p-1", NULL);

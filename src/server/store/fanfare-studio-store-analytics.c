@@ -127,9 +127,9 @@ read_top_tracks (FanfareConnection *conn,
   return rc == SQLITE_DONE || _fanfare_statement_error (stmt, error);
 }
 
-/* The seam for the store and fan clubs: album sales, their revenue and
- * fan-club members since @since. Until the ledger and fan clubs exist, an
- * artist has none of them; their tables fill these in when they land. */
+/* Album sales since @since (refunded ones left out), the artist's net
+ * earnings from the ledger since then (a refund's reversing entries count
+ * against them), and the members of the artist's fan clubs today. */
 static gboolean
 read_sales_and_members (FanfareConnection *conn,
                         gint64             artist_id,
@@ -137,9 +137,30 @@ read_sales_and_members (FanfareConnection *conn,
                         FanfareAnalytics  *analytics,
                         GError           **error)
 {
-  analytics->sales = 0;
-  analytics->revenue_cents = 0;
-  analytics->fan_club_members = 0;
+  static const char sql[] =
+    "SELECT"
+    " (SELECT count(*) FROM purchases p JOIN albums al ON al.id = p.album_id"
+    "   WHERE al.artist_id = ?1 AND p.created_at >= ?2"
+    "   AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.purchase_id = p.id)),"
+    " (SELECT coalesce (sum (e.amount_cents), 0) FROM ledger_entries e"
+    "   JOIN ledger_accounts a ON a.id = e.account_id"
+    "   JOIN ledger_transactions t ON t.id = e.transaction_id"
+    "   WHERE a.kind = 'artist_earnings' AND a.owner_id = ?1 AND t.created_at >= ?2),"
+    " (SELECT count(DISTINCT m.user_id) FROM fan_club_members m"
+    "   JOIN fan_clubs c ON c.id = m.club_id WHERE c.artist_id = ?1)";
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, artist_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  if (!_fanfare_statement_step_row (stmt, "No such artist", error))
+    return FALSE;
+
+  analytics->sales = sqlite3_column_int (stmt, 0);
+  analytics->revenue_cents = sqlite3_column_int64 (stmt, 1);
+  analytics->fan_club_members = sqlite3_column_int (stmt, 2);
 
   return TRUE;
 }
