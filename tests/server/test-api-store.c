@@ -244,6 +244,9 @@ test_purchase (Fixture       *fixture,
   g_assert_cmpuint (analytics->status, ==, 200);
   g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.sales"), ==, 1);
   g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.revenue_cents"), ==, PRICE - PRICE * 15 / 100);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (fanfare_test_response_get_array (analytics,
+                                                                                                               "analytics.days"),
+                                                                              6), "sales"), ==, 1);
 
   /* A retry answers the first purchase and charges nothing. */
   retry = buy (fixture, fixture->mei, fixture->album, "p-1", NULL);

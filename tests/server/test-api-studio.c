@@ -462,7 +462,7 @@ test_analytics_counts_plays (Fixture       *fixture,
   g_autofree char *plays = g_strdup_printf ("{\"plays\": [{\"id\": \"p1\", \"track_id\": \"%s\", \"played_at\": \"%s\","
                                             " \"ms_played\": 2000}]}", track_id, played_at);
   g_autoptr(FanfareTestResponse) analytics = NULL;
-  JsonArray *top;
+  JsonArray *top, *days;
 
   g_assert_cmpuint (status_of (fixture, "POST", publish_path, fixture->artist, NULL), ==, 200);
   g_assert_cmpuint (status_of (fixture, "POST", "/api/v1/plays", fixture->listener, plays), ==, 200);
@@ -470,6 +470,17 @@ test_analytics_counts_plays (Fixture       *fixture,
   analytics = fanfare_test_request (fixture->server, "GET", "/api/v1/studio/analytics", fixture->artist, NULL);
   g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.plays"), ==, 1);
   g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.listeners"), ==, 1);
+  /* A follow of the artist's account shows today in the followers. */
+  g_assert_cmpuint (status_of (fixture, "PUT", "/api/v1/users/tones/follow", fixture->listener, NULL), ==, 200);
+  g_clear_pointer (&analytics, fanfare_test_response_free);
+  analytics = fanfare_test_request (fixture->server, "GET", "/api/v1/studio/analytics?days=3", fixture->artist, NULL);
+  days = json_object_get_array_member (json_object_get_object_member (json_node_get_object (analytics->json),
+                                                                      "analytics"), "days");
+  g_assert_cmpuint (json_array_get_length (days), ==, 3);
+  g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.followers"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (days, 2), "followers"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (days, 1), "followers"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (days, 2), "sales"), ==, 0);
   top = json_object_get_array_member (json_object_get_object_member (json_node_get_object (analytics->json),
                                                                      "analytics"), "top_tracks");
   g_assert_cmpuint (json_array_get_length (top), ==, 1);

@@ -57,6 +57,8 @@ struct _FanfareStudioPage
   GtkListBox          *tracks_list;
   FanfareStudioChart  *chart;
   FanfareStudioChart  *listeners_chart;
+  FanfareStudioChart  *followers_chart;
+  FanfareStudioChart  *sales_chart;
   GtkLabel            *followers_label;
   GtkListBox          *top_tracks_list;
   GtkLabel            *analytics_label;
@@ -253,6 +255,12 @@ analytics_answer (FanfareStudioPage *self,
   for (guint i = 0; i < n; i++)
     values[i] = json_object_get_int_member (json_array_get_object_element (days, i), "listeners");
   fanfare_studio_chart_set_values (self->listeners_chart, values, n);
+  for (guint i = 0; i < n; i++)
+    values[i] = json_object_get_int_member (json_array_get_object_element (days, i), "followers");
+  fanfare_studio_chart_set_values (self->followers_chart, values, n);
+  for (guint i = 0; i < n; i++)
+    values[i] = json_object_get_int_member (json_array_get_object_element (days, i), "sales");
+  fanfare_studio_chart_set_values (self->sales_chart, values, n);
   show_top_tracks (self, json_object_get_array_member (analytics, "top_tracks"));
   followers = json_object_get_int_member (analytics, "followers");
   followers_text = g_strdup_printf (ngettext ("%d follower", "%d followers", followers), followers);
@@ -1197,6 +1205,8 @@ fanfare_studio_page_class_init (FanfareStudioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, tracks_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, chart);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, listeners_chart);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, followers_chart);
+  gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, sales_chart);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, followers_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, top_tracks_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareStudioPage, analytics_label);

@@ -186,6 +186,8 @@ fanfare_http_analytics_to_json (const FanfareAnalytics *analytics)
       json_builder_add_string_value (builder, date);
       add_count (builder, "plays", day->plays);
       add_count (builder, "listeners", day->listeners);
+      add_count (builder, "followers", day->followers);
+      add_count (builder, "sales", day->sales);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

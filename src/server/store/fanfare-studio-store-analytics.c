@@ -67,6 +67,64 @@ read_days (FanfareConnection *conn,
   return rc == SQLITE_DONE || _fanfare_statement_error (stmt, error);
 }
 
+/* Per day of the period: the albums sold (refunds left out) and the new
+ * followers of the artist's account, made into the number of followers
+ * at the end of each day once the total is known. */
+static gboolean
+read_day_sales_and_follows (FanfareConnection *conn,
+                            gint64             artist_id,
+                            gint64             since,
+                            FanfareAnalytics  *analytics,
+                            GError           **error)
+{
+  static const char sql[] =
+    "SELECT 'sale', (p.created_at - ?2) / " G_STRINGIFY (SECONDS_PER_DAY) ", count(*)"
+    " FROM purchases p JOIN albums al ON al.id = p.album_id"
+    " WHERE al.artist_id = ?1 AND p.created_at >= ?2"
+    " AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.purchase_id = p.id) GROUP BY 2"
+    " UNION ALL "
+    "SELECT 'follow', (f.created_at - ?2) / " G_STRINGIFY (SECONDS_PER_DAY) ", count(*)"
+    " FROM follows f JOIN artists ar ON ar.user_id = f.followee_id"
+    " WHERE ar.id = ?1 AND f.created_at >= ?2 GROUP BY 2";
+  g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
+  guint followers = analytics->followers;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, artist_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 index = sqlite3_column_int64 (stmt, 1);
+      FanfareDayPlays *day;
+
+      if (index < 0 || index >= analytics->days->len)
+        continue;
+
+      day = &g_array_index (analytics->days, FanfareDayPlays, index);
+      /* New follows go in followers for now; the loop below sums them. */
+      if (g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "sale"))
+        day->sales = sqlite3_column_int (stmt, 2);
+      else
+        day->followers = sqlite3_column_int (stmt, 2);
+    }
+  if (rc != SQLITE_DONE)
+    return _fanfare_statement_error (stmt, error);
+
+  for (guint i = analytics->days->len; i > 0; i--)
+    {
+      FanfareDayPlays *day = &g_array_index (analytics->days, FanfareDayPlays, i - 1);
+      guint new_followers = day->followers;
+
+      day->followers = followers;
+      followers = followers >= new_followers ? followers - new_followers : 0;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_totals (FanfareConnection *conn,
              gint64             artist_id,
@@ -195,6 +253,7 @@ fanfare_studio_store_get_analytics (FanfareDatabase *db,
 
   if (conn == NULL || !read_days (conn, artist_id, since, analytics, error) ||
       !read_totals (conn, artist_id, since, analytics, error) ||
+      !read_day_sales_and_follows (conn, artist_id, since, analytics, error) ||
       !read_top_tracks (conn, artist_id, since, analytics, error) ||
       !read_sales_and_members (conn, artist_id, since, analytics, error))
     return NULL;

@@ -78,6 +78,8 @@ typedef struct {
   gint64 day;        /* seconds since the epoch of its midnight (UTC) */
   guint  plays;
   guint  listeners;
+  guint  followers;  /* at the end of the day */
+  guint  sales;
 } FanfareDayPlays;
 
 typedef struct {
