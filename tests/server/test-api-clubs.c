@@ -461,6 +461,117 @@ test_leaderboard (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (third, "nameplates")), ==, 0);
 }
 
+/* Anyone sees the clubs a user is in, but nobody the user blocked. */
+static void
+test_user_clubs (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *club = create_club (fixture, fixture->mei, "夏天俱乐部", FALSE);
+  g_autoptr(FanfareTestResponse) listed = NULL;
+  g_autoptr(FanfareTestResponse) none = NULL;
+  JsonObject *first;
+
+  join (fixture, club, fixture->wang);
+  listed = fanfare_test_request (fixture->server, "GET", "/api/v1/users/wang/clubs", NULL, NULL);
+  g_assert_cmpuint (listed->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (listed, "items")), ==, 1);
+  first = json_array_get_object_element (fanfare_test_response_get_array (listed, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, club);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "夏天俱乐部");
+  g_assert_cmpint (json_object_get_int_member (first, "member_count"), ==, 2);
+  /* The role is the caller's: Mei founded it, nobody signed in has none. */
+  g_assert_false (json_object_has_member (first, "role"));
+  g_clear_pointer (&listed, fanfare_test_response_free);
+  listed = fanfare_test_request (fixture->server, "GET", "/api/v1/users/wang/clubs", fixture->mei, NULL);
+  first = json_array_get_object_element (fanfare_test_response_get_array (listed, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "role"), ==, "founder");
+
+  none = fanfare_test_request (fixture->server, "GET", "/api/v1/users/li/clubs", fixture->mei, NULL);
+  g_assert_cmpuint (none->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (none, "items")), ==, 0);
+
+  g_assert_cmpuint (status_of (fixture, "GET", "/api/v1/users/nobody/clubs", NULL, NULL), ==, 404);
+  g_assert_cmpuint (status_of (fixture, "PUT", "/api/v1/users/li/block", fixture->wang, NULL), ==, 200);
+  g_assert_cmpuint (status_of (fixture, "GET", "/api/v1/users/wang/clubs", fixture->li, NULL), ==, 404);
+  g_assert_cmpuint (status_of (fixture, "GET", "/api/v1/users/wang/nameplates", fixture->li, NULL), ==, 404);
+  g_assert_cmpuint (status_of (fixture, "GET", "/api/v1/users/wang/clubs", fixture->mei, NULL), ==, 200);
+}
+
+/* The nameplates of @author's comment in a list; NULL for none. */
+static JsonArray *
+comment_nameplates (FanfareTestResponse *response,
+                    const char          *author)
+{
+  JsonArray *items = fanfare_test_response_get_array (response, "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *comment = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (json_object_get_object_member (comment, "author"), "username"),
+                     author) == 0)
+        return json_object_has_member (comment, "nameplates") ? json_object_get_array_member (comment, "nameplates")
+                                                               : NULL;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A buyer's nameplate of the artist shows beside their comments on the
+ * artist's album and tracks; nobody else's has one. */
+static void
+test_comment_nameplates (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *album_path = g_strdup_printf ("/api/v1/albums/%" G_GINT64_FORMAT, fixture->album);
+  g_autofree char *comments = g_strdup_printf ("%s/comments", album_path);
+  g_autofree char *purchase = g_strdup_printf ("%s/purchase", album_path);
+  g_autofree char *album_id = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->album);
+  g_autofree char *track_comments = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(FanfareTestResponse) album = NULL;
+  g_autoptr(FanfareTestResponse) bought = NULL;
+  g_autoptr(FanfareTestResponse) posted = NULL;
+  g_autoptr(FanfareTestResponse) listed = NULL;
+  g_autoptr(FanfareTestResponse) on_track = NULL;
+  JsonArray *plates;
+  JsonObject *plate;
+
+  fanfare_test_set_price (fixture->server, fixture->artist, fixture->album, 500);
+  codes = fanfare_test_issue_codes (fixture->server->data_dir, "10", 1);
+  fanfare_test_top_up (fixture->server, fixture->mei, codes[0]);
+  bought = fanfare_test_money_request (fixture->server->url, purchase, fixture->mei, "np-1", NULL);
+  g_assert_cmpuint (bought->status, ==, 201);
+
+  posted = fanfare_test_request (fixture->server, "POST", comments, fixture->mei, "{\"body\": \"我买了\"}");
+  g_assert_cmpuint (posted->status, ==, 201);
+  plates = fanfare_test_response_get_array (posted, "comment.nameplates");
+  g_assert_cmpuint (json_array_get_length (plates), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (plates, 0), "serial"), ==, 1);
+  g_assert_cmpuint (status_of (fixture, "POST", comments, fixture->wang, "{\"body\": \"我还没买\"}"), ==, 201);
+
+  listed = fanfare_test_request (fixture->server, "GET", comments, NULL, NULL);
+  g_assert_cmpuint (listed->status, ==, 200);
+  plates = comment_nameplates (listed, "mei");
+  g_assert_nonnull (plates);
+  g_assert_cmpuint (json_array_get_length (plates), ==, 1);
+  plate = json_array_get_object_element (plates, 0);
+  g_assert_cmpstr (json_object_get_string_member (plate, "album_id"), ==, album_id);
+  g_assert_cmpstr (json_object_get_string_member (plate, "owner"), ==, "mei");
+  g_assert_true (json_object_has_member (plate, "signature"));
+  g_assert_null (comment_nameplates (listed, "wang"));
+
+  /* On one of the album's tracks too. */
+  album = fanfare_test_request (fixture->server, "GET", album_path, NULL, NULL);
+  track_comments = g_strdup_printf ("/api/v1/tracks/%s/comments",
+                                    json_object_get_string_member (json_array_get_object_element (
+                                                                     fanfare_test_response_get_array (album, "tracks"),
+                                                                     0), "id"));
+  g_assert_cmpuint (status_of (fixture, "POST", track_comments, fixture->mei, "{\"body\": \"晴天\"}"), ==, 201);
+  on_track = fanfare_test_request (fixture->server, "GET", track_comments, NULL, NULL);
+  g_assert_cmpuint (json_array_get_length (comment_nameplates (on_track, "mei")), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +586,9 @@ main (int   argc,
   g_test_add ("/api/clubs/moderation", Fixture, NULL, fixture_set_up, test_moderation, fixture_tear_down);
   g_test_add ("/api/clubs/posts", Fixture, NULL, fixture_set_up, test_posts, fixture_tear_down);
   g_test_add ("/api/clubs/leaderboard", Fixture, NULL, fixture_set_up, test_leaderboard, fixture_tear_down);
+  g_test_add ("/api/clubs/user-clubs", Fixture, NULL, fixture_set_up, test_user_clubs, fixture_tear_down);
+  g_test_add ("/api/clubs/comment-nameplates", Fixture, NULL, fixture_set_up, test_comment_nameplates,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "fanfare-club-store.h"
 #include "fanfare-http-clubs.h"
 #include "fanfare-http-json.h"
+#include "fanfare-http-social.h"
 #include "fanfare-http-store.h"
 #include "fanfare-json.h"
 #include "fanfare-request.h"
@@ -203,6 +204,17 @@ static void
 list_my_clubs (FanfareRequest *request)
 {
   respond_clubs (request, 0, fanfare_request_get_viewer (request)->user_id);
+}
+
+/* The clubs someone is a member of, for their profile; nobody who blocked
+ * the caller. */
+static void
+list_user_clubs (FanfareRequest *request)
+{
+  gint64 user_id = fanfare_http_social_path_user (request);
+
+  if (user_id != 0)
+    respond_clubs (request, 0, user_id);
 }
 
 static void
@@ -446,6 +458,7 @@ const FanfareRoute fanfare_http_club_routes[] = {
   { "GET", "/api/v1/artists/{id}/clubs", FANFARE_ACCESS_ANYONE, 0, list_artist_clubs },
   { "POST", "/api/v1/artists/{id}/clubs", FANFARE_ACCESS_USER, 0, create_club },
   { "GET", "/api/v1/me/clubs", FANFARE_ACCESS_USER, 0, list_my_clubs },
+  { "GET", "/api/v1/users/{username}/clubs", FANFARE_ACCESS_ANYONE, 0, list_user_clubs },
   { "GET", "/api/v1/clubs/{id}", FANFARE_ACCESS_ANYONE, 0, get_club },
   { "POST", "/api/v1/clubs/{id}/claim", FANFARE_ACCESS_USER, 0, claim_club },
   { "PUT", "/api/v1/clubs/{id}/membership", FANFARE_ACCESS_USER, 0, join_club },

@@ -12,17 +12,35 @@
 #include "config.h"
 
 #include "fanfare-account-store.h"
+#include "fanfare-album.h"
 #include "fanfare-comment-store.h"
 #include "fanfare-http-json.h"
 #include "fanfare-http-playlist-json.h"
 #include "fanfare-http-social.h"
+#include "fanfare-http-store.h"
 #include "fanfare-json.h"
 #include "fanfare-playlist-store.h"
 #include "fanfare-playlist.h"
+#include "fanfare-sales-store.h"
+#include "fanfare-track.h"
 
 #define MAX_COMMENT_CHARS     2000
 #define MAX_REPORT_CHARS      500
 #define COMMENTS_PER_MINUTE   10
+#define MAX_COMMENT_NAMEPLATES 3
+
+/* The artist and album a track or an album is of, whose nameplates show
+ * beside their owners' comments; none for a playlist. */
+typedef struct {
+  gint64 artist_id;
+  gint64 album_id;
+} CommentedMusic;
+
+static gint64
+parse_id (const char *id)
+{
+  return id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
+}
 
 /* Whether the caller may see @target_id: the item exists for them, and a
  * playlist's owner did not block them. */
@@ -30,6 +48,7 @@ static gboolean
 check_target (FanfareRequest       *request,
               FanfareCommentTarget  target,
               gint64                target_id,
+              CommentedMusic       *music,
               GError              **error)
 {
   FanfareDatabase *db = fanfare_request_get_database (request);
@@ -37,15 +56,31 @@ check_target (FanfareRequest       *request,
   g_autoptr(GObject) item = NULL;
   gint64 owner_id;
 
+  if (music != NULL)
+    *music = (CommentedMusic) { 0, 0 }
+  ;
+
   switch (target)
     {
     case FANFARE_COMMENT_TARGET_TRACK:
-      item = G_OBJECT (fanfare_catalog_store_get_track (db, viewer, target_id, error));
-      return item != NULL;
+      if ((item = G_OBJECT (fanfare_catalog_store_get_track (db, viewer, target_id, error))) == NULL)
+        return FALSE;
+      if (music != NULL)
+        {
+          music->artist_id = parse_id (fanfare_track_get_artist_id (FANFARE_TRACK (item)));
+          music->album_id = parse_id (fanfare_track_get_album_id (FANFARE_TRACK (item)));
+        }
+      return TRUE;
 
     case FANFARE_COMMENT_TARGET_ALBUM:
-      item = G_OBJECT (fanfare_catalog_store_get_album (db, viewer, target_id, error));
-      return item != NULL;
+      if ((item = G_OBJECT (fanfare_catalog_store_get_album (db, viewer, target_id, error))) == NULL)
+        return FALSE;
+      if (music != NULL)
+        {
+          music->artist_id = parse_id (fanfare_album_get_artist_id (FANFARE_ALBUM (item)));
+          music->album_id = target_id;
+        }
+      return TRUE;
 
     case FANFARE_COMMENT_TARGET_PLAYLIST:
     default:
@@ -64,10 +99,12 @@ check_target (FanfareRequest       *request,
 
 static gboolean
 add_comment (JsonBuilder             *builder,
-             FanfareDatabase         *db,
+             FanfareRequest          *request,
              const FanfareCommentRow *row,
+             GPtrArray               *nameplates,
              GError                 **error)
 {
+  FanfareDatabase *db = fanfare_request_get_database (request);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
 
   json_builder_begin_object (builder);
@@ -93,13 +130,72 @@ add_comment (JsonBuilder             *builder,
   json_builder_set_member_name (builder, "liked");
   json_builder_add_boolean_value (builder, row->liked);
   fanfare_http_add_time (builder, "created_at", row->created_at);
+  if (nameplates != NULL && nameplates->len > 0)
+    {
+      json_builder_set_member_name (builder, "nameplates");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < nameplates->len && i < MAX_COMMENT_NAMEPLATES; i++)
+        fanfare_http_add_nameplate (builder, request, g_ptr_array_index (nameplates, i));
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   return TRUE;
 }
 
+/* The nameplates of @music's artist that the authors of @rows hold, in
+ * one query: a table from each author's id to their nameplates. */
+static GHashTable *
+collect_nameplates (FanfareRequest       *request,
+                    const CommentedMusic *music,
+                    GPtrArray            *rows,
+                    GPtrArray           **records)
+{
+  g_autoptr(GArray) authors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTable *by_author = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GError) error = NULL;
+
+  *records = NULL;
+  if (music->artist_id == 0)
+    return by_author;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FanfareCommentRow *row = g_ptr_array_index (rows, i);
+
+      g_array_append_val (authors, row->author_id);
+    }
+
+  *records = fanfare_sales_store_list_artist_nameplates (fanfare_request_get_database (request),
+                                                         (const gint64 *) authors->data, authors->len,
+                                                         music->artist_id, music->album_id, &error);
+  if (*records == NULL)
+    {
+      /* The comments matter more than their badges. */
+      g_warning ("Could not read the commenters' nameplates: %s", error->message);
+      return by_author;
+    }
+
+  for (guint i = 0; i < (*records)->len; i++)
+    {
+      FanfareNameplateRecord *record = g_ptr_array_index (*records, i);
+      GPtrArray *owned = g_hash_table_lookup (by_author, &record->owner_id);
+
+      if (owned == NULL)
+        {
+          owned = g_ptr_array_new ();
+          g_hash_table_insert (by_author, &record->owner_id, owned);
+        }
+      g_ptr_array_add (owned, record);
+    }
+
+  return by_author;
+}
+
 static void
 respond_comments (FanfareRequest            *request,
+                  const CommentedMusic      *music,
                   GPtrArray                 *rows,
                   const FanfareListPosition *next)
 {
@@ -107,12 +203,16 @@ respond_comments (FanfareRequest            *request,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *cursor = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) nameplates = collect_nameplates (request, music, rows, &records);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < rows->len; i++)
-    if (!add_comment (builder, fanfare_request_get_database (request), g_ptr_array_index (rows, i), &error))
+    if (!add_comment (builder, request, g_ptr_array_index (rows, i),
+                      g_hash_table_lookup (nameplates, &((FanfareCommentRow *) g_ptr_array_index (rows, i))->author_id),
+                      &error))
       {
         fanfare_request_fail (request, error);
         return;
@@ -157,13 +257,14 @@ list_comments (FanfareRequest       *request,
   g_auto(FanfareListPosition) next = { NULL, 0 };
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
+  CommentedMusic music;
   FanfareCommentSort sort;
   guint limit;
 
   if (!read_sort (request, &sort, &error) ||
       !fanfare_request_get_limit (request, &limit, &error) ||
       !fanfare_http_get_position (request, &after, &error) ||
-      !check_target (request, target, target_id, &error) ||
+      !check_target (request, target, target_id, &music, &error) ||
       (rows = fanfare_comment_store_list (fanfare_request_get_database (request),
                                           fanfare_request_get_viewer (request)->user_id, target, target_id,
                                           parent_id, sort, &after, limit, &next, &error)) == NULL)
@@ -172,7 +273,7 @@ list_comments (FanfareRequest       *request,
       return;
     }
 
-  respond_comments (request, rows, &next);
+  respond_comments (request, &music, rows, &next);
 }
 
 static gboolean
@@ -212,6 +313,10 @@ post_comment (FanfareRequest       *request,
   gint64 parent_id = 0, comment_id;
   FanfareCommentTarget found_target;
   gint64 found_id;
+  CommentedMusic music;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) nameplates = NULL;
 
   if ((body = fanfare_request_parse_body (request, &error)) == NULL ||
       !read_body (body, &text, &error) ||
@@ -226,7 +331,7 @@ post_comment (FanfareRequest       *request,
       return;
     }
 
-  if (!check_target (request, target, target_id, &error) ||
+  if (!check_target (request, target, target_id, &music, &error) ||
       (comment_id = fanfare_comment_store_add (db, target, target_id, parent_id, viewer_id, text,
                                                COMMENTS_PER_MINUTE, &error)) == 0 ||
       (row = fanfare_comment_store_get (db, viewer_id, comment_id, &found_target, &found_id, &error)) == NULL)
@@ -235,9 +340,11 @@ post_comment (FanfareRequest       *request,
       return;
     }
 
+  g_ptr_array_add (rows, row);
+  nameplates = collect_nameplates (request, &music, rows, &records);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "comment");
-  if (!add_comment (builder, db, row, &error))
+  if (!add_comment (builder, request, row, g_hash_table_lookup (nameplates, &row->author_id), &error))
     {
       fanfare_request_fail (request, error);
       return;
@@ -298,7 +405,7 @@ path_comment (FanfareRequest       *request,
   if ((row = fanfare_comment_store_get (fanfare_request_get_database (request),
                                         fanfare_request_get_viewer (request)->user_id, comment_id, target,
                                         target_id, &error)) == NULL ||
-      !check_target (request, *target, *target_id, &error))
+      !check_target (request, *target, *target_id, NULL, &error))
     {
       if (g_error_matches (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND))
         fanfare_request_fail_literal (request, FANFARE_ERROR_NOT_FOUND, "No such comment");

@@ -13,6 +13,7 @@
 #include "fanfare-album.h"
 #include "fanfare-catalog-store.h"
 #include "fanfare-http-json.h"
+#include "fanfare-http-social.h"
 #include "fanfare-http-store.h"
 #include "fanfare-images.h"
 #include "fanfare-json.h"
@@ -112,9 +113,12 @@ list_user_nameplates (FanfareRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  gint64 user_id = fanfare_account_store_lookup_user_id (db, fanfare_request_get_param (request, "username"), &error);
+  gint64 user_id = fanfare_http_social_path_user (request);
 
-  if (user_id == 0 || (records = fanfare_sales_store_list_nameplates (db, user_id, FALSE, &error)) == NULL)
+  /* Nobody who blocked the caller: the path failed already. */
+  if (user_id == 0)
+    return;
+  if ((records = fanfare_sales_store_list_nameplates (db, user_id, FALSE, &error)) == NULL)
     {
       fanfare_request_fail (request, error);
       return;

@@ -152,6 +152,27 @@ read_nameplate (FanfareConnection *conn,
   return record;
 }
 
+/* Every row of @stmt, a NAMEPLATE_SELECT. */
+static GPtrArray *
+read_nameplates (FanfareConnection *conn,
+                 FanfareStatement  *stmt,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_nameplate_record_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, read_nameplate (conn, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _fanfare_statement_error (stmt, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
 /**
  * fanfare_sales_store_list_nameplates:
  * @gifts_only: only what others gave the owner
@@ -168,8 +189,6 @@ fanfare_sales_store_list_nameplates (FanfareDatabase *db,
 {
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_nameplate_record_free);
-  int rc;
 
   if (conn == NULL ||
       (stmt = _fanfare_connection_prepare (conn,
@@ -180,16 +199,7 @@ fanfare_sales_store_list_nameplates (FanfareDatabase *db,
 
   sqlite3_bind_int64 (stmt, 1, owner_id);
   sqlite3_bind_int (stmt, 2, gifts_only);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, read_nameplate (conn, stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _fanfare_statement_error (stmt, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&records);
+  return read_nameplates (conn, stmt, error);
 }
 
 FanfareNameplateRecord *
@@ -434,4 +444,49 @@ fanfare_sales_store_find_code (FanfareDatabase *db,
   *currency = _fanfare_statement_dup_text (stmt, 1);
 
   return TRUE;
+}
+
+/**
+ * fanfare_sales_store_list_artist_nameplates:
+ * @owner_ids: (array length=n_owners): whose nameplates
+ * @artist_id: the artist whose albums count
+ * @album_id: an album whose nameplate goes first, or 0
+ *
+ * The nameplates @owner_ids hold of @artist_id's published albums, in one
+ * query for a whole page of comments.
+ *
+ * Returns: (transfer full) (element-type FanfareNameplateRecord): by
+ *   owner, each owner's nameplate of @album_id first, then the latest
+ */
+GPtrArray *
+fanfare_sales_store_list_artist_nameplates (FanfareDatabase *db,
+                                            const gint64    *owner_ids,
+                                            guint            n_owners,
+                                            gint64           artist_id,
+                                            gint64           album_id,
+                                            GError         **error)
+{
+  g_autoptr(FanfareConnection) conn = NULL;
+  g_autoptr(FanfareStatement) stmt = NULL;
+  g_autoptr(GString) owners = g_string_new ("[");
+
+  if (n_owners == 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_nameplate_record_free);
+
+  for (guint i = 0; i < n_owners; i++)
+    g_string_append_printf (owners, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", owner_ids[i]);
+  g_string_append_c (owners, ']');
+
+  if ((conn = _fanfare_database_acquire (db, error)) == NULL ||
+      (stmt = _fanfare_connection_prepare (conn,
+                                           NAMEPLATE_SELECT " WHERE p.owner_id IN (SELECT value FROM json_each (?1))"
+                                           " AND ar.id = ?2 AND a.published = 1 AND " NOT_REFUNDED ("p")
+                                           " ORDER BY p.owner_id, p.album_id = ?3 DESC, p.created_at DESC, p.id DESC",
+                                           error)) == NULL)
+    return NULL;
+
+  _fanfare_statement_bind_text (stmt, 1, owners->str);
+  sqlite3_bind_int64 (stmt, 2, artist_id);
+  sqlite3_bind_int64 (stmt, 3, album_id);
+  return read_nameplates (conn, stmt, error);
 }

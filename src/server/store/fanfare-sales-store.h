@@ -59,6 +59,12 @@ GPtrArray              *fanfare_sales_store_list_nameplates (FanfareDatabase *db
                                                              gint64           owner_id,
                                                              gboolean         gifts_only,
                                                              GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray              *fanfare_sales_store_list_artist_nameplates (FanfareDatabase *db,
+                                                                    const gint64    *owner_ids,
+                                                                    guint            n_owners,
+                                                                    gint64           artist_id,
+                                                                    gint64           album_id,
+                                                                    GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 FanfareNameplateRecord *fanfare_sales_store_get_nameplate (FanfareDatabase *db,
                                                            gint64           purchase_id,
                                                            GError         **error) G_GNUC_WARN_UNUSED_RESULT;
