@@ -430,3 +430,47 @@ fanfare_navigate_profile (GtkWidget  *from,
 
   fanfare_navigate_push (from, fanfare_profile_page_new (username), _("Profile"));
 }
+
+static void
+play_album_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWidget) from = user_data;
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) album = NULL;
+  g_autoptr(GError) error = NULL;
+  GApplication *app = g_application_get_default ();
+
+  album = fanfare_client_get_album_finish (FANFARE_CLIENT (object), result, &tracks, &error);
+  if (album == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fanfare_window_toast_from (from, error->message);
+      return;
+    }
+
+  if (FANFARE_IS_APPLICATION (app))
+    fanfare_application_play_list (FANFARE_APPLICATION (app), tracks, NULL, FANFARE_PLAY_NOW);
+}
+
+/**
+ * fanfare_play_album:
+ * @from: a widget of the window, where a failure is told
+ * @album_id: an album of the platform
+ *
+ * Reads the album's tracks and plays them from the first.
+ */
+void
+fanfare_play_album (GtkWidget    *from,
+                    const char   *album_id,
+                    GCancellable *cancellable)
+{
+  FanfareClient *client = client_of (from);
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (album_id != NULL);
+
+  if (client != NULL)
+    fanfare_client_get_album_async (client, album_id, cancellable, play_album_cb, g_object_ref (from));
+}

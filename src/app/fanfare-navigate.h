@@ -39,4 +39,8 @@ void fanfare_navigate_profile (GtkWidget  *from,
 void fanfare_navigate_track (GtkWidget    *from,
                              FanfareTrack *track);
 
+void fanfare_play_album (GtkWidget    *from,
+                         const char   *album_id,
+                         GCancellable *cancellable);
+
 G_END_DECLS

@@ -40,6 +40,7 @@ fanfare_client_club_post_free (FanfareClientClubPost *post)
   g_free (post->body);
   g_free (post->track_id);
   g_free (post->album_id);
+  g_free (post->image_uri);
   g_free (post);
 }
 
@@ -83,6 +84,7 @@ new_post (JsonObject *json,
   post->body = _fanfare_client_dup_member (json, "body");
   post->track_id = _fanfare_client_dup_member (json, "track_id");
   post->album_id = _fanfare_client_dup_member (json, "album_id");
+  post->image_uri = _fanfare_client_dup_member (json, "image_uri");
   post->pinned = json_object_get_boolean_member_with_default (json, "pinned", FALSE);
   post->comment_count = json_object_get_int_member_with_default (json, "comment_count", 0);
 
@@ -314,16 +316,7 @@ fanfare_client_add_club_post_async (FanfareClient       *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(JsonBuilder) body = json_builder_new ();
-
-  json_builder_begin_object (body);
-  json_builder_set_member_name (body, "body");
-  json_builder_add_string_value (body, text);
-  json_builder_end_object (body);
-
-  _fanfare_client_club_call (self, "POST", "/api/v1/clubs/", club_id, "/posts", body, _fanfare_client_parse_post,
-                             (GDestroyNotify) fanfare_client_club_post_free, fanfare_client_add_club_post_async, cancellable, callback,
-                             user_data);
+  fanfare_client_add_linked_club_post_async (self, club_id, text, NULL, NULL, cancellable, callback, user_data);
 }
 
 FanfareClientClubPost *

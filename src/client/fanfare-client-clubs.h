@@ -29,6 +29,7 @@ typedef struct {
   char    *body;
   char    *track_id;
   char    *album_id;
+  char    *image_uri;
   gboolean pinned;
   guint    comment_count;
 } FanfareClientClubPost;
@@ -174,6 +175,29 @@ void               fanfare_client_add_club_comment_async (FanfareClient       *s
 FanfareClientClubComment *fanfare_client_add_club_comment_finish (FanfareClient *self,
                                                                   GAsyncResult  *result,
                                                                   GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* fanfare-client-club-links.c: a person's clubs, posts with links and
+ * pictures. */
+void               fanfare_client_list_user_clubs_async (FanfareClient       *self,
+                                                         const char          *username,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+void               fanfare_client_add_linked_club_post_async (FanfareClient       *self,
+                                                              const char          *club_id,
+                                                              const char          *text,
+                                                              const char          *track_id,
+                                                              const char          *album_id,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+void               fanfare_client_set_club_post_image_async (FanfareClient       *self,
+                                                             const char          *post_id,
+                                                             const char          *content_type,
+                                                             GBytes              *image,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientClub, fanfare_client_club_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientClubPost, fanfare_client_club_post_free)

@@ -13,6 +13,7 @@
 #include "fanfare-album.h"
 #include "fanfare-client-private.h"
 #include "fanfare-client-social-private.h"
+#include "fanfare-client-store.h"
 #include "fanfare-error.h"
 #include "fanfare-json.h"
 #include "fanfare-track.h"
@@ -148,6 +149,7 @@ struct _FanfareComment
   guint        like_count;
   guint        reply_count;
   GDateTime   *created_at;
+  GPtrArray   *nameplates;  /* FanfareNameplate */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareComment, fanfare_comment, G_TYPE_OBJECT)
@@ -162,6 +164,7 @@ fanfare_comment_finalize (GObject *object)
   g_free (self->body);
   g_clear_object (&self->author);
   g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->nameplates, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fanfare_comment_parent_class)->finalize (object);
 }
@@ -175,6 +178,28 @@ fanfare_comment_class_init (FanfareCommentClass *klass)
 static void
 fanfare_comment_init (FanfareComment *self)
 {
+}
+
+/* The author's nameplates of the artist commented on, if any. */
+static GPtrArray *
+read_nameplates (JsonObject *json,
+                 GError    **error)
+{
+  g_autoptr(JsonObject) list = json_object_new ();
+  JsonArray *array;
+
+  if (!json_object_has_member (json, "nameplates"))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_nameplate_free);
+
+  if ((array = json_object_get_array_member (json, "nameplates")) == NULL)
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_INVALID, "A comment's nameplates are no list");
+      return NULL;
+    }
+  json_object_set_array_member (list, "items", json_array_ref (array));
+
+  return _fanfare_client_parse_array (list, (FanfareNewItemFunc) fanfare_nameplate_new_from_json,
+                                      (GDestroyNotify) fanfare_nameplate_free, error);
 }
 
 FanfareComment *
@@ -194,6 +219,9 @@ _fanfare_comment_new_from_json (JsonObject *json,
       !fanfare_json_read_int (json, "reply_count", FALSE, &replies, error) ||
       (self->author = _fanfare_client_parse_object (json, "author", FANFARE_TYPE_USER, error)) == NULL ||
       (self->created_at = read_time (json, "created_at", error)) == NULL)
+    return NULL;
+
+  if ((self->nameplates = read_nameplates (json, error)) == NULL)
     return NULL;
 
   self->id = g_strdup (id);
@@ -554,4 +582,18 @@ fanfare_profile_get_recent_tracks (FanfareProfile *self)
   g_return_val_if_fail (FANFARE_IS_PROFILE (self), NULL);
 
   return self->recent_tracks;
+}
+
+/**
+ * fanfare_comment_get_nameplates:
+ *
+ * Returns: (transfer none) (element-type FanfareNameplate): the author's
+ *   nameplates of the track's or album's artist, the album's first
+ */
+GPtrArray *
+fanfare_comment_get_nameplates (FanfareComment *self)
+{
+  g_return_val_if_fail (FANFARE_IS_COMMENT (self), NULL);
+
+  return self->nameplates;
 }

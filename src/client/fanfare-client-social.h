@@ -39,6 +39,7 @@ gboolean     fanfare_comment_get_liked (FanfareComment *self);
 guint        fanfare_comment_get_like_count (FanfareComment *self);
 guint        fanfare_comment_get_reply_count (FanfareComment *self);
 GDateTime   *fanfare_comment_get_created_at (FanfareComment *self);
+GPtrArray   *fanfare_comment_get_nameplates (FanfareComment *self);
 
 #define FANFARE_TYPE_MESSAGE (fanfare_message_get_type ())
 

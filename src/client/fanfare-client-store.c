@@ -361,6 +361,25 @@ fanfare_client_list_purchases_async (FanfareClient       *self,
 }
 
 /**
+ * fanfare_client_list_gifts_async:
+ *
+ * The albums others gave the user, for the inbox; finish with
+ * fanfare_client_list_purchases_finish().
+ */
+void
+fanfare_client_list_gifts_async (FanfareClient       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, "GET", "/api/v1/me/gifts", NULL);
+
+  _fanfare_client_call (self, msg, parse_purchases, (GDestroyNotify) g_ptr_array_unref,
+                        _fanfare_client_task_new (self, fanfare_client_list_purchases_async, cancellable, callback,
+                                                  user_data));
+}
+
+/**
  * fanfare_client_list_purchases_finish:
  *
  * Returns: (transfer full) (element-type FanfareClientPurchase): the latest first

@@ -113,6 +113,10 @@ void                   fanfare_client_list_purchases_async (FanfareClient       
                                                             GCancellable        *cancellable,
                                                             GAsyncReadyCallback  callback,
                                                             gpointer             user_data);
+void                   fanfare_client_list_gifts_async (FanfareClient       *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
 GPtrArray             *fanfare_client_list_purchases_finish (FanfareClient *self,
                                                              GAsyncResult  *result,
                                                              GError       **error) G_GNUC_WARN_UNUSED_RESULT;

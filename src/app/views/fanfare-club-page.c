@@ -18,7 +18,9 @@
 
 #include "fanfare-application.h"
 #include "fanfare-client-clubs.h"
+#include "fanfare-club-composer.h"
 #include "fanfare-club-page.h"
+#include "fanfare-error.h"
 #include "fanfare-club-post-row.h"
 #include "fanfare-nameplate-view.h"
 #include "fanfare-window.h"
@@ -28,16 +30,15 @@ struct _FanfareClubPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkWidget  *scroller;
-  GtkLabel   *name_label;
-  GtkLabel   *details_label;
-  GtkLabel   *description_label;
-  GtkButton  *join_button;
-  GtkWidget  *claim_button;
-  GtkWidget  *composer;
-  GtkEntry   *post_entry;
-  GtkListBox *posts_list;
-  GtkListBox *leaderboard_list;
+  GtkWidget           *scroller;
+  GtkLabel            *name_label;
+  GtkLabel            *details_label;
+  GtkLabel            *description_label;
+  GtkButton           *join_button;
+  GtkWidget           *claim_button;
+  FanfareClubComposer *composer;
+  GtkListBox          *posts_list;
+  GtkListBox          *leaderboard_list;
 
   /* Owned references */
   GCancellable      *cancellable;
@@ -85,13 +86,14 @@ is_claimable (FanfareClubPage *self)
          g_strcmp0 (fanfare_user_get_artist_id (user), self->club->artist_id) == 0;
 }
 
+/* Takes the rows away; the placeholder stays. */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static void
@@ -115,7 +117,7 @@ show_club (FanfareClubPage *self)
   if (!is_member (self))
     gtk_widget_add_css_class (GTK_WIDGET (self->join_button), "suggested-action");
   gtk_widget_set_visible (self->claim_button, is_claimable (self));
-  gtk_widget_set_visible (self->composer, is_member (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->composer), is_member (self));
 }
 
 static GtkWidget *
@@ -344,6 +346,27 @@ changed_cb (GObject      *object,
   after_change (self, error);
 }
 
+/* A refusal to join says why in the user's words: a ban is for good. */
+static void
+joined_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(FanfareClubPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareClientClub) club = fanfare_client_club_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN))
+    {
+      g_autoptr(GError) banned = g_error_new_literal (FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN,
+                                                      _("You were banned from this club and cannot join it again"));
+
+      after_change (self, banned);
+      return;
+    }
+  after_change (self, error);
+}
+
 static void
 join_action (GtkWidget  *widget,
              const char *action_name,
@@ -359,8 +382,7 @@ join_action (GtkWidget  *widget,
   if (is_member (self))
     fanfare_client_join_club_async (client, self->club_id, FALSE, self->cancellable, changed_cb, g_object_ref (self));
   else
-    fanfare_client_join_club_async (client, self->club_id, TRUE, self->cancellable, club_changed_cb,
-                                    g_object_ref (self));
+    fanfare_client_join_club_async (client, self->club_id, TRUE, self->cancellable, joined_cb, g_object_ref (self));
 }
 
 static void
@@ -380,23 +402,14 @@ post_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  FanfareClubPage *self = FANFARE_CLUB_PAGE (widget);
-  FanfareClient *client = get_client ();
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->post_entry)));
-
-  g_strstrip (text);
-  if (client == NULL || *text == '\0')
-    return;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->post_entry), "");
-  fanfare_client_add_club_post_async (client, self->club_id, text, self->cancellable, post_changed_cb,
-                                      g_object_ref (self));
+  fanfare_club_composer_post (FANFARE_CLUB_PAGE (widget)->composer);
 }
 
 static void
-fanfare_club_page_post_activate_cb (FanfareClubPage *self)
+fanfare_club_page_posted_cb (FanfareClubPage *self,
+                             const GError    *error)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "club.post", NULL);
+  after_change (self, error);
 }
 
 static void
@@ -474,10 +487,9 @@ fanfare_club_page_class_init (FanfareClubPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareClubPage, join_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareClubPage, claim_button);
   gtk_widget_class_bind_template_child (widget_class, FanfareClubPage, composer);
-  gtk_widget_class_bind_template_child (widget_class, FanfareClubPage, post_entry);
   gtk_widget_class_bind_template_child (widget_class, FanfareClubPage, posts_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareClubPage, leaderboard_list);
-  gtk_widget_class_bind_template_callback (widget_class, fanfare_club_page_post_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_club_page_posted_cb);
 
   gtk_widget_class_install_action (widget_class, "club.join", NULL, join_action);
   gtk_widget_class_install_action (widget_class, "club.claim", NULL, claim_action);
@@ -488,6 +500,7 @@ fanfare_club_page_class_init (FanfareClubPageClass *klass)
   gtk_widget_class_install_action (widget_class, "club.remove-member", "s", member_moderation_action);
   gtk_widget_class_install_action (widget_class, "club.ban-member", "s", member_moderation_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (FANFARE_TYPE_CLUB_COMPOSER);
 }
 
 static void
@@ -511,6 +524,7 @@ fanfare_club_page_new (const char *club_id)
 
   self = g_object_new (FANFARE_TYPE_CLUB_PAGE, NULL);
   self->club_id = g_strdup (club_id);
+  fanfare_club_composer_set_club (self->composer, club_id);
   fanfare_club_page_reload (self);
 
   return GTK_WIDGET (self);
@@ -547,7 +561,7 @@ fanfare_club_page_get_post_entry (FanfareClubPage *self)
 {
   g_return_val_if_fail (FANFARE_IS_CLUB_PAGE (self), NULL);
 
-  return GTK_EDITABLE (self->post_entry);
+  return fanfare_club_composer_get_entry (self->composer);
 }
 
 gboolean
@@ -556,4 +570,12 @@ fanfare_club_page_get_loaded (FanfareClubPage *self)
   g_return_val_if_fail (FANFARE_IS_CLUB_PAGE (self), FALSE);
 
   return self->loaded;
+}
+
+FanfareClubComposer *
+fanfare_club_page_get_composer (FanfareClubPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_CLUB_PAGE (self), NULL);
+
+  return self->composer;
 }

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-club-composer.h"
+
 G_BEGIN_DECLS
 
 #define FANFARE_TYPE_CLUB_PAGE (fanfare_club_page_get_type ())
@@ -21,6 +23,7 @@ gboolean    fanfare_club_page_get_loaded (FanfareClubPage *self);
 guint       fanfare_club_page_get_n_posts (FanfareClubPage *self);
 guint       fanfare_club_page_get_n_supporters (FanfareClubPage *self);
 GtkEditable *fanfare_club_page_get_post_entry (FanfareClubPage *self);
+FanfareClubComposer *fanfare_club_page_get_composer (FanfareClubPage *self);
 void        fanfare_club_report_error (GtkWidget    *from,
                                        const GError *error);
 

@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The inbox: the tracks, albums and playlists friends sent, each with its
- * note, the latest first. Its sidebar row carries a badge with how many
+/* The inbox: the albums friends gave (fanfare-inbox-gifts.c), then the
+ * tracks, albums and playlists friends sent, each with its note, the
+ * latest first. Its sidebar row carries a badge with how many
  * are unread, asked every minute while signed in; showing the inbox reads
  * them, and a message opens what it carries. */
 
@@ -14,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-client-social.h"
+#include "fanfare-inbox-gifts.h"
 #include "fanfare-inbox-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-people.h"
@@ -25,9 +27,10 @@ struct _FanfareInboxPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack   *stack;
-  GtkListBox *list;
-  GtkWidget  *more_button;
+  GtkStack          *stack;
+  GtkListBox        *list;
+  GtkWidget         *more_button;
+  FanfareInboxGifts *gifts;
 
   /* Owned references */
   FanfareAccountManager *accounts;
@@ -201,8 +204,12 @@ load_page (FanfareInboxPage *self)
 {
   FanfareClient *client = get_client (self);
 
-  if (client != NULL && fanfare_client_get_online (client))
-    fanfare_client_list_inbox_async (client, self->next_cursor, self->cancellable, messages_cb, g_object_ref (self));
+  if (client == NULL || !fanfare_client_get_online (client))
+    return;
+  /* The gifts come with the first page. */
+  if (self->next_cursor == NULL)
+    fanfare_inbox_gifts_load (self->gifts, client);
+  fanfare_client_list_inbox_async (client, self->next_cursor, self->cancellable, messages_cb, g_object_ref (self));
 }
 
 static void
@@ -215,6 +222,7 @@ reload (FanfareInboxPage *self)
   gtk_widget_set_visible (self->more_button, FALSE);
   if (!signed_in (self))
     {
+      fanfare_inbox_gifts_clear (self->gifts);
       gtk_stack_set_visible_child_name (self->stack, "signed-out");
       return;
     }
@@ -356,9 +364,11 @@ fanfare_inbox_page_class_init (FanfareInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareInboxPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FanfareInboxPage, list);
   gtk_widget_class_bind_template_child (widget_class, FanfareInboxPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, FanfareInboxPage, gifts);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_inbox_page_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_inbox_page_more_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (FANFARE_TYPE_INBOX_GIFTS);
 }
 
 static void
@@ -438,4 +448,17 @@ fanfare_inbox_page_get_messages (FanfareInboxPage *self)
   g_return_val_if_fail (FANFARE_IS_INBOX_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->messages);
+}
+
+/**
+ * fanfare_inbox_page_get_gifts:
+ *
+ * Returns: (transfer none): the gifts the user received
+ */
+FanfareInboxGifts *
+fanfare_inbox_page_get_gifts (FanfareInboxPage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_INBOX_PAGE (self), NULL);
+
+  return self->gifts;
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "fanfare-account-manager.h"
+#include "fanfare-inbox-gifts.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,6 @@ guint       fanfare_inbox_page_get_unread (FanfareInboxPage *self);
 const char *fanfare_inbox_page_get_badge (FanfareInboxPage *self);
 void        fanfare_inbox_page_check_now (FanfareInboxPage *self);
 GListModel *fanfare_inbox_page_get_messages (FanfareInboxPage *self);
+FanfareInboxGifts *fanfare_inbox_page_get_gifts (FanfareInboxPage *self);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
 
 /* A person's profile: their name and how the user stands with them (a
  * friend when each follows the other), their playlists the user may see,
- * their followers and whom they follow, friends marked, and Follow,
+ * their nameplates and fan clubs (fanfare-profile-fandom.c), their
+ * followers and whom they follow, friends marked, and Follow,
  * Unfollow, Block and Unblock. Blocking asks first: it ends the follows of
  * both ways. */
 
@@ -17,6 +18,7 @@
 #include "fanfare-application.h"
 #include "fanfare-navigate.h"
 #include "fanfare-people.h"
+#include "fanfare-profile-fandom.h"
 #include "fanfare-profile-page.h"
 
 struct _FanfareProfilePage
@@ -24,19 +26,20 @@ struct _FanfareProfilePage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  AdwStatusPage *error_page;
-  GtkLabel      *name_label;
-  GtkLabel      *handle_label;
-  GtkWidget     *friend_label;
-  GtkLabel      *counts_label;
-  GtkWidget     *actions_box;
-  GtkButton     *follow_button;
-  GtkButton     *block_button;
-  GtkLabel      *bio_label;
-  GtkListBox    *playlists_list;
-  GtkListBox    *followers_list;
-  GtkListBox    *following_list;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  GtkLabel             *name_label;
+  GtkLabel             *handle_label;
+  GtkWidget            *friend_label;
+  GtkLabel             *counts_label;
+  GtkWidget            *actions_box;
+  GtkButton            *follow_button;
+  GtkButton            *block_button;
+  GtkLabel             *bio_label;
+  GtkListBox           *playlists_list;
+  GtkListBox           *followers_list;
+  GtkListBox           *following_list;
+  FanfareProfileFandom *fandom;
 
   /* Owned references */
   FanfareClient  *client;
@@ -228,6 +231,7 @@ load (FanfareProfilePage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   fanfare_client_get_profile_async (self->client, self->username, self->cancellable, profile_cb, g_object_ref (self));
+  fanfare_profile_fandom_load (self->fandom, self->client, self->username);
   if (fanfare_client_get_signed_in (self->client))
     fanfare_client_list_people_async (self->client, FANFARE_PEOPLE_FRIENDS, NULL, self->cancellable, friends_cb,
                                       g_object_ref (self));
@@ -379,12 +383,14 @@ fanfare_profile_page_class_init (FanfareProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareProfilePage, playlists_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareProfilePage, followers_list);
   gtk_widget_class_bind_template_child (widget_class, FanfareProfilePage, following_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfareProfilePage, fandom);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_profile_page_playlist_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_profile_page_person_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "profile.follow", NULL, follow_action);
   gtk_widget_class_install_action (widget_class, "profile.block", NULL, block_action);
+  g_type_ensure (FANFARE_TYPE_PROFILE_FANDOM);
 }
 
 static void
@@ -471,4 +477,17 @@ fanfare_profile_page_get_following (FanfareProfilePage *self)
   g_return_val_if_fail (FANFARE_IS_PROFILE_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->following);
+}
+
+/**
+ * fanfare_profile_page_get_fandom:
+ *
+ * Returns: (transfer none): the person's nameplates and fan clubs
+ */
+FanfareProfileFandom *
+fanfare_profile_page_get_fandom (FanfareProfilePage *self)
+{
+  g_return_val_if_fail (FANFARE_IS_PROFILE_PAGE (self), NULL);
+
+  return self->fandom;
 }

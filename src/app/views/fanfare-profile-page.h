@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "fanfare-client-social.h"
+#include "fanfare-profile-fandom.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,6 @@ GtkWidget      *fanfare_profile_page_new (const char *username);
 FanfareProfile *fanfare_profile_page_get_profile (FanfareProfilePage *self);
 GListModel     *fanfare_profile_page_get_followers (FanfareProfilePage *self);
 GListModel     *fanfare_profile_page_get_following (FanfareProfilePage *self);
+FanfareProfileFandom *fanfare_profile_page_get_fandom (FanfareProfilePage *self);
 
 G_END_DECLS

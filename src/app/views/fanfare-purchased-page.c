@@ -356,29 +356,6 @@ download_action (GtkWidget  *widget,
 }
 
 static void
-play_tracks_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(FanfarePurchasedPage) self = user_data;
-  g_autoptr(GListModel) tracks = NULL;
-  g_autoptr(FanfareAlbum) album = NULL;
-  g_autoptr(GError) error = NULL;
-  GApplication *app = g_application_get_default ();
-
-  album = fanfare_client_get_album_finish (FANFARE_CLIENT (object), result, &tracks, &error);
-  if (album == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fanfare_window_toast_from (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  if (FANFARE_IS_APPLICATION (app))
-    fanfare_application_play_list (FANFARE_APPLICATION (app), tracks, NULL, FANFARE_PLAY_NOW);
-}
-
-static void
 give_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -407,12 +384,7 @@ play_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  FanfarePurchasedPage *self = FANFARE_PURCHASED_PAGE (widget);
-  FanfareClient *client = get_client ();
-
-  if (client != NULL)
-    fanfare_client_get_album_async (client, g_variant_get_string (parameter, NULL), self->cancellable,
-                                    play_tracks_cb, g_object_ref (self));
+  fanfare_play_album (widget, g_variant_get_string (parameter, NULL), FANFARE_PURCHASED_PAGE (widget)->cancellable);
 }
 
 static void

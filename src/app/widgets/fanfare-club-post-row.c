@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* A post of a fan club: who wrote it and what, pinned or not; opened, its
- * comments, read when first opened, and for members a line to add one.
+/* A post of a fan club: who wrote it and what, pinned or not, its picture
+ * and the track or album it links to, which opens on a click; opened, its
+ * picture whole and its comments, read when first opened, and for members
+ * a line to add one.
  * The club's admins get a menu to pin or remove it; the actions are the
  * club page's (club.pin-post, club.remove-post). */
 
@@ -14,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-club-post-row.h"
+#include "fanfare-cover-image.h"
+#include "fanfare-navigate.h"
 
 struct _FanfareClubPostRow
 {
@@ -24,9 +28,12 @@ struct _FanfareClubPostRow
   GCancellable  *cancellable;
   GPtrArray     *comment_rows;  /* GtkWidget, borrowed from the expander */
 
+  GObject       *linked;  /* the FanfareTrack or FanfareAlbum, once read */
+
   /* Borrowed references */
   GtkWidget *entry_row;
   GtkLabel  *count_label;
+  GtkWidget *link_button;
 
   /* State */
   char    *post_id;
@@ -183,6 +190,117 @@ fanfare_club_moderation_button_new (GMenuModel *menu)
   return button;
 }
 
+/* The linked track or album is read to show its title; it opens on a
+ * click. */
+static void
+show_link (FanfareClubPostRow *self,
+           GObject            *item)
+{
+  const char *title = FANFARE_IS_TRACK (item) ? fanfare_track_get_title (FANFARE_TRACK (item))
+                                              : fanfare_album_get_title (FANFARE_ALBUM (item));
+  const char *artist = FANFARE_IS_TRACK (item) ? fanfare_track_get_artist (FANFARE_TRACK (item))
+                                               : fanfare_album_get_artist (FANFARE_ALBUM (item));
+  /* Translators: a track or an album a club post links to, and its artist */
+  g_autofree char *label = g_strdup_printf (_("%s — %s"), title, artist != NULL ? artist : "");
+
+  g_set_object (&self->linked, item);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (self->link_button))), label);
+  gtk_widget_set_tooltip_text (self->link_button, FANFARE_IS_TRACK (item) ? _("Open the Track") : _("Open the Album"));
+  gtk_widget_set_sensitive (self->link_button, TRUE);
+}
+
+static void
+linked_track_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FanfareClubPostRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareTrack) track = fanfare_client_get_track_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (track != NULL)
+    show_link (self, G_OBJECT (track));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not read a post's track: %s", error->message);
+}
+
+static void
+linked_album_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FanfareClubPostRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FanfareAlbum) album = fanfare_client_get_album_finish (FANFARE_CLIENT (object), result, NULL, &error);
+
+  if (album != NULL)
+    show_link (self, G_OBJECT (album));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not read a post's album: %s", error->message);
+}
+
+static void
+add_link (FanfareClubPostRow          *self,
+          const FanfareClientClubPost *post)
+{
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content),
+                                    post->track_id != NULL ? "audio-x-generic-symbolic" : "media-optical-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content),
+                                post->track_id != NULL ? _("Linked track") : _("Linked album"));
+  self->link_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->link_button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->link_button), "post.open-link");
+  gtk_widget_set_valign (self->link_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->link_button, "flat");
+  gtk_widget_add_css_class (self->link_button, "post-link");
+  gtk_widget_set_sensitive (self->link_button, FALSE);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->link_button);
+
+  if (post->track_id != NULL)
+    fanfare_client_get_track_async (self->client, post->track_id, self->cancellable, linked_track_cb,
+                                    g_object_ref (self));
+  else
+    fanfare_client_get_album_async (self->client, post->album_id, self->cancellable, linked_album_cb,
+                                    g_object_ref (self));
+}
+
+static void
+open_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FanfareClubPostRow *self = FANFARE_CLUB_POST_ROW (widget);
+
+  if (FANFARE_IS_TRACK (self->linked))
+    fanfare_navigate_track (widget, FANFARE_TRACK (self->linked));
+  else if (FANFARE_IS_ALBUM (self->linked))
+    fanfare_navigate_album (widget, FANFARE_ALBUM (self->linked));
+}
+
+/* A thumbnail beside the text, and the picture itself when opened. */
+static void
+add_picture (FanfareClubPostRow          *self,
+             const FanfareClientClubPost *post)
+{
+  GtkWidget *thumbnail = g_object_new (FANFARE_TYPE_COVER_IMAGE, "size", 48, NULL);
+  GtkWidget *picture = g_object_new (FANFARE_TYPE_COVER_IMAGE, "size", 320, "halign", GTK_ALIGN_START,
+                                     "margin-top", 6, "margin-bottom", 6, "margin-start", 12, NULL);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  fanfare_cover_image_set_uri (FANFARE_COVER_IMAGE (thumbnail), post->image_uri);
+  gtk_widget_set_valign (thumbnail, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (thumbnail, _("Picture"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (thumbnail), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Picture"), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), thumbnail);
+
+  fanfare_cover_image_set_uri (FANFARE_COVER_IMAGE (picture), post->image_uri);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), picture);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+}
+
 static void
 fanfare_club_post_row_dispose (GObject *object)
 {
@@ -191,6 +309,7 @@ fanfare_club_post_row_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->linked);
   g_clear_pointer (&self->comment_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fanfare_club_post_row_parent_class)->dispose (object);
@@ -210,9 +329,12 @@ static void
 fanfare_club_post_row_class_init (FanfareClubPostRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fanfare_club_post_row_dispose;
   object_class->finalize = fanfare_club_post_row_finalize;
+
+  gtk_widget_class_install_action (widget_class, "post.open-link", NULL, open_link_action);
 }
 
 static void
@@ -255,6 +377,11 @@ fanfare_club_post_row_new (FanfareClient               *client,
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), label);
     }
 
+  if (post->image_uri != NULL)
+    add_picture (self, post);
+  if (post->track_id != NULL || post->album_id != NULL)
+    add_link (self, post);
+
   label = gtk_label_new (NULL);
   gtk_widget_add_css_class (label, "dim-label");
   self->count_label = GTK_LABEL (label);
@@ -290,4 +417,18 @@ fanfare_club_post_row_get_n_comments (FanfareClubPostRow *self)
   g_return_val_if_fail (FANFARE_IS_CLUB_POST_ROW (self), 0);
 
   return self->comment_rows->len;
+}
+
+/**
+ * fanfare_club_post_row_get_linked:
+ *
+ * Returns: (transfer none) (nullable): the #FanfareTrack or #FanfareAlbum
+ *   the post links to, once read
+ */
+GObject *
+fanfare_club_post_row_get_linked (FanfareClubPostRow *self)
+{
+  g_return_val_if_fail (FANFARE_IS_CLUB_POST_ROW (self), NULL);
+
+  return self->linked;
 }

@@ -22,6 +22,7 @@ GtkWidget  *fanfare_club_post_row_new (FanfareClient * client,
                                        gboolean moderator);
 const char *fanfare_club_post_row_get_post_id (FanfareClubPostRow *self);
 guint       fanfare_club_post_row_get_n_comments (FanfareClubPostRow *self);
+GObject    *fanfare_club_post_row_get_linked (FanfareClubPostRow *self);
 GtkWidget  *fanfare_club_moderation_button_new (GMenuModel *menu);
 void        fanfare_club_post_row_add_comment (FanfareClubPostRow *self,
                                                const char         *text);

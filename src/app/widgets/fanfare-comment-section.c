@@ -8,13 +8,16 @@
  * newest first, a page at a time. Each shows its author (the artist's
  * stand out), its text exactly as written (never markup), its likes, and
  * Reply (one level: a reply to a reply joins the thread), Delete for one's
- * own and Report for others'. */
+ * own and Report for others'. An author who owns a nameplate of the
+ * artist commented on has it beside their name, verified or not. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "fanfare-client-store.h"
 #include "fanfare-comment-section.h"
+#include "fanfare-nameplate-view.h"
 #include "fanfare-people.h"
 
 struct _FanfareCommentSection
@@ -38,6 +41,7 @@ struct _FanfareCommentSection
   FanfareSocialTarget target;
   char               *target_id;
   char               *next_cursor;
+  char               *key;  /* the server's nameplate key */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareCommentSection, fanfare_comment_section, GTK_TYPE_WIDGET)
@@ -324,6 +328,11 @@ create_comment (FanfareCommentSection *self,
   gtk_label_set_text (GTK_LABEL (author_label), name != NULL && *name != '\0' ? name : fanfare_user_get_username (author));
   gtk_widget_add_css_class (author_label, "heading");
   gtk_box_append (GTK_BOX (header), author_label);
+  /* The author's nameplate of the artist: the album's, when they own it. */
+  if (fanfare_comment_get_nameplates (comment)->len > 0)
+    gtk_box_append (GTK_BOX (header),
+                    fanfare_nameplate_view_new_badge (g_ptr_array_index (fanfare_comment_get_nameplates (comment), 0),
+                                                      self->key));
   if (fanfare_comment_get_by_artist (comment))
     {
       GtkWidget *tag = gtk_label_new (_("Artist"));
@@ -458,6 +467,24 @@ load_page (FanfareCommentSection *self)
 }
 
 static void
+key_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(FanfareCommentSection) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *key = fanfare_client_get_store_key_finish (FANFARE_CLIENT (object), result, &error);
+
+  if (key == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without the key, nameplates show as not verified. */
+  g_free (self->key);
+  self->key = key;
+  load_page (self);
+}
+
+static void
 reload (FanfareCommentSection *self)
 {
   g_cancellable_cancel (self->cancellable);
@@ -467,7 +494,11 @@ reload (FanfareCommentSection *self)
   g_list_store_remove_all (self->comments);
   gtk_widget_set_visible (self->more_button, FALSE);
   gtk_widget_set_visible (self->compose_box, self->client != NULL && fanfare_client_get_signed_in (self->client));
-  load_page (self);
+  /* Nameplates beside names are verified with the server's key, read once. */
+  if (self->key == NULL && self->client != NULL && self->target_id != NULL)
+    fanfare_client_get_store_key_async (self->client, self->cancellable, key_cb, g_object_ref (self));
+  else
+    load_page (self);
 }
 
 static void
@@ -528,6 +559,7 @@ fanfare_comment_section_finalize (GObject *object)
 
   g_free (self->target_id);
   g_free (self->next_cursor);
+  g_free (self->key);
 
   G_OBJECT_CLASS (fanfare_comment_section_parent_class)->finalize (object);
 }

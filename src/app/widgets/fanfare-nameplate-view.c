@@ -28,6 +28,7 @@ struct _FanfareNameplateView
 
   /* State */
   gboolean verified;
+  char    *summary;  /* the album, its serial and whether it verified */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareNameplateView, fanfare_nameplate_view, GTK_TYPE_WIDGET)
@@ -41,12 +42,21 @@ fanfare_nameplate_view_dispose (GObject *object)
 }
 
 static void
+fanfare_nameplate_view_finalize (GObject *object)
+{
+  g_free (FANFARE_NAMEPLATE_VIEW (object)->summary);
+
+  G_OBJECT_CLASS (fanfare_nameplate_view_parent_class)->finalize (object);
+}
+
+static void
 fanfare_nameplate_view_class_init (FanfareNameplateViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fanfare_nameplate_view_dispose;
+  object_class->finalize = fanfare_nameplate_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/widgets/fanfare-nameplate-view.ui");
@@ -99,6 +109,43 @@ fanfare_nameplate_view_new (const FanfareNameplate *nameplate,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->verified_label),
                                self->verified ? _("The platform signed this nameplate")
                                               : _("This nameplate's signature does not check out"));
+  /* Translators: a nameplate's album, its serial number, and whether its signature checks out */
+  self->summary = g_strdup_printf (_("%s, No. %s, %s"), nameplate->album, serial,
+                                   self->verified ? _("verified") : _("not verified"));
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * fanfare_nameplate_view_new_badge:
+ *
+ * Like fanfare_nameplate_view_new(), as a small badge to stand beside its
+ * owner's name: the artwork and the serial number, and a mark for whether
+ * it verified; the album and the words are in its tooltip and its
+ * accessible label.
+ *
+ * Returns: (transfer floating): the badge
+ */
+GtkWidget *
+fanfare_nameplate_view_new_badge (const FanfareNameplate *nameplate,
+                                  const char             *key)
+{
+  FanfareNameplateView *self;
+  GtkWidget *mark;
+
+  g_return_val_if_fail (nameplate != NULL, NULL);
+
+  self = FANFARE_NAMEPLATE_VIEW (fanfare_nameplate_view_new (nameplate, key));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "badge");
+  gtk_box_set_spacing (GTK_BOX (self->box), 4);
+  fanfare_cover_image_set_size (self->cover, 16);
+  gtk_widget_set_visible (GTK_WIDGET (self->album_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->verified_label), FALSE);
+  mark = gtk_image_new_from_icon_name (self->verified ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (mark, self->verified ? "success" : "error");
+  gtk_box_append (GTK_BOX (self->box), mark);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary, -1);
 
   return GTK_WIDGET (self);
 }

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (FanfareNameplateView, fanfare_nameplate_view, FANFARE, NAM
 
 GtkWidget *fanfare_nameplate_view_new (const FanfareNameplate * nameplate,
                                        const char             *key);
+GtkWidget *fanfare_nameplate_view_new_badge (const FanfareNameplate *nameplate,
+                                             const char             *key);
 gboolean   fanfare_nameplate_view_get_verified (FanfareNameplateView *self);
 
 G_END_DECLS
