@@ -49,8 +49,14 @@ get_client (void)
   return client != NULL && fanfare_client_get_signed_in (client) ? client : NULL;
 }
 
-static GtkWidget *
-create_row (FanfareClientClub *club)
+/**
+ * fanfare_club_row_new:
+ *
+ * Returns: (transfer floating): a row naming @club, its artist, whether it
+ *   is official and its members, which opens it
+ */
+GtkWidget *
+fanfare_club_row_new (const FanfareClientClub *club)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
@@ -80,7 +86,7 @@ show (FanfareClubsPage *self,
   g_clear_pointer (&self->clubs, g_ptr_array_unref);
   self->clubs = clubs != NULL ? g_ptr_array_ref (clubs) : NULL;
   for (guint i = 0; clubs != NULL && i < clubs->len; i++)
-    gtk_list_box_append (self->list, create_row (g_ptr_array_index (clubs, i)));
+    gtk_list_box_append (self->list, fanfare_club_row_new (g_ptr_array_index (clubs, i)));
 
   gtk_stack_set_visible_child_name (self->stack, clubs != NULL && clubs->len > 0 ? "clubs" : "empty");
 }

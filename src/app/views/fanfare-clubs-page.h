@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-client-clubs.h"
+
 G_BEGIN_DECLS
 
 #define FANFARE_TYPE_CLUBS_PAGE (fanfare_clubs_page_get_type ())
@@ -18,6 +20,8 @@ GtkWidget *fanfare_clubs_page_new_for_artist (const char *artist_id,
                                               const char *artist_name);
 void       fanfare_clubs_page_reload (FanfareClubsPage *self);
 guint      fanfare_clubs_page_get_n_clubs (FanfareClubsPage *self);
+
+GtkWidget *fanfare_club_row_new (const FanfareClientClub *club);
 
 void       fanfare_navigate_artist_clubs (GtkWidget  *from,
                                           const char *artist_id,

@@ -47,19 +47,9 @@ G_DEFINE_FINAL_TYPE (FanfareProfileFandom, fanfare_profile_fandom, GTK_TYPE_WIDG
 static GtkWidget *
 create_club_row (const FanfareClientClub * club)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = NULL;
-  const char *kind = club->official ? _("Official club") : _("Fan-made club");
+  GtkWidget *row = fanfare_club_row_new (club);
 
-  /* Translators: a fan club's artist, official or fan-made, and its number of members */
-  subtitle = g_strdup_printf (ngettext ("%s · %s · %u member", "%s · %s · %u members", club->member_count),
-                              club->artist, kind, club->member_count);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), club->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("system-users-symbolic"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "club-id", g_strdup (club->id), g_free);
   g_object_set_data_full (G_OBJECT (row), "club-name", g_strdup (club->name), g_free);
 
