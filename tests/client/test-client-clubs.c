@@ -22,6 +22,7 @@ typedef struct {
   FanfareClient     *artist;
   GAsyncResult      *result;
   char              *artist_id;
+  char              *album_id;
 } Fixture;
 
 #define WAIT(fixture) fanfare_test_wait_result (&(fixture)->result)
@@ -49,6 +50,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  const char *tracks[] = { "晴天", NULL };
   FanfareTestStore store;
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
@@ -60,6 +62,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fanfare_test_store_add_account (&store, "mei", "mei password 22", FANFARE_USER_ROLE_LISTENER);
   fixture->artist_id = g_strdup_printf ("%" G_GINT64_FORMAT, artist);
+  fixture->album_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                       fanfare_test_store_add_album (&store, artist, "夏天的风", "2025-07-01", tracks,
+                                                                     TRUE));
   data_dir = fanfare_test_store_close (&store);
   fanfare_test_note_secret ("zhou password 11");
   fanfare_test_note_secret ("mei password 22");
@@ -76,6 +81,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->fan);
   g_clear_object (&fixture->artist);
   g_free (fixture->artist_id);
+  g_free (fixture->album_id);
   fanfare_test_server_stop (fixture->server);
 }
 
@@ -324,6 +330,65 @@ test_roles_and_bans (Fixture       *fixture,
   g_assert_cmpuint (mine->len, ==, 0);
 }
 
+/* A post linking the album, then its picture; the fan's clubs on their
+ * profile. */
+static void
+test_links_and_pictures (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  /* A PNG of one transparent pixel. */
+  static const char pixel[] = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+  g_autoptr(FanfareClientClub) club = found_and_join (fixture);
+  g_autoptr(FanfareClientClubPost) post = NULL;
+  g_autoptr(FanfareClientClubPost) pictured = NULL;
+  g_autoptr(GPtrArray) clubs = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) image = NULL;
+  guchar *decoded;
+  gsize length;
+
+  fanfare_client_add_linked_club_post_async (fixture->fan, club->id, "海边听这张", NULL, fixture->album_id, NULL,
+                                             fanfare_test_store_result, &fixture->result);
+  result = WAIT (fixture);
+  post = fanfare_client_add_club_post_finish (fixture->fan, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (post->album_id, ==, fixture->album_id);
+  g_assert_null (post->track_id);
+  g_assert_null (post->image_uri);
+
+  decoded = g_base64_decode (pixel, &length);
+  image = g_bytes_new_take (decoded, length);
+  fanfare_client_set_club_post_image_async (fixture->fan, post->id, "image/png", image, NULL,
+                                            fanfare_test_store_result, &fixture->result);
+  g_clear_object (&result);
+  result = WAIT (fixture);
+  pictured = fanfare_client_add_club_post_finish (fixture->fan, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pictured->id, ==, post->id);
+  g_assert_true (g_str_has_prefix (pictured->image_uri, fixture->server->url));
+
+  /* Only its author puts a picture on a post. */
+  fanfare_client_set_club_post_image_async (fixture->artist, post->id, "image/png", image, NULL,
+                                            fanfare_test_store_result, &fixture->result);
+  g_clear_object (&result);
+  result = WAIT (fixture);
+  g_clear_pointer (&pictured, fanfare_client_club_post_free);
+  pictured = fanfare_client_add_club_post_finish (fixture->artist, result, &error);
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  fanfare_client_list_user_clubs_async (fixture->artist, "mei", NULL, fanfare_test_store_result, &fixture->result);
+  g_clear_object (&result);
+  result = WAIT (fixture);
+  clubs = fanfare_client_list_clubs_finish (fixture->artist, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clubs->len, ==, 1);
+  g_assert_cmpstr (((FanfareClientClub *) g_ptr_array_index (clubs, 0))->id, ==, club->id);
+  /* The role is the caller's: the artist founded it. */
+  g_assert_cmpstr (((FanfareClientClub *) g_ptr_array_index (clubs, 0))->role, ==, "founder");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +396,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/client/clubs/claim", Fixture, NULL, fixture_set_up, test_claim, fixture_tear_down);
+  g_test_add ("/client/clubs/links-and-pictures", Fixture, NULL, fixture_set_up, test_links_and_pictures,
+              fixture_tear_down);
   g_test_add ("/client/clubs/posts-and-comments", Fixture, NULL, fixture_set_up, test_posts_and_comments,
               fixture_tear_down);
   g_test_add ("/client/clubs/roles-and-bans", Fixture, NULL, fixture_set_up, test_roles_and_bans,
