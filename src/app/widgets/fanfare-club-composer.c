@@ -97,13 +97,16 @@ update_attachments (FanfareClubComposer *self)
     }
 }
 
+/* @posted: whether the club has the post, even if not its picture: then
+ * the form empties, so that sending again does not post twice. */
 static void
 finish (FanfareClubComposer *self,
+        gboolean             posted,
         const GError        *error)
 {
   self->busy = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
-  if (error == NULL)
+  if (posted)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
       g_clear_pointer (&self->image, g_bytes_unref);
@@ -124,7 +127,7 @@ image_sent_cb (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  finish (self, error);
+  finish (self, TRUE, error);
 }
 
 static void
@@ -146,7 +149,7 @@ posted_cb (GObject      *object,
                                                 self->cancellable, image_sent_cb, g_object_ref (self));
       return;
     }
-  finish (self, error);
+  finish (self, post != NULL, error);
 }
 
 /**
