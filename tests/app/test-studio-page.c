@@ -10,7 +10,8 @@
  * adds a file made here with GStreamer (as a drop on the page does),
  * sees it upload and become a track with its waveform, sets its disc,
  * publishes the album, and once a fan has played it sees the charts of
- * plays and unique listeners per day and the top tracks. */
+ * plays and unique listeners per day and the top tracks; once a fan has
+ * bought it, the sale and the money earned, in words and per day. */
 
 #include "config.h"
 
@@ -28,6 +29,7 @@
 #include "fanfare-studio-page.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
+#include "fanfare-test-shop.h"
 #include "fanfare-test-store.h"
 #include "fanfare-window.h"
 
@@ -547,6 +549,70 @@ test_publish (void)
   }
 }
 
+static gboolean
+chart_with_class_reaches (gpointer  data)
+{
+  const char * const *expected = data;
+  GtkWidget *chart = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART,
+                                                          expected[0]);
+
+  return chart != NULL && fanfare_studio_chart_get_max (FANFARE_STUDIO_CHART (chart)) == g_ascii_strtod (expected[1],
+                                                                                                         NULL);
+}
+
+/* Scrolls the page until @widget is at the top, as a person would. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y);
+  fanfare_test_wait_frame (widget);
+}
+
+/* A fan buys the album at ¥18.00: the artist sees the sale and what it
+ * earned them, the price less the platform's 10%, in words and in the
+ * charts of sales and revenue per day. */
+static void
+test_revenue (void)
+{
+  const char *album_id = fanfare_studio_page_get_album_id (page ());
+  FanfareClient *client = fanfare_application_get_client (app);
+  g_autofree char *buyer = fanfare_test_register (server, "buyer", PASSWORD);
+  g_autofree char *path = g_strconcat ("/api/v1/albums/", album_id, "/purchase", NULL);
+  g_auto(GStrv) codes = fanfare_test_issue_codes (server->data_dir, "50", 1);
+  g_autoptr(FanfareTestResponse) bought = NULL;
+  const char *sales[] = { "sales", "1" };
+  const char *revenue[] = { "revenue", "1620" };
+  GtkWidget *chart;
+
+  g_assert_nonnull (album_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "studio"));
+  fanfare_test_wait_mapped (GTK_WIDGET (page ()));
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "No albums sold yet", 20000));
+
+  fanfare_test_set_price (server, fanfare_client_get_token (client), g_ascii_strtoll (album_id, NULL, 10), 1800);
+  fanfare_test_top_up (server, buyer, codes[0]);
+  bought = fanfare_test_money_request (server->url, path, buyer, "studio-sale", NULL);
+  g_assert_cmpuint (bought->status, ==, 201);
+
+  fanfare_studio_page_reload (page ());
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "¥16.20 earned from 1 album sold", 20000));
+  g_assert_true (fanfare_test_wait_for (chart_with_class_reaches, sales, 20000));
+  g_assert_true (fanfare_test_wait_for (chart_with_class_reaches, revenue, 20000));
+  chart = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART, "revenue");
+  g_assert_cmpuint (fanfare_studio_chart_get_n_values (FANFARE_STUDIO_CHART (chart)), ==, 30);
+  g_assert_true (gtk_widget_get_mapped (chart));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "1 play");
+
+  scroll_to (fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART, "sales"));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "studio-revenue");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +643,7 @@ main (int   argc,
 
   g_test_add_func ("/app/studio/sign-in", test_sign_in);
   g_test_add_func ("/app/studio/publish", test_publish);
+  g_test_add_func ("/app/studio/revenue", test_revenue);
   ret = g_test_run ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
