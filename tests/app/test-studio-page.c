@@ -238,6 +238,34 @@ pages_at_rest (gpointer  data)
   return !gtk_stack_get_transition_running (stack);
 }
 
+/* The artist page's avatar shows the photo: the blue picture
+ * write_png() makes, not initials. */
+static gboolean
+avatar_shows_photo (gpointer  data)
+{
+  GtkWidget *artist_page = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_ARTIST_PAGE);
+  GtkWidget *avatar = artist_page != NULL ? fanfare_test_find_widget (artist_page, ADW_TYPE_AVATAR) : NULL;
+  GdkPaintable *image = avatar != NULL ? adw_avatar_get_custom_image (ADW_AVATAR (avatar)) : NULL;
+  guchar pixel[4];
+
+  if (!GDK_IS_TEXTURE (image))
+    return FALSE;
+
+  /* The middle pixel, as 8-bit B, G, R, A. */
+  {
+    GdkTexture *texture = GDK_TEXTURE (image);
+    int width = gdk_texture_get_width (texture);
+    int height = gdk_texture_get_height (texture);
+    g_autofree guchar * pixels = g_malloc (width * height * 4);
+
+    gdk_texture_download (texture, pixels, width * 4);
+    memcpy (pixel, pixels + (height / 2 * width + width / 2) * 4, 4);
+  }
+
+  /* Scaled, the colour may be one step off. */
+  return ABS (pixel[2] - 0x30) <= 2 && ABS (pixel[1] - 0x80) <= 2 && ABS (pixel[0] - 0xc0) <= 2;
+}
+
 static gboolean
 button_shown (gpointer  data)
 {
@@ -528,7 +556,7 @@ test_publish (void)
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_save_screenshot (GTK_WIDGET (window), "studio");
 
-  /* Listeners see the bio and the links on the artist's page. */
+  /* Listeners see the photo, the bio and the links on the artist's page. */
   {
     g_autoptr(JsonObject) me = server_get ("/api/v1/me/artist");
     JsonObject *fields = json_object_get_object_member (me, "artist");
@@ -545,6 +573,8 @@ test_publish (void)
     g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, "https://makers.example");
     fanfare_test_assert_label_shown (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_ARTIST_PAGE),
                                      "Sines since 2019.");
+    /* With the photo uploaded in the Studio in place of the initials. */
+    g_assert_true (fanfare_test_wait_for (avatar_shows_photo, NULL, 20000));
     g_assert_true (fanfare_test_wait_for (pages_at_rest, NULL, 20000));
     fanfare_test_wait_frame (GTK_WIDGET (window));
     fanfare_test_save_screenshot (GTK_WIDGET (window), "studio-artist");
