@@ -697,6 +697,15 @@ fanfare_studio_upload_get_filename (FanfareStudioUpload *self)
   return self->filename;
 }
 
+/* The album the file becomes a track of, resumed uploads included. */
+const char *
+fanfare_studio_upload_get_album_id (FanfareStudioUpload *self)
+{
+  g_return_val_if_fail (FANFARE_IS_STUDIO_UPLOAD (self), NULL);
+
+  return self->album_id;
+}
+
 const char *
 fanfare_studio_upload_get_message (FanfareStudioUpload *self)
 {

@@ -35,6 +35,7 @@ void                     fanfare_studio_upload_cancel (FanfareStudioUpload *self
 FanfareStudioUploadState fanfare_studio_upload_get_state (FanfareStudioUpload *self);
 double                   fanfare_studio_upload_get_progress (FanfareStudioUpload *self);
 const char              *fanfare_studio_upload_get_filename (FanfareStudioUpload *self);
+const char              *fanfare_studio_upload_get_album_id (FanfareStudioUpload *self);
 const char              *fanfare_studio_upload_get_message (FanfareStudioUpload *self);
 const char              *fanfare_studio_upload_get_track_id (FanfareStudioUpload *self);
 void                     fanfare_studio_upload_set_chunk_size (FanfareStudioUpload *self,

@@ -10,7 +10,10 @@
  * adds a file made here with GStreamer (as a drop on the page does),
  * sees it upload and become a track with its waveform, sets its disc,
  * publishes the album, and once a fan has played it sees the charts of
- * plays and unique listeners per day and the top tracks. */
+ * plays and unique listeners per day and the top tracks; once a fan has
+ * bought it, the sale and the money earned, in words and per day. An
+ * upload cut short when the app quits goes on when it starts again,
+ * under its own album. */
 
 #include "config.h"
 
@@ -28,6 +31,7 @@
 #include "fanfare-studio-page.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
+#include "fanfare-test-shop.h"
 #include "fanfare-test-store.h"
 #include "fanfare-window.h"
 
@@ -232,6 +236,34 @@ pages_at_rest (gpointer  data)
   GtkStack *stack = GTK_STACK (fanfare_test_find_widget (navigation, GTK_TYPE_STACK));
 
   return !gtk_stack_get_transition_running (stack);
+}
+
+/* The artist page's avatar shows the photo: the blue picture
+ * write_png() makes, not initials. */
+static gboolean
+avatar_shows_photo (gpointer  data)
+{
+  GtkWidget *artist_page = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_ARTIST_PAGE);
+  GtkWidget *avatar = artist_page != NULL ? fanfare_test_find_widget (artist_page, ADW_TYPE_AVATAR) : NULL;
+  GdkPaintable *image = avatar != NULL ? adw_avatar_get_custom_image (ADW_AVATAR (avatar)) : NULL;
+  guchar pixel[4];
+
+  if (!GDK_IS_TEXTURE (image))
+    return FALSE;
+
+  /* The middle pixel, as 8-bit B, G, R, A. */
+  {
+    GdkTexture *texture = GDK_TEXTURE (image);
+    int width = gdk_texture_get_width (texture);
+    int height = gdk_texture_get_height (texture);
+    g_autofree guchar * pixels = g_malloc (width * height * 4);
+
+    gdk_texture_download (texture, pixels, width * 4);
+    memcpy (pixel, pixels + (height / 2 * width + width / 2) * 4, 4);
+  }
+
+  /* Scaled, the colour may be one step off. */
+  return ABS (pixel[2] - 0x30) <= 2 && ABS (pixel[1] - 0x80) <= 2 && ABS (pixel[0] - 0xc0) <= 2;
 }
 
 static gboolean
@@ -524,7 +556,7 @@ test_publish (void)
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_save_screenshot (GTK_WIDGET (window), "studio");
 
-  /* Listeners see the bio and the links on the artist's page. */
+  /* Listeners see the photo, the bio and the links on the artist's page. */
   {
     g_autoptr(JsonObject) me = server_get ("/api/v1/me/artist");
     JsonObject *fields = json_object_get_object_member (me, "artist");
@@ -541,10 +573,259 @@ test_publish (void)
     g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)), ==, "https://makers.example");
     fanfare_test_assert_label_shown (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_ARTIST_PAGE),
                                      "Sines since 2019.");
+    /* With the photo uploaded in the Studio in place of the initials. */
+    g_assert_true (fanfare_test_wait_for (avatar_shows_photo, NULL, 20000));
     g_assert_true (fanfare_test_wait_for (pages_at_rest, NULL, 20000));
     fanfare_test_wait_frame (GTK_WIDGET (window));
     fanfare_test_save_screenshot (GTK_WIDGET (window), "studio-artist");
   }
+}
+
+static gboolean
+chart_with_class_reaches (gpointer  data)
+{
+  const char * const *expected = data;
+  GtkWidget *chart = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART,
+                                                          expected[0]);
+
+  return chart != NULL && fanfare_studio_chart_get_max (FANFARE_STUDIO_CHART (chart)) == g_ascii_strtod (expected[1],
+                                                                                                         NULL);
+}
+
+/* Scrolls the page until @widget is at the top, as a person would. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y);
+  fanfare_test_wait_frame (widget);
+}
+
+/* A fan buys the album at ¥18.00: the artist sees the sale and what it
+ * earned them, the price less the platform's 10%, in words and in the
+ * charts of sales and revenue per day. */
+static void
+test_revenue (void)
+{
+  const char *album_id = fanfare_studio_page_get_album_id (page ());
+  FanfareClient *client = fanfare_application_get_client (app);
+  g_autofree char *buyer = fanfare_test_register (server, "buyer", PASSWORD);
+  g_autofree char *path = g_strconcat ("/api/v1/albums/", album_id, "/purchase", NULL);
+  g_auto(GStrv) codes = fanfare_test_issue_codes (server->data_dir, "50", 1);
+  g_autoptr(FanfareTestResponse) bought = NULL;
+  const char *sales[] = { "sales", "1" };
+  const char *revenue[] = { "revenue", "1620" };
+  GtkWidget *chart;
+
+  g_assert_nonnull (album_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "studio"));
+  fanfare_test_wait_mapped (GTK_WIDGET (page ()));
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "No albums sold yet", 20000));
+
+  fanfare_test_set_price (server, fanfare_client_get_token (client), g_ascii_strtoll (album_id, NULL, 10), 1800);
+  fanfare_test_top_up (server, buyer, codes[0]);
+  bought = fanfare_test_money_request (server->url, path, buyer, "studio-sale", NULL);
+  g_assert_cmpuint (bought->status, ==, 201);
+
+  fanfare_studio_page_reload (page ());
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "¥16.20 earned from 1 album sold", 20000));
+  g_assert_true (fanfare_test_wait_for (chart_with_class_reaches, sales, 20000));
+  g_assert_true (fanfare_test_wait_for (chart_with_class_reaches, revenue, 20000));
+  chart = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART, "revenue");
+  g_assert_cmpuint (fanfare_studio_chart_get_n_values (FANFARE_STUDIO_CHART (chart)), ==, 30);
+  g_assert_true (gtk_widget_get_mapped (chart));
+  fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "1 play");
+
+  scroll_to (fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), FANFARE_TYPE_STUDIO_CHART, "sales"));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "studio-revenue");
+}
+
+/* The row of the upload of @filename, shown or not. */
+static GtkWidget *
+find_upload_row (GtkWidget  *root,
+                 const char *filename)
+{
+  if (ADW_IS_ACTION_ROW (root) && fanfare_test_find_widget (root, GTK_TYPE_PROGRESS_BAR) != NULL &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), filename) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_upload_row (child, filename);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static double
+upload_fraction (const char *filename)
+{
+  GtkWidget *row = find_upload_row (GTK_WIDGET (page ()), filename);
+
+  if (row == NULL)
+    return -1;
+
+  return gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (fanfare_test_find_widget (row, GTK_TYPE_PROGRESS_BAR)));
+}
+
+/* Part of the file is on the server, not all of it. */
+static gboolean
+upload_partly_sent (gpointer  data)
+{
+  double fraction = upload_fraction (data);
+
+  return fraction > 0 && fraction < 1;
+}
+
+static gboolean
+upload_listed (gpointer  data)
+{
+  return find_upload_row (GTK_WIDGET (page ()), data) != NULL;
+}
+
+static void
+lowest_progress_cb (GtkProgressBar *bar,
+                    GParamSpec     *pspec,
+                    double         *lowest)
+{
+  double fraction = gtk_progress_bar_get_fraction (bar);
+
+  if (fraction > 0 && (*lowest < 0 || fraction < *lowest))
+    *lowest = fraction;
+}
+
+static void
+select_album (const char *title)
+{
+  GtkListBox *albums = GTK_LIST_BOX (fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), GTK_TYPE_LIST_BOX,
+                                                                          "albums"));
+
+  g_assert_nonnull (albums);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (albums)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title))
+      {
+        gtk_list_box_select_row (albums, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+
+  g_error ("No album “%s” in the Studio", title);
+}
+
+static gboolean
+albums_listed (gpointer  data)
+{
+  GtkWidget *albums = fanfare_test_find_widget_with_class (GTK_WIDGET (page ()), GTK_TYPE_LIST_BOX, "albums");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (albums); row; row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return n == GPOINTER_TO_UINT (data);
+}
+
+static void
+show_window (void)
+{
+  g_application_activate (G_APPLICATION (app));
+  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  fanfare_test_wait_mapped (GTK_WIDGET (window));
+}
+
+static void
+start_app (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  app = fanfare_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
+  show_window ();
+}
+
+/* Quits as the menu does: the window closes, its uploads stop. */
+static void
+quit (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  window = NULL;
+}
+
+/* A studio master, 96 kHz stereo, large enough to go in several chunks. */
+static GFile *
+write_master (const char *name)
+{
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
+
+  fanfare_test_write_with_pipeline ("audiotestsrc num-buffers=120 samplesperbuffer=9600 freq=330"
+                                    " ! audio/x-raw,format=F32LE,rate=96000,channels=2 ! wavenc"
+                                    " ! filesink name=sink", path);
+
+  return g_file_new_for_path (path);
+}
+
+/* A file added to a new album; the app quits while it uploads. Started
+ * again, the upload goes on from where the server stopped, listed under
+ * its own album and not under the one opened first, and the file becomes
+ * a track of that album. */
+static void
+test_resume_upload (void)
+{
+  g_autoptr(GFile) master = write_master ("master.wav");
+  GSList files = { master, NULL };
+  GtkWidget *row;
+  double stopped_at, lowest = -1;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "studio"));
+  fanfare_test_wait_mapped (GTK_WIDGET (page ()));
+  g_assert_true (fanfare_test_wait_for (stack_shows, (gpointer) "artist", 20000));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (page ()), "Title of a new album")), "Master Takes");
+  click ("New Album");
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Not published · 0 tracks", 20000));
+
+  fanfare_studio_page_add_files (page (), &files);
+  g_assert_true (fanfare_test_wait_for (upload_partly_sent, (gpointer) "master.wav", 60000));
+  stopped_at = upload_fraction ("master.wav");
+  quit ();
+
+  /* Started again, with the account signed in. */
+  show_window ();
+  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "studio"));
+  fanfare_test_wait_mapped (GTK_WIDGET (page ()));
+  g_assert_true (fanfare_test_wait_for (upload_listed, (gpointer) "master.wav", 20000));
+  row = find_upload_row (GTK_WIDGET (page ()), "master.wav");
+  g_signal_connect (fanfare_test_find_widget (row, GTK_TYPE_PROGRESS_BAR), "notify::fraction",
+                    G_CALLBACK (lowest_progress_cb), &lowest);
+
+  /* Under the other album, it is not listed. */
+  g_assert_true (fanfare_test_wait_for (albums_listed, GUINT_TO_POINTER (2), 20000));
+  select_album ("Sine Waves");
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Published · 1 track", 20000));
+  g_assert_false (gtk_widget_get_mapped (row));
+
+  /* Under its own, it goes on from where it stopped and becomes a track. */
+  select_album ("Master Takes");
+  g_assert_true (fanfare_test_wait_for (label_shown, (gpointer) "Not published · 1 track", 60000));
+  g_assert_true (gtk_widget_get_mapped (row));
+  fanfare_test_assert_label_shown (row, "Ready");
+  g_assert_cmpfloat (upload_fraction ("master.wav"), ==, 1.0);
+  g_assert_cmpfloat (lowest, >=, stopped_at);
+  g_assert_true (fanfare_test_wait_for (entry_row_shown, (gpointer) "master", 20000));
+  scroll_to (row);
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "studio-resumed");
 }
 
 int
@@ -552,7 +833,6 @@ main (int   argc,
       char *argv[])
 {
   const char *args[] = { "--open-artist-signup", NULL };
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *token = NULL;
   int ret;
@@ -566,22 +846,15 @@ main (int   argc,
   token = fanfare_test_register (server, "maker", PASSWORD);
   g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  start_app ();
 
   g_test_add_func ("/app/studio/sign-in", test_sign_in);
   g_test_add_func ("/app/studio/publish", test_publish);
+  g_test_add_func ("/app/studio/revenue", test_revenue);
+  g_test_add_func ("/app/studio/resume-upload", test_resume_upload);
   ret = g_test_run ();
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  quit ();
   g_object_unref (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);

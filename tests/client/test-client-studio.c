@@ -207,6 +207,7 @@ test_resume_after_restart (Fixture       *fixture,
   g_assert_cmpuint (resumed->len, ==, 1);
   upload = g_ptr_array_index (resumed, 0);
   g_assert_cmpstr (fanfare_studio_upload_get_filename (upload), ==, "long tone.wav");
+  g_assert_cmpstr (fanfare_studio_upload_get_album_id (upload), ==, album_id);
   g_signal_connect (upload, "notify::progress", G_CALLBACK (first_progress_cb), &first);
   fanfare_studio_upload_start (upload);
   wait_until (upload, FANFARE_STUDIO_UPLOAD_READY, 1.0);

@@ -244,6 +244,16 @@ test_purchase (Fixture       *fixture,
   g_assert_cmpuint (analytics->status, ==, 200);
   g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.sales"), ==, 1);
   g_assert_cmpint (fanfare_test_response_get_int (analytics, "analytics.revenue_cents"), ==, PRICE - PRICE * 15 / 100);
+  g_assert_cmpstr (fanfare_test_response_get_string (analytics, "analytics.currency"), ==, "CNY");
+  /* Today, the last of the days, has the sale and its earnings. */
+  {
+    JsonArray *days = fanfare_test_response_get_array (analytics, "analytics.days");
+    JsonObject *today = json_array_get_object_element (days, json_array_get_length (days) - 1);
+
+    g_assert_cmpuint (json_array_get_length (days), ==, 7);
+    g_assert_cmpint (json_object_get_int_member (today, "sales"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (today, "revenue_cents"), ==, PRICE - PRICE * 15 / 100);
+  }
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (fanfare_test_response_get_array (analytics,
                                                                                                                "analytics.days"),
                                                                               6), "sales"), ==, 1);

@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* An artist: the name, Play and Shuffle for everything of theirs, and
- * their albums by year. */
+/* An artist: the name and photo (the initials until a photo loads, or
+ * without one), Play and Shuffle for everything of theirs, and their
+ * albums by year. */
 
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "fanfare-application.h"
 #include "fanfare-artist-page.h"
 #include "fanfare-clubs-page.h"
+#include "fanfare-cover.h"
 #include "fanfare-navigate.h"
 
 struct _FanfareArtistPage
@@ -33,6 +35,10 @@ struct _FanfareArtistPage
   /* Owned references */
   FanfareArtist *artist;
   GListModel    *albums;
+  GCancellable  *photo_cancellable;
+
+  /* State */
+  char *photo_uri;  /* the photo shown or loading */
 };
 
 G_DEFINE_FINAL_TYPE (FanfareArtistPage, fanfare_artist_page, GTK_TYPE_WIDGET)
@@ -70,9 +76,48 @@ show_profile (FanfareArtistPage *self)
       GtkWidget *button = gtk_link_button_new_with_label (links[i], label);
 
       gtk_widget_set_tooltip_text (button, links[i]);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_flow_box_append (self->links_box, button);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->links_box), links != NULL && links[0] != NULL);
+}
+
+static void
+photo_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FanfareArtistPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = fanfare_cover_load_finish (result, &error);
+
+  if (texture != NULL)
+    adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No photo of the artist: %s", error->message);
+}
+
+/* The artist's photo, loaded as covers are, in place of the initials. */
+static void
+show_photo (FanfareArtistPage *self)
+{
+  const char *uri = fanfare_artist_get_image_uri (self->artist);
+  int size;
+
+  if (g_strcmp0 (uri, self->photo_uri) == 0)
+    return;
+
+  g_cancellable_cancel (self->photo_cancellable);
+  g_clear_object (&self->photo_cancellable);
+  g_free (self->photo_uri);
+  self->photo_uri = g_strdup (uri);
+  adw_avatar_set_custom_image (self->avatar, NULL);
+  if (uri == NULL)
+    return;
+
+  size = adw_avatar_get_size (self->avatar) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  self->photo_cancellable = g_cancellable_new ();
+  fanfare_cover_load_async (uri, size, self->photo_cancellable, photo_cb, g_object_ref (self));
 }
 
 static void
@@ -131,6 +176,8 @@ fanfare_artist_page_dispose (GObject *object)
 {
   FanfareArtistPage *self = FANFARE_ARTIST_PAGE (object);
 
+  g_cancellable_cancel (self->photo_cancellable);
+  g_clear_object (&self->photo_cancellable);
   if (self->albums != NULL)
     g_signal_handlers_disconnect_by_data (self->albums, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_ARTIST_PAGE);
@@ -141,12 +188,23 @@ fanfare_artist_page_dispose (GObject *object)
 }
 
 static void
+fanfare_artist_page_finalize (GObject *object)
+{
+  FanfareArtistPage *self = FANFARE_ARTIST_PAGE (object);
+
+  g_free (self->photo_uri);
+
+  G_OBJECT_CLASS (fanfare_artist_page_parent_class)->finalize (object);
+}
+
+static void
 fanfare_artist_page_class_init (FanfareArtistPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fanfare_artist_page_dispose;
+  object_class->finalize = fanfare_artist_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-artist-page.ui");
@@ -208,6 +266,7 @@ fanfare_artist_page_new (FanfareArtist *artist,
                                  fanfare_artist_get_source (artist) == FANFARE_SOURCE_PLATFORM &&
                                  fanfare_artist_get_id (artist) != NULL);
   show_profile (self);
+  show_photo (self);
 
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (albums)));
   gtk_grid_view_set_model (self->album_grid, selection);
@@ -246,4 +305,5 @@ fanfare_artist_page_set_artist (FanfareArtistPage *self,
 
   g_set_object (&self->artist, artist);
   show_profile (self);
+  show_photo (self);
 }

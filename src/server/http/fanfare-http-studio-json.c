@@ -172,6 +172,11 @@ fanfare_http_analytics_to_json (const FanfareAnalytics *analytics)
   add_count (builder, "fan_club_members", analytics->fan_club_members);
   add_count (builder, "sales", analytics->sales);
   add_count (builder, "revenue_cents", analytics->revenue_cents);
+  json_builder_set_member_name (builder, "currency");
+  if (analytics->currency != NULL)
+    json_builder_add_string_value (builder, analytics->currency);
+  else
+    json_builder_add_null_value (builder);
 
   json_builder_set_member_name (builder, "days");
   json_builder_begin_array (builder);
@@ -188,6 +193,7 @@ fanfare_http_analytics_to_json (const FanfareAnalytics *analytics)
       add_count (builder, "listeners", day->listeners);
       add_count (builder, "followers", day->followers);
       add_count (builder, "sales", day->sales);
+      add_count (builder, "revenue_cents", day->revenue_cents);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

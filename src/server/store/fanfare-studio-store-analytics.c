@@ -67,9 +67,10 @@ read_days (FanfareConnection *conn,
   return rc == SQLITE_DONE || _fanfare_statement_error (stmt, error);
 }
 
-/* Per day of the period: the albums sold (refunds left out) and the new
- * followers of the artist's account, made into the number of followers
- * at the end of each day once the total is known. */
+/* Per day of the period: the albums sold (refunds left out), the
+ * artist's earnings in the analytics' currency, and the new followers of
+ * the artist's account, made into the number of followers at the end of
+ * each day once the total is known. */
 static gboolean
 read_day_sales_and_follows (FanfareConnection *conn,
                             gint64             artist_id,
@@ -85,7 +86,13 @@ read_day_sales_and_follows (FanfareConnection *conn,
     " UNION ALL "
     "SELECT 'follow', (f.created_at - ?2) / " G_STRINGIFY (SECONDS_PER_DAY) ", count(*)"
     " FROM follows f JOIN artists ar ON ar.user_id = f.followee_id"
-    " WHERE ar.id = ?1 AND f.created_at >= ?2 GROUP BY 2";
+    " WHERE ar.id = ?1 AND f.created_at >= ?2 GROUP BY 2"
+    " UNION ALL "
+    "SELECT 'revenue', (t.created_at - ?2) / " G_STRINGIFY (SECONDS_PER_DAY) ", sum (e.amount_cents)"
+    " FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id"
+    " JOIN ledger_transactions t ON t.id = e.transaction_id"
+    " WHERE a.kind = 'artist_earnings' AND a.owner_id = ?1 AND a.currency = ?3 AND t.created_at >= ?2"
+    " GROUP BY 2";
   g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
   guint followers = analytics->followers;
   int rc;
@@ -95,9 +102,11 @@ read_day_sales_and_follows (FanfareConnection *conn,
 
   sqlite3_bind_int64 (stmt, 1, artist_id);
   sqlite3_bind_int64 (stmt, 2, since);
+  sqlite3_bind_text (stmt, 3, analytics->currency, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 index = sqlite3_column_int64 (stmt, 1);
+      const char *what = (const char *) sqlite3_column_text (stmt, 0);
       FanfareDayPlays *day;
 
       if (index < 0 || index >= analytics->days->len)
@@ -105,8 +114,10 @@ read_day_sales_and_follows (FanfareConnection *conn,
 
       day = &g_array_index (analytics->days, FanfareDayPlays, index);
       /* New follows go in followers for now; the loop below sums them. */
-      if (g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "sale"))
+      if (g_str_equal (what, "sale"))
         day->sales = sqlite3_column_int (stmt, 2);
+      else if (g_str_equal (what, "revenue"))
+        day->revenue_cents = sqlite3_column_int64 (stmt, 2);
       else
         day->followers = sqlite3_column_int (stmt, 2);
     }
@@ -187,7 +198,8 @@ read_top_tracks (FanfareConnection *conn,
 
 /* Album sales since @since (refunded ones left out), the artist's net
  * earnings from the ledger since then (a refund's reversing entries count
- * against them), and the members of the artist's fan clubs today. */
+ * against them) in the currency of their first earnings account, and the
+ * members of the artist's fan clubs today. */
 static gboolean
 read_sales_and_members (FanfareConnection *conn,
                         gint64             artist_id,
@@ -196,6 +208,8 @@ read_sales_and_members (FanfareConnection *conn,
                         GError           **error)
 {
   static const char sql[] =
+    "WITH earnings AS (SELECT currency FROM ledger_accounts"
+    "   WHERE kind = 'artist_earnings' AND owner_id = ?1 ORDER BY id LIMIT 1) "
     "SELECT"
     " (SELECT count(*) FROM purchases p JOIN albums al ON al.id = p.album_id"
     "   WHERE al.artist_id = ?1 AND p.created_at >= ?2"
@@ -203,9 +217,11 @@ read_sales_and_members (FanfareConnection *conn,
     " (SELECT coalesce (sum (e.amount_cents), 0) FROM ledger_entries e"
     "   JOIN ledger_accounts a ON a.id = e.account_id"
     "   JOIN ledger_transactions t ON t.id = e.transaction_id"
-    "   WHERE a.kind = 'artist_earnings' AND a.owner_id = ?1 AND t.created_at >= ?2),"
+    "   WHERE a.kind = 'artist_earnings' AND a.owner_id = ?1 AND t.created_at >= ?2"
+    "   AND a.currency = (SELECT currency FROM earnings)),"
     " (SELECT count(DISTINCT m.user_id) FROM fan_club_members m"
-    "   JOIN fan_clubs c ON c.id = m.club_id WHERE c.artist_id = ?1)";
+    "   JOIN fan_clubs c ON c.id = m.club_id WHERE c.artist_id = ?1),"
+    " (SELECT currency FROM earnings)";
   g_autoptr(FanfareStatement) stmt = _fanfare_connection_prepare (conn, sql, error);
 
   if (stmt == NULL)
@@ -219,6 +235,7 @@ read_sales_and_members (FanfareConnection *conn,
   analytics->sales = sqlite3_column_int (stmt, 0);
   analytics->revenue_cents = sqlite3_column_int64 (stmt, 1);
   analytics->fan_club_members = sqlite3_column_int (stmt, 2);
+  analytics->currency = _fanfare_statement_dup_text (stmt, 3);
 
   return TRUE;
 }
@@ -253,9 +270,9 @@ fanfare_studio_store_get_analytics (FanfareDatabase *db,
 
   if (conn == NULL || !read_days (conn, artist_id, since, analytics, error) ||
       !read_totals (conn, artist_id, since, analytics, error) ||
+      !read_sales_and_members (conn, artist_id, since, analytics, error) ||
       !read_day_sales_and_follows (conn, artist_id, since, analytics, error) ||
-      !read_top_tracks (conn, artist_id, since, analytics, error) ||
-      !read_sales_and_members (conn, artist_id, since, analytics, error))
+      !read_top_tracks (conn, artist_id, since, analytics, error))
     return NULL;
 
   return g_steal_pointer (&analytics);

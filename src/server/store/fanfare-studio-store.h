@@ -80,6 +80,7 @@ typedef struct {
   guint  listeners;
   guint  followers;  /* at the end of the day */
   guint  sales;
+  gint64 revenue_cents;  /* the artist's earnings that day, in the analytics' currency */
 } FanfareDayPlays;
 
 typedef struct {
@@ -97,7 +98,7 @@ typedef struct {
   guint      fan_club_members;
   guint      sales;
   gint64     revenue_cents;
-  char      *currency;
+  char      *currency;         /* of the earnings; NULL before the first sale */
 } FanfareAnalytics;
 
 /* Artists */
