@@ -512,7 +512,7 @@ test_track_menu (void)
   fanfare_test_click (fanfare_test_find_label (popover, "Add to Queue"), 2, 2, 1);
   g_assert_true (fanfare_test_wait_for (queue_has, GUINT_TO_POINTER (before + 1), 0));
   {
-    g_autoptr(FanfareTrack) last = g_list_model_get_item (G_LIST_MODEL (fanfare_player_get_queue (player)), before);
+    FanfareTrack *last = fanfare_play_queue_get_track (fanfare_player_get_queue (player), before);
 
     g_assert_cmpstr (fanfare_track_get_title (last), ==, "Amber Night");
   }
