@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 
+#include "fanfare-album-page.h"
 #include "fanfare-application.h"
 #include "fanfare-chapter-button.h"
 #include "fanfare-chapters-panel.h"
@@ -30,6 +31,7 @@
 #include "fanfare-test-audio.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-track-page.h"
+#include "fanfare-track-row.h"
 #include "fanfare-window.h"
 
 /* Long enough for minutes left to mean something; chapters each minute. */
@@ -95,6 +97,14 @@ visible_page (void)
   GtkWidget *stack = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_NAVIGATION_STACK);
 
   return fanfare_navigation_stack_get_visible_page (FANFARE_NAVIGATION_STACK (stack));
+}
+
+static gboolean
+album_page_shown (gpointer  data)
+{
+  GtkWidget *page = visible_page ();
+
+  return FANFARE_IS_ALBUM_PAGE (page) && gtk_widget_get_mapped (page);
 }
 
 static gboolean
@@ -197,6 +207,27 @@ test_book_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   open_book_page (book);
   g_assert_true (fanfare_test_wait_for (has_label, resumed, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_true (fanfare_test_wait_for (pages_at_rest, NULL, 0));
+}
+
+/* A song with lyrics says so in the lists, as the library found. */
+static void
+test_lyrics_indicator (void)
+{
+  g_autoptr(FanfareTrack) song = local_track ("Short Song");
+  GtkWidget *page, *label, *row;
+
+  fanfare_navigate_album_of_track (GTK_WIDGET (window), song);
+  g_assert_true (fanfare_test_wait_for (album_page_shown, NULL, 0));
+  g_assert_true (fanfare_test_wait_for (has_label, (const char *[]) { "Short Song", NULL }, 0));
+  g_assert_true (fanfare_test_wait_for (pages_at_rest, NULL, 0));
+  page = visible_page ();
+  label = fanfare_test_find_label (page, "Short Song");
+  row = gtk_widget_get_ancestor (label, FANFARE_TYPE_TRACK_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (fanfare_test_find_widget_with_class (row, GTK_TYPE_IMAGE, "lyrics-indicator")));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "local-album-lyrics");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   g_assert_true (fanfare_test_wait_for (pages_at_rest, NULL, 0));
 }
@@ -454,6 +485,7 @@ main (int   argc,
   g_assert_true (fanfare_test_wait_for (scanned, NULL, 20000));
 
   g_test_add_func ("/app/longform-local/book-page", test_book_page);
+  g_test_add_func ("/app/longform-local/lyrics-indicator", test_lyrics_indicator);
   g_test_add_func ("/app/longform-local/chapter-button", test_chapter_button);
   g_test_add_func ("/app/longform-local/wide-and-narrow", test_wide_and_narrow);
   g_test_add_func ("/app/longform-local/queued-twice", test_queued_twice);
