@@ -318,8 +318,11 @@ build_menu (FanfareClient *client,
   g_menu_append (play, _("_Play"), "track.play");
   g_menu_append (play, _("Play _Next"), "track.play-next");
   g_menu_append (play, _("_Add to Queue"), "track.add-to-queue");
+  /* A local audiobook or mix has a page of its own, as the platform's. */
   if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM)
     g_menu_append (go, _("Show _Track"), "track.go-to-track");
+  else if (fanfare_track_get_kind (track) != FANFARE_TRACK_KIND_SONG)
+    g_menu_append (go, _("Show _Book"), "track.go-to-track");
   g_menu_append (go, _("Go to A_lbum"), "track.go-to-album");
   g_menu_append (go, _("Go to A_rtist"), "track.go-to-artist");
   g_menu_append (file, _("_Show in Files"), "track.show-in-files");

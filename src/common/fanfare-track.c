@@ -40,6 +40,7 @@ struct _FanfareTrack
   GTimeSpan        duration;
   double           replaygain_track_gain;
   double           replaygain_track_peak;
+  gboolean         has_lyrics;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareTrack, fanfare_track, G_TYPE_OBJECT)
@@ -66,7 +67,12 @@ static FanfareField fields[] = {
   { "replaygain-track-peak", "replaygain_track_peak", FANFARE_FIELD_DOUBLE, G_STRUCT_OFFSET (FanfareTrack, replaygain_track_peak), G_TYPE_INVALID, FALSE },
 };
 
+/* Known on this computer only, so not in the JSON form: whether the
+ * local library found lyrics for the track. */
+#define PROP_HAS_LYRICS (G_N_ELEMENTS (fields) + 1)
+
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
+static GParamSpec *has_lyrics_pspec;
 
 static void
 fanfare_track_finalize (GObject *object)
@@ -82,7 +88,10 @@ fanfare_track_get_property (GObject    *object,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  _fanfare_model_get_property (object, fields, G_N_ELEMENTS (fields), prop_id, value);
+  if (prop_id == PROP_HAS_LYRICS)
+    g_value_set_boolean (value, FANFARE_TRACK (object)->has_lyrics);
+  else
+    _fanfare_model_get_property (object, fields, G_N_ELEMENTS (fields), prop_id, value);
 }
 
 static void
@@ -91,7 +100,15 @@ fanfare_track_set_property (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  _fanfare_model_set_property (object, fields, G_N_ELEMENTS (fields), properties, prop_id, value);
+  FanfareTrack *self = FANFARE_TRACK (object);
+
+  if (prop_id != PROP_HAS_LYRICS)
+    _fanfare_model_set_property (object, fields, G_N_ELEMENTS (fields), properties, prop_id, value);
+  else if (self->has_lyrics != g_value_get_boolean (value))
+    {
+      self->has_lyrics = g_value_get_boolean (value);
+      g_object_notify_by_pspec (object, has_lyrics_pspec);
+    }
 }
 
 static void
@@ -106,6 +123,9 @@ fanfare_track_class_init (FanfareTrackClass *klass)
   fields[1].enum_type = FANFARE_TYPE_TRACK_KIND;
   fields[2].enum_type = FANFARE_TYPE_SOURCE;
   _fanfare_model_install_properties (object_class, fields, G_N_ELEMENTS (fields), properties);
+  has_lyrics_pspec = g_param_spec_boolean ("has-lyrics", NULL, NULL, FALSE,
+                                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_HAS_LYRICS, has_lyrics_pspec);
 }
 
 static void
@@ -313,4 +333,17 @@ fanfare_track_get_replaygain_track_peak (FanfareTrack *self)
   g_return_val_if_fail (FANFARE_IS_TRACK (self), 0);
 
   return self->replaygain_track_peak;
+}
+
+/**
+ * fanfare_track_get_has_lyrics:
+ *
+ * Returns: whether the local library found lyrics for the track
+ */
+gboolean
+fanfare_track_get_has_lyrics (FanfareTrack *self)
+{
+  g_return_val_if_fail (FANFARE_IS_TRACK (self), FALSE);
+
+  return self->has_lyrics;
 }

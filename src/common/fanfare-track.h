@@ -38,5 +38,6 @@ GTimeSpan fanfare_track_get_duration (FanfareTrack *self);
 const char * fanfare_track_get_cover_uri (FanfareTrack *self);
 double fanfare_track_get_replaygain_track_gain (FanfareTrack *self);
 double fanfare_track_get_replaygain_track_peak (FanfareTrack *self);
+gboolean fanfare_track_get_has_lyrics (FanfareTrack *self);
 
 G_END_DECLS

@@ -96,6 +96,16 @@ static const char *migrations[] = {
   "  title TEXT NOT NULL, artist TEXT, duration_ms INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX IF NOT EXISTS local_playlist_entries_order"
   "  ON local_playlist_entries (playlist_id, position);",
+
+  /* 4: where each track's lyrics and chapters are (FanfareLibraryExtras),
+   * for the tracks that have any; the writer keeps it, and it goes with
+   * its track. Every file is read again at the next scan to find them.
+   * The step may run again, as the one before. */
+  "CREATE TABLE IF NOT EXISTS track_extras ("
+  "  id INTEGER PRIMARY KEY, extras INTEGER NOT NULL);"
+  "CREATE TRIGGER IF NOT EXISTS track_extras_gone AFTER DELETE ON tracks"
+  "  BEGIN DELETE FROM track_extras WHERE id = old.id; END;"
+  "UPDATE tracks SET mtime = -1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FANFARE_LIBRARY_DB_VERSION);

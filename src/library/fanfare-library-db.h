@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * them read while a scan writes. */
 typedef struct _FanfareLibraryDb FanfareLibraryDb;
 
-#define FANFARE_LIBRARY_DB_VERSION 3
+#define FANFARE_LIBRARY_DB_VERSION 4
 
 FanfareLibraryDb *fanfare_library_db_open (const char *path,
                                            GError    **error) G_GNUC_WARN_UNUSED_RESULT;

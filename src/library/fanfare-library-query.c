@@ -260,9 +260,15 @@ track_from_row (sqlite3_stmt *stmt,
   g_autofree char *cover_uri = fanfare_library_cover_uri (cover_dir, TEXT (stmt, 14),
                                                           FANFARE_COVER_SIZE_LARGE);
   g_auto(GStrv) artists = TEXT (stmt, 4) != NULL ? g_strsplit (TEXT (stmt, 4), "\n", -1) : NULL;
+  FanfareLibraryExtras extras = sqlite3_column_int (stmt, 15);
 
+  /* A local file with chapters is treated as an audiobook: it has a book
+   * page, and it resumes where the listener stopped. */
   return g_object_new (FANFARE_TYPE_TRACK,
                        "id", id,
+                       "kind", (extras & FANFARE_LIBRARY_EXTRAS_CHAPTERS) != 0 ? FANFARE_TRACK_KIND_AUDIOBOOK
+                       : FANFARE_TRACK_KIND_SONG,
+                       "has-lyrics", (extras & FANFARE_LIBRARY_EXTRAS_LYRICS) != 0,
                        "source", FANFARE_SOURCE_LOCAL,
                        "uri", uri,
                        "title", TEXT (stmt, 2),
@@ -343,8 +349,9 @@ static const struct {
 } row_readers[] = {
   { fanfare_track_get_type,
     "SELECT t.id, t.path, t.title, t.artist, t.artists, t.artist_id, t.album, t.album_id,"
-    " t.album_artist, t.track_number, t.disc_number, t.year, t.genre, t.duration_ms, a.cover"
-    " FROM tracks t LEFT JOIN albums a ON a.id = t.album_id WHERE t.id = ?1",
+    " t.album_artist, t.track_number, t.disc_number, t.year, t.genre, t.duration_ms, a.cover,"
+    " e.extras FROM tracks t LEFT JOIN albums a ON a.id = t.album_id"
+    " LEFT JOIN track_extras e ON e.id = t.id WHERE t.id = ?1",
     track_from_row },
   { fanfare_album_get_type,
     "SELECT id, title, artist, artist_id, year, genre, track_count, duration_ms, cover"

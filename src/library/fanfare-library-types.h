@@ -61,6 +61,29 @@ typedef enum {
 } FanfareLibrarySort;
 
 /**
+ * FanfareLibraryExtras:
+ * @FANFARE_LIBRARY_EXTRAS_NONE: nothing beside the audio
+ * @FANFARE_LIBRARY_EXTRAS_LRC_FILE: a .lrc file of the same name beside it
+ * @FANFARE_LIBRARY_EXTRAS_LYRICS_TAG: lyrics in its tags
+ * @FANFARE_LIBRARY_EXTRAS_CUE_FILE: a .cue sheet of the same name beside it
+ * @FANFARE_LIBRARY_EXTRAS_CHAPTERS_TAG: chapters in the file (ID3 CHAP
+ *   frames, MP4 chapters)
+ *
+ * Where a track's lyrics and chapters are, as the scan found them, so that
+ * the app knows without reading the file. Stored in the index as flags.
+ */
+typedef enum {
+  FANFARE_LIBRARY_EXTRAS_NONE         = 0,
+  FANFARE_LIBRARY_EXTRAS_LRC_FILE     = 1 << 0,
+  FANFARE_LIBRARY_EXTRAS_LYRICS_TAG   = 1 << 1,
+  FANFARE_LIBRARY_EXTRAS_CUE_FILE     = 1 << 2,
+  FANFARE_LIBRARY_EXTRAS_CHAPTERS_TAG = 1 << 3,
+} FanfareLibraryExtras;
+
+#define FANFARE_LIBRARY_EXTRAS_LYRICS   (FANFARE_LIBRARY_EXTRAS_LRC_FILE | FANFARE_LIBRARY_EXTRAS_LYRICS_TAG)
+#define FANFARE_LIBRARY_EXTRAS_CHAPTERS (FANFARE_LIBRARY_EXTRAS_CUE_FILE | FANFARE_LIBRARY_EXTRAS_CHAPTERS_TAG)
+
+/**
  * FanfareLibraryError:
  * @FANFARE_LIBRARY_ERROR_DATABASE: the index could not be opened, read or written
  * @FANFARE_LIBRARY_ERROR_NOT_AUDIO: a file is not an audio file the library reads

@@ -406,6 +406,31 @@ static const char upsert_sql[] =
   " mb_album_artist_id = excluded.mb_album_artist_id, lyrics = excluded.lyrics"
   " RETURNING id";
 
+/* Where the track's lyrics and chapters are; a row only when there are
+ * any, since most songs have neither. */
+static gboolean
+put_extras (FanfareLibraryWriter *self,
+            gint64                id,
+            FanfareLibraryExtras  extras,
+            GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = fanfare_library_db_prepare (self->db,
+                                     extras != FANFARE_LIBRARY_EXTRAS_NONE
+                                     ? "INSERT OR REPLACE INTO track_extras (id, extras) VALUES (?1, ?2)"
+                                     : "DELETE FROM track_extras WHERE id = ?1 AND ?2 = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, extras);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return fanfare_library_db_set_error (self->db, error);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
 static void
 bind_track (sqlite3_stmt           *stmt,
             FanfareTags            *tags,
@@ -604,7 +629,8 @@ fanfare_library_writer_put_track (FanfareLibraryWriter   *self,
   touch (self->touched_genres, genre_id);
 
   return (old_id == 0 || delete_fts (self, id, error)) &&
-         insert_fts (self, id, keys, error);
+         insert_fts (self, id, keys, error) &&
+         put_extras (self, id, tags->extras, error);
 }
 
 /**

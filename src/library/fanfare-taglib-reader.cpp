@@ -18,6 +18,7 @@
 #include <taglib/flacfile.h>
 #include <taglib/flacpicture.h>
 #include <taglib/id3v2tag.h>
+#include <taglib/mp4atom.h>
 #include <taglib/mp4coverart.h>
 #include <taglib/mp4file.h>
 #include <taglib/mp4tag.h>
@@ -214,6 +215,52 @@ read_picture (TagLib::File *file)
   return TagLib::ByteVector ();
 }
 
+/* Chapters in the file itself: ID3v2 CHAP frames, or in MP4 a Nero chapter
+ * list (moov/udta/chpl) or a QuickTime chapter track, which a track's
+ * reference atom (moov/trak/tref) names with a "chap" entry. */
+static bool
+mp4_has_chapters (TagLib::MP4::File *file)
+{
+  TagLib::MP4::Atoms atoms (file);
+  TagLib::MP4::Atom *moov = atoms.find ("moov");
+
+  if (moov == NULL)
+    return false;
+  if (moov->find ("udta", "chpl") != NULL)
+    return true;
+
+  for (auto *trak : moov->findall ("trak"))
+    for (auto *child : trak->children)
+      {
+        TagLib::ByteVector data;
+
+        if (child->name != "tref" || child->length < 16 || child->length > 4096)
+          continue;
+        file->seek (child->offset + 8);
+        data = file->readBlock (child->length - 8);
+        if (data.find ("chap") >= 0)
+          return true;
+      }
+
+  return false;
+}
+
+static bool
+has_chapters (TagLib::File *file)
+{
+  if (auto *mpeg = dynamic_cast<TagLib::MPEG::File *>(file))
+    {
+      TagLib::ID3v2::Tag *tag = mpeg->ID3v2Tag (false);
+
+      return tag != NULL && !tag->frameListMap ()["CHAP"].isEmpty ();
+    }
+
+  if (auto *mp4 = dynamic_cast<TagLib::MP4::File *>(file))
+    return mp4_has_chapters (mp4);
+
+  return false;
+}
+
 static FanfareRawTags *
 read_file (const char *path,
            gboolean    want_picture,
@@ -240,6 +287,7 @@ read_file (const char *path,
   read_properties (ref.file (), raw);
   if (auto *mpeg = dynamic_cast<TagLib::MPEG::File *>(ref.file ()))
     read_rva2 (mpeg->ID3v2Tag (false), raw);
+  raw->has_chapters = has_chapters (ref.file ());
 
   if (want_picture)
     {

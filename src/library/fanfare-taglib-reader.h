@@ -41,6 +41,7 @@ typedef struct {
   int        sample_rate;
   GBytes    *picture;
   gsize      picture_size;     /* also when it was too large to keep */
+  gboolean   has_chapters;     /* ID3v2 CHAP frames, MP4 chapters */
 } FanfareRawTags;
 
 /* Reads the tags and audio properties of the file at @path, and its

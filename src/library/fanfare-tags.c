@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "fanfare-taglib-reader.h"
@@ -233,6 +234,41 @@ check_readable (const char *path,
   return TRUE;
 }
 
+/* Whether a file named like @path with @extension is beside it. */
+static gboolean
+has_beside (const char *path,
+            const char *extension)
+{
+  const char *slash = strrchr (path, G_DIR_SEPARATOR);
+  const char *dot = strrchr (path, '.');
+  g_autofree char *other = NULL;
+
+  if (dot == NULL || (slash != NULL && dot < slash))
+    dot = path + strlen (path);
+  other = g_strdup_printf ("%.*s%s", (int) (dot - path), path, extension);
+
+  return g_file_test (other, G_FILE_TEST_IS_REGULAR);
+}
+
+static FanfareLibraryExtras
+find_extras (const char     *path,
+             FanfareRawTags *raw,
+             FanfareTags    *tags)
+{
+  FanfareLibraryExtras extras = FANFARE_LIBRARY_EXTRAS_NONE;
+
+  if (has_beside (path, ".lrc"))
+    extras |= FANFARE_LIBRARY_EXTRAS_LRC_FILE;
+  if (tags->lyrics != NULL)
+    extras |= FANFARE_LIBRARY_EXTRAS_LYRICS_TAG;
+  if (has_beside (path, ".cue"))
+    extras |= FANFARE_LIBRARY_EXTRAS_CUE_FILE;
+  if (raw->has_chapters)
+    extras |= FANFARE_LIBRARY_EXTRAS_CHAPTERS_TAG;
+
+  return extras;
+}
+
 /**
  * fanfare_tags_read:
  * @path: a file name
@@ -275,6 +311,7 @@ fanfare_tags_read (const char                *path,
   tags = clean_tags (raw, &repaired);
   if (repaired)
     *problem = FANFARE_LIBRARY_PROBLEM_BAD_TAGS;
+  tags->extras = find_extras (path, raw, tags);
 
   return tags;
 }

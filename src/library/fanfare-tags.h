@@ -48,6 +48,7 @@ typedef struct {
   double  album_gain;
   double  album_peak;
   GBytes *picture;
+  guint   extras;              /* FanfareLibraryExtras */
 } FanfareTags;
 
 FanfareTags *fanfare_tags_read (const char                *path,

@@ -137,7 +137,7 @@ static GVariant *
 track_metadata (FanfareMpris *self,
                 int           position)
 {
-  g_autoptr(FanfareTrack) track = NULL;
+  FanfareTrack *track;
   g_autofree char *path = track_path (self, position);
   GVariantBuilder builder;
   const char * const *artists;
@@ -151,7 +151,7 @@ track_metadata (FanfareMpris *self,
   if (position < 0)
     return g_variant_builder_end (&builder);
 
-  track = g_list_model_get_item (G_LIST_MODEL (queue (self)), position);
+  track = fanfare_play_queue_get_track (queue (self), position);
 
   length = fanfare_track_get_duration (track);
   if (position == fanfare_play_queue_get_current (queue (self)) && fanfare_player_get_duration (self->player) > 0)

@@ -6,19 +6,18 @@
 
 /* The play queue: the tracks to play, in the order they will play, as a
  * GListModel the UI shows. It keeps the order in which tracks were added as
- * well, so that turning shuffle off restores it. Each entry has an id that
- * stays the same while it is queued, even when one track is queued twice;
- * MPRIS names entries by it. */
+ * well, so that turning shuffle off restores it. Its items are entries
+ * (FanfareQueueEntry), not tracks: a track queued twice is two items. Each
+ * entry has an id that stays the same while it is queued; MPRIS names
+ * entries by it. */
 
 #include "config.h"
 
 #include "fanfare-play-queue.h"
 #include "fanfare-player-enums.h"
+#include "fanfare-queue-entry.h"
 
-typedef struct {
-  FanfareTrack *track;
-  guint64       id;
-} Entry;
+typedef FanfareQueueEntry Entry;
 
 struct _FanfarePlayQueue
 {
@@ -52,31 +51,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-entry_free (gpointer  data)
-{
-  Entry *entry = data;
-
-  g_clear_object (&entry->track);
-  g_free (entry);
-}
-
 static Entry *
 entry_new (FanfarePlayQueue *self,
            FanfareTrack     *track)
 {
-  Entry *entry = g_new0 (Entry, 1);
-
-  entry->track = g_object_ref (track);
-  entry->id = ++self->last_id;
-
-  return entry;
+  return fanfare_queue_entry_new (track, ++self->last_id);
 }
 
 static GType
 get_item_type (GListModel *model)
 {
-  return FANFARE_TYPE_TRACK;
+  return FANFARE_TYPE_QUEUE_ENTRY;
 }
 
 static guint
@@ -97,7 +82,7 @@ get_item (GListModel *model,
 
   entry = g_ptr_array_index (self->entries, position);
 
-  return g_object_ref (entry->track);
+  return g_object_ref (entry);
 }
 
 static void
@@ -134,7 +119,7 @@ current_track_ref (FanfarePlayQueue *self)
 {
   Entry *entry = current_entry (self);
 
-  return entry ? g_object_ref (entry->track) : NULL;
+  return entry ? g_object_ref (fanfare_queue_entry_get_track (entry)) : NULL;
 }
 
 /* Tells what changed: @removed entries at @position became @added, and the
@@ -151,7 +136,7 @@ changed (FanfarePlayQueue *self,
   FanfareTrack *new_track;
 
   self->current = current;
-  new_track = current >= 0 ? current_entry (self)->track : NULL;
+  new_track = current >= 0 ? fanfare_queue_entry_get_track (current_entry (self)) : NULL;
 
   if (removed != 0 || added != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
@@ -317,7 +302,7 @@ fanfare_play_queue_class_init (FanfarePlayQueueClass *klass)
 static void
 fanfare_play_queue_init (FanfarePlayQueue *self)
 {
-  self->original = g_ptr_array_new_with_free_func (entry_free);
+  self->original = g_ptr_array_new_with_free_func (g_object_unref);
   self->entries = g_ptr_array_new ();
   self->current = -1;
 }
@@ -401,7 +386,7 @@ insert_tracks (FanfarePlayQueue *self,
     }
 
   changed (self, position, 0, tracks->len, index_of (self->entries, current),
-           current ? current->track : NULL);
+           current ? fanfare_queue_entry_get_track (current) : NULL);
 }
 
 /**
@@ -497,7 +482,7 @@ fanfare_play_queue_move (FanfarePlayQueue *self,
 
   changed (self, MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
            MAX (from, to) - MIN (from, to) + 1, index_of (self->entries, current),
-           current ? current->track : NULL);
+           current ? fanfare_queue_entry_get_track (current) : NULL);
 }
 
 /**
@@ -595,7 +580,24 @@ fanfare_play_queue_get_current_track (FanfarePlayQueue *self)
 
   entry = current_entry (self);
 
-  return entry ? entry->track : NULL;
+  return entry ? fanfare_queue_entry_get_track (entry) : NULL;
+}
+
+/**
+ * fanfare_play_queue_get_track:
+ * @self: a #FanfarePlayQueue
+ * @position: a position in the queue
+ *
+ * Returns: (transfer none): the track at @position
+ */
+FanfareTrack *
+fanfare_play_queue_get_track (FanfarePlayQueue *self,
+                              guint             position)
+{
+  g_return_val_if_fail (FANFARE_IS_PLAY_QUEUE (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+
+  return fanfare_queue_entry_get_track (g_ptr_array_index (self->entries, position));
 }
 
 /**
@@ -612,7 +614,7 @@ fanfare_play_queue_get_entry_id (FanfarePlayQueue *self,
   g_return_val_if_fail (FANFARE_IS_PLAY_QUEUE (self), 0);
   g_return_val_if_fail (position < self->entries->len, 0);
 
-  return ((Entry *) g_ptr_array_index (self->entries, position))->id;
+  return fanfare_queue_entry_get_id (g_ptr_array_index (self->entries, position));
 }
 
 /**
@@ -629,7 +631,7 @@ fanfare_play_queue_find_entry (FanfarePlayQueue *self,
   g_return_val_if_fail (FANFARE_IS_PLAY_QUEUE (self), -1);
 
   for (guint i = 0; i < self->entries->len; i++)
-    if (((Entry *) g_ptr_array_index (self->entries, i))->id == entry_id)
+    if (fanfare_queue_entry_get_id (g_ptr_array_index (self->entries, i)) == entry_id)
       return i;
 
   return -1;
@@ -787,7 +789,7 @@ fanfare_play_queue_set_shuffle (FanfarePlayQueue *self,
     shuffle_from (self->entries, current != NULL ? 1 : 0);
 
   changed (self, 0, self->entries->len, self->entries->len, index_of (self->entries, current),
-           current ? current->track : NULL);
+           current ? fanfare_queue_entry_get_track (current) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHUFFLE]);
 }
 
@@ -807,7 +809,7 @@ fanfare_play_queue_dup_original_order (FanfarePlayQueue *self)
 
   tracks = g_ptr_array_new_full (self->original->len, g_object_unref);
   for (guint i = 0; i < self->original->len; i++)
-    g_ptr_array_add (tracks, g_object_ref (((Entry *) g_ptr_array_index (self->original, i))->track));
+    g_ptr_array_add (tracks, g_object_ref (fanfare_queue_entry_get_track (g_ptr_array_index (self->original, i))));
 
   return tracks;
 }

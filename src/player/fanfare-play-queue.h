@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "fanfare-player-types.h"
+#include "fanfare-queue-entry.h"
 #include "fanfare-track.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,8 @@ int               fanfare_play_queue_get_current (FanfarePlayQueue *self);
 void              fanfare_play_queue_set_current (FanfarePlayQueue *self,
                                                   int               position);
 FanfareTrack     *fanfare_play_queue_get_current_track (FanfarePlayQueue *self);
+FanfareTrack     *fanfare_play_queue_get_track (FanfarePlayQueue *self,
+                                                guint             position);
 guint64           fanfare_play_queue_get_entry_id (FanfarePlayQueue *self,
                                                    guint             position);
 int               fanfare_play_queue_find_entry (FanfarePlayQueue *self,

@@ -57,14 +57,14 @@ prepare_next (FanfarePlayer *self)
 
   for (guint i = 0; position >= 0 && i < N_UPCOMING; i++)
     {
-      g_autoptr(FanfareTrack) track = NULL;
+      FanfareTrack *track;
       FanfareUpcoming *upcoming;
 
       position = fanfare_play_queue_get_next_after (self->queue, position, TRUE);
       if (position < 0)
         break;
 
-      track = g_list_model_get_item (G_LIST_MODEL (self->queue), position);
+      track = fanfare_play_queue_get_track (self->queue, position);
       upcoming = g_new0 (FanfareUpcoming, 1);
       upcoming->uri = g_strdup (fanfare_track_get_uri (track));
       upcoming->entry_id = fanfare_play_queue_get_entry_id (self->queue, position);

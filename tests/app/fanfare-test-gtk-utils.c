@@ -458,3 +458,24 @@ fanfare_test_click (GtkWidget *widget,
   g_free (fanfare_test_run (argv));
   fanfare_test_wait_ms (300);
 }
+
+/**
+ * fanfare_test_use_music_dir:
+ * @scratch: the folder of fanfare_test_use_private_dirs()
+ *
+ * Makes @scratch/Music the XDG Music folder, before GLib first reads the
+ * user's folders.
+ *
+ * Returns: (transfer full): the Music folder
+ */
+char *
+fanfare_test_use_music_dir (const char *scratch)
+{
+  g_autofree char *user_dirs = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "user-dirs.dirs", NULL);
+  char *music_dir = g_build_filename (scratch, "Music", NULL);
+  g_autofree char *text = g_strdup_printf ("XDG_MUSIC_DIR=\"%s\"\n", music_dir);
+
+  g_assert_cmpint (g_mkdir_with_parents (music_dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (user_dirs, text, -1, NULL));
+  return music_dir;
+}

@@ -36,5 +36,6 @@ void       fanfare_test_click (GtkWidget *widget,
                                double     y,
                                int        button);
 GBytes    *fanfare_test_make_cover (guint32  rgba) G_GNUC_WARN_UNUSED_RESULT;
+char      *fanfare_test_use_music_dir (const char *scratch) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

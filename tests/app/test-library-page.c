@@ -512,7 +512,7 @@ test_track_menu (void)
   fanfare_test_click (fanfare_test_find_label (popover, "Add to Queue"), 2, 2, 1);
   g_assert_true (fanfare_test_wait_for (queue_has, GUINT_TO_POINTER (before + 1), 0));
   {
-    g_autoptr(FanfareTrack) last = g_list_model_get_item (G_LIST_MODEL (fanfare_player_get_queue (player)), before);
+    FanfareTrack *last = fanfare_play_queue_get_track (fanfare_player_get_queue (player), before);
 
     g_assert_cmpstr (fanfare_track_get_title (last), ==, "Amber Night");
   }
@@ -690,18 +690,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *user_dirs = NULL;
-  g_autofree char *user_dirs_text = NULL;
   int ret;
 
   /* Before GLib reads them for the first time: the Music folder is the
    * test's own. */
   scratch = fanfare_test_use_private_dirs ();
-  music_dir = g_build_filename (scratch, "Music", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (music_dir, 0755), ==, 0);
-  user_dirs = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "user-dirs.dirs", NULL);
-  user_dirs_text = g_strdup_printf ("XDG_MUSIC_DIR=\"%s\"\n", music_dir);
-  g_assert_true (g_file_set_contents (user_dirs, user_dirs_text, -1, NULL));
+  music_dir = fanfare_test_use_music_dir (scratch);
   g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
 
   fanfare_test_init_gtk (&argc, &argv);

@@ -94,10 +94,12 @@ three_rows (gpointer  data)
 static const char *
 title_at (guint  position)
 {
-  g_autoptr(FanfareTrack) track = g_list_model_get_item (G_LIST_MODEL (fanfare_player_get_queue (player)),
-                                                         position);
+  FanfarePlayQueue *queue = fanfare_player_get_queue (player);
 
-  return track ? g_intern_string (fanfare_track_get_title (track)) : NULL;
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (queue)))
+    return NULL;
+
+  return g_intern_string (fanfare_track_get_title (fanfare_play_queue_get_track (queue, position)));
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <gst/tag/tag.h>
+#include <sqlite3.h>
 
 #include "fanfare-library-scan.h"
 #include "fanfare-track.h"
@@ -359,6 +360,110 @@ test_signals_in_main_thread (void)
   fanfare_test_home_clear (&home);
 }
 
+/* An MP3 whose ID3v2.3 tag holds one chapter (CHAP), as audiobook tools
+ * write them. */
+static void
+write_chaptered_mp3 (const char *path)
+{
+  static const guint8 tag[] = {
+    'I', 'D', '3', 3, 0, 0, 0, 0, 0, 30,
+    'C', 'H', 'A', 'P', 0, 0, 0, 20, 0, 0,
+    'c', 'h', '0', 0, 0, 0, 0, 0, 0, 0, 0x03, 0xe8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+  };
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  g_autofree char *audio = NULL;
+  gsize length;
+
+  fanfare_test_write_audio (path, FANFARE_TEST_MP3, NULL);
+  g_assert_true (g_file_get_contents (path, &audio, &length, NULL));
+  g_byte_array_append (file, tag, sizeof tag);
+  g_byte_array_append (file, (const guint8 *) audio, length);
+  write_file (path, (const char *) file->data, file->len);
+}
+
+static FanfareTrack *
+track_titled (GListModel *model,
+              const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FanfareTrack) track = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (fanfare_track_get_title (track), title) == 0)
+        return g_steal_pointer (&track);
+    }
+  g_assert_not_reached ();
+}
+
+/* The scan notes where lyrics and chapters are, so that the app knows a
+ * local audiobook and a song with lyrics without reading the files. */
+static void
+test_extras (void)
+{
+  struct {
+    const char          *title;
+    gboolean             has_lyrics;
+    FanfareTrackKind     kind;
+    FanfareLibraryExtras extras;
+  } expected[] = {
+    { "Plain", FALSE, FANFARE_TRACK_KIND_SONG, FANFARE_LIBRARY_EXTRAS_NONE },
+    { "Beside", TRUE, FANFARE_TRACK_KIND_SONG, FANFARE_LIBRARY_EXTRAS_LRC_FILE },
+    { "Tagged", TRUE, FANFARE_TRACK_KIND_SONG, FANFARE_LIBRARY_EXTRAS_LYRICS_TAG },
+    { "Book", FALSE, FANFARE_TRACK_KIND_AUDIOBOOK, FANFARE_LIBRARY_EXTRAS_CUE_FILE },
+    { "chapters", FALSE, FANFARE_TRACK_KIND_AUDIOBOOK, FANFARE_LIBRARY_EXTRAS_CHAPTERS_TAG },
+  };
+  g_autoptr(FanfareLibrary) library = NULL;
+  g_autoptr(FanfareLibraryModel) songs = NULL;
+  g_autoptr(GstTagList) tags = fanfare_test_tags_new ("Tagged", "Ann", NULL, 0);
+  g_autofree char *tagged = NULL;
+  g_autofree char *chaptered = NULL;
+  g_autofree char *lrc = NULL;
+  g_autofree char *cue = NULL;
+  FanfareTestHome home;
+  sqlite3 *db;
+
+  fanfare_test_home_init (&home);
+  fanfare_test_write_song (&home, "plain.ogg", FANFARE_TEST_OGG, "Plain", "Ann", NULL, 0);
+  fanfare_test_write_song (&home, "beside.ogg", FANFARE_TEST_OGG, "Beside", "Ann", NULL, 0);
+  lrc = path_in (&home, "beside.lrc");
+  write_file (lrc, "[00:00.50]A line\n", -1);
+  tagged = path_in (&home, "tagged.ogg");
+  gst_tag_list_add (tags, GST_TAG_MERGE_APPEND, GST_TAG_EXTENDED_COMMENT, "LYRICS=Words in the tags", NULL);
+  fanfare_test_write_audio (tagged, FANFARE_TEST_OGG, tags);
+  fanfare_test_write_song (&home, "book.ogg", FANFARE_TEST_OGG, "Book", "Ann", NULL, 0);
+  cue = path_in (&home, "book.cue");
+  write_file (cue, "FILE \"book.ogg\" WAVE\nTRACK 01 AUDIO\nTITLE \"One\"\nINDEX 01 00:00:00\n", -1);
+  chaptered = path_in (&home, "chapters.mp3");
+  write_chaptered_mp3 (chaptered);
+
+  library = fanfare_test_library_open (&home, NULL);
+  fanfare_test_library_scan (library);
+  songs = fanfare_library_list_songs (library, FANFARE_LIBRARY_SORT_TITLE, FALSE);
+  fanfare_test_wait_loaded (songs);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (songs)), ==, G_N_ELEMENTS (expected));
+
+  g_assert_cmpint (sqlite3_open (home.db_path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(FanfareTrack) track = track_titled (G_LIST_MODEL (songs), expected[i].title);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT extras FROM track_extras WHERE id = %s), 0)", fanfare_track_get_id (track));
+      sqlite3_stmt *stmt;
+
+      g_test_message ("%s", expected[i].title);
+      g_assert_cmpint (fanfare_track_get_has_lyrics (track), ==, expected[i].has_lyrics);
+      g_assert_cmpint (fanfare_track_get_kind (track), ==, expected[i].kind);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, expected[i].extras);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+
+  g_clear_object (&songs);
+  fanfare_test_assert_finalized (g_steal_pointer (&library));
+  fanfare_test_home_clear (&home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/library/scanner/rescan", test_rescan);
   g_test_add_func ("/library/scanner/changes-during-scan", test_changes_during_scan);
   g_test_add_func ("/library/scanner/signals-in-main-thread", test_signals_in_main_thread);
+  g_test_add_func ("/library/scanner/extras", test_extras);
 
   return g_test_run ();
 }

@@ -32,7 +32,7 @@ order (FanfarePlayQueue *queue)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(FanfareTrack) track = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      FanfareTrack *track = fanfare_play_queue_get_track (queue, i);
 
       g_string_append_printf (str, "%s%s", i ? " " : "", fanfare_track_get_id (track));
     }
@@ -193,7 +193,7 @@ test_shuffle (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 50);
   for (guint i = 0; i < 50; i++)
     {
-      g_autoptr(FanfareTrack) track = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      FanfareTrack *track = fanfare_play_queue_get_track (queue, i);
       guint index = g_ascii_strtoull (fanfare_track_get_id (track) + 1, NULL, 10);
 
       g_assert_false (seen[index]);

@@ -5,10 +5,12 @@
  */
 
 /* The track that plays, large: its cover, and a background whose colours
- * follow the cover. */
+ * follow the cover; its lyrics or chapters under the cover, or beside it
+ * when the view is wide enough. */
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "fanfare-chapters-panel.h"
@@ -24,6 +26,9 @@ struct _FanfareNowPlayingView
 
   /* Template widgets */
   GtkBox               *box;
+  GtkBox               *content_box;
+  GtkWidget            *info_box;
+  GtkWidget            *side_clamp;
   FanfareCoverImage    *cover_image;
   GtkLabel             *title_label;
   GtkLabel             *artist_label;
@@ -38,7 +43,14 @@ struct _FanfareNowPlayingView
   GSignalGroup   *track_signals;
   GtkCssProvider *css;
   char           *css_class; /* this view's own, for its colours */
+
+  /* State */
+  guint wide : 1;
 };
+
+/* From this width the lyrics or chapters go beside the cover. libadwaita
+ * 1.2 has no breakpoints: the view decides as it is allocated. */
+#define WIDE_WIDTH 860
 
 G_DEFINE_FINAL_TYPE (FanfareNowPlayingView, fanfare_now_playing_view, GTK_TYPE_WIDGET)
 
@@ -100,6 +112,52 @@ current_track_changed_cb (FanfareNowPlayingView *self)
 }
 
 static void
+set_wide (FanfareNowPlayingView *self,
+          gboolean               wide)
+{
+  if (self->wide == !!wide)
+    return;
+
+  self->wide = !!wide;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->content_box),
+                                  wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_homogeneous (self->content_box, wide);
+  /* Wide, the cover and its labels sit in the middle of their half. */
+  gtk_widget_set_valign (self->info_box, wide ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->cover_image), !wide);
+  gtk_widget_set_valign (GTK_WIDGET (self->cover_image), wide ? GTK_ALIGN_CENTER : GTK_ALIGN_END);
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->side_clamp), wide ? 560 : 420);
+  gtk_widget_set_margin_top (self->side_clamp, wide ? 24 : 0);
+}
+
+static void
+fanfare_now_playing_view_measure (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline)
+{
+  FanfareNowPlayingView *self = FANFARE_NOW_PLAYING_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->box), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+fanfare_now_playing_view_size_allocate (GtkWidget *widget,
+                                        int        width,
+                                        int        height,
+                                        int        baseline)
+{
+  FanfareNowPlayingView *self = FANFARE_NOW_PLAYING_VIEW (widget);
+
+  set_wide (self, width >= WIDE_WIDTH);
+  gtk_widget_allocate (GTK_WIDGET (self->box), width, height, baseline, NULL);
+}
+
+static void
 fanfare_now_playing_view_dispose (GObject *object)
 {
   FanfareNowPlayingView *self = FANFARE_NOW_PLAYING_VIEW (object);
@@ -124,6 +182,8 @@ fanfare_now_playing_view_class_init (FanfareNowPlayingViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fanfare_now_playing_view_dispose;
+  widget_class->measure = fanfare_now_playing_view_measure;
+  widget_class->size_allocate = fanfare_now_playing_view_size_allocate;
 
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
   g_type_ensure (FANFARE_TYPE_LYRICS_VIEW);
@@ -132,6 +192,9 @@ fanfare_now_playing_view_class_init (FanfareNowPlayingViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-now-playing-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, box);
+  gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, content_box);
+  gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, info_box);
+  gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, side_clamp);
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, cover_image);
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, title_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, artist_label);
@@ -140,7 +203,6 @@ fanfare_now_playing_view_class_init (FanfareNowPlayingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, lyrics_view);
   gtk_widget_class_bind_template_child (widget_class, FanfareNowPlayingView, chapters_panel);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_now_playing_view_texture_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nowplaying");
 }
 
@@ -187,4 +249,17 @@ fanfare_now_playing_view_set_player (FanfareNowPlayingView *self,
   fanfare_lyrics_view_set_player (self->lyrics_view, player);
   fanfare_chapters_panel_set_player (self->chapters_panel, player);
   update (self);
+}
+
+/**
+ * fanfare_now_playing_view_get_wide:
+ *
+ * Returns: whether the lyrics or chapters are beside the cover
+ */
+gboolean
+fanfare_now_playing_view_get_wide (FanfareNowPlayingView *self)
+{
+  g_return_val_if_fail (FANFARE_IS_NOW_PLAYING_VIEW (self), FALSE);
+
+  return self->wide;
 }

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FanfareNowPlayingView, fanfare_now_playing_view, FANFARE, NOW_PLAYING_VIEW, GtkWidget);
 
-void fanfare_now_playing_view_set_player (FanfareNowPlayingView *self,
-                                          FanfarePlayer         *player);
+void     fanfare_now_playing_view_set_player (FanfareNowPlayingView *self,
+                                              FanfarePlayer         *player);
+gboolean fanfare_now_playing_view_get_wide (FanfareNowPlayingView *self);
 
 G_END_DECLS

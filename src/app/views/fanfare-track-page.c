@@ -6,7 +6,8 @@
 
 /* One track of the platform: its cover, title, artist and album (links to
  * their pages), and what can be done with it: play it, play it next, add
- * it to the queue, save it to the library. */
+ * it to the queue, save it to the library. An audiobook or a mix, the
+ * platform's or a local file, shows how much is left and its chapters. */
 
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include "fanfare-chapters-panel.h"
 #include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
+#include "fanfare-local-extras.h"
 #include "fanfare-navigate.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-track-page.h"
@@ -44,6 +46,9 @@ struct _FanfareTrackPage
   FanfareClient *client;
   GListModel    *chapters;
   GCancellable  *cancellable;
+
+  /* State */
+  guint pending_chapter;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareTrackPage, fanfare_track_page, GTK_TYPE_WIDGET)
@@ -99,23 +104,22 @@ go_to_action (GtkWidget  *widget,
 }
 
 /* Long items: the chapters, a click playing from one; how far the
- * listener got. */
+ * listener got. The platform's chapters come from the server, a local
+ * file's from a cue sheet beside it or from the file itself. */
 static GtkWidget *
 make_chapter_row (gpointer  item,
                   gpointer  user_data)
 {
-  g_autofree char *start = fanfare_format_duration (fanfare_chapter_get_start (item));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *time = gtk_label_new (start);
+  return fanfare_chapter_row_new (item);
+}
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fanfare_chapter_get_title (item));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (fanfare_chapter_get_artist (item) != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), fanfare_chapter_get_artist (item));
-  gtk_widget_add_css_class (time, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), time);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+static void
+show_chapters (FanfareTrackPage *self,
+               GListModel       *chapters)
+{
+  g_set_object (&self->chapters, chapters);
+  gtk_list_box_bind_model (self->chapters_list, chapters, make_chapter_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chapters_list), g_list_model_get_n_items (chapters) > 0);
 }
 
 static void
@@ -126,11 +130,24 @@ chapters_cb (GObject      *object,
   g_autoptr(FanfareTrackPage) self = user_data;
   g_autoptr(GListModel) chapters = fanfare_client_list_chapters_finish (FANFARE_CLIENT (object), result, NULL);
 
-  if (chapters == NULL)
+  if (chapters != NULL)
+    show_chapters (self, chapters);
+}
+
+static void
+local_chapters_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(FanfareTrackPage) self = user_data;
+  g_autoptr(FanfareLyrics) lyrics = NULL;
+  g_autoptr(GPtrArray) chapters = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (FANFARE_TYPE_CHAPTER);
+
+  if (!fanfare_local_extras_load_finish (result, &lyrics, &chapters, NULL) || chapters == NULL)
     return;
-  g_set_object (&self->chapters, chapters);
-  gtk_list_box_bind_model (self->chapters_list, chapters, make_chapter_row, NULL, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->chapters_list), g_list_model_get_n_items (chapters) > 0);
+  g_list_store_splice (store, 0, 0, chapters->pdata, chapters->len);
+  show_chapters (self, G_LIST_MODEL (store));
 }
 
 static void
@@ -139,6 +156,8 @@ show_book (FanfareTrackPage *self)
   GApplication *app = g_application_get_default ();
   FanfarePlayer *player = FANFARE_IS_APPLICATION (app) ? fanfare_application_get_player (FANFARE_APPLICATION (app)) : NULL;
   GTimeSpan position = player != NULL ? fanfare_player_get_resume_position (player, self->track) : -1;
+  const char *uri = fanfare_track_get_uri (self->track);
+  g_autofree char *path = uri != NULL ? g_filename_from_uri (uri, NULL, NULL) : NULL;
   g_autofree char *left = NULL;
 
   if (fanfare_track_get_kind (self->track) == FANFARE_TRACK_KIND_SONG)
@@ -148,9 +167,38 @@ show_book (FanfareTrackPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->chapters_list), FALSE);
   left = fanfare_format_time_left (fanfare_track_get_duration (self->track) - MAX (position, 0));
   gtk_label_set_label (self->progress_label, left);
-  if (self->client != NULL && fanfare_track_get_id (self->track) != NULL)
+  if (fanfare_track_get_source (self->track) == FANFARE_SOURCE_LOCAL && path != NULL)
+    fanfare_local_extras_load_async (path, self->cancellable, local_chapters_cb, g_object_ref (self));
+  else if (self->client != NULL && fanfare_track_get_id (self->track) != NULL)
     fanfare_client_list_chapters_async (self->client, fanfare_track_get_id (self->track), self->cancellable,
                                         chapters_cb, g_object_ref (self));
+}
+
+static gboolean
+is_current (FanfareTrackPage *self,
+            FanfarePlayer    *player)
+{
+  FanfareTrack *current = fanfare_player_get_current_track (player);
+
+  return current != NULL && g_strcmp0 (fanfare_track_get_uri (current), fanfare_track_get_uri (self->track)) == 0;
+}
+
+/* Playing a local track may start its album, which takes a moment: the
+ * chapter plays once the book is the current track and the player knows
+ * its chapters, by then loaded. */
+static void
+play_chapter_when_ready_cb (FanfareTrackPage *self)
+{
+  FanfarePlayer *player = fanfare_application_get_player (FANFARE_APPLICATION (g_application_get_default ()));
+
+  if (!is_current (self, player) ||
+      g_list_model_get_n_items (fanfare_player_get_chapters (player)) <= self->pending_chapter)
+    return;
+
+  g_signal_handlers_disconnect_by_func (player, play_chapter_when_ready_cb, self);
+  g_signal_handlers_disconnect_by_func (fanfare_player_get_chapters (player), play_chapter_when_ready_cb, self);
+  fanfare_player_play_chapter (player, self->pending_chapter);
+  fanfare_player_play (player);
 }
 
 static void
@@ -158,16 +206,26 @@ fanfare_track_page_chapter_activated_cb (FanfareTrackPage *self,
                                          GtkListBoxRow    *row)
 {
   GApplication *app = g_application_get_default ();
-  g_autoptr(FanfareChapter) chapter = NULL;
+  FanfarePlayer *player;
 
   g_assert (FANFARE_IS_TRACK_PAGE (self));
 
   if (!FANFARE_IS_APPLICATION (app) || self->chapters == NULL)
     return;
 
-  chapter = g_list_model_get_item (self->chapters, gtk_list_box_row_get_index (row));
-  fanfare_application_play_track (FANFARE_APPLICATION (app), self->track, FANFARE_PLAY_NOW);
-  fanfare_player_seek (fanfare_application_get_player (FANFARE_APPLICATION (app)), fanfare_chapter_get_start (chapter));
+  player = fanfare_application_get_player (FANFARE_APPLICATION (app));
+  self->pending_chapter = gtk_list_box_row_get_index (row);
+  g_signal_handlers_disconnect_by_func (player, play_chapter_when_ready_cb, self);
+  g_signal_handlers_disconnect_by_func (fanfare_player_get_chapters (player), play_chapter_when_ready_cb, self);
+  if (!is_current (self, player))
+    {
+      g_signal_connect_object (player, "notify::current-track", G_CALLBACK (play_chapter_when_ready_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (fanfare_player_get_chapters (player), "items-changed",
+                               G_CALLBACK (play_chapter_when_ready_cb), self, G_CONNECT_SWAPPED);
+      fanfare_application_play_track (FANFARE_APPLICATION (app), self->track, FANFARE_PLAY_NOW);
+    }
+  play_chapter_when_ready_cb (self);
 }
 
 static void
@@ -273,6 +331,9 @@ fanfare_track_page_new (FanfareTrack *track)
   if (gtk_widget_get_visible (GTK_WIDGET (self->comments)))
     fanfare_comment_section_set_target (self->comments, client, FANFARE_SOCIAL_TARGET_TRACK,
                                         fanfare_track_get_id (track));
+  /* The user's own files are already theirs. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->save_content)),
+                          fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM);
   update_saved (self);
   show_book (self);
 

@@ -59,11 +59,16 @@ fanfare_format_time_left (GTimeSpan left)
   return g_strdup_printf (_("%u h %u min left"), minutes / 60, minutes % 60);
 }
 
-static GtkWidget *
-make_row (gpointer  item,
-          gpointer  user_data)
+/**
+ * fanfare_chapter_row_new:
+ * @chapter: a chapter or an entry of a tracklist
+ *
+ * Returns: (transfer floating): an activatable row with its title, its
+ *   artist and its start
+ */
+GtkWidget *
+fanfare_chapter_row_new (FanfareChapter *chapter)
 {
-  FanfareChapter *chapter = item;
   const char *artist = fanfare_chapter_get_artist (chapter);
   g_autofree char *start = fanfare_format_duration (fanfare_chapter_get_start (chapter));
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
@@ -78,6 +83,13 @@ make_row (gpointer  item,
   adw_action_row_add_suffix (row, time);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   return GTK_WIDGET (row);
+}
+
+static GtkWidget *
+make_row (gpointer  item,
+          gpointer  user_data)
+{
+  return fanfare_chapter_row_new (item);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fanfare-chapter.h"
 #include "fanfare-player.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,6 @@ G_DECLARE_FINAL_TYPE (FanfareChaptersPanel, fanfare_chapters_panel, FANFARE, CHA
 void  fanfare_chapters_panel_set_player (FanfareChaptersPanel *self,
                                          FanfarePlayer        *player);
 char *fanfare_format_time_left (GTimeSpan  left) G_GNUC_WARN_UNUSED_RESULT;
+GtkWidget *fanfare_chapter_row_new (FanfareChapter *chapter);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-chapter-button.h"
 #include "fanfare-chapter.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-player-bar.h"
@@ -277,6 +278,7 @@ fanfare_player_bar_class_init (FanfarePlayerBarClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FANFARE_TYPE_CHAPTER_BUTTON);
   g_type_ensure (FANFARE_TYPE_COVER_IMAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,

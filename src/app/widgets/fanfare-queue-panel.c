@@ -64,7 +64,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   guint position = gtk_list_item_get_position (item);
 
   fanfare_queue_row_bind (FANFARE_QUEUE_ROW (gtk_list_item_get_child (item)),
-                          gtk_list_item_get_item (item), position,
+                          fanfare_queue_entry_get_track (gtk_list_item_get_item (item)), position,
                           (int) position == fanfare_play_queue_get_current (queue (self)));
 }
 

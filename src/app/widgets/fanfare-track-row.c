@@ -28,6 +28,7 @@ struct _FanfareTrackRow
   FanfareCoverImage *cover;
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
+  GtkImage          *lyrics_image;
   GtkLabel          *duration_label;
 
   /* Owned references */
@@ -89,10 +90,12 @@ update (FanfareTrackRow *self)
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->subtitle_label, "");
       gtk_label_set_label (self->duration_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->lyrics_image), FALSE);
       return;
     }
 
   gtk_label_set_label (self->title_label, fanfare_track_get_title (self->track));
+  gtk_widget_set_visible (GTK_WIDGET (self->lyrics_image), fanfare_track_get_has_lyrics (self->track));
   if (fanfare_track_get_duration (self->track) > 0)
     duration = fanfare_format_duration (fanfare_track_get_duration (self->track));
   gtk_label_set_label (self->duration_label, duration != NULL ? duration : "");
@@ -130,6 +133,7 @@ fanfare_track_row_class_init (FanfareTrackRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackRow, cover);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackRow, lyrics_image);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackRow, duration_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
