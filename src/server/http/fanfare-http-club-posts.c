@@ -453,7 +453,7 @@ leaderboard (FanfareRequest *request)
 const FanfareRoute fanfare_http_club_post_routes[] = {
   { "GET", "/api/v1/clubs/{id}/posts", FANFARE_ACCESS_ANYONE, 0, list_posts },
   { "POST", "/api/v1/clubs/{id}/posts", FANFARE_ACCESS_USER, 0, add_club_post },
-  { "GET", "/api/v1/clubs/{id}/leaderboard", FANFARE_ACCESS_ANYONE, 0, leaderboard },
+  { "GET", "/api/v1/clubs/{id}/leaderboard", FANFARE_ACCESS_ANYONE, 0, leaderboard, TRUE },
   { "DELETE", "/api/v1/club-posts/{id}", FANFARE_ACCESS_USER, 0, remove_post },
   { "PUT", "/api/v1/club-posts/{id}/pinned", FANFARE_ACCESS_USER, 0, pin_post },
   { "PUT", "/api/v1/club-posts/{id}/image", FANFARE_ACCESS_USER, FANFARE_IMAGE_MAX_BYTES, set_post_image },
