@@ -413,11 +413,11 @@ leaderboard (FanfareRequest *request)
   FanfareDatabase *db = fanfare_request_get_database (request);
   gint64 club_id = fanfare_request_get_id (request, "id");
   g_autoptr(GError) error = NULL;
-  g_autoptr(FanfareClubRecord) club = NULL;
   g_autoptr(GPtrArray) supporters = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  gint64 artist_id;
 
-  if ((club = fanfare_club_store_get (db, club_id, &error)) == NULL ||
+  if ((artist_id = fanfare_club_store_get_artist (db, club_id, &error)) == 0 ||
       (supporters = fanfare_club_store_leaderboard (db, club_id, MAX_LEADERBOARD, &error)) == NULL)
     {
       fanfare_request_fail (request, error);
@@ -442,7 +442,7 @@ leaderboard (FanfareRequest *request)
       fanfare_http_store_add_int (builder, "activity", supporter->activity);
       fanfare_http_store_add_int (builder, "score", supporter->score);
       fanfare_http_store_add_int (builder, "badge_level", badge_level (supporter->score));
-      add_nameplates (builder, request, supporter->user_id, club->artist_id);
+      add_nameplates (builder, request, supporter->user_id, artist_id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -331,6 +331,31 @@ fanfare_club_store_remove_comment (FanfareDatabase *db,
 }
 
 /**
+ * fanfare_club_store_get_artist:
+ *
+ * Returns: the artist of the club, or 0 with %FANFARE_ERROR_NOT_FOUND;
+ *   unlike the club's record, it costs the same whatever its size
+ */
+gint64
+fanfare_club_store_get_artist (FanfareDatabase *db,
+                               gint64           club_id,
+                               GError         **error)
+{
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (conn == NULL ||
+      (stmt = _fanfare_connection_prepare (conn, "SELECT artist_id FROM fan_clubs WHERE id = ?1", error)) == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, club_id);
+  if (!_fanfare_statement_step_row (stmt, "No such club", error))
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
  * fanfare_club_store_leaderboard:
  *
  * Returns: (transfer full) (element-type FanfareClubSupporter): the

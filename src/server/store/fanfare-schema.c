@@ -576,8 +576,10 @@ static const char *versions[] = {
    * the artist bought (refunds aside), milliseconds listened to the
    * artist, posts and comments in the club (not removed). The score
    * weighs an album 100, a whole minute 1, a post or comment 5. A
-   * track deleted takes its listening with it, as its plays go. */
+   * track deleted takes its listening with it, as its plays go. A club's
+   * founder is found without reading through its members. */
   "CREATE INDEX purchases_buyer ON purchases (buyer_id, album_id);"
+  "CREATE INDEX fan_club_members_role ON fan_club_members (club_id, role);"
   "CREATE TABLE fan_club_scores ("
   "  club_id INTEGER NOT NULL,"
   "  user_id INTEGER NOT NULL,"
