@@ -17,13 +17,16 @@
 
 typedef struct {
   SoupMessage *msg;
+  goffset      start;       /* of the bytes answered */
   goffset      total_size;
+  char        *etag;        /* of the whole stream, as the server named it */
 } StreamData;
 
 static void
 stream_data_free (StreamData *data)
 {
   g_clear_object (&data->msg);
+  g_free (data->etag);
   g_free (data);
 }
 
@@ -49,9 +52,13 @@ read_stream_cb (GObject      *object,
   if (soup_message_get_status (data->msg) == SOUP_STATUS_PARTIAL_CONTENT &&
       soup_message_headers_get_content_range (soup_message_get_response_headers (data->msg),
                                               &start, &end, &total))
-    data->total_size = total;
+    {
+      data->start = start;
+      data->total_size = total;
+    }
   else
     data->total_size = g_bytes_get_size (bytes);
+  data->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (data->msg), "ETag"));
 
   g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
 }
@@ -73,6 +80,28 @@ fanfare_client_read_stream_async (FanfareClient       *self,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
+{
+  fanfare_client_read_stream_if_range_async (self, track, offset, length, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * fanfare_client_read_stream_if_range_async:
+ * @etag: (nullable): the ETag of the stream the range continues; when the
+ *   stream is no longer that one, the server answers it whole
+ *
+ * Reads a byte range of @track's audio as long as it is still the stream
+ * @etag names (If-Range), so that what was read of it before may be
+ * continued, never spliced onto another.
+ */
+void
+fanfare_client_read_stream_if_range_async (FanfareClient       *self,
+                                           FanfareTrack        *track,
+                                           goffset              offset,
+                                           gssize               length,
+                                           const char          *etag,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   SoupMessageHeaders *headers;
@@ -96,6 +125,8 @@ fanfare_client_read_stream_async (FanfareClient       *self,
   data->msg = _fanfare_client_new_message (self, "GET", uri + strlen (self->server_url), NULL);
   headers = soup_message_get_request_headers (data->msg);
   soup_message_headers_set_range (headers, offset, length < 0 ? -1 : offset + length - 1);
+  if (etag != NULL)
+    soup_message_headers_replace (headers, "If-Range", etag);
   soup_message_disable_feature (data->msg, SOUP_TYPE_CACHE);
   g_task_set_task_data (task, data, (GDestroyNotify) stream_data_free);
 
@@ -119,6 +150,34 @@ fanfare_client_read_stream_finish (FanfareClient *self,
 
   if (bytes != NULL && total_size != NULL)
     *total_size = ((StreamData *) g_task_get_task_data (G_TASK (result)))->total_size;
+
+  return bytes;
+}
+
+/**
+ * fanfare_client_read_stream_if_range_finish:
+ * @start: (out) (optional): where the bytes answered start: the offset
+ *   asked for, or 0 when the server answered the whole stream
+ * @total_size: (out) (optional): the size of the whole stream
+ * @etag: (out) (optional) (transfer full) (nullable): the stream's ETag
+ *
+ * Returns: (transfer full): the bytes answered
+ */
+GBytes *
+fanfare_client_read_stream_if_range_finish (FanfareClient *self,
+                                            GAsyncResult  *result,
+                                            goffset       *start,
+                                            goffset       *total_size,
+                                            char         **etag,
+                                            GError       **error)
+{
+  GBytes *bytes = fanfare_client_read_stream_finish (self, result, total_size, error);
+  StreamData *data = g_task_get_task_data (G_TASK (result));
+
+  if (bytes != NULL && start != NULL)
+    *start = data->start;
+  if (bytes != NULL && etag != NULL)
+    *etag = g_strdup (data->etag);
 
   return bytes;
 }

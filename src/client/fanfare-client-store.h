@@ -52,6 +52,37 @@ typedef struct {
   GStrv photos;   /* their URIs */
 } FanfareClientExtras;
 
+typedef enum {
+  FANFARE_CLIENT_WALLET_TOP_UP,
+  FANFARE_CLIENT_WALLET_PURCHASE,
+  FANFARE_CLIENT_WALLET_GIFT,      /* an album bought for someone */
+  FANFARE_CLIENT_WALLET_REFUND,
+} FanfareClientWalletKind;
+
+/* An entry of the wallet's history. */
+typedef struct {
+  char                   *id;
+  FanfareClientWalletKind kind;
+  gint64                  amount_cents;   /* in (> 0) or out (< 0) */
+  char                   *currency;
+  gint64                  balance_cents;  /* after it */
+  char                   *album_id;       /* or NULL for a top-up */
+  char                   *album;
+  char                   *to;             /* a gift's receiver */
+  GDateTime              *created_at;
+} FanfareClientWalletEntry;
+
+void                   fanfare_client_wallet_entry_free (FanfareClientWalletEntry *entry);
+void                   fanfare_client_list_wallet_history_async (FanfareClient       *self,
+                                                                 const char          *cursor,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+GPtrArray             *fanfare_client_list_wallet_history_finish (FanfareClient *self,
+                                                                  GAsyncResult  *result,
+                                                                  char         **next_cursor,
+                                                                  GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
 void                   fanfare_client_extras_free (FanfareClientExtras *extras);
 void                   fanfare_client_get_album_extras_async (FanfareClient       *self,
                                                               const char          *album_id,
@@ -140,5 +171,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareNameplate, fanfare_nameplate_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientOffer, fanfare_client_offer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientPurchase, fanfare_client_purchase_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientExtras, fanfare_client_extras_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClientWalletEntry, fanfare_client_wallet_entry_free)
 
 G_END_DECLS

@@ -133,6 +133,7 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_comment_routes);
   fanfare_router_add (self->router, fanfare_http_message_routes);
   fanfare_router_add (self->router, fanfare_http_store_routes);
+  fanfare_router_add (self->router, fanfare_http_wallet_routes);
   fanfare_router_add (self->router, fanfare_http_sales_routes);
   fanfare_router_add (self->router, fanfare_http_club_routes);
   fanfare_router_add (self->router, fanfare_http_club_post_routes);

@@ -23,8 +23,9 @@
 #include "fanfare-error.h"
 #include "fanfare-shop.h"
 
-#define KEY_FILE    "nameplate-signing.key"
-#define CONFIG_FILE "store.ini"
+#define KEY_FILE             "nameplate-signing.key"
+#define CONFIG_FILE          "store.ini"
+#define SIGNATURE_CACHE_SIZE 20000
 
 /* Codes: 16 symbols of an alphabet without look-alikes, 80 bits. */
 static const char code_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -36,6 +37,12 @@ struct _FanfareShop {
   GArray       *certifications;  /* FanfareCertification, the highest first */
   unsigned char public_key[crypto_sign_PUBLICKEYBYTES];
   unsigned char secret_key[crypto_sign_SECRETKEYBYTES];
+
+  /* Signatures made, by payload: Ed25519 signs the same payload the same
+   * way, and a page of a club's supporters shows a thousand nameplates.
+   * Emptied when it holds SIGNATURE_CACHE_SIZE. */
+  GMutex      signatures_mutex;
+  GHashTable *signatures;
 };
 
 static int
@@ -214,6 +221,8 @@ fanfare_shop_new (const char *data_dir,
 {
   g_autoptr(FanfareShop) self = g_new0 (FanfareShop, 1);
 
+  g_mutex_init (&self->signatures_mutex);
+  self->signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->certifications = g_array_new (FALSE, FALSE, sizeof (FanfareCertification));
   g_array_set_clear_func (self->certifications, clear_certification);
 
@@ -230,6 +239,8 @@ fanfare_shop_free (FanfareShop *self)
     return;
 
   sodium_memzero (self->secret_key, sizeof self->secret_key);
+  g_clear_pointer (&self->signatures, g_hash_table_unref);
+  g_mutex_clear (&self->signatures_mutex);
   g_clear_pointer (&self->certifications, g_array_unref);
   g_free (self->currency);
   g_free (self);
@@ -355,10 +366,24 @@ fanfare_shop_sign (FanfareShop *self,
                    const char  *payload)
 {
   unsigned char signature[crypto_sign_BYTES];
+  char *encoded;
+
+  g_mutex_lock (&self->signatures_mutex);
+  encoded = g_strdup (g_hash_table_lookup (self->signatures, payload));
+  g_mutex_unlock (&self->signatures_mutex);
+  if (encoded != NULL)
+    return encoded;
 
   crypto_sign_detached (signature, NULL, (const unsigned char *) payload, strlen (payload), self->secret_key);
+  encoded = g_base64_encode (signature, sizeof signature);
 
-  return g_base64_encode (signature, sizeof signature);
+  g_mutex_lock (&self->signatures_mutex);
+  if (g_hash_table_size (self->signatures) >= SIGNATURE_CACHE_SIZE)
+    g_hash_table_remove_all (self->signatures);
+  g_hash_table_replace (self->signatures, g_strdup (payload), g_strdup (encoded));
+  g_mutex_unlock (&self->signatures_mutex);
+
+  return encoded;
 }
 
 void

@@ -102,6 +102,13 @@ dialog_shown (gpointer  data)
   return find_dialog (data) != NULL;
 }
 
+static const char *
+row_title (GtkListBox *list,
+           int         index)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, index)));
+}
+
 static gboolean
 wallet_filled (gpointer  data)
 {
@@ -313,6 +320,8 @@ wallet_view (const char *listener)
 {
   g_auto(GStrv) codes = fanfare_test_issue_codes (server->data_dir, "20", 1);
   GtkWidget *dialog;
+  GtkListBox *history;
+  AdwActionRow *latest;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
   g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
@@ -322,6 +331,22 @@ wallet_view (const char *listener)
   gtk_editable_set_text (fanfare_wallet_dialog_get_entry (dialog), codes[0]);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "top-up");
   g_assert_true (fanfare_test_wait_for (wallet_refilled, (gpointer) listener, 20000));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Opened again, the wallet lists the top-up first in its history, above
+   * the gift and the purchase. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
+  dialog = find_dialog ("Your Wallet");
+  history = fanfare_wallet_dialog_get_history (dialog);
+  g_assert_nonnull (history);
+  latest = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (history, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (latest)), ==, "Top-up");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (latest), "+¥20.00 · balance ¥34.00"));
+  g_assert_true (g_str_has_suffix (row_title (history, 1), "given to giftee"));
+  g_assert_true (g_str_has_prefix (row_title (history, 2), "Bought"));
+  fanfare_test_save_screenshot (dialog, "store-wallet-history");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void

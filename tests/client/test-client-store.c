@@ -393,6 +393,47 @@ test_serial_format (void)
   g_assert_cmpstr (grouped, ==, "1,234");
 }
 
+/* The wallet's history, the latest first, with the balance each left. */
+static void
+test_wallet_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(FanfareClientPurchase) bought = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next_cursor = NULL;
+  FanfareClientWalletEntry *entry;
+
+  top_up (fixture, "20");
+  bought = buy (fixture, "h-1", &error);
+  g_assert_no_error (error);
+  top_up (fixture, "10");
+
+  fanfare_client_list_wallet_history_async (fixture->client, NULL, NULL, fanfare_test_store_result, &fixture->result);
+  result = WAIT (fixture);
+  entries = fanfare_client_list_wallet_history_finish (fixture->client, result, &next_cursor, &error);
+  g_assert_no_error (error);
+  g_assert_null (next_cursor);
+  g_assert_cmpuint (entries->len, ==, 3);
+
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->kind, ==, FANFARE_CLIENT_WALLET_TOP_UP);
+  g_assert_cmpint (entry->amount_cents, ==, 1000);
+  g_assert_cmpint (entry->balance_cents, ==, 3000 - PRICE);
+  g_assert_null (entry->album);
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpint (entry->kind, ==, FANFARE_CLIENT_WALLET_PURCHASE);
+  g_assert_cmpint (entry->amount_cents, ==, -PRICE);
+  g_assert_cmpint (entry->balance_cents, ==, 2000 - PRICE);
+  g_assert_cmpstr (entry->album, ==, "夏天的风");
+  g_assert_cmpstr (entry->currency, ==, "CNY");
+  g_assert_nonnull (entry->created_at);
+  entry = g_ptr_array_index (entries, 2);
+  g_assert_cmpint (entry->kind, ==, FANFARE_CLIENT_WALLET_TOP_UP);
+  g_assert_cmpint (entry->balance_cents, ==, 2000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +447,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/client/store/fan-club", Fixture, NULL, fixture_set_up, test_fan_club, fixture_tear_down);
   g_test_add ("/client/store/album-extras", Fixture, NULL, fixture_set_up, test_album_extras, fixture_tear_down);
+  g_test_add ("/client/store/wallet-history", Fixture, NULL, fixture_set_up, test_wallet_history, fixture_tear_down);
   g_test_add_func ("/client/store/serial-format", test_serial_format);
 
   return g_test_run ();

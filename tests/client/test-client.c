@@ -550,6 +550,82 @@ test_download_resume (Fixture       *fixture,
   fanfare_test_rm_rf (dir);
 }
 
+/* A part file is continued only while the track is the stream it came
+ * from: with the stream's ETag beside it the rest is appended to it (here
+ * to bytes the test put there, so that keeping them shows), with another
+ * ETag the server answers the whole stream and the part is written anew. */
+static void
+test_download_if_range (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GListModel) tracks = NULL;
+  g_autoptr(FanfareAlbum) album = first_new_release (fixture, &tracks);
+  g_autoptr(FanfareTrack) track = g_list_model_get_item (tracks, 0);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "01 track.ogg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) partial = fanfare_client_download_partial_file (file);
+  g_autofree char *etag_path = g_strconcat (g_file_peek_path (partial), ".etag", NULL);
+  g_autofree char *contents = NULL;
+  char stale[1024];
+  gsize length = 0;
+  goffset start = -1;
+  Progress kept = { fixture, 0, 0, FALSE };
+  Progress again = { fixture, 0, 0, FALSE };
+
+  sign_in (fixture, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
+  fanfare_test_note_secret (fanfare_client_get_token (fixture->client));
+  fanfare_client_read_stream_if_range_async (fixture->client, track, 0, -1, NULL, NULL, fanfare_test_store_result,
+                                             &fixture->result);
+  result = WAIT (fixture);
+  whole = fanfare_client_read_stream_if_range_finish (fixture->client, result, &start, NULL, &etag, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (start, ==, 0);
+  g_assert_nonnull (etag);
+  memset (stale, 'x', sizeof stale);
+
+  /* The same stream: resumed after the bytes already there. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (partial), stale, sizeof stale, NULL));
+  g_assert_true (g_file_set_contents (etag_path, etag, -1, NULL));
+  g_assert_true (download (fixture, track, file, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kept.first, ==, 2048);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, g_bytes_get_size (whole));
+  g_assert_true (memcmp (contents, stale, sizeof stale) == 0);
+  g_assert_true (memcmp (contents + sizeof stale, (const char *) g_bytes_get_data (whole, NULL) + sizeof stale,
+                         length - sizeof stale) == 0);
+  g_assert_false (g_file_test (etag_path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_delete (file, NULL, NULL));
+
+  /* The part came from another version of the track: it starts over and
+   * ends the track byte for byte. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (partial), stale, sizeof stale, NULL));
+  g_assert_true (g_file_set_contents (etag_path, "\"an-earlier-version\"", -1, NULL));
+  g_assert_true (download (fixture, track, file, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again.first, ==, g_bytes_get_size (whole));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, g_bytes_get_size (whole));
+  g_assert_true (memcmp (contents, g_bytes_get_data (whole, NULL), length) == 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_delete (file, NULL, NULL));
+
+  /* A part with nothing to vouch for it is not trusted either. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (partial), stale, sizeof stale, NULL));
+  g_assert_true (download (fixture, track, file, &again, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (memcmp (contents, g_bytes_get_data (whole, NULL), length) == 0);
+
+  fanfare_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +643,7 @@ main (int   argc,
   g_test_add ("/client/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/client/stream-range", Fixture, NULL, fixture_set_up, test_stream_range, fixture_tear_down);
   g_test_add ("/client/download-resume", Fixture, NULL, fixture_set_up, test_download_resume, fixture_tear_down);
+  g_test_add ("/client/download-if-range", Fixture, NULL, fixture_set_up, test_download_if_range, fixture_tear_down);
   g_test_add ("/client/library", Fixture, NULL, fixture_set_up, test_library, fixture_tear_down);
   g_test_add ("/client/images", Fixture, NULL, fixture_set_up, test_images, fixture_tear_down);
   g_test_add_func ("/client/offline", test_offline);

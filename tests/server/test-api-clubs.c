@@ -517,6 +517,24 @@ comment_nameplates (FanfareTestResponse *response,
   g_assert_not_reached ();
 }
 
+/* @username's row of the club's leaderboard. */
+static JsonObject *
+supporter (FanfareTestResponse *board,
+           const char          *username)
+{
+  JsonArray *items = fanfare_test_response_get_array (board, "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "username"), username) == 0)
+        return item;
+    }
+
+  g_assert_not_reached ();
+}
+
 /* A buyer's nameplate of the artist shows beside their comments on the
  * artist's album and tracks; nobody else's has one. */
 static void
@@ -572,6 +590,96 @@ test_comment_nameplates (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (comment_nameplates (on_track, "mei")), ==, 1);
 }
 
+#define assert_supporter(fixture, board_path, username, member, expected) \
+  G_STMT_START { \
+    g_autoptr(FanfareTestResponse) _board = fanfare_test_request ((fixture)->server, "GET", board_path, NULL, NULL); \
+    g_assert_cmpuint (_board->status, ==, 200); \
+    g_assert_cmpint (json_object_get_int_member (supporter (_board, username), member), ==, expected); \
+  } G_STMT_END
+
+static void
+play (Fixture    *fixture,
+      const char *token,
+      const char *client_id,
+      guint       ms_played)
+{
+  g_autofree char *album_path = g_strdup_printf ("/api/v1/albums/%" G_GINT64_FORMAT, fixture->album);
+  g_autoptr(FanfareTestResponse) album = fanfare_test_request (fixture->server, "GET", album_path, NULL, NULL);
+  JsonObject *track = json_array_get_object_element (fanfare_test_response_get_array (album, "tracks"), 0);
+  g_autofree char *plays = g_strdup_printf ("{\"plays\": [{\"id\": \"%s\", \"track_id\": \"%s\","
+                                            " \"played_at\": \"2026-03-01T08:30:00Z\", \"ms_played\": %u}]}",
+                                            client_id, json_object_get_string_member (track, "id"), ms_played);
+  g_autoptr(FanfareTestResponse) played = fanfare_test_request (fixture->server, "POST", "/api/v1/plays", token,
+                                                                plays);
+
+  g_assert_cmpuint (played->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (played, "recorded"), ==, 1);
+}
+
+/* The scores are kept as things happen: each change shows at once, in
+ * both directions, and a member who leaves and comes back finds theirs. */
+static void
+test_leaderboard_follows (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *club = create_club (fixture, fixture->mei, "Club", FALSE);
+  g_autofree char *board_path = club_path (club, "/leaderboard");
+  g_autofree char *membership = club_path (club, "/membership");
+  g_autofree char *purchase = g_strdup_printf ("/api/v1/albums/%" G_GINT64_FORMAT "/purchase", fixture->album);
+  g_autofree char *post_id = NULL;
+  g_autofree char *post_path = NULL;
+  g_autofree char *comments = NULL;
+  g_autofree char *refund = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(FanfareTestResponse) bought = NULL;
+  g_autoptr(FanfareTestResponse) comment = NULL;
+  g_autoptr(FanfareTestResponse) refunded = NULL;
+
+  join (fixture, club, fixture->wang);
+  join (fixture, club, fixture->li);
+
+  /* Listening adds up by the whole minute. */
+  play (fixture, fixture->wang, "f1", 600000);
+  assert_supporter (fixture, board_path, "wang", "score", 10);
+  play (fixture, fixture->wang, "f2", 90000);
+  assert_supporter (fixture, board_path, "wang", "listening_ms", 690000);
+  assert_supporter (fixture, board_path, "wang", "score", 11);
+
+  /* A post and the comments under it count until the post is removed. */
+  post_id = post (fixture, club, fixture->li, "{\"body\": \"hello\"}");
+  post_path = g_strconcat ("/api/v1/club-posts/", post_id, NULL);
+  comments = g_strconcat (post_path, "/comments", NULL);
+  comment = fanfare_test_request (fixture->server, "POST", comments, fixture->wang, "{\"body\": \"hi\"}");
+  g_assert_cmpuint (comment->status, ==, 201);
+  assert_supporter (fixture, board_path, "li", "activity", 1);
+  assert_supporter (fixture, board_path, "wang", "activity", 1);
+  assert_supporter (fixture, board_path, "wang", "score", 16);
+  g_assert_cmpuint (status_of (fixture, "DELETE", post_path, fixture->mei, NULL), ==, 204);
+  assert_supporter (fixture, board_path, "li", "activity", 0);
+  assert_supporter (fixture, board_path, "wang", "activity", 0);
+  assert_supporter (fixture, board_path, "wang", "score", 11);
+
+  /* An album bought counts until it is refunded. */
+  fanfare_test_set_price (fixture->server, fixture->artist, fixture->album, 500);
+  codes = fanfare_test_issue_codes (fixture->server->data_dir, "10", 1);
+  fanfare_test_top_up (fixture->server, fixture->li, codes[0]);
+  bought = fanfare_test_money_request (fixture->server->url, purchase, fixture->li, "follows-1", NULL);
+  g_assert_cmpuint (bought->status, ==, 201);
+  assert_supporter (fixture, board_path, "li", "purchases", 1);
+  assert_supporter (fixture, board_path, "li", "score", 100);
+  refund = g_strdup_printf ("/api/v1/purchases/%s/refund", fanfare_test_response_get_string (bought, "purchase.id"));
+  refunded = fanfare_test_request (fixture->server, "POST", refund, fixture->admin, NULL);
+  g_assert_cmpuint (refunded->status, ==, 200);
+  assert_supporter (fixture, board_path, "li", "purchases", 0);
+  assert_supporter (fixture, board_path, "li", "score", 0);
+
+  /* Leaving drops the row; coming back brings back what was given. */
+  g_assert_cmpuint (status_of (fixture, "DELETE", membership, fixture->wang, NULL), ==, 204);
+  join (fixture, club, fixture->wang);
+  assert_supporter (fixture, board_path, "wang", "listening_ms", 690000);
+  assert_supporter (fixture, board_path, "wang", "score", 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +696,8 @@ main (int   argc,
   g_test_add ("/api/clubs/leaderboard", Fixture, NULL, fixture_set_up, test_leaderboard, fixture_tear_down);
   g_test_add ("/api/clubs/user-clubs", Fixture, NULL, fixture_set_up, test_user_clubs, fixture_tear_down);
   g_test_add ("/api/clubs/comment-nameplates", Fixture, NULL, fixture_set_up, test_comment_nameplates,
+              fixture_tear_down);
+  g_test_add ("/api/clubs/leaderboard-follows", Fixture, NULL, fixture_set_up, test_leaderboard_follows,
               fixture_tear_down);
 
   return g_test_run ();

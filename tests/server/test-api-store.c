@@ -712,6 +712,151 @@ test_extras (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (owner, "photos")), ==, 0);
 }
 
+/* What one account does with its wallet and its albums grants nothing to
+ * another, and nobody moves another's money. */
+static void
+test_permissions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *second_offer = g_strdup_printf ("/api/v1/albums/%" G_GINT64_FORMAT "/offer", fixture->second_album);
+  g_autofree char *second_extras = g_strdup_printf ("/api/v1/albums/%" G_GINT64_FORMAT "/extras",
+                                                    fixture->second_album);
+  g_autofree char *refund_path = NULL;
+  g_auto(GStrv) codes = fanfare_test_issue_codes (fixture->server->data_dir, "50", 2);
+  g_autofree char *mei_code = g_strdup_printf ("{\"code\": \"%s\"}", codes[0]);
+  g_autofree char *wang_code = g_strdup_printf ("{\"code\": \"%s\"}", codes[1]);
+  g_autoptr(FanfareTestResponse) topped = NULL;
+  g_autoptr(FanfareTestResponse) bought = NULL;
+  g_autoptr(FanfareTestResponse) nameplates = NULL;
+  g_autoptr(FanfareTestResponse) offer = NULL;
+  g_autoptr(FanfareTestResponse) extras = NULL;
+  g_autoptr(FanfareTestResponse) poor = NULL;
+  g_autoptr(FanfareTestResponse) other_topped = NULL;
+  g_autoptr(FanfareTestResponse) other_bought = NULL;
+  g_autoptr(FanfareTestResponse) refund = NULL;
+  g_autoptr(FanfareTestResponse) mine = NULL;
+  JsonArray *items;
+
+  fanfare_test_set_price (fixture->server, fixture->artist, fixture->second_album, PRICE);
+  topped = fanfare_test_money_request (fixture->server->url, "/api/v1/me/wallet/top-ups", fixture->mei, "k-1",
+                                       mei_code);
+  g_assert_cmpuint (topped->status, ==, 201);
+  bought = buy (fixture, fixture->mei, fixture->album, "k-2", NULL);
+  g_assert_cmpuint (bought->status, ==, 201);
+
+  /* Album A's purchase is A's nameplate alone: B is not owned, and its
+   * extras stay closed. */
+  nameplates = fanfare_test_request (fixture->server, "GET", "/api/v1/users/mei/nameplates", NULL, NULL);
+  items = fanfare_test_response_get_array (nameplates, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "album"), ==, "夏天的风");
+  offer = fanfare_test_request (fixture->server, "GET", second_offer, fixture->mei, NULL);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (offer->json), "owned"));
+  extras = fanfare_test_request (fixture->server, "GET", second_extras, fixture->mei, NULL);
+  fanfare_test_assert_error (extras, 403, "forbidden", NULL);
+
+  /* Mei's keys are hers: under them Wang's requests are his own, paid
+   * from his wallet or refused, and never answer with Mei's results. */
+  poor = buy (fixture, fixture->wang, fixture->second_album, "k-2", NULL);
+  fanfare_test_assert_error (poor, 402, "payment_required", NULL);
+  other_topped = fanfare_test_money_request (fixture->server->url, "/api/v1/me/wallet/top-ups", fixture->wang, "k-1",
+                                             wang_code);
+  g_assert_cmpuint (other_topped->status, ==, 201);
+  g_assert_null (soup_message_headers_get_one (other_topped->headers, "Idempotent-Replayed"));
+  g_assert_cmpstr (fanfare_test_response_get_string (other_topped, "top_up.id"), !=,
+                   fanfare_test_response_get_string (topped, "top_up.id"));
+  other_bought = buy (fixture, fixture->wang, fixture->second_album, "k-2", NULL);
+  g_assert_cmpuint (other_bought->status, ==, 201);
+  g_assert_null (soup_message_headers_get_one (other_bought->headers, "Idempotent-Replayed"));
+  g_assert_cmpstr (fanfare_test_response_get_string (other_bought, "purchase.nameplate.owner"), ==, "wang");
+  g_assert_cmpint (fanfare_test_wallet_balance (fixture->server, fixture->mei), ==, 5000 - PRICE);
+  g_assert_cmpint (fanfare_test_wallet_balance (fixture->server, fixture->wang), ==, 5000 - PRICE);
+
+  /* Nor does anyone but an admin refund Mei's purchase. */
+  refund_path = g_strdup_printf ("/api/v1/purchases/%s/refund", fanfare_test_response_get_string (bought, "purchase.id"));
+  refund = fanfare_test_request (fixture->server, "POST", refund_path, fixture->wang, NULL);
+  fanfare_test_assert_error (refund, 403, "forbidden", NULL);
+  mine = fanfare_test_request (fixture->server, "GET", "/api/v1/me/purchases", fixture->mei, NULL);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (mine, "items")), ==, 1);
+  g_assert_cmpint (fanfare_test_wallet_balance (fixture->server, fixture->mei), ==, 5000 - PRICE);
+}
+
+static void
+assert_entry (JsonArray  *items,
+              guint       index,
+              const char *kind,
+              gint64      amount_cents,
+              gint64      balance_cents,
+              const char *album)
+{
+  JsonObject *entry = json_array_get_object_element (items, index);
+
+  g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, kind);
+  g_assert_cmpint (json_object_get_int_member (entry, "amount_cents"), ==, amount_cents);
+  g_assert_cmpint (json_object_get_int_member (entry, "balance_cents"), ==, balance_cents);
+  g_assert_cmpstr (json_object_get_string_member (entry, "currency"), ==, "CNY");
+  g_assert_cmpstr (json_object_get_string_member_with_default (entry, "album", NULL), ==, album);
+  g_assert_true (json_object_has_member (entry, "created_at"));
+}
+
+/* The wallet's history, the latest first, page by page, with what each
+ * entry was for and the balance it left; one's own only. */
+static void
+test_wallet_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *refund_path = NULL;
+  g_autofree char *second_path = NULL;
+  g_autoptr(FanfareTestResponse) bought = NULL;
+  g_autoptr(FanfareTestResponse) gift = NULL;
+  g_autoptr(FanfareTestResponse) refunded = NULL;
+  g_autoptr(FanfareTestResponse) first_page = NULL;
+  g_autoptr(FanfareTestResponse) second_page = NULL;
+  g_autoptr(FanfareTestResponse) wang = NULL;
+  g_autoptr(FanfareTestResponse) anonymous = NULL;
+  g_autoptr(FanfareTestResponse) bad_cursor = NULL;
+  JsonArray *items;
+
+  fill_wallet (fixture, fixture->mei, "50");
+  bought = buy (fixture, fixture->mei, fixture->album, "h-1", NULL);
+  g_assert_cmpuint (bought->status, ==, 201);
+  gift = buy (fixture, fixture->mei, fixture->album, "h-2", "{\"gift_to\": \"wang\"}");
+  g_assert_cmpuint (gift->status, ==, 201);
+  refund_path = g_strdup_printf ("/api/v1/purchases/%s/refund", fanfare_test_response_get_string (bought, "purchase.id"));
+  refunded = fanfare_test_request (fixture->server, "POST", refund_path, fixture->admin, NULL);
+  g_assert_cmpuint (refunded->status, ==, 200);
+
+  first_page = fanfare_test_request (fixture->server, "GET", "/api/v1/me/wallet/history?limit=2", fixture->mei, NULL);
+  g_assert_cmpuint (first_page->status, ==, 200);
+  items = fanfare_test_response_get_array (first_page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  assert_entry (items, 0, "refund", PRICE, 5000 - PRICE, "夏天的风");
+  assert_entry (items, 1, "gift", -PRICE, 5000 - 2 * PRICE, "夏天的风");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "to"), ==, "wang");
+  g_assert_nonnull (fanfare_test_response_get_string (first_page, "next_cursor"));
+
+  second_path = g_strdup_printf ("/api/v1/me/wallet/history?limit=2&cursor=%s",
+                                 fanfare_test_response_get_string (first_page, "next_cursor"));
+  second_page = fanfare_test_request (fixture->server, "GET", second_path, fixture->mei, NULL);
+  g_assert_cmpuint (second_page->status, ==, 200);
+  items = fanfare_test_response_get_array (second_page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  assert_entry (items, 0, "purchase", -PRICE, 5000 - PRICE, "夏天的风");
+  g_assert_false (json_object_has_member (json_array_get_object_element (items, 0), "to"));
+  assert_entry (items, 1, "top-up", 5000, 5000, NULL);
+  g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (second_page->json), "next_cursor")));
+
+  /* The gift's receiver paid nothing; nobody reads another's history. */
+  wang = fanfare_test_request (fixture->server, "GET", "/api/v1/me/wallet/history", fixture->wang, NULL);
+  g_assert_cmpuint (wang->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (wang, "items")), ==, 0);
+  anonymous = fanfare_test_request (fixture->server, "GET", "/api/v1/me/wallet/history", NULL, NULL);
+  g_assert_cmpuint (anonymous->status, ==, 401);
+  bad_cursor = fanfare_test_request (fixture->server, "GET", "/api/v1/me/wallet/history?cursor=%21", fixture->mei,
+                                     NULL);
+  fanfare_test_assert_error (bad_cursor, 400, "invalid", "cursor");
+}
+
 static void
 test_audit_finds_problems (Fixture       *fixture,
                            gconstpointer  data)
@@ -779,6 +924,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/api/store/sales-chart", Fixture, NULL, fixture_set_up, test_sales_chart, fixture_tear_down);
   g_test_add ("/api/store/extras", Fixture, NULL, fixture_set_up, test_extras, fixture_tear_down);
+  g_test_add ("/api/store/permissions", Fixture, NULL, fixture_set_up, test_permissions, fixture_tear_down);
+  g_test_add ("/api/store/wallet-history", Fixture, NULL, fixture_set_up, test_wallet_history, fixture_tear_down);
   g_test_add ("/api/store/audit-finds-problems", Fixture, NULL, fixture_set_up, test_audit_finds_problems,
               fixture_tear_down);
 

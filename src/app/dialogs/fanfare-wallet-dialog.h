@@ -16,6 +16,7 @@ GtkWidget *fanfare_wallet_dialog_new (GtkWindow     *parent,
                                       FanfareClient *client,
                                       const char    *reason);
 GtkEditable *fanfare_wallet_dialog_get_entry (GtkWidget *dialog);
+GtkListBox *fanfare_wallet_dialog_get_history (GtkWidget *dialog);
 void       fanfare_wallet_dialog_present_balance (GtkWindow     *parent,
                                                   FanfareClient *client);
 

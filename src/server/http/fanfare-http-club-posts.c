@@ -413,11 +413,11 @@ leaderboard (FanfareRequest *request)
   FanfareDatabase *db = fanfare_request_get_database (request);
   gint64 club_id = fanfare_request_get_id (request, "id");
   g_autoptr(GError) error = NULL;
-  g_autoptr(FanfareClubRecord) club = NULL;
   g_autoptr(GPtrArray) supporters = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  gint64 artist_id;
 
-  if ((club = fanfare_club_store_get (db, club_id, &error)) == NULL ||
+  if ((artist_id = fanfare_club_store_get_artist (db, club_id, &error)) == 0 ||
       (supporters = fanfare_club_store_leaderboard (db, club_id, MAX_LEADERBOARD, &error)) == NULL)
     {
       fanfare_request_fail (request, error);
@@ -442,7 +442,7 @@ leaderboard (FanfareRequest *request)
       fanfare_http_store_add_int (builder, "activity", supporter->activity);
       fanfare_http_store_add_int (builder, "score", supporter->score);
       fanfare_http_store_add_int (builder, "badge_level", badge_level (supporter->score));
-      add_nameplates (builder, request, supporter->user_id, club->artist_id);
+      add_nameplates (builder, request, supporter->user_id, artist_id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -453,7 +453,7 @@ leaderboard (FanfareRequest *request)
 const FanfareRoute fanfare_http_club_post_routes[] = {
   { "GET", "/api/v1/clubs/{id}/posts", FANFARE_ACCESS_ANYONE, 0, list_posts },
   { "POST", "/api/v1/clubs/{id}/posts", FANFARE_ACCESS_USER, 0, add_club_post },
-  { "GET", "/api/v1/clubs/{id}/leaderboard", FANFARE_ACCESS_ANYONE, 0, leaderboard },
+  { "GET", "/api/v1/clubs/{id}/leaderboard", FANFARE_ACCESS_ANYONE, 0, leaderboard, TRUE },
   { "DELETE", "/api/v1/club-posts/{id}", FANFARE_ACCESS_USER, 0, remove_post },
   { "PUT", "/api/v1/club-posts/{id}/pinned", FANFARE_ACCESS_USER, 0, pin_post },
   { "PUT", "/api/v1/club-posts/{id}/image", FANFARE_ACCESS_USER, FANFARE_IMAGE_MAX_BYTES, set_post_image },

@@ -104,6 +104,12 @@ respond_media (FanfareRequest *request,
       return;
     }
 
+  /* A range of what the client read before, if it is still that: a
+   * changed stream is answered whole (RFC 9110, If-Range). */
+  if (fanfare_request_get_header (request, "If-Range") != NULL &&
+      g_strcmp0 (fanfare_request_get_header (request, "If-Range"), etag) != 0)
+    ranges = FALSE;
+
   size = g_bytes_get_size (bytes);
   switch (ranges ? parse_range (fanfare_request_get_header (request, "Range"), size, &start, &end) : RANGE_NONE)
     {

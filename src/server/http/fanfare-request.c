@@ -24,6 +24,7 @@ static const char * const copied_headers[] = {
   "Idempotency-Key",
   "Content-Range",
   "If-None-Match",
+  "If-Range",
   "Range",
   "User-Agent",
 };

@@ -54,6 +54,7 @@ extern const FanfareRoute fanfare_http_friends_routes[];
 extern const FanfareRoute fanfare_http_comment_routes[];
 extern const FanfareRoute fanfare_http_message_routes[];
 extern const FanfareRoute fanfare_http_store_routes[];
+extern const FanfareRoute fanfare_http_wallet_routes[];
 extern const FanfareRoute fanfare_http_sales_routes[];
 extern const FanfareRoute fanfare_http_club_routes[];
 extern const FanfareRoute fanfare_http_club_post_routes[];

@@ -14,12 +14,6 @@
 #include "fanfare-database-private.h"
 #include "fanfare-error.h"
 
-/* What a supporter's score weighs: an album bought, a minute listened to
- * the artist, a post or a comment. */
-#define SCORE_PURCHASE 100
-#define SCORE_MINUTE   1
-#define SCORE_ACTIVITY 5
-
 void
 fanfare_club_post_record_free (FanfareClubPostRecord *record)
 {
@@ -337,12 +331,38 @@ fanfare_club_store_remove_comment (FanfareDatabase *db,
 }
 
 /**
+ * fanfare_club_store_get_artist:
+ *
+ * Returns: the artist of the club, or 0 with %FANFARE_ERROR_NOT_FOUND;
+ *   unlike the club's record, it costs the same whatever its size
+ */
+gint64
+fanfare_club_store_get_artist (FanfareDatabase *db,
+                               gint64           club_id,
+                               GError         **error)
+{
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (conn == NULL ||
+      (stmt = _fanfare_connection_prepare (conn, "SELECT artist_id FROM fan_clubs WHERE id = ?1", error)) == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, club_id);
+  if (!_fanfare_statement_step_row (stmt, "No such club", error))
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
  * fanfare_club_store_leaderboard:
  *
  * Returns: (transfer full) (element-type FanfareClubSupporter): the
  *   members by their contribution to the club's artist: albums of theirs
  *   bought (refunds aside), time listened to them, posts and comments in
- *   the club; ties by who joined first
+ *   the club; ties by who joined first. The schema's fan_club_scores
+ *   keeps each member's score as it changes.
  */
 GPtrArray *
 fanfare_club_store_leaderboard (FanfareDatabase *db,
@@ -357,31 +377,16 @@ fanfare_club_store_leaderboard (FanfareDatabase *db,
 
   if (conn == NULL ||
       (stmt = _fanfare_connection_prepare (conn,
-                                           "SELECT *, purchases * ?3 + listening / 60000 * ?4 + activity * ?5 AS score"
-                                           " FROM (SELECT m.user_id, u.username, u.display_name, m.role, m.joined_at,"
-                                           "  (SELECT COUNT(*) FROM purchases p JOIN albums al ON al.id = p.album_id"
-                                           "   WHERE p.buyer_id = m.user_id AND al.artist_id = c.artist_id"
-                                           "   AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.purchase_id = p.id))"
-                                           "   AS purchases,"
-                                           "  (SELECT COALESCE (SUM (pl.ms_played), 0) FROM plays pl"
-                                           "   JOIN tracks t ON t.id = pl.track_id"
-                                           "   WHERE pl.user_id = m.user_id AND t.artist_id = c.artist_id) AS listening,"
-                                           "  (SELECT COUNT(*) FROM fan_club_posts po WHERE po.club_id = c.id"
-                                           "   AND po.author_id = m.user_id AND po.removed = 0)"
-                                           "  + (SELECT COUNT(*) FROM fan_club_comments co"
-                                           "   JOIN fan_club_posts po ON po.id = co.post_id WHERE po.club_id = c.id"
-                                           "   AND co.author_id = m.user_id AND co.removed = 0 AND po.removed = 0)"
-                                           "   AS activity"
-                                           "  FROM fan_club_members m JOIN fan_clubs c ON c.id = m.club_id"
-                                           "  JOIN users u ON u.id = m.user_id WHERE m.club_id = ?1)"
-                                           " ORDER BY score DESC, joined_at, user_id LIMIT ?2", error)) == NULL)
+                                           "SELECT s.user_id, u.username, u.display_name, m.role, s.joined_at,"
+                                           " s.purchases, s.listening_ms, s.activity, s.score"
+                                           " FROM fan_club_scores s"
+                                           " JOIN fan_club_members m ON m.club_id = s.club_id AND m.user_id = s.user_id"
+                                           " JOIN users u ON u.id = s.user_id WHERE s.club_id = ?1"
+                                           " ORDER BY s.score DESC, s.joined_at, s.user_id LIMIT ?2", error)) == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, club_id);
   sqlite3_bind_int64 (stmt, 2, limit);
-  sqlite3_bind_int (stmt, 3, SCORE_PURCHASE);
-  sqlite3_bind_int (stmt, 4, SCORE_MINUTE);
-  sqlite3_bind_int (stmt, 5, SCORE_ACTIVITY);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       FanfareClubSupporter *supporter = g_new0 (FanfareClubSupporter, 1);

@@ -154,6 +154,9 @@ GPtrArray                *fanfare_club_store_leaderboard (FanfareDatabase *db,
                                                           gint64           club_id,
                                                           guint            limit,
                                                           GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+gint64                    fanfare_club_store_get_artist (FanfareDatabase *db,
+                                                         gint64           club_id,
+                                                         GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClubRecord, fanfare_club_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareClubPostRecord, fanfare_club_post_record_free)

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "fanfare-catalog-store.h"
 #include "fanfare-database.h"
 
 G_BEGIN_DECLS
@@ -47,9 +48,30 @@ typedef struct {
   gint64 balance_cents;
 } FanfareBalance;
 
+typedef enum {
+  FANFARE_WALLET_ENTRY_TOP_UP,
+  FANFARE_WALLET_ENTRY_PURCHASE,
+  FANFARE_WALLET_ENTRY_GIFT,
+  FANFARE_WALLET_ENTRY_REFUND,
+} FanfareWalletEntryKind;
+
+/* One entry of a wallet's history. */
+typedef struct {
+  gint64                 id;
+  FanfareWalletEntryKind kind;
+  gint64                 amount_cents;   /* in (> 0) or out (< 0) */
+  char                  *currency;
+  gint64                 balance_cents;  /* of the wallet after it */
+  gint64                 album_id;       /* of a purchase, gift or refund; else 0 */
+  char                  *album_title;
+  char                  *gift_to;        /* the username a gift went to */
+  gint64                 created_at;
+} FanfareWalletEntry;
+
 void                   fanfare_purchase_record_free (FanfarePurchaseRecord *record);
 void                   fanfare_top_up_record_free (FanfareTopUpRecord *record);
 void                   fanfare_balance_free (FanfareBalance *balance);
+void                   fanfare_wallet_entry_free (FanfareWalletEntry *entry);
 
 FanfarePurchaseRecord *fanfare_ledger_store_purchase (FanfareDatabase           *db,
                                                       const FanfareMoneyRequest *request,
@@ -79,11 +101,18 @@ gint64                 fanfare_ledger_store_get_balance (FanfareDatabase *db,
                                                          gint64           owner_id,
                                                          const char      *currency,
                                                          GError         **error);
+GPtrArray             *fanfare_ledger_store_list_wallet_history (FanfareDatabase           *db,
+                                                                 gint64                     user_id,
+                                                                 const FanfareListPosition *after,
+                                                                 guint                      limit,
+                                                                 FanfareListPosition       *last,
+                                                                 GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 guint                  fanfare_ledger_store_audit (FanfareDatabase *db,
                                                    GString         *report,
                                                    GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfarePurchaseRecord, fanfare_purchase_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareTopUpRecord, fanfare_top_up_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareWalletEntry, fanfare_wallet_entry_free)
 
 G_END_DECLS

@@ -16,6 +16,22 @@
 
 #include "fanfare-database-private.h"
 
+/* What a club member (the row @member of fan_club_members) has given the
+ * club's artist and the club so far: script 8's columns purchases,
+ * listening_ms and activity. */
+#define MEMBER_CONTRIBUTION(member) \
+  "(SELECT COUNT(*) FROM purchases p JOIN albums al ON al.id = p.album_id" \
+  "  JOIN fan_clubs c ON c.artist_id = al.artist_id WHERE c.id = " member ".club_id" \
+  "  AND p.buyer_id = " member ".user_id AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.purchase_id = p.id))," \
+  " (SELECT COALESCE (SUM (pl.ms_played), 0) FROM plays pl JOIN tracks t ON t.id = pl.track_id" \
+  "  JOIN fan_clubs c ON c.artist_id = t.artist_id WHERE c.id = " member ".club_id" \
+  "  AND pl.user_id = " member ".user_id)," \
+  " (SELECT COUNT(*) FROM fan_club_posts po WHERE po.club_id = " member ".club_id" \
+  "  AND po.author_id = " member ".user_id AND po.removed = 0)" \
+  " + (SELECT COUNT(*) FROM fan_club_comments co JOIN fan_club_posts po ON po.id = co.post_id" \
+  "  WHERE po.club_id = " member ".club_id AND co.author_id = " member ".user_id" \
+  "  AND co.removed = 0 AND po.removed = 0)"
+
 static const char *versions[] = {
   /* 1: accounts, catalog, media, playlists, follows, plays, search */
   "CREATE TABLE media ("
@@ -554,6 +570,79 @@ static const char *versions[] = {
   "  PRIMARY KEY (user_id, track_id)"
   ");"
   "CREATE INDEX listening_positions_recent ON listening_positions (user_id, updated_at);",
+  /* 8: each club member's contribution to the club's artist, kept by
+   * triggers in the transaction that changes what it counts, so that the
+   * supporters' leaderboard reads its first page off an index: albums of
+   * the artist bought (refunds aside), milliseconds listened to the
+   * artist, posts and comments in the club (not removed). The score
+   * weighs an album 100, a whole minute 1, a post or comment 5. A
+   * track deleted takes its listening with it, as its plays go. A club's
+   * founder is found without reading through its members. */
+  "CREATE INDEX purchases_buyer ON purchases (buyer_id, album_id);"
+  "CREATE INDEX fan_club_members_role ON fan_club_members (club_id, role);"
+  "CREATE TABLE fan_club_scores ("
+  "  club_id INTEGER NOT NULL,"
+  "  user_id INTEGER NOT NULL,"
+  "  joined_at INTEGER NOT NULL,"
+  "  purchases INTEGER NOT NULL DEFAULT 0,"
+  "  listening_ms INTEGER NOT NULL DEFAULT 0,"
+  "  activity INTEGER NOT NULL DEFAULT 0,"
+  "  score INTEGER GENERATED ALWAYS AS (purchases * 100 + listening_ms / 60000 + activity * 5) STORED,"
+  "  PRIMARY KEY (club_id, user_id)"
+  ");"
+  "CREATE INDEX fan_club_scores_rank ON fan_club_scores (club_id, score DESC, joined_at, user_id);"
+  "INSERT INTO fan_club_scores (club_id, user_id, joined_at, purchases, listening_ms, activity)"
+  " SELECT m.club_id, m.user_id, m.joined_at, " MEMBER_CONTRIBUTION ("m")
+  " FROM fan_club_members m;"
+  "CREATE TRIGGER fan_club_scores_join AFTER INSERT ON fan_club_members BEGIN"
+  "  INSERT INTO fan_club_scores (club_id, user_id, joined_at, purchases, listening_ms, activity)"
+  "  VALUES (NEW.club_id, NEW.user_id, NEW.joined_at, " MEMBER_CONTRIBUTION ("NEW") ");"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_leave AFTER DELETE ON fan_club_members BEGIN"
+  "  DELETE FROM fan_club_scores WHERE club_id = OLD.club_id AND user_id = OLD.user_id;"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_play AFTER INSERT ON plays WHEN NEW.ms_played <> 0 BEGIN"
+  "  UPDATE fan_club_scores SET listening_ms = listening_ms + NEW.ms_played"
+  "  WHERE user_id = NEW.user_id AND club_id IN (SELECT c.id FROM tracks t"
+  "   JOIN fan_clubs c ON c.artist_id = t.artist_id WHERE t.id = NEW.track_id);"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_track_gone BEFORE DELETE ON tracks BEGIN"
+  "  UPDATE fan_club_scores SET listening_ms = listening_ms - (SELECT COALESCE (SUM (pl.ms_played), 0)"
+  "   FROM plays pl WHERE pl.track_id = OLD.id AND pl.user_id = fan_club_scores.user_id)"
+  "  WHERE club_id IN (SELECT id FROM fan_clubs WHERE artist_id = OLD.artist_id)"
+  "  AND user_id IN (SELECT user_id FROM plays WHERE track_id = OLD.id);"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_purchase AFTER INSERT ON purchases BEGIN"
+  "  UPDATE fan_club_scores SET purchases = purchases + 1"
+  "  WHERE user_id = NEW.buyer_id AND club_id IN (SELECT c.id FROM albums al"
+  "   JOIN fan_clubs c ON c.artist_id = al.artist_id WHERE al.id = NEW.album_id);"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_refund AFTER INSERT ON refunds BEGIN"
+  "  UPDATE fan_club_scores SET purchases = purchases - 1"
+  "  WHERE (club_id, user_id) IN (SELECT c.id, p.buyer_id FROM purchases p JOIN albums al ON al.id = p.album_id"
+  "   JOIN fan_clubs c ON c.artist_id = al.artist_id WHERE p.id = NEW.purchase_id);"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_post AFTER INSERT ON fan_club_posts WHEN NEW.removed = 0 BEGIN"
+  "  UPDATE fan_club_scores SET activity = activity + 1 WHERE club_id = NEW.club_id AND user_id = NEW.author_id;"
+  " END;"
+  /* A post removed or put back takes its comments with it. */
+  "CREATE TRIGGER fan_club_scores_post_removed AFTER UPDATE OF removed ON fan_club_posts"
+  " WHEN OLD.removed <> NEW.removed BEGIN"
+  "  UPDATE fan_club_scores SET activity = activity + (OLD.removed - NEW.removed)"
+  "   * (CASE WHEN user_id = NEW.author_id THEN 1 ELSE 0 END + (SELECT COUNT(*) FROM fan_club_comments co"
+  "    WHERE co.post_id = NEW.id AND co.removed = 0 AND co.author_id = fan_club_scores.user_id))"
+  "  WHERE club_id = NEW.club_id AND (user_id = NEW.author_id"
+  "   OR user_id IN (SELECT author_id FROM fan_club_comments WHERE post_id = NEW.id AND removed = 0));"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_comment AFTER INSERT ON fan_club_comments WHEN NEW.removed = 0 BEGIN"
+  "  UPDATE fan_club_scores SET activity = activity + 1 WHERE user_id = NEW.author_id"
+  "  AND club_id = (SELECT club_id FROM fan_club_posts WHERE id = NEW.post_id AND removed = 0);"
+  " END;"
+  "CREATE TRIGGER fan_club_scores_comment_removed AFTER UPDATE OF removed ON fan_club_comments"
+  " WHEN OLD.removed <> NEW.removed BEGIN"
+  "  UPDATE fan_club_scores SET activity = activity + (OLD.removed - NEW.removed) WHERE user_id = NEW.author_id"
+  "  AND club_id = (SELECT club_id FROM fan_club_posts WHERE id = NEW.post_id AND removed = 0);"
+  " END;",
 };
 
 guint
