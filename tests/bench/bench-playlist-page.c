@@ -44,6 +44,7 @@ typedef struct {
   GArray        *intervals;  /* ms between frames */
   GArray        *work;       /* ms from the frame's update to its paint */
   guint          frames;
+  guint          loaded_at;  /* the frame by which all entries had arrived */
   double         travelled;  /* pixels */
   gboolean       done;
 } Scroll;
@@ -62,10 +63,15 @@ playlist_page (void)
   return FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
 }
 
+/* Looked up once it shows: a walk of the window's widgets each frame
+ * would be counted as the frame's work. */
 static guint
 entries_shown (void)
 {
-  FanfarePlaylistPage *page = playlist_page ();
+  static FanfarePlaylistPage *page;
+
+  if (page == NULL)
+    page = playlist_page ();
 
   return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ?
          g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)) : 0;
@@ -218,6 +224,7 @@ main (int   argc,
   double open_ms;
   double all_ms = 0;
   guint dropped = 0;
+  guint dropped_loading = 0;
   gint64 start;
   const char *id;
 
@@ -288,11 +295,15 @@ main (int   argc,
   gtk_widget_add_tick_callback (GTK_WIDGET (scroller), tick_cb, &scroll, NULL);
   g_assert_true (fanfare_test_wait_for (page_shows, GUINT_TO_POINTER (PLAYLIST_SIZE), 60000));
   all_ms = (g_get_monotonic_time () - start) / 1000.0;
+  scroll.loaded_at = scroll.work->len;
   g_assert_true (fanfare_test_wait_for (scroll_done, &scroll, 300000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   g_signal_handlers_disconnect_by_data (clock, &scroll);
   for (guint i = 0; i < scroll.work->len; i++)
-    dropped += g_array_index (scroll.work, double, i) > FRAME_BUDGET;
+    {
+      dropped += g_array_index (scroll.work, double, i) > FRAME_BUDGET;
+      dropped_loading += i < scroll.loaded_at && g_array_index (scroll.work, double, i) > FRAME_BUDGET;
+    }
 
   g_print ("playlist of %u tracks: adding one from the app (%u runs): median %.1f ms, max %.1f ms "
            "(target <= 50 ms: %s)\n",
@@ -306,6 +317,8 @@ main (int   argc,
            fanfare_bench_percentile (scroll.work, 1.0), FRAME_BUDGET, dropped,
            fanfare_bench_percentile (scroll.intervals, 0.5), fanfare_bench_percentile (scroll.intervals, 0.99),
            dropped == 0 ? "met" : "MISSED");
+  g_print ("of those frames, %u while the entries were still arriving, %u of them over %.1f ms\n",
+           scroll.loaded_at, dropped_loading, FRAME_BUDGET);
 
   g_array_unref (scroll.intervals);
   g_array_unref (scroll.work);

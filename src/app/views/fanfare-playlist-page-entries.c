@@ -6,9 +6,13 @@
 
 /* The tracks of the playlist page. They arrive a page at a time: the
  * first page shows at once, with the full count in the header, and the
- * rest follow one page after another into the same list, which grows
- * and is never rebuilt, so that scrolling goes on while they arrive. A
- * row is a few labels that are set, not built, when it shows an entry. */
+ * rest follow into the same list, which grows and is never rebuilt. The
+ * next page is read at once when the user scrolls near the end of those
+ * shown, and otherwise only once scrolling has paused, so that reading
+ * pages does not take its time from the frames of a scroll. A row is a
+ * few inscriptions, which are set, not built, when it shows an entry:
+ * unlike labels, they keep their size whatever their text, so that a row
+ * bound during a scroll is drawn again without being measured again. */
 
 #include "config.h"
 
@@ -20,6 +24,9 @@
 
 /* Entries a page: enough to fill a tall window many times over. */
 #define PAGE_SIZE 100
+
+/* How long scrolling must pause before the next page is read anyway. */
+#define QUIET_MS 300
 
 static void
 remove_clicked_cb (GtkButton   *button,
@@ -62,10 +69,23 @@ drop_cb (GtkDropTarget *target,
 }
 
 static gpointer
-row_label (GtkWidget  *row,
-           const char *key)
+row_part (GtkWidget  *row,
+          const char *key)
 {
   return g_object_get_data (G_OBJECT (row), key);
+}
+
+static GtkWidget *
+new_inscription (guint  chars)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), chars);
+
+  return inscription;
 }
 
 /* A row of the list: a handle to drag it by and a button to remove it,
@@ -78,9 +98,9 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *artist = gtk_label_new (NULL);
-  GtkWidget *duration = gtk_label_new (NULL);
+  GtkWidget *title = new_inscription (10);
+  GtkWidget *artist = new_inscription (10);
+  GtkWidget *duration = new_inscription (5);
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (FANFARE_TYPE_PLAYLIST_ENTRY, GDK_ACTION_MOVE);
@@ -91,10 +111,7 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (row, 12);
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (artist), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (artist), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (duration), 1);
   gtk_widget_add_css_class (artist, "dim-label");
   gtk_widget_add_css_class (artist, "caption");
   gtk_widget_add_css_class (duration, "numeric");
@@ -140,13 +157,12 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   g_autofree char *duration = track != NULL ? fanfare_format_duration (fanfare_track_get_duration (track)) : NULL;
   gboolean can_edit = self->access.can_edit;
 
-  gtk_label_set_label (GTK_LABEL (row_label (row, "title")), title != NULL ? title : _("Unavailable Track"));
-  gtk_label_set_label (GTK_LABEL (row_label (row, "artist")), artist != NULL ? artist : "");
-  gtk_widget_set_visible (row_label (row, "artist"), artist != NULL);
-  gtk_label_set_label (GTK_LABEL (row_label (row, "duration")), duration != NULL ? duration : "");
-  gtk_widget_set_visible (row_label (row, "handle"), can_edit);
-  gtk_widget_set_visible (row_label (row, "remove"), can_edit);
-  gtk_event_controller_set_propagation_phase (row_label (row, "drag-source"),
+  gtk_inscription_set_text (row_part (row, "title"), title != NULL ? title : _("Unavailable Track"));
+  gtk_inscription_set_text (row_part (row, "artist"), artist);
+  gtk_inscription_set_text (row_part (row, "duration"), duration);
+  gtk_widget_set_visible (row_part (row, "handle"), can_edit);
+  gtk_widget_set_visible (row_part (row, "remove"), can_edit);
+  gtk_event_controller_set_propagation_phase (row_part (row, "drag-source"),
                                               can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
   gtk_list_item_set_activatable (item, fanfare_playlist_entry_get_available (entry));
 }
@@ -154,6 +170,69 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
 
 static void read_page (FanfarePlaylistPage *self,
                        const char          *cursor);
+static void read_more (FanfarePlaylistPage *self);
+
+/* Whether the rows on show are within a few screens of the last one read. */
+static gboolean
+near_end (FanfarePlaylistPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->entries_list));
+  double page;
+
+  if (adjustment == NULL || (page = gtk_adjustment_get_page_size (adjustment)) <= 0)
+    return TRUE;
+
+  return gtk_adjustment_get_value (adjustment) + 4 * page >= gtk_adjustment_get_upper (adjustment);
+}
+
+static gboolean
+quiet_cb (gpointer  data)
+{
+  FanfarePlaylistPage *self = data;
+
+  self->quiet_id = 0;
+  read_more (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scrolled_cb (FanfarePlaylistPage *self)
+{
+  self->scrolled_at = g_get_monotonic_time ();
+  read_more (self);
+}
+
+/* Reads the next page now if the user is near the end or not scrolling,
+ * or else once scrolling pauses. */
+static void
+read_more (FanfarePlaylistPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->entries_list));
+  gint64 quiet_for = (g_get_monotonic_time () - self->scrolled_at) / 1000;
+  g_autofree char *cursor = NULL;
+
+  if (adjustment != NULL && adjustment != self->watched)
+    {
+      self->watched = adjustment;
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  /* A page left behind reads no more of it. */
+  if (self->next_cursor == NULL || self->page_pending || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  if (!near_end (self) && quiet_for < QUIET_MS)
+    {
+      if (self->quiet_id == 0)
+        self->quiet_id = g_timeout_add (QUIET_MS - quiet_for, quiet_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->quiet_id, g_source_remove);
+  cursor = g_steal_pointer (&self->next_cursor);
+  read_page (self, cursor);
+}
 
 /* A page of entries: at the end on the first load; on a later one, in
  * place of what was shown, so that the list does not empty meanwhile. */
@@ -176,8 +255,10 @@ page_cb (GObject      *object,
                                                  &error);
   if (playlist == NULL)
     {
+      /* A load given up for another leaves the other's state alone. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      self->page_pending = FALSE;
       if (first)
         {
           adw_status_page_set_description (self->error_page, error->message);
@@ -187,6 +268,8 @@ page_cb (GObject      *object,
         g_debug ("Could not read the rest of a playlist: %s", error->message);
       return;
     }
+
+  self->page_pending = FALSE;
 
   /* The header is set from the first page; later pages could only redraw
    * it with the same playlist. */
@@ -205,14 +288,12 @@ page_cb (GObject      *object,
   if (first)
     gtk_stack_set_visible_child_name (self->stack, "content");
 
-  /* A page left behind reads no more of it. */
-  if (next_cursor != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+  if (next_cursor != NULL)
     {
-      read_page (self, next_cursor);
+      self->next_cursor = g_steal_pointer (&next_cursor);
+      read_more (self);
       return;
     }
-  if (next_cursor != NULL)
-    return;
 
   /* The last page: what was shown beyond it is gone from the playlist. */
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
@@ -225,6 +306,7 @@ static void
 read_page (FanfarePlaylistPage *self,
            const char          *cursor)
 {
+  self->page_pending = TRUE;
   fanfare_client_list_entries_async (self->client, self->playlist_id, PAGE_SIZE, cursor, self->pages_cancellable,
                                      page_cb, g_object_ref (self));
 }
@@ -250,6 +332,8 @@ _fanfare_playlist_page_load (FanfarePlaylistPage *self)
   g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
                            self->pages_cancellable, G_CONNECT_SWAPPED);
   self->pages_loaded = 0;
+  g_clear_pointer (&self->next_cursor, g_free);
+  g_clear_handle_id (&self->quiet_id, g_source_remove);
   read_page (self, NULL);
 }
 
@@ -268,6 +352,21 @@ _fanfare_playlist_page_forget_entry (FanfarePlaylistPage *self,
   if (position < self->pages_loaded)
     self->pages_loaded--;
   g_list_store_remove (self->entries, position);
+}
+
+/**
+ * _fanfare_playlist_page_stop_loading:
+ *
+ * Gives up the pages still to read, as the page goes away.
+ */
+void
+_fanfare_playlist_page_stop_loading (FanfarePlaylistPage *self)
+{
+  if (self->pages_cancellable != NULL)
+    g_cancellable_cancel (self->pages_cancellable);
+  g_clear_object (&self->pages_cancellable);
+  g_clear_handle_id (&self->quiet_id, g_source_remove);
+  g_clear_pointer (&self->next_cursor, g_free);
 }
 
 void

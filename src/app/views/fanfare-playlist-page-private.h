@@ -41,9 +41,14 @@ struct _FanfarePlaylistPage
   GSimpleAction        *visibility_action;
 
   /* State */
-  guint    edits_pending;
-  gboolean edits_overlapped;
-  guint    pages_loaded;  /* entries read so far by the current load */
+  guint          edits_pending;
+  gboolean       edits_overlapped;
+  guint          pages_loaded;  /* entries read so far by the current load */
+  char          *next_cursor;   /* where the next page starts, if it is still to read */
+  gboolean       page_pending;
+  guint          quiet_id;
+  gint64         scrolled_at;   /* µs, monotonic */
+  GtkAdjustment *watched;       /* the scrolling that asks for pages (borrowed) */
 };
 
 void _fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
@@ -51,6 +56,7 @@ void _fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
                                           FanfarePlaylistAccess *access);
 void _fanfare_playlist_page_init_entries (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_load (FanfarePlaylistPage *self);
+void _fanfare_playlist_page_stop_loading (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_forget_entry (FanfarePlaylistPage *self,
                                           guint                position);
 

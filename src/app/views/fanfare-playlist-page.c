@@ -636,7 +636,7 @@ fanfare_playlist_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->pages_cancellable);
+  _fanfare_playlist_page_stop_loading (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_PLAYLIST_PAGE);
   g_clear_object (&self->entries);
   g_clear_object (&self->playlist);
