@@ -167,7 +167,6 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, fanfare_playlist_entry_get_available (entry));
 }
 
-
 static void read_page (FanfarePlaylistPage *self,
                        const char          *cursor);
 static void read_more (FanfarePlaylistPage *self);
