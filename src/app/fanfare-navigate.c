@@ -150,44 +150,89 @@ navigate_platform_artist (GtkWidget     *from,
   fanfare_navigate_push (from, page, fanfare_artist_get_name (artist));
 }
 
+/* The History page reads the plays a page at a time, the next one when
+ * the user scrolls near the end of those shown. */
+typedef struct {
+  FanfareClient *client;
+  GListStore    *tracks;
+  GCancellable  *cancellable;
+  char          *cursor;
+  gboolean       loading;
+  gboolean       complete;
+} History;
+
+#define HISTORY_PAGE_SIZE 50
+
+static void
+history_free (History *history)
+{
+  g_cancellable_cancel (history->cancellable);
+  g_clear_object (&history->cancellable);
+  g_clear_object (&history->client);
+  g_clear_object (&history->tracks);
+  g_free (history->cursor);
+  g_free (history);
+}
+
 static void
 history_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GListStore) store = user_data;
+  History *history = user_data;
   g_autoptr(GListModel) plays = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  char *next = NULL;
 
-  plays = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
+  plays = fanfare_client_list_page_finish (FANFARE_CLIENT (object), result, &next, &error);
   if (plays == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Could not read the history: %s", error->message);
+      /* Cancelled: the page, and @history with it, are gone. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("Could not read the history: %s", error->message);
+      history->loading = FALSE;
       return;
     }
 
+  history->loading = FALSE;
+  g_free (history->cursor);
+  history->cursor = next;
+  history->complete = next == NULL;
   for (guint i = 0; i < g_list_model_get_n_items (plays); i++)
     {
       g_autoptr(FanfarePlay) play = g_list_model_get_item (plays, i);
 
-      g_list_store_append (tracks, fanfare_play_get_track (play));
+      g_ptr_array_add (tracks, g_object_ref (fanfare_play_get_track (play)));
     }
-  fanfare_list_store_replace (store, G_LIST_MODEL (tracks), G_MAXUINT);
+  g_list_store_splice (history->tracks, g_list_model_get_n_items (G_LIST_MODEL (history->tracks)), 0,
+                       tracks->pdata, tracks->len);
+}
+
+static void
+history_more_cb (GtkWidget *page,
+                 History   *history)
+{
+  if (history->loading || history->complete)
+    return;
+  history->loading = TRUE;
+  fanfare_client_list_history_page_async (history->client, HISTORY_PAGE_SIZE, history->cursor, history->cancellable,
+                                          history_cb, history);
 }
 
 /**
  * fanfare_navigate_history:
  * @from: a widget of the window
  *
- * Opens the tracks the user played on the platform, the latest first.
+ * Opens the tracks the user played on the platform, the latest first, a
+ * page at a time as the user scrolls.
  */
 void
 fanfare_navigate_history (GtkWidget *from)
 {
   FanfareClient *client = client_of (from);
-  g_autoptr(GListStore) tracks = NULL;
+  History *history;
   GtkWidget *page;
 
   g_return_if_fail (GTK_IS_WIDGET (from));
@@ -195,10 +240,15 @@ fanfare_navigate_history (GtkWidget *from)
   if (client == NULL)
     return;
 
-  tracks = g_list_store_new (FANFARE_TYPE_TRACK);
-  page = fanfare_track_list_page_new (G_LIST_MODEL (tracks));
+  history = g_new0 (History, 1);
+  history->client = g_object_ref (client);
+  history->tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  history->cancellable = g_cancellable_new ();
+  page = fanfare_track_list_page_new (G_LIST_MODEL (history->tracks));
   gtk_widget_set_name (page, "history");
-  fanfare_client_list_history_async (client, 100, page_cancellable (page), history_cb, g_object_ref (tracks));
+  g_object_set_data_full (G_OBJECT (page), "fanfare-history", history, (GDestroyNotify) history_free);
+  g_signal_connect (page, "more-wanted", G_CALLBACK (history_more_cb), history);
+  history_more_cb (page, history);
   fanfare_navigate_push (from, page, _("History"));
 }
 

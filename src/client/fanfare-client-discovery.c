@@ -69,6 +69,9 @@ list_cb (GObject      *object,
                                _("The server sent an answer this version cannot read"));
       return;
     }
+  if (json_object_has_member (json, "next_cursor") && !json_object_get_null_member (json, "next_cursor"))
+    g_object_set_data_full (G_OBJECT (task), "next-cursor",
+                            g_strdup (json_object_get_string_member (json, "next_cursor")), g_free);
   g_task_return_pointer (task, items, g_object_unref);
 }
 
@@ -81,6 +84,27 @@ keep_json (FanfareClient *self,
 }
 
 static void
+list_from (FanfareClient       *self,
+           guint                which,
+           guint                limit,
+           const char          *cursor,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  const ListKind *kind = &list_kinds[which];
+  g_autofree char *escaped = cursor != NULL ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
+  g_autofree char *path = g_strdup_printf ("%s%u%s%s", kind->path, CLAMP (limit, 1, 100),
+                                           escaped != NULL ? "&cursor=" : "", escaped != NULL ? escaped : "");
+  g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, "GET", path, NULL);
+  GTask *task = _fanfare_client_task_new (self, fanfare_client_list_finish, cancellable, callback, user_data);
+
+  g_task_set_task_data (task, (gpointer) kind, NULL);
+  _fanfare_client_call (self, msg, keep_json, (GDestroyNotify) json_object_unref,
+                        g_task_new (self, cancellable, list_cb, task));
+}
+
+static void
 list (FanfareClient       *self,
       guint                which,
       guint                limit,
@@ -88,14 +112,7 @@ list (FanfareClient       *self,
       GAsyncReadyCallback  callback,
       gpointer             user_data)
 {
-  const ListKind *kind = &list_kinds[which];
-  g_autofree char *path = g_strdup_printf ("%s%u", kind->path, CLAMP (limit, 1, 100));
-  g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, "GET", path, NULL);
-  GTask *task = _fanfare_client_task_new (self, fanfare_client_list_finish, cancellable, callback, user_data);
-
-  g_task_set_task_data (task, (gpointer) kind, NULL);
-  _fanfare_client_call (self, msg, keep_json, (GDestroyNotify) json_object_unref,
-                        g_task_new (self, cancellable, list_cb, task));
+  list_from (self, which, limit, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -115,6 +132,27 @@ fanfare_client_list_history_async (FanfareClient       *self,
   g_return_if_fail (FANFARE_IS_CLIENT (self));
 
   list (self, LIST_HISTORY, limit, cancellable, callback, user_data);
+}
+
+/**
+ * fanfare_client_list_history_page_async:
+ * @limit: at most this many plays, 1 to 100
+ * @cursor: (nullable): the previous page's next cursor
+ *
+ * Lists a page of the user's plays, the latest first, as #FanfarePlay
+ * objects. Finish with fanfare_client_list_page_finish().
+ */
+void
+fanfare_client_list_history_page_async (FanfareClient       *self,
+                                        guint                limit,
+                                        const char          *cursor,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+
+  list_from (self, LIST_HISTORY, limit, cursor, cancellable, callback, user_data);
 }
 
 /**
@@ -205,6 +243,29 @@ fanfare_client_list_finish (FanfareClient *self,
                             GError       **error)
 {
   return _fanfare_client_propagate (self, result, fanfare_client_list_finish, error);
+}
+
+/**
+ * fanfare_client_list_page_finish:
+ * @next_cursor: (out) (optional) (transfer full) (nullable): where the
+ *   next page starts, %NULL after the last
+ *
+ * Finishes a call that lists a page, as fanfare_client_list_finish() does.
+ *
+ * Returns: (transfer full): the page's items, or %NULL with @error set
+ */
+GListModel *
+fanfare_client_list_page_finish (FanfareClient *self,
+                                 GAsyncResult  *result,
+                                 char         **next_cursor,
+                                 GError       **error)
+{
+  GListModel *items = _fanfare_client_propagate (self, result, fanfare_client_list_finish, error);
+
+  if (next_cursor != NULL)
+    *next_cursor = items != NULL ? g_strdup (g_object_get_data (G_OBJECT (result), "next-cursor")) : NULL;
+
+  return items;
 }
 
 /**

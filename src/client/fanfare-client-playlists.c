@@ -24,6 +24,7 @@ typedef struct {
   FanfarePlaylist      *playlist;
   FanfarePlaylistAccess access;
   GListModel           *entries;
+  char                 *next_cursor;
   guint                 matched;
   guint                 unmatched;
 } PlaylistAnswer;
@@ -47,6 +48,7 @@ playlist_answer_free (PlaylistAnswer *answer)
 {
   g_clear_object (&answer->playlist);
   g_clear_object (&answer->entries);
+  g_free (answer->next_cursor);
   fanfare_playlist_access_clear (&answer->access);
   g_free (answer);
 }
@@ -130,6 +132,25 @@ parse_playlist_with_entries (FanfareClient *self,
     return NULL;
   answer->entries = _fanfare_client_parse_items (json, "entries", FANFARE_TYPE_PLAYLIST_ENTRY,
                                                  (FanfareNewItemFunc) fanfare_playlist_entry_new_from_json, error);
+
+  return answer->entries != NULL ? g_steal_pointer (&answer) : NULL;
+}
+
+static gpointer
+parse_entries_page (FanfareClient *self,
+                    JsonObject    *json,
+                    GError       **error)
+{
+  g_autoptr(PlaylistAnswer) answer = parse_playlist (self, json, error);
+  JsonNode *cursor;
+
+  if (answer == NULL)
+    return NULL;
+  answer->entries = _fanfare_client_parse_items (json, "items", FANFARE_TYPE_PLAYLIST_ENTRY,
+                                                 (FanfareNewItemFunc) fanfare_playlist_entry_new_from_json, error);
+  cursor = json_object_get_member (json, "next_cursor");
+  if (cursor != NULL && JSON_NODE_HOLDS_VALUE (cursor))
+    answer->next_cursor = g_strdup (json_node_get_string (cursor));
 
   return answer->entries != NULL ? g_steal_pointer (&answer) : NULL;
 }
@@ -257,6 +278,66 @@ fanfare_client_get_playlist_finish (FanfareClient         *self,
   PlaylistAnswer *answer = _fanfare_client_propagate (self, result, fanfare_client_get_playlist_async, error);
 
   return answer != NULL ? steal_answer (answer, access, entries) : NULL;
+}
+
+/**
+ * fanfare_client_list_entries_async:
+ * @limit: at most this many entries, 1 to 100
+ * @cursor: (nullable): the previous page's next cursor
+ *
+ * Reads a page of a playlist's entries, with the playlist as it is now.
+ */
+void
+fanfare_client_list_entries_async (FanfareClient       *self,
+                                   const char          *playlist_id,
+                                   guint                limit,
+                                   const char          *cursor,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+  g_return_if_fail (playlist_id != NULL);
+
+  escaped = cursor != NULL ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
+  suffix = g_strdup_printf ("/entries?limit=%u%s%s", CLAMP (limit, 1, 100), escaped != NULL ? "&cursor=" : "",
+                            escaped != NULL ? escaped : "");
+  path = playlist_path (playlist_id, suffix);
+  call_playlist (self, FALSE, "GET", path, NULL, parse_entries_page, fanfare_client_list_entries_async,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * fanfare_client_list_entries_finish:
+ * @entries: (out) (optional) (transfer full): the page's
+ *   #FanfarePlaylistEntry objects, in order
+ * @access: (out caller-allocates) (optional): what the playlist is to the
+ *   user; clear it with fanfare_playlist_access_clear()
+ * @next_cursor: (out) (optional) (transfer full) (nullable): where the
+ *   next page starts, %NULL after the last
+ *
+ * Returns: (transfer full): the playlist, or %NULL with @error set
+ */
+FanfarePlaylist *
+fanfare_client_list_entries_finish (FanfareClient         *self,
+                                    GAsyncResult          *result,
+                                    GListModel           **entries,
+                                    FanfarePlaylistAccess *access,
+                                    char                 **next_cursor,
+                                    GError               **error)
+{
+  PlaylistAnswer *answer = _fanfare_client_propagate (self, result, fanfare_client_list_entries_async, error);
+
+  if (answer == NULL)
+    return NULL;
+  if (next_cursor != NULL)
+    *next_cursor = g_steal_pointer (&answer->next_cursor);
+
+  return steal_answer (answer, access, entries);
 }
 
 static void

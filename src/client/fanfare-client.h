@@ -190,6 +190,19 @@ FanfarePlaylist *fanfare_client_get_playlist_finish (FanfareClient         *self
                                                      GListModel           **entries,
                                                      FanfarePlaylistAccess *access,
                                                      GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+void             fanfare_client_list_entries_async (FanfareClient       *self,
+                                                    const char          *playlist_id,
+                                                    guint                limit,
+                                                    const char          *cursor,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+FanfarePlaylist *fanfare_client_list_entries_finish (FanfareClient         *self,
+                                                     GAsyncResult          *result,
+                                                     GListModel           **entries,
+                                                     FanfarePlaylistAccess *access,
+                                                     char                 **next_cursor,
+                                                     GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 void             fanfare_client_list_user_playlists_async (FanfareClient       *self,
                                                            const char          *username,
                                                            GCancellable        *cancellable,
@@ -315,6 +328,12 @@ void        fanfare_client_list_history_async (FanfareClient       *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+void        fanfare_client_list_history_page_async (FanfareClient       *self,
+                                                    guint                limit,
+                                                    const char          *cursor,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
 void        fanfare_client_list_chart_tracks_async (FanfareClient       *self,
                                                     guint                limit,
                                                     GCancellable        *cancellable,
@@ -337,6 +356,10 @@ void        fanfare_client_list_radio_async (FanfareClient       *self,
 GListModel *fanfare_client_list_finish (FanfareClient *self,
                                         GAsyncResult  *result,
                                         GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+GListModel *fanfare_client_list_page_finish (FanfareClient *self,
+                                             GAsyncResult  *result,
+                                             char         **next_cursor,
+                                             GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 void        fanfare_client_send_radio_feedback_async (FanfareClient       *self,
                                                       FanfareTrack        *track,
                                                       gboolean             liked,

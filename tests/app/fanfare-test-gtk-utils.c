@@ -335,8 +335,8 @@ fanfare_test_make_cover (guint32  rgba)
  * @root: where to look
  * @text: the whole text of a label, without its mnemonic underscore
  *
- * Returns: (transfer none) (nullable): a label on screen under @root that
- *   reads @text
+ * Returns: (transfer none) (nullable): a label (or an inscription, the
+ *   text of a list row) on screen under @root that reads @text
  */
 GtkWidget *
 fanfare_test_find_label (GtkWidget  *root,
@@ -344,6 +344,10 @@ fanfare_test_find_label (GtkWidget  *root,
 {
   if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
       g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  /* The text of rows of long lists. */
+  if (GTK_IS_INSCRIPTION (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))

@@ -7,9 +7,12 @@
 /* A playlist of 10,000 tracks in the real application, against a real
  * server with the small demo: adding one track to it from the app (the
  * call the track menu makes, to its answer), opening its page (from the
- * call a click makes to the frame that shows the tracks), and scrolling
- * it at the pace of a fling for 900 frames, then to its end, while the
- * frame clock times each frame. Targets: adding <= 50 ms; no frame over 16.7 ms. Run it with
+ * call a click makes to the frame that shows its first tracks, and to the
+ * moment all of them have arrived), and scrolling it at the pace of a
+ * fling from the moment the first tracks show, for 900 frames, then to
+ * its end, while the rest arrive and the frame clock times each frame;
+ * then once more from the top, with every track there.
+ * Targets: adding <= 50 ms; no frame over 16.7 ms. Run it with
  *
  *   build-aux/dev.sh bench playlist-page
  */
@@ -42,6 +45,7 @@ typedef struct {
   GArray        *intervals;  /* ms between frames */
   GArray        *work;       /* ms from the frame's update to its paint */
   guint          frames;
+  guint          loaded_at;  /* the frame by which all entries had arrived */
   double         travelled;  /* pixels */
   gboolean       done;
 } Scroll;
@@ -60,13 +64,25 @@ playlist_page (void)
   return FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
 }
 
+/* Looked up once it shows: a walk of the window's widgets each frame
+ * would be counted as the frame's work. */
+static guint
+entries_shown (void)
+{
+  static FanfarePlaylistPage *page;
+
+  if (page == NULL)
+    page = playlist_page ();
+
+  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ?
+         g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)) : 0;
+}
+
+/* At least GPOINTER_TO_UINT (@data) entries are on show. */
 static gboolean
 page_shows (gpointer  data)
 {
-  FanfarePlaylistPage *page = playlist_page ();
-
-  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) &&
-         g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)) == GPOINTER_TO_UINT (data);
+  return entries_shown () >= GPOINTER_TO_UINT (data);
 }
 
 static FanfarePlaylist *
@@ -166,11 +182,14 @@ tick_cb (GtkWidget     *widget,
   double value = gtk_adjustment_get_value (scroll->adjustment);
   double end = gtk_adjustment_get_upper (scroll->adjustment) - gtk_adjustment_get_page_size (scroll->adjustment);
 
-  if (value >= end || scroll->frames > SCROLL_FRAMES)
+  /* At the end of what has arrived, it waits for the rest. */
+  if ((value >= end || scroll->frames > SCROLL_FRAMES) && entries_shown () == PLAYLIST_SIZE)
     {
       scroll->done = TRUE;
       return G_SOURCE_REMOVE;
     }
+  if (value >= end)
+    return G_SOURCE_CONTINUE;
   scroll->frames++;
   scroll->travelled += MIN (value + SCROLL_STEP, end) - value;
   gtk_adjustment_set_value (scroll->adjustment, scroll->frames > SCROLL_FRAMES ? end : MIN (value + SCROLL_STEP, end));
@@ -182,6 +201,36 @@ static gboolean
 scroll_done (gpointer  data)
 {
   return ((Scroll *) data)->done;
+}
+
+/* Scrolls again from the top, now that every entry is there, as the
+ * user who comes back to the list does; answers how many frames were
+ * over budget. */
+static guint
+scroll_again (GtkScrolledWindow *scroller,
+              GdkFrameClock     *clock,
+              Scroll            *scroll)
+{
+  guint dropped = 0;
+
+  gtk_adjustment_set_value (scroll->adjustment, 0);
+  fanfare_test_wait_ms (500);
+  g_array_set_size (scroll->intervals, 0);
+  g_array_set_size (scroll->work, 0);
+  scroll->previous = scroll->work_start = 0;
+  scroll->frames = 0;
+  scroll->travelled = 0;
+  scroll->done = FALSE;
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), scroll);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), scroll);
+  gtk_widget_add_tick_callback (GTK_WIDGET (scroller), tick_cb, scroll, NULL);
+  g_assert_true (fanfare_test_wait_for (scroll_done, scroll, 300000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_signal_handlers_disconnect_by_data (clock, scroll);
+  for (guint i = 0; i < scroll->work->len; i++)
+    dropped += g_array_index (scroll->work, double, i) > FRAME_BUDGET;
+
+  return dropped;
 }
 
 int
@@ -204,7 +253,9 @@ main (int   argc,
   Scroll scroll = { 0 };
   double adds[N_ADDS];
   double open_ms;
+  double all_ms = 0;
   guint dropped = 0;
+  guint dropped_loading = 0;
   gint64 start;
   const char *id;
 
@@ -255,15 +306,14 @@ main (int   argc,
     }
   fanfare_bench_sort_doubles (adds, N_ADDS);
 
-  /* Opened as a click opens it, to the frame that shows its tracks. */
+  /* Opened as a click opens it, to the frame that shows its first tracks. */
   start = g_get_monotonic_time ();
   fanfare_navigate_playlist (GTK_WIDGET (window), id);
-  g_assert_true (fanfare_test_wait_for (page_shows, GUINT_TO_POINTER (PLAYLIST_SIZE), 60000));
+  g_assert_true (fanfare_test_wait_for (page_shows, GUINT_TO_POINTER (1), 60000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   open_ms = (g_get_monotonic_time () - start) / 1000.0;
-  fanfare_test_wait_ms (500);
 
-  /* Scrolled from top to bottom, one step a frame. */
+  /* Scrolled from top to bottom, one step a frame, at once. */
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (fanfare_test_find_widget (GTK_WIDGET (playlist_page ()),
                                                                                      GTK_TYPE_LIST_VIEW),
                                                            GTK_TYPE_SCROLLED_WINDOW));
@@ -274,16 +324,23 @@ main (int   argc,
   g_signal_connect (clock, "update", G_CALLBACK (update_cb), &scroll);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &scroll);
   gtk_widget_add_tick_callback (GTK_WIDGET (scroller), tick_cb, &scroll, NULL);
+  g_assert_true (fanfare_test_wait_for (page_shows, GUINT_TO_POINTER (PLAYLIST_SIZE), 60000));
+  all_ms = (g_get_monotonic_time () - start) / 1000.0;
+  scroll.loaded_at = scroll.work->len;
   g_assert_true (fanfare_test_wait_for (scroll_done, &scroll, 300000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   g_signal_handlers_disconnect_by_data (clock, &scroll);
   for (guint i = 0; i < scroll.work->len; i++)
-    dropped += g_array_index (scroll.work, double, i) > FRAME_BUDGET;
+    {
+      dropped += g_array_index (scroll.work, double, i) > FRAME_BUDGET;
+      dropped_loading += i < scroll.loaded_at && g_array_index (scroll.work, double, i) > FRAME_BUDGET;
+    }
 
   g_print ("playlist of %u tracks: adding one from the app (%u runs): median %.1f ms, max %.1f ms "
            "(target <= 50 ms: %s)\n",
            PLAYLIST_SIZE, N_ADDS, adds[N_ADDS / 2], adds[N_ADDS - 1], adds[N_ADDS - 1] <= 50 ? "met" : "MISSED");
-  g_print ("opening its page to the frame that shows its tracks: %.1f ms\n", open_ms);
+  g_print ("opening its page to the frame that shows its first tracks: %.1f ms; all %u of them arrived: %.1f ms\n",
+           open_ms, PLAYLIST_SIZE, all_ms);
   g_print ("scrolling %.0f px of %.0f, then to the end: %u frames; frame work p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
            "frames over %.1f ms: %u; frame interval p50 %.2f ms, p99 %.2f ms (target: no dropped frame: %s)\n",
            scroll.travelled, gtk_adjustment_get_upper (scroll.adjustment), scroll.work->len,
@@ -291,6 +348,15 @@ main (int   argc,
            fanfare_bench_percentile (scroll.work, 1.0), FRAME_BUDGET, dropped,
            fanfare_bench_percentile (scroll.intervals, 0.5), fanfare_bench_percentile (scroll.intervals, 0.99),
            dropped == 0 ? "met" : "MISSED");
+  g_print ("of those frames, %u while the entries were still arriving, %u of them over %.1f ms\n",
+           scroll.loaded_at, dropped_loading, FRAME_BUDGET);
+
+  dropped = scroll_again (scroller, clock, &scroll);
+  g_print ("scrolled again from the top, all of them there: %u frames; frame work p50 %.2f ms, p99 %.2f ms, "
+           "max %.2f ms; frames over %.1f ms: %u; frame interval p50 %.2f ms, p99 %.2f ms\n",
+           scroll.work->len, fanfare_bench_percentile (scroll.work, 0.5), fanfare_bench_percentile (scroll.work, 0.99),
+           fanfare_bench_percentile (scroll.work, 1.0), FRAME_BUDGET, dropped,
+           fanfare_bench_percentile (scroll.intervals, 0.5), fanfare_bench_percentile (scroll.intervals, 0.99));
 
   g_array_unref (scroll.intervals);
   g_array_unref (scroll.work);

@@ -21,43 +21,12 @@
 #include "fanfare-comment-section.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-playlist-files.h"
-#include "fanfare-playlist-page.h"
+#include "fanfare-playlist-page-private.h"
 #include "fanfare-playlists-page.h"
 #include "fanfare-send-dialog.h"
 #include "fanfare-utils.h"
 #include "fanfare-window.h"
 
-struct _FanfarePlaylistPage
-{
-  GtkWidget parent_instance;
-
-  /* Template widgets */
-  GtkStack              *stack;
-  AdwStatusPage         *error_page;
-  FanfareCoverImage     *cover;
-  FanfareCommentSection *comments;
-  GtkLabel              *title_label;
-  GtkLabel              *owner_label;
-  GtkLabel              *description_label;
-  GtkLabel              *details_label;
-  GtkWidget             *follow_button;
-  GtkWidget             *menu_button;
-  AdwButtonContent      *follow_content;
-  GtkListView           *entries_list;
-
-  /* Owned references */
-  char                 *playlist_id;
-  FanfareClient        *client;
-  FanfarePlaylist      *playlist;
-  FanfarePlaylistAccess access;
-  GListStore           *entries;
-  GCancellable         *cancellable;
-  GSimpleAction        *visibility_action;
-
-  /* State */
-  guint    edits_pending;
-  gboolean edits_overlapped;
-};
 
 G_DEFINE_FINAL_TYPE (FanfarePlaylistPage, fanfare_playlist_page, GTK_TYPE_WIDGET)
 
@@ -160,175 +129,15 @@ update (FanfarePlaylistPage *self)
   update_menu (self);
 }
 
-static void
-set_playlist (FanfarePlaylistPage   *self,
-              FanfarePlaylist       *playlist,
-              FanfarePlaylistAccess *access)
+void
+_fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
+                                     FanfarePlaylist       *playlist,
+                                     FanfarePlaylistAccess *access)
 {
   g_set_object (&self->playlist, playlist);
   fanfare_playlist_access_clear (&self->access);
   self->access = *access;
   update (self);
-}
-
-static void remove_entry (FanfarePlaylistPage  *self,
-                          FanfarePlaylistEntry *entry);
-
-static void
-remove_clicked_cb (GtkButton   *button,
-                   GtkListItem *item)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), FANFARE_TYPE_PLAYLIST_PAGE);
-  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
-
-  if (page != NULL && entry != NULL)
-    remove_entry (FANFARE_PLAYLIST_PAGE (page), entry);
-}
-
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkListItem   *item)
-{
-  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
-
-  return entry != NULL ? gdk_content_provider_new_typed (FANFARE_TYPE_PLAYLIST_ENTRY, entry) : NULL;
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkListItem   *item)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GtkWidget *page = gtk_widget_get_ancestor (row, FANFARE_TYPE_PLAYLIST_PAGE);
-  FanfarePlaylistEntry *entry = g_value_get_object (value);
-  guint from;
-
-  if (page == NULL || !g_list_store_find (FANFARE_PLAYLIST_PAGE (page)->entries, entry, &from))
-    return FALSE;
-  fanfare_playlist_page_move_entry (FANFARE_PLAYLIST_PAGE (page), from, gtk_list_item_get_position (item));
-
-  return TRUE;
-}
-
-static gpointer
-row_label (GtkWidget  *row,
-           const char *key)
-{
-  return g_object_get_data (G_OBJECT (row), key);
-}
-
-/* A row of the list: a handle to drag it by and a button to remove it,
- * for those who may edit; its title, artist and length. */
-static void
-setup_entry_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *artist = gtk_label_new (NULL);
-  GtkWidget *duration = gtk_label_new (NULL);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (FANFARE_TYPE_PLAYLIST_ENTRY, GDK_ACTION_MOVE);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (artist), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (artist), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (artist, "dim-label");
-  gtk_widget_add_css_class (artist, "caption");
-  gtk_widget_add_css_class (duration, "numeric");
-  gtk_widget_add_css_class (duration, "dim-label");
-  gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), artist);
-  gtk_box_append (GTK_BOX (row), handle);
-  gtk_box_append (GTK_BOX (row), labels);
-  gtk_box_append (GTK_BOX (row), duration);
-  gtk_box_append (GTK_BOX (row), remove);
-  g_object_set_data (G_OBJECT (row), "handle", handle);
-  g_object_set_data (G_OBJECT (row), "title", title);
-  g_object_set_data (G_OBJECT (row), "artist", artist);
-  g_object_set_data (G_OBJECT (row), "duration", duration);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), item);
-
-  /* Those who may edit reorder the tracks by dragging them. */
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
-  g_object_set_data (G_OBJECT (row), "drag-source", source);
-
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_entry_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               FanfarePlaylistPage      *self)
-{
-  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
-  FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
-  const char *title = fanfare_playlist_entry_get_title (entry);
-  const char *artist = fanfare_playlist_entry_get_artist (entry);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  g_autofree char *duration = track != NULL ? fanfare_format_duration (fanfare_track_get_duration (track)) : NULL;
-  gboolean can_edit = self->access.can_edit;
-
-  gtk_label_set_label (GTK_LABEL (row_label (row, "title")), title != NULL ? title : _("Unavailable Track"));
-  gtk_label_set_label (GTK_LABEL (row_label (row, "artist")), artist != NULL ? artist : "");
-  gtk_widget_set_visible (row_label (row, "artist"), artist != NULL);
-  gtk_label_set_label (GTK_LABEL (row_label (row, "duration")), duration != NULL ? duration : "");
-  gtk_widget_set_visible (row_label (row, "handle"), can_edit);
-  gtk_widget_set_visible (row_label (row, "remove"), can_edit);
-  gtk_event_controller_set_propagation_phase (row_label (row, "drag-source"),
-                                              can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
-  gtk_list_item_set_activatable (item, fanfare_playlist_entry_get_available (entry));
-}
-
-static void
-loaded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(FanfarePlaylistPage) self = user_data;
-  g_autoptr(FanfarePlaylist) playlist = NULL;
-  g_autoptr(GListModel) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  FanfarePlaylistAccess access = { 0 };
-
-  playlist = fanfare_client_get_playlist_finish (FANFARE_CLIENT (object), result, &entries, &access, &error);
-  if (playlist == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-
-  set_playlist (self, playlist, &access);
-  fanfare_list_store_replace (self->entries, entries, G_MAXUINT);
-  gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
 /* The playable tracks, and the position among them of the entry at @index. */
@@ -402,7 +211,7 @@ followed_cb (GObject      *object,
         toast (self, error->message);
       return;
     }
-  set_playlist (self, playlist, &access);
+  _fanfare_playlist_page_set_playlist (self, playlist, &access);
 }
 
 static void
@@ -526,11 +335,10 @@ edited_cb (GObject      *object,
     {
       self->edits_overlapped = FALSE;
       fanfare_playlist_access_clear (&access);
-      fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
-                                         g_object_ref (self));
+      _fanfare_playlist_page_load (self);
       return;
     }
-  set_playlist (self, playlist, &access);
+  _fanfare_playlist_page_set_playlist (self, playlist, &access);
 }
 
 /* An edit shows at once, and stays shown if it has to wait for the server. */
@@ -741,8 +549,7 @@ changed_cb (GObject      *object,
   g_autoptr(FanfarePlaylistPage) self = user_data;
 
   if (!finish_change (self, object, result) && fanfare_client_get_online (FANFARE_CLIENT (object)))
-    fanfare_client_get_playlist_async (self->client, self->playlist_id, self->cancellable, loaded_cb,
-                                       g_object_ref (self));
+    _fanfare_playlist_page_load (self);
 }
 
 /* The entry goes at once; the server is told. */
@@ -756,7 +563,7 @@ remove_entry (FanfarePlaylistPage  *self,
     return;
   fanfare_client_remove_entry_async (self->client, self->playlist_id, fanfare_playlist_entry_get_id (entry),
                                      self->cancellable, changed_cb, g_object_ref (self));
-  g_list_store_remove (self->entries, position);
+  _fanfare_playlist_page_forget_entry (self, position);
 }
 
 /**
@@ -829,6 +636,7 @@ fanfare_playlist_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _fanfare_playlist_page_stop_loading (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_PLAYLIST_PAGE);
   g_clear_object (&self->entries);
   g_clear_object (&self->playlist);
@@ -884,16 +692,7 @@ fanfare_playlist_page_init (FanfarePlaylistPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->entries = g_list_store_new (FANFARE_TYPE_PLAYLIST_ENTRY);
-  {
-    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
-
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
-    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_entry_cb), self, 0);
-    gtk_list_view_set_factory (self->entries_list, factory);
-    gtk_list_view_set_model (self->entries_list, GTK_SELECTION_MODEL (selection));
-  }
+  _fanfare_playlist_page_init_entries (self);
   self->visibility_action = g_simple_action_new_stateful ("visibility", G_VARIANT_TYPE_STRING,
                                                           g_variant_new_string ("private"));
   g_signal_connect_object (self->visibility_action, "activate", G_CALLBACK (visibility_activate_cb), self,
@@ -932,7 +731,7 @@ fanfare_playlist_page_new (const char *playlist_id)
 
   self->client = g_object_ref (client);
   fanfare_comment_section_set_target (self->comments, client, FANFARE_SOCIAL_TARGET_PLAYLIST, playlist_id);
-  fanfare_client_get_playlist_async (client, playlist_id, self->cancellable, loaded_cb, g_object_ref (self));
+  _fanfare_playlist_page_load (self);
 
   return GTK_WIDGET (self);
 }

@@ -5,7 +5,8 @@
  */
 
 /* A list of tracks of any length, such as a genre's or every track a
- * search found, with Play and Shuffle for all of them. */
+ * search found, with Play and Shuffle for all of them. A list that arrives
+ * a page at a time hears `more-wanted` when the user scrolls near its end. */
 
 #include "config.h"
 
@@ -21,15 +22,23 @@ struct _FanfareTrackListPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkWidget   *box;
-  GtkLabel    *count_label;
-  GtkListView *list_view;
+  GtkWidget         *box;
+  GtkLabel          *count_label;
+  GtkListView       *list_view;
+  GtkScrolledWindow *scroller;
 
   /* Owned references */
   GListModel *tracks;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareTrackListPage, fanfare_track_list_page, GTK_TYPE_WIDGET)
+
+enum {
+  MORE_WANTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static FanfareApplication *
 get_application (FanfareTrackListPage * self)
@@ -49,6 +58,17 @@ update_count (FanfareTrackListPage *self)
   gtk_label_set_label (self->count_label, count);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracks.play", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracks.shuffle", n > 1);
+}
+
+/* Within a screenful of the end, the next page is asked for. */
+static void
+scrolled_cb (FanfareTrackListPage *self,
+             GtkAdjustment        *adjustment)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (page > 0 && gtk_adjustment_get_value (adjustment) + 2 * page >= gtk_adjustment_get_upper (adjustment))
+    g_signal_emit (self, signals[MORE_WANTED], 0);
 }
 
 static void
@@ -102,8 +122,18 @@ fanfare_track_list_page_class_init (FanfareTrackListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackListPage, box);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackListPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, FanfareTrackListPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, FanfareTrackListPage, scroller);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_track_list_page_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /**
+   * FanfareTrackListPage::more-wanted:
+   *
+   * The user scrolled near the end of the list: a list that arrives a
+   * page at a time reads its next page.
+   */
+  signals[MORE_WANTED] = g_signal_new ("more-wanted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "tracks.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "tracks.shuffle", NULL, play_action);
@@ -117,6 +147,10 @@ fanfare_track_list_page_init (FanfareTrackListPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_view_set_factory (self->list_view, factory);
   fanfare_track_menu_attach (GTK_WIDGET (self->list_view));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "fanfare-account-store.h"
+#include "fanfare-error.h"
 #include "fanfare-http-json.h"
 #include "fanfare-http-playlist-json.h"
 #include "fanfare-http-social.h"
@@ -47,6 +48,58 @@ get_playlist (FanfareRequest *request)
   fanfare_request_respond_json (request, 200, root);
 }
 
+/* A cursor of one playlist's entries is no cursor of another's. */
+static gboolean
+cursor_of_playlist (const FanfareListPosition *after,
+                    gint64                     playlist_id,
+                    GError                   **error)
+{
+  if (after->key == NULL || after->id == playlist_id)
+    return TRUE;
+
+  g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
+                       "The field “cursor” is not a cursor of this playlist");
+  return FALSE;
+}
+
+/* A page of a playlist's entries, with the playlist as it is now, so that
+ * each page also tells how many entries there are in all. */
+static void
+list_entries (FanfareRequest *request)
+{
+  FanfareDatabase *db = fanfare_request_get_database (request);
+  const FanfareViewer *viewer = fanfare_request_get_viewer (request);
+  gint64 playlist_id = fanfare_request_get_id (request, "id");
+  g_auto(FanfareListPosition) after = { NULL, 0 };
+  g_auto(FanfareListPosition) next = { NULL, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *cursor = NULL;
+  guint limit;
+
+  json_builder_begin_object (builder);
+  if (!fanfare_request_get_limit (request, &limit, &error) || !fanfare_http_get_position (request, &after, &error) ||
+      !cursor_of_playlist (&after, playlist_id, &error) ||
+      (entries = fanfare_playlist_store_list_entries_page (db, viewer, playlist_id, &after, limit, &next,
+                                                           &error)) == NULL ||
+      !fanfare_http_add_playlist (builder, db, viewer, playlist_id, &error))
+    {
+      fanfare_request_fail (request, error);
+      return;
+    }
+
+  if (next.key != NULL)
+    cursor = fanfare_http_cursor_encode (next.key, next.id);
+  fanfare_http_add_entries (builder, "items", entries);
+  fanfare_http_add_cursor (builder, cursor);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  fanfare_request_respond_json (request, 200, root);
+}
+
 static void
 list_user_playlists (FanfareRequest *request)
 {
@@ -70,6 +123,7 @@ list_user_playlists (FanfareRequest *request)
 
 const FanfareRoute fanfare_http_playlist_routes[] = {
   { "GET", "/api/v1/playlists/{id}", FANFARE_ACCESS_ANYONE, 0, get_playlist },
+  { "GET", "/api/v1/playlists/{id}/entries", FANFARE_ACCESS_ANYONE, 0, list_entries },
   { "GET", "/api/v1/users/{username}/playlists", FANFARE_ACCESS_ANYONE, 0, list_user_playlists },
   { NULL },
 };

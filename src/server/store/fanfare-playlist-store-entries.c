@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "fanfare-error.h"
 #include "fanfare-playlist-store-private.h"
 #include "fanfare-track.h"
@@ -374,6 +376,8 @@ entry_from_row (FanfareConnection   *conn,
   entry->track_id = sqlite3_column_int64 (stmt, 1);
   entry->added_by = _fanfare_statement_dup_text (stmt, 6);
   entry->added_at = sqlite3_column_int64 (stmt, 7);
+  if (sqlite3_column_count (stmt) > 8)
+    entry->position = sqlite3_column_double (stmt, 8);
 
   if (entry->track_id == 0)
     {
@@ -387,6 +391,34 @@ entry_from_row (FanfareConnection   *conn,
     return NULL;
 
   return g_steal_pointer (&entry);
+}
+
+/* The entries @stmt yields, in its order. */
+static GPtrArray *
+collect_entries (FanfareConnection   *conn,
+                 const FanfareViewer *viewer,
+                 FanfareStatement    *stmt,
+                 GError             **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_playlist_entry_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FanfarePlaylistEntry *entry = entry_from_row (conn, viewer, stmt, error);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _fanfare_statement_error (stmt, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
 }
 
 /**
@@ -408,27 +440,108 @@ fanfare_playlist_store_list_entries (FanfareDatabase     *db,
     " WHERE e.playlist_id = ?1 AND e.removed = 0 ORDER BY e.position, e.entry_id";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_playlist_entry_free);
-  int rc;
 
   if (conn == NULL || !_fanfare_playlist_store_check_access (conn, viewer, playlist_id, FANFARE_PLAYLIST_NEED_SEE, error) ||
       (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, playlist_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FanfarePlaylistEntry *entry = entry_from_row (conn, viewer, stmt, error);
 
-      if (entry == NULL)
-        return NULL;
-      g_ptr_array_add (entries, entry);
+  return collect_entries (conn, viewer, stmt, error);
+}
+
+/* A page ends after an entry: its position and id, as a list key. */
+static char *
+page_key (double      position,
+          const char *entry_id)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strconcat (g_ascii_dtostr (number, sizeof number, position), " ", entry_id, NULL);
+}
+
+static gboolean
+read_page_key (const char  *key,
+               double      *position,
+               const char **entry_id,
+               GError     **error)
+{
+  char *end = NULL;
+
+  *position = g_ascii_strtod (key, &end);
+  if (end == key || *end != ' ' || end[1] == '\0' || !isfinite (*position))
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
+                           "The field “cursor” is not a cursor from this server");
+      return FALSE;
     }
+  *entry_id = end + 1;
 
-  if (rc != SQLITE_DONE)
+  return TRUE;
+}
+
+/**
+ * fanfare_playlist_store_list_entries_page:
+ * @after: (nullable): where the page starts: after the last entry of the
+ *   page before
+ * @last: (out caller-allocates): where the next page starts; clear after
+ *   the last page
+ *
+ * Reads @limit entries at a time. The key of a position holds the place
+ * of the entry it follows, not the entry: a page read after that entry
+ * was moved or removed still starts where the page before ended.
+ *
+ * Returns: (transfer container) (element-type FanfarePlaylistEntry): the
+ *   page's entries in order, or %NULL with %FANFARE_ERROR_NOT_FOUND when
+ *   @viewer may not see the playlist
+ */
+GPtrArray *
+fanfare_playlist_store_list_entries_page (FanfareDatabase           *db,
+                                          const FanfareViewer       *viewer,
+                                          gint64                     playlist_id,
+                                          const FanfareListPosition *after,
+                                          guint                      limit,
+                                          FanfareListPosition       *last,
+                                          GError                   **error)
+{
+  /* The index of positions is walked from the page's start. */
+  static const char sql[] =
+    "SELECT e.entry_id, e.track_id, e.title, e.artist, e.album, e.duration_ms, u.username, e.added_at, e.position"
+    " FROM playlist_entries e LEFT JOIN users u ON u.id = e.added_by"
+    " WHERE e.playlist_id = ?1 AND e.removed = 0 AND (e.position, e.entry_id) > (?2, ?3)"
+    " ORDER BY e.position, e.entry_id LIMIT ?4";
+  g_autoptr(FanfareConnection) conn = NULL;
+  g_autoptr(FanfareStatement) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  double position = -G_MAXDOUBLE;
+  const char *entry_id = "";
+
+  *last = (FanfareListPosition) { NULL, 0 };
+  if (after != NULL && after->key != NULL && !read_page_key (after->key, &position, &entry_id, error))
+    return NULL;
+
+  conn = _fanfare_database_acquire (db, error);
+  if (conn == NULL || !_fanfare_playlist_store_check_access (conn, viewer, playlist_id, FANFARE_PLAYLIST_NEED_SEE, error) ||
+      (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, playlist_id);
+  sqlite3_bind_double (stmt, 2, position);
+  _fanfare_statement_bind_text (stmt, 3, entry_id);
+  sqlite3_bind_int (stmt, 4, limit + 1);
+  if ((entries = collect_entries (conn, viewer, stmt, error)) == NULL)
+    return NULL;
+
+  /* One more than asked tells that there is a next page; its position
+   * was read with it. */
+  if (entries->len > limit)
     {
-      _fanfare_statement_error (stmt, error);
-      return NULL;
+      FanfarePlaylistEntry *end;
+
+      g_ptr_array_set_size (entries, limit);
+      end = g_ptr_array_index (entries, limit - 1);
+      last->key = page_key (end->position, end->entry_id);
+      last->id = playlist_id;
     }
 
   return g_steal_pointer (&entries);

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "fanfare-catalog-store.h"
 #include "fanfare-common-types.h"
 #include "fanfare-database.h"
 
@@ -55,6 +56,7 @@ typedef struct {
   gint64        duration_ms;
   char         *added_by;     /* the username, or NULL */
   gint64        added_at;     /* seconds since the epoch */
+  double        position;     /* its place, when read a page at a time */
 } FanfarePlaylistEntry;
 
 /* What a playlist is to one viewer, beyond its model form. */
@@ -136,6 +138,13 @@ GPtrArray       *fanfare_playlist_store_list_entries (FanfareDatabase     *db,
                                                       const FanfareViewer *viewer,
                                                       gint64               playlist_id,
                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray       *fanfare_playlist_store_list_entries_page (FanfareDatabase           *db,
+                                                           const FanfareViewer       *viewer,
+                                                           gint64                     playlist_id,
+                                                           const FanfareListPosition *after,
+                                                           guint                      limit,
+                                                           FanfareListPosition       *last,
+                                                           GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean         fanfare_playlist_store_get_info (FanfareDatabase     *db,
                                                   const FanfareViewer *viewer,
                                                   gint64               playlist_id,

@@ -1,0 +1,329 @@
+/* test-long-lists.c
+ *
+ * SPDX-FileCopyrightText: 2026 the project's contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Lists longer than a page, in the real application under Xvfb against a
+ * real fanfare-server with the small demo: a playlist of 250 tracks
+ * shows its first page at once with the full count in its header, and
+ * all of its tracks once scrolled to the end; the History page reads
+ * more plays each time the user scrolls to its end. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fanfare-application.h"
+#include "fanfare-navigate.h"
+#include "fanfare-navigation-stack.h"
+#include "fanfare-playlist-page.h"
+#include "fanfare-test-client.h"
+#include "fanfare-test-gtk-utils.h"
+#include "fanfare-track-list-page.h"
+#include "fanfare-window.h"
+
+#define PLAYLIST_LENGTH 250
+#define FIRST_PAGE      100
+#define EXTRA_PLAYS     120
+#define HISTORY_PAGE    50
+
+static FanfareApplication *app;
+static FanfareWindow *window;
+static FanfareTestServer *server;
+
+static FanfareClient *
+client (void)
+{
+  return fanfare_application_get_client (app);
+}
+
+static gboolean
+signed_in (gpointer  data)
+{
+  return client () != NULL && fanfare_client_get_signed_in (client ());
+}
+
+static gboolean
+has_items (gpointer  data)
+{
+  return g_list_model_get_n_items (data) > 0;
+}
+
+static gboolean
+has_all (gpointer  data)
+{
+  return g_list_model_get_n_items (data) == GPOINTER_TO_UINT (g_object_get_data (data, "expected"));
+}
+
+static void
+save_screenshot (const char *name)
+{
+  fanfare_test_wait_ms (600);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), name);
+}
+
+/* The label under @root whose text starts with @prefix, if one is mapped. */
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
+        return child;
+      if ((found = find_label_starting (child, prefix)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Scrolls the list under @page to its end, frame after frame, until
+ * @model holds what it is expected to. */
+static void
+scroll_to_end (GtkWidget  *page,
+               GListModel *model)
+{
+  GtkWidget *list = fanfare_test_find_widget (page, GTK_TYPE_LIST_VIEW);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!has_all (model) || gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+         gtk_adjustment_get_upper (adjustment))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      gtk_adjustment_set_value (adjustment,
+                                gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+      fanfare_test_wait_frame (GTK_WIDGET (window));
+    }
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+}
+
+static GListModel *
+chart_tracks (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GListModel *chart;
+
+  fanfare_client_list_chart_tracks_async (client (), 10, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  chart = fanfare_client_list_finish (client (), result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (chart), >=, 2);
+
+  return chart;
+}
+
+static FanfareTrack *
+chart_track (GListModel *chart,
+             guint       index)
+{
+  g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, index);
+
+  return g_object_ref (FANFARE_TRACK (fanfare_chart_item_get_item (item)));
+}
+
+static void
+test_long_playlist (void)
+{
+  g_autoptr(GListModel) chart = chart_tracks ();
+  g_autoptr(FanfareTrack) common = chart_track (chart, 0);
+  g_autoptr(FanfareTrack) last = chart_track (chart, 1);
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+  g_autoptr(GAsyncResult) created = NULL;
+  g_autoptr(GAsyncResult) added = NULL;
+  g_autoptr(FanfarePlaylist) playlist = NULL;
+  g_autoptr(FanfarePlaylist) filled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = g_strdup_printf ("%u tracks", PLAYLIST_LENGTH);
+  GAsyncResult *slot = NULL;
+  FanfarePlaylistPage *page;
+  GListModel *entries;
+  GtkWidget *details;
+
+  for (guint i = 0; i < PLAYLIST_LENGTH; i++)
+    g_list_store_append (tracks, i == PLAYLIST_LENGTH - 1 ? last : common);
+  fanfare_client_create_playlist_async (client (), "Long Drive", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE, NULL,
+                                        NULL, fanfare_test_store_result, &slot);
+  created = fanfare_test_wait_result (&slot);
+  playlist = fanfare_client_playlist_finish (client (), created, NULL, &error);
+  g_assert_no_error (error);
+  fanfare_client_add_entries_async (client (), fanfare_playlist_get_id (playlist), G_LIST_MODEL (tracks), NULL,
+                                    NULL, NULL, fanfare_test_store_result, &slot);
+  added = fanfare_test_wait_result (&slot);
+  filled = fanfare_client_playlist_finish (client (), added, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The first page shows at once, and the header counts all of them. */
+  fanfare_navigate_playlist (GTK_WIDGET (window), fanfare_playlist_get_id (playlist));
+  page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
+  g_assert_nonnull (page);
+  entries = fanfare_playlist_page_get_entries (page);
+  g_assert_true (fanfare_test_wait_for (has_items, entries, 20000));
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, FIRST_PAGE);
+  fanfare_test_wait_mapped (GTK_WIDGET (page));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  details = find_label_starting (GTK_WIDGET (page), count);
+  g_assert_nonnull (details);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (common));
+
+  /* At the end, every track is there, in the playlist's order. */
+  g_object_set_data (G_OBJECT (entries), "expected", GUINT_TO_POINTER (PLAYLIST_LENGTH));
+  scroll_to_end (GTK_WIDGET (page), entries);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, PLAYLIST_LENGTH);
+  fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (last));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (details)), count));
+  for (guint i = 0; i < PLAYLIST_LENGTH; i++)
+    {
+      g_autoptr(FanfarePlaylistEntry) entry = g_list_model_get_item (entries, i);
+
+      g_assert_cmpstr (fanfare_track_get_id (fanfare_playlist_entry_get_track (entry)), ==,
+                       fanfare_track_get_id (i == PLAYLIST_LENGTH - 1 ? last : common));
+    }
+  save_screenshot ("long-playlist-end");
+}
+
+/* EXTRA_PLAYS plays of the chart's tracks, a minute apart, an hour ago. */
+static void
+report_plays (GListModel *chart)
+{
+  g_autoptr(GString) body = g_string_new ("{\"plays\": [");
+  g_autoptr(FanfareTestResponse) response = NULL;
+  gint64 start = g_get_real_time () / G_USEC_PER_SEC - 3 * 3600;
+
+  for (guint i = 0; i < EXTRA_PLAYS; i++)
+    {
+      g_autoptr(FanfareTrack) track = chart_track (chart, i % g_list_model_get_n_items (chart));
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (start + i * 60);
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_string_append_printf (body, "%s{\"id\": \"long-list-%u\", \"track_id\": \"%s\", \"played_at\": \"%s\", "
+                              "\"ms_played\": 31000}", i > 0 ? ", " : "", i, fanfare_track_get_id (track), when);
+    }
+  g_string_append (body, "]}");
+  response = fanfare_test_request (server, "POST", "/api/v1/plays", fanfare_client_get_token (client ()), body->str);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_cmpint (fanfare_test_response_get_int (response, "recorded"), ==, EXTRA_PLAYS);
+}
+
+/* How many plays the history holds, read through the client. */
+static guint
+count_history (void)
+{
+  g_autofree char *cursor = NULL;
+  guint count = 0;
+
+  do
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GListModel) plays = NULL;
+      g_autoptr(GError) error = NULL;
+      GAsyncResult *slot = NULL;
+      char *next = NULL;
+
+      fanfare_client_list_history_page_async (client (), 100, cursor, NULL, fanfare_test_store_result, &slot);
+      result = fanfare_test_wait_result (&slot);
+      plays = fanfare_client_list_page_finish (client (), result, &next, &error);
+      g_assert_no_error (error);
+      count += g_list_model_get_n_items (plays);
+      g_free (cursor);
+      cursor = next;
+    }
+  while (cursor != NULL);
+
+  return count;
+}
+
+static void
+test_long_history (void)
+{
+  g_autoptr(GListModel) chart = chart_tracks ();
+  FanfareNavigationStack *navigation;
+  GtkWidget *page;
+  GListModel *tracks;
+  g_autofree char *first = g_strdup_printf ("%u songs", HISTORY_PAGE);
+  g_autofree char *all = NULL;
+  guint total;
+
+  report_plays (chart);
+  total = count_history ();
+  g_assert_cmpuint (total, >, 2 * HISTORY_PAGE);
+  all = g_strdup_printf ("%u songs", total);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
+  fanfare_navigate_history (GTK_WIDGET (window));
+  navigation = FANFARE_NAVIGATION_STACK (fanfare_test_find_widget (GTK_WIDGET (window),
+                                                                   FANFARE_TYPE_NAVIGATION_STACK));
+  page = fanfare_navigation_stack_get_visible_page (navigation);
+  g_assert_true (FANFARE_IS_TRACK_LIST_PAGE (page));
+  tracks = fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page));
+  g_assert_true (fanfare_test_wait_for (has_items, tracks, 20000));
+  fanfare_test_wait_mapped (page);
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (tracks), ==, HISTORY_PAGE);
+  fanfare_test_assert_label_shown (page, first);
+
+  /* Each time at the end, the next page. */
+  g_object_set_data (G_OBJECT (tracks), "expected", GUINT_TO_POINTER (total));
+  scroll_to_end (page, tracks);
+  fanfare_test_assert_label_shown (page, all);
+  save_screenshot ("long-history-end");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autofree char *scratch = NULL;
+  g_autofree char *demo = NULL;
+  GAsyncResult *slot = NULL;
+  int ret;
+
+  scratch = fanfare_test_use_private_dirs ();
+  fanfare_test_init_gtk (&argc, &argv);
+  demo = fanfare_test_seed_demo ();
+  server = fanfare_test_demo_server_start (demo);
+  fanfare_test_rm_rf (demo);
+  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+
+  app = fanfare_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  fanfare_test_wait_mapped (GTK_WIDGET (window));
+
+  fanfare_account_manager_sign_in_async (fanfare_application_get_accounts (app), server->url,
+                                         FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE,
+                                         NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_account_manager_sign_in_finish (fanfare_application_get_accounts (app), result, &error);
+  g_assert_no_error (error);
+  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 10000));
+  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+
+  g_test_add_func ("/app/long-lists/playlist", test_long_playlist);
+  g_test_add_func ("/app/long-lists/history", test_long_history);
+  ret = g_test_run ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_object_unref (app);
+  fanfare_test_server_stop (server);
+  fanfare_test_rm_rf (scratch);
+
+  return ret;
+}
