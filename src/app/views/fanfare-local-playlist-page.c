@@ -414,6 +414,9 @@ fanfare_local_playlist_page_init (FanfareLocalPlaylistPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_local_entry_free);
+  self->name = g_strdup ("");
+  self->description = g_strdup ("");
   /* Shown again after a track was added to it from elsewhere. */
   g_signal_connect (self, "map", G_CALLBACK (reload), NULL);
 }
