@@ -15,6 +15,7 @@
 #include "fanfare-album-page.h"
 #include "fanfare-application.h"
 #include "fanfare-artist-page.h"
+#include "fanfare-local-playlist-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-profile-page.h"
@@ -463,6 +464,26 @@ fanfare_navigate_playlist (GtkWidget  *from,
   g_return_if_fail (playlist_id != NULL);
 
   fanfare_navigate_push (from, fanfare_playlist_page_new (playlist_id), _("Playlist"));
+}
+
+/**
+ * fanfare_navigate_local_playlist:
+ * @playlist_id: a playlist kept on this computer
+ *
+ * Opens the page of a playlist of this computer.
+ */
+void
+fanfare_navigate_local_playlist (GtkWidget *from,
+                                 gint64     playlist_id)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (FANFARE_IS_APPLICATION (app));
+
+  fanfare_navigate_push (from, fanfare_local_playlist_page_new (fanfare_application_get_library (FANFARE_APPLICATION (app)),
+                                                                playlist_id),
+                         _("Playlist"));
 }
 
 /**

@@ -32,6 +32,8 @@ void fanfare_navigate_genre (GtkWidget    *from,
 void fanfare_navigate_history (GtkWidget *from);
 void fanfare_navigate_playlist (GtkWidget  *from,
                                 const char *playlist_id);
+void fanfare_navigate_local_playlist (GtkWidget *from,
+                                      gint64     playlist_id);
 
 void fanfare_navigate_profile (GtkWidget  *from,
                                const char *username);

@@ -8,13 +8,19 @@
  * writes and reads the files: on import it finds platform tracks by their
  * id or stream address, else by artist and title, and keeps the rest as
  * tracks of this device. The user picks the file in the system's file
- * chooser. */
+ * chooser. Signed out, offline, or for a file of tracks of this computer
+ * only, the playlist is made on this computer instead (see
+ * fanfare-local-playlists.c), and local playlists are written here. */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-local-playlist-add.h"
+#include "fanfare-local-playlists.h"
 #include "fanfare-navigate.h"
 #include "fanfare-playlist-files.h"
 #include "fanfare-window.h"
@@ -222,6 +228,143 @@ fanfare_playlist_import_finish (GAsyncResult *result,
   return playlist;
 }
 
+static FanfarePlaylistFormat
+format_of (GFile *file)
+{
+  return g_str_equal (fanfare_playlist_file_format (file), "xspf") ? FANFARE_PLAYLIST_FORMAT_XSPF
+                                                                 : FANFARE_PLAYLIST_FORMAT_M3U8;
+}
+
+/**
+ * fanfare_local_playlist_export:
+ * @file: where to write it; XSPF if its name ends in `.xspf`, else M3U8
+ *
+ * Writes a playlist of this computer to a file.
+ *
+ * Returns: whether it was written, else %FALSE with @error set
+ */
+gboolean
+fanfare_local_playlist_export (FanfareLibraryDb *db,
+                               gint64            playlist_id,
+                               GFile            *file,
+                               GError          **error)
+{
+  g_autoptr(FanfarePlaylistFile) contents = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  contents = fanfare_local_playlists_export (db, playlist_id, error);
+  if (contents == NULL)
+    return FALSE;
+  text = fanfare_playlist_file_write (contents, format_of (file));
+
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+/* Whether every track of @contents is a file of this computer's library,
+ * by its path, absolute or relative to @base_dir. */
+static gboolean
+only_library_files (FanfareLibraryDb    *db,
+                    FanfarePlaylistFile *contents,
+                    const char          *base_dir)
+{
+  for (guint i = 0; i < contents->items->len; i++)
+    {
+      FanfarePlaylistItem *item = g_ptr_array_index (contents->items, i);
+      g_autofree char *scheme = item->location != NULL ? g_uri_parse_scheme (item->location) : NULL;
+      g_autofree char *path = NULL;
+
+      if (item->track_id != 0 || item->location == NULL)
+        return FALSE;
+      if (scheme == NULL)
+        path = g_canonicalize_filename (item->location, base_dir);
+      else if (g_ascii_strcasecmp (scheme, "file") == 0)
+        path = g_filename_from_uri (item->location, NULL, NULL);
+      if (path == NULL || fanfare_local_playlists_find_track (db, path, NULL, NULL) == 0)
+        return FALSE;
+    }
+
+  return contents->items->len > 0;
+}
+
+/**
+ * fanfare_local_playlist_import:
+ * @file: an XSPF file if its name ends in `.xspf`, else M3U8
+ * @matched: (out) (optional): how many tracks were found
+ * @unmatched: (out) (optional): how many were kept by their names only
+ *
+ * Makes a playlist on this computer from a file, titled as the file says
+ * or else as it is named.
+ *
+ * Returns: the new playlist's id, or 0 with @error set
+ */
+gint64
+fanfare_local_playlist_import (FanfareLibraryDb *db,
+                               GFile            *file,
+                               guint            *matched,
+                               guint            *unmatched,
+                               GError          **error)
+{
+  g_autoptr(FanfarePlaylistFile) contents = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *base_dir = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return 0;
+  if (length > MAX_FILE_SIZE)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The playlist file is too large to import"));
+      return 0;
+    }
+  contents = fanfare_playlist_file_parse (format_of (file), data, length, error);
+  if (contents == NULL)
+    return 0;
+  if (contents->title == NULL || *contents->title == '\0')
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      char *dot = name != NULL ? strrchr (name, '.') : NULL;
+
+      if (dot != NULL && dot != name)
+        *dot = '\0';
+      g_free (contents->title);
+      contents->title = g_strdup (name != NULL ? name : _("Imported Playlist"));
+    }
+  parent = g_file_get_parent (file);
+  base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
+
+  return fanfare_local_playlists_import (db, contents, base_dir != NULL ? base_dir : "/", matched, unmatched,
+                                         error);
+}
+
+/* Whether @file is better imported on this computer: there is no platform
+ * to import it to, or it only names files of the library. */
+static gboolean
+import_here (FanfareClient    *client,
+             FanfareLibraryDb *db,
+             GFile            *file)
+{
+  g_autoptr(FanfarePlaylistFile) contents = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base_dir = parent != NULL ? g_file_get_path (parent) : NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (client == NULL || !fanfare_client_get_signed_in (client) || !fanfare_client_get_online (client))
+    return TRUE;
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) || length > MAX_FILE_SIZE)
+    return FALSE;
+  contents = fanfare_playlist_file_parse (format_of (file), data, length, NULL);
+
+  return contents != NULL && only_library_files (db, contents, base_dir != NULL ? base_dir : "/");
+}
+
 static void
 toast (const char *title)
 {
@@ -424,15 +567,99 @@ export_chosen (GtkWidget *parent,
     fanfare_playlist_export_async (client, data, file, NULL, export_done_cb, NULL);
 }
 
+/**
+ * fanfare_import_playlist_file:
+ * @parent: a widget of the window asking
+ * @file: an XSPF file if its name ends in `.xspf`, else M3U8
+ *
+ * Makes a playlist of @file and opens it: on this computer when signed
+ * out, offline or for a file that only names files of this computer, else
+ * on the platform, where tracks are also found by artist and title.
+ */
+void
+fanfare_import_playlist_file (GtkWidget *parent,
+                              GFile     *file)
+{
+  FanfareClient *client = get_client ();
+  FanfareLibraryDb *db = fanfare_local_playlists_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint unmatched = 0;
+  gint64 playlist_id;
+
+  if (db == NULL || !import_here (client, db, file))
+    {
+      if (client != NULL)
+        fanfare_playlist_import_async (client, file, NULL, import_chosen_done_cb, g_object_ref (parent));
+      return;
+    }
+
+  playlist_id = fanfare_local_playlist_import (db, file, NULL, &unmatched, &error);
+  if (playlist_id == 0)
+    {
+      toast (error->message);
+      return;
+    }
+  if (unmatched > 0)
+    message = g_strdup_printf (ngettext ("Imported to this computer; %u track was not found",
+                                         "Imported to this computer; %u tracks were not found", unmatched),
+                               unmatched);
+  toast (message != NULL ? message : _("Imported to this computer"));
+  if (gtk_widget_get_root (parent) != NULL)
+    fanfare_navigate_local_playlist (parent, playlist_id);
+}
+
 static void
 import_chosen (GtkWidget *parent,
                GFile     *file,
                gpointer   data)
 {
-  FanfareClient *client = get_client ();
+  fanfare_import_playlist_file (parent, file);
+}
 
-  if (client != NULL)
-    fanfare_playlist_import_async (client, file, NULL, import_chosen_done_cb, g_object_ref (parent));
+static void
+local_export_chosen (GtkWidget *parent,
+                     GFile     *file,
+                     gpointer   data)
+{
+  gint64 *playlist_id = data;
+  FanfareLibraryDb *db = fanfare_local_playlists_db ();
+  g_autoptr(GError) error = NULL;
+
+  if (db != NULL && fanfare_local_playlist_export (db, *playlist_id, file, &error))
+    toast (_("Playlist exported"));
+  else if (error != NULL)
+    toast (error->message);
+}
+
+/**
+ * fanfare_choose_local_playlist_export:
+ * @parent: a widget of the window asking
+ * @name: the playlist's name, which the file is named after
+ *
+ * Asks where to write a playlist of this computer, as XSPF or M3U8 by the
+ * name chosen, and writes it there.
+ */
+void
+fanfare_choose_local_playlist_export (GtkWidget        *parent,
+                                      FanfareLibraryDb *db,
+                                      gint64            playlist_id,
+                                      const char       *name)
+{
+  Choice *choice;
+  g_autofree char *file_name = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (db != NULL);
+
+  choice = g_new0 (Choice, 1);
+  choice->parent = g_object_ref (parent);
+  choice->func = local_export_chosen;
+  choice->data = g_memdup2 (&playlist_id, sizeof playlist_id);
+  choice->destroy = g_free;
+  file_name = g_strdup_printf ("%s.xspf", name != NULL && *name != '\0' ? name : _("Playlist"));
+  g_strdelimit (file_name, "/\\", '-');
+  choose_file (choice, _("Export Playlist"), file_name);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "fanfare-client.h"
+#include "fanfare-library-db.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,20 @@ FanfarePlaylist *fanfare_playlist_import_finish (GAsyncResult *result,
 void             fanfare_choose_playlist_export (GtkWidget       *parent,
                                                  FanfarePlaylist *playlist);
 void             fanfare_choose_playlist_import (GtkWidget *parent);
+void             fanfare_import_playlist_file (GtkWidget *parent,
+                                               GFile     *file);
+gboolean         fanfare_local_playlist_export (FanfareLibraryDb *db,
+                                                gint64            playlist_id,
+                                                GFile            *file,
+                                                GError          **error);
+gint64           fanfare_local_playlist_import (FanfareLibraryDb *db,
+                                                GFile            *file,
+                                                guint            *matched,
+                                                guint            *unmatched,
+                                                GError          **error);
+void             fanfare_choose_local_playlist_export (GtkWidget        *parent,
+                                                       FanfareLibraryDb *db,
+                                                       gint64            playlist_id,
+                                                       const char       *name);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "fanfare-application.h"
+#include "fanfare-local-playlist-add.h"
 #include "fanfare-lyrics-editor.h"
 #include "fanfare-navigate.h"
 #include "fanfare-send-dialog.h"
@@ -163,6 +164,8 @@ activate_cb (GSimpleAction *action,
     fanfare_toggle_saved (parent, track);
   else if (g_str_equal (name, "add-to-playlist"))
     fanfare_add_to_playlist (parent, track);
+  else if (g_str_equal (name, "add-to-local-playlist"))
+    fanfare_add_to_local_playlist (parent, track);
   else if (g_str_equal (name, "like") && app != NULL)
     fanfare_application_like_track (app, track);
   else if (g_str_equal (name, "edit-lyrics"))
@@ -266,6 +269,33 @@ playlists_listed_cb (GObject      *object,
 }
 
 /**
+ * fanfare_track_menu_dialog_list:
+ * @label: what the list holds, for assistive technologies
+ *
+ * Puts a list of playlists to choose from in @dialog, scrolled when long.
+ *
+ * Returns: (transfer none): the list
+ */
+GtkWidget *
+fanfare_track_menu_dialog_list (AdwMessageDialog *dialog,
+                                const char       *label)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+
+  return list;
+}
+
+/**
  * fanfare_add_to_playlist:
  * @parent: a widget of the window asking
  * @track: a platform track
@@ -280,23 +310,13 @@ fanfare_add_to_playlist (GtkWidget    *parent,
   FanfareClient *client = saving_client (parent, track);
   GtkWidget *dialog;
   GtkWidget *list;
-  GtkWidget *scrolled;
 
   if (client == NULL)
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)), _("Add to Playlist"),
                                    fanfare_track_get_title (track));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your Playlists"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  list = fanfare_track_menu_dialog_list (ADW_MESSAGE_DIALOG (dialog), _("Your Playlists"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   g_object_set_data_full (G_OBJECT (dialog), TRACK_KEY, g_object_ref (track), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "application", g_object_ref (app), g_object_unref);
@@ -326,6 +346,7 @@ build_menu (FanfareClient *client,
   g_menu_append (go, _("Go to A_lbum"), "track.go-to-album");
   g_menu_append (go, _("Go to A_rtist"), "track.go-to-artist");
   g_menu_append (file, _("_Show in Files"), "track.show-in-files");
+  g_menu_append (file, _("Add to Local Pla_ylist…"), "track.add-to-local-playlist");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (play));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (go));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
@@ -368,7 +389,7 @@ fanfare_track_menu_popup (GtkWidget    *parent,
 {
   static const char * const names[] = {
     "play", "play-next", "add-to-queue", "go-to-track", "go-to-album", "go-to-artist", "show-in-files", "save",
-    "add-to-playlist", "like", "edit-lyrics", "send",
+    "add-to-playlist", "like", "edit-lyrics", "send", "add-to-local-playlist",
   };
   g_autoptr(GMenuModel) menu = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "fanfare-track.h"
 
@@ -25,6 +25,8 @@ void          fanfare_show_in_files (GtkWidget  *parent,
 
 void          fanfare_add_to_playlist (GtkWidget    *parent,
                                        FanfareTrack *track);
+GtkWidget    *fanfare_track_menu_dialog_list (AdwMessageDialog *dialog,
+                                              const char       *label);
 void          fanfare_toggle_saved (GtkWidget *from,
                                     gpointer   item);
 

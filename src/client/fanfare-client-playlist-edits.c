@@ -11,10 +11,17 @@
  * server answers again or its account signs in; the server merges it with
  * what others changed meanwhile (entries have the client's ids, fields
  * the time of the change). The caller waiting for a change hears of the
- * server's answer, or at once that it waits. */
+ * server's answer, or at once that it waits.
+ *
+ * A playlist made while the server is out of reach has no id of the
+ * server's yet: changes made to it meanwhile name it by a pending id made
+ * of its client_id. When the server answers its creation, the changes
+ * waiting behind it are rewritten to the server's id before they go out,
+ * in this run or the next. */
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "fanfare-client-private.h"
@@ -99,6 +106,114 @@ forget_edit (FanfareClient *self,
     save_edits (self);
 }
 
+#define PLAYLISTS_PATH "/api/v1/playlists"
+#define PENDING_PREFIX "pending-"
+
+/* The client_id of the playlist @edit makes, or NULL for another change. */
+static const char *
+made_client_id (JsonObject *edit)
+{
+  JsonNode *body = json_object_get_member (edit, "body");
+
+  if (g_strcmp0 (json_object_get_string_member (edit, "method"), "POST") != 0 ||
+      g_strcmp0 (json_object_get_string_member (edit, "path"), PLAYLISTS_PATH) != 0 ||
+      body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_node_get_object (body), "client_id", NULL);
+}
+
+/* @path with the playlist @pending_id replaced by @server_id, or NULL when
+ * it is about another playlist. */
+static char *
+rewrite_path (const char *path,
+              const char *pending_id,
+              const char *server_id)
+{
+  g_autofree char *escaped = g_uri_escape_string (pending_id, NULL, FALSE);
+  g_autofree char *prefix = g_strconcat (PLAYLISTS_PATH "/", escaped, NULL);
+  g_autofree char *server_escaped = NULL;
+  const char *rest;
+
+  if (!g_str_has_prefix (path, prefix))
+    return NULL;
+  rest = path + strlen (prefix);
+  if (*rest != '\0' && *rest != '/')
+    return NULL;
+  server_escaped = g_uri_escape_string (server_id, NULL, FALSE);
+
+  return g_strconcat (PLAYLISTS_PATH "/", server_escaped, rest, NULL);
+}
+
+/* Points the changes waiting for the playlist made as @client_id at the
+ * server's @server_id, and remembers it for changes still to come. */
+static void
+playlist_made (FanfareClient *self,
+               const char    *client_id,
+               const char    *server_id)
+{
+  g_autofree char *pending_id = fanfare_client_dup_pending_playlist_id (client_id);
+  gboolean changed = FALSE;
+
+  g_debug ("Playlist %s is %s on the server", pending_id, server_id);
+  g_hash_table_replace (self->made_playlists, g_strdup (pending_id), g_strdup (server_id));
+  for (guint i = 0; i < json_array_get_length (self->edits); i++)
+    {
+      JsonObject *edit = json_array_get_object_element (self->edits, i);
+      g_autofree char *path = rewrite_path (json_object_get_string_member (edit, "path"), pending_id, server_id);
+
+      if (path != NULL)
+        {
+          json_object_set_string_member (edit, "path", path);
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    save_edits (self);
+}
+
+/* Keeps the answer whole: the server's id of a playlist made is read from
+ * it before the caller's parser sees it. */
+static gpointer
+parse_whole (FanfareClient *self,
+             JsonObject    *json,
+             GError       **error)
+{
+  return json_object_ref (json);
+}
+
+/* The server's answer to @edit, @json, read for the caller and for the
+ * changes that wait for a playlist it made. */
+static gpointer
+read_answer (FanfareClient *self,
+             JsonObject    *edit,
+             JsonObject    *json,
+             EditWaiter    *waiter,
+             GError       **error)
+{
+  const char *client_id = made_client_id (edit);
+  JsonObject *playlist = json_object_get_object_member (json, "playlist");
+  const char *server_id = playlist != NULL ? json_object_get_string_member_with_default (playlist, "id", NULL)
+                                           : NULL;
+  gpointer value;
+
+  if (client_id != NULL && server_id != NULL)
+    playlist_made (self, client_id, server_id);
+  if (waiter == NULL || waiter->parse == NULL)
+    return GINT_TO_POINTER (TRUE);
+
+  value = waiter->parse (self, json, error);
+  if (value == NULL)
+    {
+      g_warning ("Unexpected answer from the server: %s", (*error)->message);
+      g_clear_error (error);
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_INTERNAL,
+                           _("The server sent an answer this version cannot read"));
+    }
+
+  return value;
+}
+
 static void
 edit_sent_cb (GObject      *object,
               GAsyncResult *result,
@@ -108,10 +223,16 @@ edit_sent_cb (GObject      *object,
   g_autoptr(JsonObject) edit = user_data;
   g_autoptr(EditWaiter) waiter = steal_waiter (self, json_object_get_string_member (edit, "id"));
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  gpointer sent;
   gpointer value;
 
   self->sending_edit = FALSE;
-  value = g_task_propagate_pointer (G_TASK (result), &error);
+  /* An answer without a body comes as TRUE, a whole one as its object. */
+  sent = g_task_propagate_pointer (G_TASK (result), &error);
+  if (sent != NULL && sent != GINT_TO_POINTER (TRUE))
+    answer = sent;
+  value = answer != NULL ? read_answer (self, edit, answer, waiter, &error) : sent;
   if (value == NULL && (fanfare_client_error_is_offline (error) ||
                         g_error_matches (error, FANFARE_ERROR, FANFARE_ERROR_UNAUTHORIZED)))
     {
@@ -144,6 +265,7 @@ _fanfare_client_send_edits (FanfareClient *self)
   JsonObject *edit = NULL;
   EditWaiter *waiter;
   const char *username;
+  gboolean whole;
 
   if (self->sending_edit)
     return;
@@ -171,10 +293,12 @@ _fanfare_client_send_edits (FanfareClient *self)
   if (json_object_has_member (edit, "body"))
     _fanfare_client_set_json_body (msg, json_object_get_member (edit, "body"));
 
-  /* The answer is read for the caller waiting for it, if any. */
+  /* The answer is read for the caller waiting for it, if any, and for
+   * the changes waiting for a playlist it makes. */
   waiter = g_hash_table_lookup (self->edit_waiters, json_object_get_string_member (edit, "id"));
+  whole = (waiter != NULL && waiter->parse != NULL) || made_client_id (edit) != NULL;
   self->sending_edit = TRUE;
-  _fanfare_client_call (self, msg, waiter != NULL ? waiter->parse : NULL, waiter != NULL ? waiter->destroy : NULL,
+  _fanfare_client_call (self, msg, whole ? parse_whole : NULL, (GDestroyNotify) json_object_unref,
                         g_task_new (self, NULL, edit_sent_cb, json_object_ref (edit)));
 }
 
@@ -200,6 +324,10 @@ _fanfare_client_queue_edit (FanfareClient    *self,
                             GTask            *task)
 {
   g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *made_path = NULL;
+  GHashTableIter iter;
+  gpointer pending_id;
+  gpointer server_id;
   EditWaiter *waiter;
   JsonObject *edit;
 
@@ -211,6 +339,13 @@ _fanfare_client_queue_edit (FanfareClient    *self,
       _fanfare_client_call (self, msg, parse, destroy, task);
       return;
     }
+
+  /* A change of a playlist the server has made since it was pending. */
+  g_hash_table_iter_init (&iter, self->made_playlists);
+  while (made_path == NULL && g_hash_table_iter_next (&iter, &pending_id, &server_id))
+    made_path = rewrite_path (path, pending_id, server_id);
+  if (made_path != NULL)
+    path = made_path;
 
   edit = json_object_new ();
   json_object_set_string_member (edit, "id", id);
@@ -285,4 +420,40 @@ fanfare_client_get_pending_playlist_edits (FanfareClient *self)
   g_return_val_if_fail (FANFARE_IS_CLIENT (self), 0);
 
   return json_array_get_length (self->edits);
+}
+
+/**
+ * fanfare_client_dup_pending_playlist_id:
+ * @client_id: the client_id a playlist was made with
+ *
+ * A playlist made with fanfare_client_create_playlist_async() while the
+ * server is out of reach can be changed before the server has it: its
+ * changes name it by this id, and are sent to the server's playlist once
+ * it is made (see fanfare_client_get_made_playlist_id()).
+ *
+ * Returns: (transfer full): the id that stands for the playlist until then
+ */
+char *
+fanfare_client_dup_pending_playlist_id (const char *client_id)
+{
+  g_return_val_if_fail (client_id != NULL, NULL);
+
+  return g_strconcat (PENDING_PREFIX, client_id, NULL);
+}
+
+/**
+ * fanfare_client_get_made_playlist_id:
+ * @pending_id: an id of fanfare_client_dup_pending_playlist_id()
+ *
+ * Returns: (nullable): the server's id of the playlist, once this client
+ *   has heard it was made, else %NULL
+ */
+const char *
+fanfare_client_get_made_playlist_id (FanfareClient *self,
+                                     const char    *pending_id)
+{
+  g_return_val_if_fail (FANFARE_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (pending_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->made_playlists, pending_id);
 }

@@ -52,6 +52,7 @@ struct _FanfareClient
   GHashTable *edit_waiters;      /* edit id -> the caller's EditWaiter */
   gboolean    sending_edit;
   gboolean    edits_on_disk;     /* the file holds changes */
+  GHashTable *made_playlists;    /* pending id -> the server's id */
 
   /* Image loads: at most max_image_loads at once, the rest wait in line. */
   GQueue image_queue;

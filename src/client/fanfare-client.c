@@ -242,6 +242,7 @@ fanfare_client_finalize (GObject *object)
   g_free (self->edits_file);
   g_clear_pointer (&self->edits, json_array_unref);
   g_clear_pointer (&self->edit_waiters, g_hash_table_unref);
+  g_clear_pointer (&self->made_playlists, g_hash_table_unref);
 
   G_OBJECT_CLASS (fanfare_client_parent_class)->finalize (object);
 }
@@ -368,6 +369,7 @@ fanfare_client_init (FanfareClient *self)
   self->positions = json_array_new ();
   self->edits = json_array_new ();
   self->edit_waiters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->made_playlists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", 30,
                                                  "idle-timeout", 60,

@@ -308,6 +308,9 @@ FanfarePlaylist *fanfare_client_import_playlist_finish (FanfareClient *self,
 void             fanfare_client_set_playlist_edits_file (FanfareClient *self,
                                                          const char    *path);
 guint            fanfare_client_get_pending_playlist_edits (FanfareClient *self);
+char            *fanfare_client_dup_pending_playlist_id (const char *client_id) G_GNUC_WARN_UNUSED_RESULT;
+const char      *fanfare_client_get_made_playlist_id (FanfareClient *self,
+                                                      const char    *pending_id);
 char            *fanfare_client_dup_share_uri (FanfareClient *self,
                                                const char    *playlist_id) G_GNUC_WARN_UNUSED_RESULT;
 char            *fanfare_client_parse_playlist_uri (FanfareClient *self,

@@ -252,6 +252,23 @@ fanfare_library_get_open (FanfareLibrary *self)
   return self->db != NULL;
 }
 
+/**
+ * fanfare_library_get_db:
+ *
+ * The main thread's connection to the index, for the small reads and
+ * writes of the UI such as those of local playlists.
+ *
+ * Returns: (transfer none) (nullable): the connection, or %NULL until the
+ *   index is open
+ */
+FanfareLibraryDb *
+fanfare_library_get_db (FanfareLibrary *self)
+{
+  g_return_val_if_fail (FANFARE_IS_LIBRARY (self), NULL);
+
+  return self->db;
+}
+
 FanfareLibraryScanner *
 fanfare_library_get_scanner (FanfareLibrary *self)
 {

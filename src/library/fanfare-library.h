@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "fanfare-library-db.h"
 #include "fanfare-library-model.h"
 #include "fanfare-library-problem.h"
 #include "fanfare-library-scanner.h"
@@ -43,6 +44,7 @@ void                   fanfare_library_add_folder (FanfareLibrary *self,
 void                   fanfare_library_remove_folder (FanfareLibrary *self,
                                                       GFile          *folder);
 gboolean               fanfare_library_get_open (FanfareLibrary *self);
+FanfareLibraryDb      *fanfare_library_get_db (FanfareLibrary *self);
 FanfareLibraryScanner *fanfare_library_get_scanner (FanfareLibrary *self);
 GListModel            *fanfare_library_get_problems (FanfareLibrary *self);
 gboolean               fanfare_library_get_watching (FanfareLibrary *self);

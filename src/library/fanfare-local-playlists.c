@@ -724,3 +724,48 @@ fanfare_local_playlists_import (FanfareLibraryDb    *db,
 
   return playlist_id;
 }
+
+/**
+ * fanfare_local_playlists_export:
+ *
+ * Reads a playlist of this computer as a playlist file: a library track
+ * or a file the library lost by its path, a platform track by its id, each
+ * with its title, artist and duration.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+FanfarePlaylistFile *
+fanfare_local_playlists_export (FanfareLibraryDb *db,
+                                gint64            playlist_id,
+                                GError          **error)
+{
+  g_autoptr(FanfareLocalPlaylist) playlist = NULL;
+  g_autoptr(FanfarePlaylistFile) file = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  playlist = fanfare_local_playlists_get (db, playlist_id, error);
+  if (playlist == NULL)
+    return NULL;
+  entries = fanfare_local_playlists_list_entries (db, playlist_id, 0, G_MAXINT, error);
+  if (entries == NULL)
+    return NULL;
+
+  file = fanfare_playlist_file_new (playlist->name);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FanfareLocalEntry *entry = g_ptr_array_index (entries, i);
+      FanfarePlaylistItem *item = fanfare_playlist_file_add (file);
+
+      if (entry->path != NULL)
+        item->location = g_filename_to_uri (entry->path, NULL, NULL);
+      if (entry->platform_id != NULL)
+        item->track_id = g_ascii_strtoll (entry->platform_id, NULL, 10);
+      item->title = g_strdup (entry->title);
+      item->artist = g_strdup (entry->artist);
+      item->duration_ms = entry->duration_ms;
+    }
+
+  return g_steal_pointer (&file);
+}

@@ -90,6 +90,9 @@ gint64             fanfare_local_playlists_import (FanfareLibraryDb    *db,
                                                    guint               *matched,
                                                    guint               *unmatched,
                                                    GError             **error);
+FanfarePlaylistFile *fanfare_local_playlists_export (FanfareLibraryDb *db,
+                                                     gint64            playlist_id,
+                                                     GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareLocalPlaylist, fanfare_local_playlist_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareLocalEntry, fanfare_local_entry_free)

@@ -483,3 +483,29 @@ fanfare_test_use_music_dir (const char *scratch)
   g_assert_true (g_file_set_contents (user_dirs, text, -1, NULL));
   return music_dir;
 }
+
+static gboolean
+stacks_at_rest (gpointer  data)
+{
+  GtkWidget *root = data;
+
+  if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (GTK_STACK (root)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (!stacks_at_rest (child))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * fanfare_test_wait_at_rest:
+ *
+ * Waits until no stack under @root is in a transition, as a person waits
+ * for a page to settle before reading it.
+ */
+void
+fanfare_test_wait_at_rest (GtkWidget *root)
+{
+  g_assert_true (fanfare_test_wait_for (stacks_at_rest, root, 20000));
+}

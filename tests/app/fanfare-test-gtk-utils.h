@@ -16,6 +16,7 @@ void       fanfare_test_init_gtk (int    *argc,
                                   char ***argv);
 void       fanfare_test_wait_mapped (GtkWidget *widget);
 void       fanfare_test_wait_frame (GtkWidget *widget);
+void       fanfare_test_wait_at_rest (GtkWidget *root);
 GtkWidget *fanfare_test_find_widget (GtkWidget *root,
                                      GType      type);
 GtkWidget *fanfare_test_find_widget_with_class (GtkWidget  *root,

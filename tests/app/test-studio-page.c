@@ -23,6 +23,7 @@
 
 #include "fanfare-application.h"
 #include "fanfare-artist-page.h"
+#include "fanfare-discover-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-sign-in-dialog.h"
@@ -166,6 +167,14 @@ server_track (void)
   g_autoptr(JsonObject) album = server_album ();
 
   return json_object_ref (json_array_get_object_element (json_object_get_array_member (album, "tracks"), 0));
+}
+
+static gboolean
+first_release_is (gpointer  data)
+{
+  g_autoptr(FanfareAlbum) album = g_list_model_get_n_items (data) > 0 ? g_list_model_get_item (data, 0) : NULL;
+
+  return album != NULL && g_strcmp0 (fanfare_album_get_title (album), "Sine Waves") == 0;
 }
 
 static gboolean
@@ -546,6 +555,23 @@ test_publish (void)
     g_assert_true (fanfare_test_wait_for (chart_reaches, GINT_TO_POINTER (1), 20000));
     fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "0 followers");
     fanfare_test_assert_label_shown (GTK_WIDGET (page ()), "Top tracks");
+  }
+
+  /* Listeners find it first among Discover's new releases. */
+  {
+    GtkWidget *discover = fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_DISCOVER_PAGE);
+    GListModel *releases = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (discover));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+    g_assert_true (fanfare_test_wait_for (first_release_is, releases, 20000));
+    fanfare_test_wait_mapped (discover);
+    fanfare_test_wait_at_rest (GTK_WIDGET (window));
+    fanfare_test_wait_frame (GTK_WIDGET (window));
+    fanfare_test_assert_label_shown (discover, "New Releases");
+    fanfare_test_assert_label_shown (discover, "Sine Waves");
+    fanfare_test_save_screenshot (GTK_WIDGET (window), "studio-new-release");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "studio"));
+    fanfare_test_wait_mapped (GTK_WIDGET (page ()));
   }
 
   /* The chart of plays per day covers the last 30 days. */

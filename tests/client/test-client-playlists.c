@@ -764,6 +764,72 @@ test_offline_create (Fixture       *fixture,
   fanfare_test_rm_rf (dir);
 }
 
+/* Changes made to a playlist that waits to be made name it by its pending
+ * id; once the server has made it they reach it, in the order made, and
+ * a change made later by the pending id still finds it. */
+static void
+test_offline_create_then_edit (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GListModel) tracks = chart_tracks (fixture, 2);
+  g_autoptr(FanfarePlaylist) merged = NULL;
+  g_autoptr(FanfarePlaylist) described = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "fanfare", "unsent-playlist-changes.json", NULL);
+  g_autofree char *pending = fanfare_client_dup_pending_playlist_id ("9b2d-made-offline");
+  g_autofree char *contents = NULL;
+  const char *made;
+
+  fanfare_client_set_playlist_edits_file (fixture->client, path);
+  fanfare_test_server_kill (fixture->server);
+  fanfare_client_create_playlist_async (fixture->client, "Road trip", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
+                                        "9b2d-made-offline", NULL, fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->client);
+  fanfare_client_add_entries_async (fixture->client, pending, tracks, (const char *[]) { "one", "two", NULL },
+                                    NULL, NULL, fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->client);
+  fanfare_client_update_playlist_async (fixture->client, pending, "Long drive", NULL, -1, NULL, NULL,
+                                        fanfare_test_store_result, &fixture->result);
+  assert_waits (fixture, fixture->client);
+  fanfare_client_move_entry_async (fixture->client, pending, "two", NULL, NULL, NULL, fanfare_test_store_result,
+                                   &fixture->result);
+  g_assert_false (wait_change (fixture, fixture->client, &error));
+  g_assert_true (fanfare_client_error_is_offline (error));
+  g_clear_error (&error);
+  g_assert_cmpuint (fanfare_client_get_pending_playlist_edits (fixture->client), ==, 4);
+  g_assert_null (fanfare_client_get_made_playlist_id (fixture->client, pending));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, pending));
+
+  /* The server is back: the playlist is made, then changed. */
+  fanfare_test_server_restart (fixture->server);
+  g_assert_true (fanfare_test_wait_for (no_edits_pending, fixture->client, 30000));
+  made = fanfare_client_get_made_playlist_id (fixture->client, pending);
+  g_assert_nonnull (made);
+  g_assert_cmpstr (made, !=, pending);
+  merged = get_playlist (fixture, fixture->client, made, &entries, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_playlist_get_title (merged), ==, "Long drive");
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+  g_assert_cmpint (entry_index (entries, "two"), ==, 0);
+  g_assert_cmpint (entry_index (entries, "one"), ==, 1);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, pending));
+
+  /* A page still showing the pending id changes the same playlist. */
+  fanfare_client_update_playlist_async (fixture->client, pending, NULL, "Windows down", -1, NULL, NULL,
+                                        fanfare_test_store_result, &fixture->result);
+  described = wait_playlist (fixture, fixture->client, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fanfare_playlist_get_id (described), ==, made);
+  g_assert_cmpstr (fanfare_playlist_get_description (described), ==, "Windows down");
+
+  fanfare_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +847,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/client/playlists/offline-create", Fixture, NULL, fixture_set_up, test_offline_create,
               fixture_tear_down);
+  g_test_add ("/client/playlists/offline-create-then-edit", Fixture, NULL, fixture_set_up,
+              test_offline_create_then_edit, fixture_tear_down);
   g_test_add ("/client/plays", Fixture, NULL, fixture_set_up, test_plays, fixture_tear_down);
   g_test_add ("/client/discovery", Fixture, NULL, fixture_set_up, test_discovery, fixture_tear_down);
 

@@ -6,9 +6,10 @@
 
 /* The Discover page shows what the server has for the user: their picks of
  * the day, each saying why, and their radio; the week's hot tracks; the
- * playlists of influencers and musicians; the newest albums. It loads them
- * when a server is chosen, when the user signs in, and when the server can
- * be reached again. */
+ * playlists of influencers and musicians; new releases, those of the last
+ * month most listened to first, then the newest albums. It loads them
+ * when a server is chosen, when the user signs in, when the server can be
+ * reached again and whenever it is shown. */
 
 #include "config.h"
 
@@ -48,6 +49,7 @@ struct _FanfareDiscoverPage
   GListStore            *picks;
   GListStore            *chart;
   GListStore            *featured;
+  GListModel            *charted_albums; /* the chart's new releases */
   GCancellable          *cancellable;
 };
 
@@ -59,6 +61,27 @@ get_client (FanfareDiscoverPage * self)
   return self->accounts != NULL ? fanfare_account_manager_get_client (self->accounts) : NULL;
 }
 
+/* The chart's new releases first, then the newest albums not among them. */
+static GListModel *
+merge_new_releases (GListModel *charted,
+                    GListModel *newest)
+{
+  GListStore *merged = g_list_store_new (FANFARE_TYPE_ALBUM);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *lists[] = { charted, newest };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(FanfareAlbum) album = g_list_model_get_item (lists[l], i);
+
+        if (g_hash_table_add (ids, g_strdup (fanfare_album_get_id (album))))
+          g_list_store_append (merged, album);
+      }
+
+  return G_LIST_MODEL (merged);
+}
+
 static void
 new_releases_cb (GObject      *object,
                  GAsyncResult *result,
@@ -66,6 +89,7 @@ new_releases_cb (GObject      *object,
 {
   g_autoptr(FanfareDiscoverPage) self = user_data;
   g_autoptr(GListModel) albums = NULL;
+  g_autoptr(GListModel) merged = NULL;
   g_autoptr(GError) error = NULL;
 
   albums = fanfare_client_list_new_releases_finish (FANFARE_CLIENT (object), result, &error);
@@ -82,8 +106,39 @@ new_releases_cb (GObject      *object,
       return;
     }
 
-  fanfare_list_store_replace (self->new_releases, albums, G_MAXUINT);
-  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (albums) > 0 ? "content" : "empty");
+  merged = merge_new_releases (self->charted_albums, albums);
+  fanfare_list_store_replace (self->new_releases, merged, N_NEW_RELEASES);
+  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (merged) > 0 ? "content" : "empty");
+}
+
+static void
+chart_albums_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FanfareDiscoverPage) self = user_data;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *albums = g_list_store_new (FANFARE_TYPE_ALBUM);
+
+  items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_object_unref (albums);
+      return;
+    }
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(FanfareChartItem) item = g_list_model_get_item (items, i);
+
+      if (FANFARE_IS_ALBUM (fanfare_chart_item_get_item (item)))
+        g_list_store_append (albums, fanfare_chart_item_get_item (item));
+    }
+  g_clear_object (&self->charted_albums);
+  self->charted_albums = G_LIST_MODEL (albums);
+
+  fanfare_client_list_new_releases_async (FANFARE_CLIENT (object), N_NEW_RELEASES, self->cancellable,
+                                          new_releases_cb, g_object_ref (self));
 }
 
 /* A section without anything to show is hidden, with its heading. */
@@ -154,8 +209,8 @@ reload (FanfareDiscoverPage *self)
     return;
 
   self->cancellable = g_cancellable_new ();
-  fanfare_client_list_new_releases_async (client, N_NEW_RELEASES, self->cancellable,
-                                          new_releases_cb, g_object_ref (self));
+  fanfare_client_list_chart_albums_async (client, N_NEW_RELEASES, self->cancellable, chart_albums_cb,
+                                          g_object_ref (self));
   fanfare_client_list_chart_tracks_async (client, N_CHART, self->cancellable, chart_cb, g_object_ref (self));
   fanfare_client_list_featured_playlists_async (client, N_FEATURED, self->cancellable,
                                                 featured_cb, g_object_ref (self));
@@ -356,6 +411,7 @@ fanfare_discover_page_dispose (GObject *object)
   g_clear_object (&self->picks);
   g_clear_object (&self->chart);
   g_clear_object (&self->featured);
+  g_clear_object (&self->charted_albums);
 
   G_OBJECT_CLASS (fanfare_discover_page_parent_class)->dispose (object);
 }
@@ -406,6 +462,8 @@ fanfare_discover_page_init (FanfareDiscoverPage *self)
   self->client_signals = g_signal_group_new (FANFARE_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "notify::signed-in", G_CALLBACK (reload), self);
   g_signal_group_connect_swapped (self->client_signals, "notify::online", G_CALLBACK (reload), self);
+  /* Shown again, it shows what was published meanwhile. */
+  g_signal_connect (self, "map", G_CALLBACK (reload), NULL);
 }
 
 void

@@ -8,12 +8,16 @@
  * those they follow, each opening its page; a new playlist, which starts
  * private; one imported from an XSPF or M3U8 file; and the history of
  * what the user played. It loads them when the user signs in, when the server
- * can be reached again and whenever it is shown. */
+ * can be reached again and whenever it is shown. Below them, signed in or
+ * not, are the playlists kept on this computer, read from the library. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "fanfare-application.h"
+#include "fanfare-local-playlist-add.h"
+#include "fanfare-local-playlists.h"
 #include "fanfare-navigate.h"
 #include "fanfare-playlist-files.h"
 #include "fanfare-playlists-page.h"
@@ -25,9 +29,12 @@ struct _FanfarePlaylistsPage
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkStack   *stack;
+  GtkWidget  *scrolled;
+  GtkWidget  *signed_out_box;
+  GtkWidget  *platform_box;
   GtkListBox *own_list;
   GtkListBox *followed_list;
+  GtkListBox *local_list;
 
   /* Owned references */
   FanfareAccountManager *accounts;
@@ -106,6 +113,49 @@ loaded_cb (GObject      *object,
   g_object_unref (store);
 }
 
+static GtkWidget *
+create_local_row (FanfareLocalPlaylist *playlist)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("%u track", "%u tracks", playlist->n_entries),
+                                               playlist->n_entries);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), playlist->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("computer-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "local-playlist-id", g_memdup2 (&playlist->id, sizeof playlist->id),
+                          g_free);
+
+  return row;
+}
+
+/* Playlists of this computer need neither an account nor the server. */
+static void
+reload_local (FanfarePlaylistsPage *self)
+{
+  FanfareLibraryDb *db = fanfare_local_playlists_db ();
+  g_autoptr(GPtrArray) playlists = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->local_list));
+
+  playlists = db != NULL ? fanfare_local_playlists_list (db, &error) : NULL;
+  if (error != NULL)
+    g_debug ("Local playlists not listed: %s", error->message);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (self->local_list, child);
+      child = next;
+    }
+  for (guint i = 0; playlists != NULL && i < playlists->len; i++)
+    gtk_list_box_append (self->local_list, create_local_row (g_ptr_array_index (playlists, i)));
+}
+
 static void
 reload (FanfarePlaylistsPage *self)
 {
@@ -114,15 +164,16 @@ reload (FanfarePlaylistsPage *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  reload_local (self);
+  gtk_widget_set_visible (self->signed_out_box, user == NULL);
+  gtk_widget_set_visible (self->platform_box, user != NULL);
   if (user == NULL)
     {
       g_list_store_remove_all (self->own);
       g_list_store_remove_all (self->followed);
-      gtk_stack_set_visible_child_name (self->stack, "signed-out");
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->stack, "content");
   if (!fanfare_client_get_online (client))
     return;
   self->cancellable = g_cancellable_new ();
@@ -143,8 +194,12 @@ fanfare_playlists_page_row_activated_cb (FanfarePlaylistsPage *self,
                                          GtkListBoxRow        *row)
 {
   FanfarePlaylist *playlist = g_object_get_data (G_OBJECT (row), "playlist");
+  gint64 *local_id = g_object_get_data (G_OBJECT (row), "local-playlist-id");
 
-  fanfare_navigate_playlist (GTK_WIDGET (self), fanfare_playlist_get_id (playlist));
+  if (local_id != NULL)
+    fanfare_navigate_local_playlist (GTK_WIDGET (self), *local_id);
+  else if (playlist != NULL)
+    fanfare_navigate_playlist (GTK_WIDGET (self), fanfare_playlist_get_id (playlist));
 }
 
 static void
@@ -197,6 +252,31 @@ new_response_cb (AdwMessageDialog     *dialog,
 }
 
 static void
+new_local_response_cb (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       FanfarePlaylistsPage *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+  gint64 playlist_id;
+
+  if (!g_str_equal (response, "create") || *title == '\0')
+    return;
+  playlist_id = fanfare_playlists_page_create_local (self, title, &error);
+  if (playlist_id == 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      g_debug ("Local playlist not made: %s", error->message);
+      if (FANFARE_IS_WINDOW (root))
+        fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (_("The playlist could not be made")));
+      return;
+    }
+  fanfare_navigate_local_playlist (GTK_WIDGET (self), playlist_id);
+}
+
+static void
 title_changed_cb (GtkEditable      *entry,
                   AdwMessageDialog *dialog)
 {
@@ -219,14 +299,16 @@ new_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean local = g_str_equal (action_name, "playlists.new-local");
   GtkWidget *dialog;
   GtkWidget *entry;
 
   if (!GTK_IS_WINDOW (root))
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("New Playlist"),
-                                   _("Only you see a new playlist until you share it."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), local ? _("New Local Playlist") : _("New Playlist"),
+                                   local ? _("It is kept on this computer and works offline.")
+                                         : _("Only you see a new playlist until you share it."));
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Title"));
@@ -238,7 +320,7 @@ new_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
   g_signal_connect (entry, "changed", G_CALLBACK (title_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_response_cb), widget, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (local ? new_local_response_cb : new_response_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -276,13 +358,17 @@ fanfare_playlists_page_class_init (FanfarePlaylistsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/app/views/fanfare-playlists-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, signed_out_box);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, platform_box);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, own_list);
   gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, followed_list);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePlaylistsPage, local_list);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_playlists_page_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "playlists.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "playlists.new-local", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "playlists.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "playlists.import", NULL, import_action);
 }
@@ -311,6 +397,8 @@ fanfare_playlists_page_init (FanfarePlaylistsPage *self)
                            NULL);
   gtk_list_box_set_placeholder (self->own_list, placeholder (_("Make a playlist to keep tracks together")));
   gtk_list_box_set_placeholder (self->followed_list, placeholder (_("Playlists you follow appear here")));
+  gtk_list_box_set_placeholder (self->local_list,
+                                placeholder (_("Playlists made here work without an account or a connection")));
   self->client_signals = g_signal_group_new (FANFARE_TYPE_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "notify::signed-in", G_CALLBACK (reload), self);
   g_signal_group_connect_swapped (self->client_signals, "notify::online", G_CALLBACK (reload), self);
@@ -355,4 +443,55 @@ fanfare_playlists_page_get_followed (FanfarePlaylistsPage *self)
   g_return_val_if_fail (FANFARE_IS_PLAYLISTS_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->followed);
+}
+
+/**
+ * fanfare_playlists_page_create_local:
+ * @title: the new playlist's name
+ *
+ * Makes an empty playlist on this computer and lists it, as the dialog
+ * of New Local Playlist does.
+ *
+ * Returns: its id, or 0 with @error set
+ */
+gint64
+fanfare_playlists_page_create_local (FanfarePlaylistsPage *self,
+                                     const char           *title,
+                                     GError              **error)
+{
+  FanfareLibraryDb *db = fanfare_local_playlists_db ();
+  gint64 playlist_id;
+
+  g_return_val_if_fail (FANFARE_IS_PLAYLISTS_PAGE (self), 0);
+  g_return_val_if_fail (title != NULL, 0);
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "The library is not open yet");
+      return 0;
+    }
+  playlist_id = fanfare_local_playlists_create (db, title, NULL, error);
+  if (playlist_id != 0)
+    reload_local (self);
+
+  return playlist_id;
+}
+
+/**
+ * fanfare_playlists_page_get_n_local:
+ *
+ * Returns: how many playlists of this computer the page lists
+ */
+guint
+fanfare_playlists_page_get_n_local (FanfarePlaylistsPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (FANFARE_IS_PLAYLISTS_PAGE (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->local_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "local-playlist-id") != NULL;
+
+  return n;
 }

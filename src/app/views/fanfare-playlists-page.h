@@ -20,6 +20,10 @@ void        fanfare_playlists_page_set_accounts (FanfarePlaylistsPage  *self,
                                                  FanfareAccountManager *accounts);
 GListModel *fanfare_playlists_page_get_own (FanfarePlaylistsPage *self);
 GListModel *fanfare_playlists_page_get_followed (FanfarePlaylistsPage *self);
+gint64      fanfare_playlists_page_create_local (FanfarePlaylistsPage *self,
+                                                 const char           *title,
+                                                 GError              **error);
+guint       fanfare_playlists_page_get_n_local (FanfarePlaylistsPage *self);
 
 const char *fanfare_visibility_get_label (FanfarePlaylistVisibility  visibility);
 

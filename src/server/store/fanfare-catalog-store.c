@@ -33,14 +33,8 @@
   " al.duration_ms, ar.id, ar.name" \
   " FROM albums al JOIN artists ar ON ar.id = al.artist_id"
 
-#define TRACK_COLUMNS \
-  "SELECT t.id, t.title, t.kind, t.disc_number, t.track_number," \
-  " coalesce (t.genre, al.genre), t.duration_ms, t.replaygain_gain, t.replaygain_peak," \
-  " al.id, al.title, al.release_date, al.cover_id, ar.id, ar.name" \
-  " FROM tracks t JOIN albums al ON al.id = t.album_id JOIN artists ar ON ar.id = t.artist_id"
-
-/* ?8 and ?9 are the viewer, kept clear of the statements' own parameters. */
-#define VISIBLE_TO_VIEWER "(al.published = 1 OR ar.user_id = ?8 OR ?9 = 1)"
+#define TRACK_COLUMNS "SELECT " _FANFARE_TRACK_FIELDS " FROM " _FANFARE_TRACK_JOINS
+#define VISIBLE_TO_VIEWER _FANFARE_TRACK_VISIBLE
 
 static void
 bind_viewer (FanfareStatement    *stmt,
@@ -141,6 +135,19 @@ track_from_row (FanfareConnection *conn,
                        "artists", artists,
                        "album-artist", artist,
                        NULL);
+}
+
+/**
+ * _fanfare_catalog_store_track_from_row:
+ * @stmt: a statement whose first columns are #_FANFARE_TRACK_FIELDS
+ *
+ * Returns: (transfer full): the track of the current row
+ */
+FanfareTrack *
+_fanfare_catalog_store_track_from_row (FanfareConnection *conn,
+                                       FanfareStatement  *stmt)
+{
+  return track_from_row (conn, stmt);
 }
 
 typedef gpointer (*RowFunc) (FanfareConnection *conn,

@@ -113,6 +113,19 @@ FanfareAlbum      *_fanfare_catalog_store_fetch_album (FanfareConnection   *conn
                                                        const FanfareViewer *viewer,
                                                        gint64               album_id,
                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The columns of a track as the catalog reads it, from _FANFARE_TRACK_JOINS,
+ * and whether the viewer (?8, and ?9 for an admin) may see it. */
+#define _FANFARE_TRACK_FIELDS \
+  "t.id, t.title, t.kind, t.disc_number, t.track_number," \
+  " coalesce (t.genre, al.genre), t.duration_ms, t.replaygain_gain, t.replaygain_peak," \
+  " al.id, al.title, al.release_date, al.cover_id, ar.id, ar.name"
+#define _FANFARE_TRACK_N_FIELDS 15
+#define _FANFARE_TRACK_JOINS \
+  "tracks t JOIN albums al ON al.id = t.album_id JOIN artists ar ON ar.id = t.artist_id"
+#define _FANFARE_TRACK_VISIBLE "(al.published = 1 OR ar.user_id = ?8 OR ?9 = 1)"
+
+FanfareTrack      *_fanfare_catalog_store_track_from_row (FanfareConnection *conn,
+                                                          FanfareStatement  *stmt) G_GNUC_WARN_UNUSED_RESULT;
 FanfareTrack      *_fanfare_catalog_store_fetch_track (FanfareConnection   *conn,
                                                        const FanfareViewer *viewer,
                                                        gint64               track_id,
