@@ -131,27 +131,24 @@ chart_track (GListModel *chart,
   return g_object_ref (FANFARE_TRACK (fanfare_chart_item_get_item (item)));
 }
 
-static void
-test_long_playlist (void)
+/* A private playlist named @name of PLAYLIST_LENGTH tracks: @common,
+ * and @last at the end; returns its id. */
+static char *
+make_long_playlist (const char   *name,
+                    FanfareTrack *common,
+                    FanfareTrack *last)
 {
-  g_autoptr(GListModel) chart = chart_tracks ();
-  g_autoptr(FanfareTrack) common = chart_track (chart, 0);
-  g_autoptr(FanfareTrack) last = chart_track (chart, 1);
   g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
   g_autoptr(GAsyncResult) created = NULL;
   g_autoptr(GAsyncResult) added = NULL;
   g_autoptr(FanfarePlaylist) playlist = NULL;
   g_autoptr(FanfarePlaylist) filled = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *count = g_strdup_printf ("%u tracks", PLAYLIST_LENGTH);
   GAsyncResult *slot = NULL;
-  FanfarePlaylistPage *page;
-  GListModel *entries;
-  GtkWidget *details;
 
   for (guint i = 0; i < PLAYLIST_LENGTH; i++)
     g_list_store_append (tracks, i == PLAYLIST_LENGTH - 1 ? last : common);
-  fanfare_client_create_playlist_async (client (), "Long Drive", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE, NULL,
+  fanfare_client_create_playlist_async (client (), name, NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE, NULL,
                                         NULL, fanfare_test_store_result, &slot);
   created = fanfare_test_wait_result (&slot);
   playlist = fanfare_client_playlist_finish (client (), created, NULL, &error);
@@ -162,8 +159,23 @@ test_long_playlist (void)
   filled = fanfare_client_playlist_finish (client (), added, NULL, &error);
   g_assert_no_error (error);
 
+  return g_strdup (fanfare_playlist_get_id (playlist));
+}
+
+static void
+test_long_playlist (void)
+{
+  g_autoptr(GListModel) chart = chart_tracks ();
+  g_autoptr(FanfareTrack) common = chart_track (chart, 0);
+  g_autoptr(FanfareTrack) last = chart_track (chart, 1);
+  g_autofree char *playlist_id = make_long_playlist ("Long Drive", common, last);
+  g_autofree char *count = g_strdup_printf ("%u tracks", PLAYLIST_LENGTH);
+  FanfarePlaylistPage *page;
+  GListModel *entries;
+  GtkWidget *details;
+
   /* The first page shows at once, and the header counts all of them. */
-  fanfare_navigate_playlist (GTK_WIDGET (window), fanfare_playlist_get_id (playlist));
+  fanfare_navigate_playlist (GTK_WIDGET (window), playlist_id);
   page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
   g_assert_nonnull (page);
   entries = fanfare_playlist_page_get_entries (page);
@@ -189,6 +201,40 @@ test_long_playlist (void)
                        fanfare_track_get_id (i == PLAYLIST_LENGTH - 1 ? last : common));
     }
   save_screenshot ("long-playlist-end");
+}
+
+static gboolean
+queue_full (gpointer  data)
+{
+  return g_list_model_get_n_items (data) == PLAYLIST_LENGTH;
+}
+
+/* Play on a long playlist of which only the first page is read plays all
+ * of it: the rest joins the queue as it arrives, in order. */
+static void
+test_play_all (void)
+{
+  g_autoptr(GListModel) chart = chart_tracks ();
+  g_autoptr(FanfareTrack) common = chart_track (chart, 0);
+  g_autoptr(FanfareTrack) last = chart_track (chart, 1);
+  g_autofree char *playlist_id = make_long_playlist ("Night Drive", common, last);
+  FanfarePlayQueue *queue = fanfare_player_get_queue (fanfare_application_get_player (app));
+  FanfarePlaylistPage *page;
+  GListModel *entries;
+
+  fanfare_navigate_playlist (GTK_WIDGET (window), playlist_id);
+  page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
+  entries = fanfare_playlist_page_get_entries (page);
+  g_assert_true (fanfare_test_wait_for (has_items, entries, 20000));
+  g_assert_cmpuint (g_list_model_get_n_items (entries), <, PLAYLIST_LENGTH);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.play", NULL));
+  g_assert_true (fanfare_test_wait_for (queue_full, queue, 30000));
+  g_assert_cmpstr (fanfare_track_get_id (fanfare_play_queue_get_track (queue, 0)), ==,
+                   fanfare_track_get_id (common));
+  g_assert_cmpstr (fanfare_track_get_id (fanfare_play_queue_get_track (queue, PLAYLIST_LENGTH - 1)), ==,
+                   fanfare_track_get_id (last));
+  fanfare_player_stop (fanfare_application_get_player (app));
 }
 
 /* EXTRA_PLAYS plays of the chart's tracks, a minute apart, an hour ago. */
@@ -316,6 +362,7 @@ main (int   argc,
 
   g_test_add_func ("/app/long-lists/playlist", test_long_playlist);
   g_test_add_func ("/app/long-lists/history", test_long_history);
+  g_test_add_func ("/app/long-lists/play-all", test_play_all);
   ret = g_test_run ();
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fanfare-application.h"
 #include "fanfare-playlist-page-private.h"
 #include "fanfare-utils.h"
 #include "fanfare-window.h"
@@ -156,6 +157,7 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (item);
   g_autofree char *duration = track != NULL ? fanfare_format_duration (fanfare_track_get_duration (track)) : NULL;
   gboolean can_edit = self->access.can_edit;
+  gboolean available = fanfare_playlist_entry_get_available (entry);
 
   gtk_inscription_set_text (row_part (row, "title"), title != NULL ? title : _("Unavailable Track"));
   gtk_inscription_set_text (row_part (row, "artist"), artist);
@@ -164,7 +166,16 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (row_part (row, "remove"), can_edit);
   gtk_event_controller_set_propagation_phase (row_part (row, "drag-source"),
                                               can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
-  gtk_list_item_set_activatable (item, fanfare_playlist_entry_get_available (entry));
+  gtk_list_item_set_activatable (item, available);
+
+  /* What cannot be played here is dimmed and says why. */
+  if (available)
+    gtk_widget_remove_css_class (row, "dim-label");
+  else
+    gtk_widget_add_css_class (row, "dim-label");
+  gtk_widget_set_tooltip_text (row, available ? NULL
+                               : track == NULL ? _("Only on the computer of whoever added it")
+                               : _("No longer available"));
 }
 
 static void read_page (FanfarePlaylistPage *self,
@@ -221,7 +232,7 @@ read_more (FanfarePlaylistPage *self)
   if (self->next_cursor == NULL || self->page_pending || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
 
-  if (!near_end (self) && quiet_for < QUIET_MS)
+  if (!self->play_follows && !near_end (self) && quiet_for < QUIET_MS)
     {
       if (self->quiet_id == 0)
         self->quiet_id = g_timeout_add (QUIET_MS - quiet_for, quiet_cb, self);
@@ -231,6 +242,20 @@ read_more (FanfarePlaylistPage *self)
   g_clear_handle_id (&self->quiet_id, g_source_remove);
   cursor = g_steal_pointer (&self->next_cursor);
   read_page (self, cursor);
+}
+
+/* Adds the playable tracks among @entries to the end of the queue. */
+static void
+queue_tracks (GPtrArray *entries)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (fanfare_playlist_entry_get_available (entries->pdata[i]))
+      g_list_store_append (tracks, fanfare_playlist_entry_get_track (entries->pdata[i]));
+  if (FANFARE_IS_APPLICATION (app) && g_list_model_get_n_items (G_LIST_MODEL (tracks)) > 0)
+    fanfare_application_play_list (FANFARE_APPLICATION (app), G_LIST_MODEL (tracks), NULL, FANFARE_PLAY_LAST);
 }
 
 /* A page of entries: at the end on the first load; on a later one, in
@@ -283,6 +308,8 @@ page_cb (GObject      *object,
   start = MIN (self->pages_loaded, shown);
   g_list_store_splice (self->entries, start, MIN (items->len, shown - start), items->pdata, items->len);
   self->pages_loaded = start + items->len;
+  if (self->play_follows)
+    queue_tracks (items);
 
   if (first)
     gtk_stack_set_visible_child_name (self->stack, "content");
@@ -333,6 +360,7 @@ _fanfare_playlist_page_load (FanfarePlaylistPage *self)
   self->pages_loaded = 0;
   g_clear_pointer (&self->next_cursor, g_free);
   g_clear_handle_id (&self->quiet_id, g_source_remove);
+  self->play_follows = FALSE;
   read_page (self, NULL);
 }
 
@@ -366,6 +394,24 @@ _fanfare_playlist_page_stop_loading (FanfarePlaylistPage *self)
   g_clear_object (&self->pages_cancellable);
   g_clear_handle_id (&self->quiet_id, g_source_remove);
   g_clear_pointer (&self->next_cursor, g_free);
+  self->play_follows = FALSE;
+}
+
+/**
+ * _fanfare_playlist_page_queue_rest:
+ *
+ * Reads the pages not read yet at once and adds their tracks to the end of
+ * the queue, so that playing a long playlist plays all of it.
+ */
+void
+_fanfare_playlist_page_queue_rest (FanfarePlaylistPage *self)
+{
+  g_assert (FANFARE_IS_PLAYLIST_PAGE (self));
+
+  if (self->next_cursor == NULL && !self->page_pending)
+    return;
+  self->play_follows = TRUE;
+  read_more (self);
 }
 
 void

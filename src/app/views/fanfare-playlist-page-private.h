@@ -46,6 +46,7 @@ struct _FanfarePlaylistPage
   guint          pages_loaded;  /* entries read so far by the current load */
   char          *next_cursor;   /* where the next page starts, if it is still to read */
   gboolean       page_pending;
+  gboolean       play_follows;  /* the pages still to read join the queue */
   guint          quiet_id;
   gint64         scrolled_at;   /* µs, monotonic */
   GtkAdjustment *watched;       /* the scrolling that asks for pages (borrowed) */
@@ -57,6 +58,7 @@ void _fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
 void _fanfare_playlist_page_init_entries (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_load (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_stop_loading (FanfarePlaylistPage *self);
+void _fanfare_playlist_page_queue_rest (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_forget_entry (FanfarePlaylistPage *self,
                                           guint                position);
 

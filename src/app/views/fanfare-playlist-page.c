@@ -176,6 +176,7 @@ play_from (FanfarePlaylistPage *self,
     return;
   first = g_list_model_get_item (G_LIST_MODEL (tracks), position);
   fanfare_application_play_list (FANFARE_APPLICATION (app), G_LIST_MODEL (tracks), first, FANFARE_PLAY_NOW);
+  _fanfare_playlist_page_queue_rest (self);
 }
 
 static void
