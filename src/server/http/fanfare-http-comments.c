@@ -62,11 +62,12 @@ check_target (FanfareRequest       *request,
     }
 }
 
-static gboolean
-add_comment (JsonBuilder             *builder,
-             FanfareDatabase         *db,
-             const FanfareCommentRow *row,
-             GError                 **error)
+/* Adds a COMMENT as docs/api.md describes it. */
+gboolean
+fanfare_http_add_comment (JsonBuilder             *builder,
+                          FanfareDatabase         *db,
+                          const FanfareCommentRow *row,
+                          GError                 **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
 
@@ -112,7 +113,7 @@ respond_comments (FanfareRequest            *request,
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < rows->len; i++)
-    if (!add_comment (builder, fanfare_request_get_database (request), g_ptr_array_index (rows, i), &error))
+    if (!fanfare_http_add_comment (builder, fanfare_request_get_database (request), g_ptr_array_index (rows, i), &error))
       {
         fanfare_request_fail (request, error);
         return;
@@ -237,7 +238,7 @@ post_comment (FanfareRequest       *request,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "comment");
-  if (!add_comment (builder, db, row, &error))
+  if (!fanfare_http_add_comment (builder, db, row, &error))
     {
       fanfare_request_fail (request, error);
       return;

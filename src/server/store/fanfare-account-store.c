@@ -20,7 +20,7 @@
 #define USER_COLUMNS \
   "SELECT u.id, u.username, u.display_name, u.email, u.role, u.bio, u.avatar_id," \
   " u.verified, a.id, u.created_at," \
-  " u.follower_count, u.following_count" \
+  " u.follower_count, u.following_count, u.moderator" \
   " FROM users u LEFT JOIN artists a ON a.user_id = u.id"
 
 static FanfareUser *
@@ -49,6 +49,7 @@ user_from_row (FanfareConnection *conn,
                        "created-at", created_at,
                        "follower-count", (guint) sqlite3_column_int (stmt, 10),
                        "following-count", (guint) sqlite3_column_int (stmt, 11),
+                       "moderator", sqlite3_column_int (stmt, 12) != 0,
                        NULL);
 }
 
@@ -385,6 +386,22 @@ fanfare_account_store_set_avatar (FanfareDatabase *db,
   static const char sql[] = "UPDATE users SET avatar_id = ?2 WHERE id = ?1";
 
   return update_user (db, sql, user_id, image_id, 0, FALSE, error);
+}
+
+/**
+ * fanfare_account_store_set_moderator:
+ *
+ * Names @user_id a moderator of comments, or no longer.
+ */
+gboolean
+fanfare_account_store_set_moderator (FanfareDatabase *db,
+                                     gint64           user_id,
+                                     gboolean         moderator,
+                                     GError         **error)
+{
+  static const char sql[] = "UPDATE users SET moderator = ?3 WHERE id = ?1";
+
+  return update_user (db, sql, user_id, NULL, moderator ? 1 : 0, FALSE, error);
 }
 
 gboolean
