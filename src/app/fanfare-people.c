@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "fanfare-people.h"
@@ -149,4 +151,29 @@ fanfare_toast (GtkWidget  *from,
 
   if (FANFARE_IS_WINDOW (root))
     fanfare_window_add_toast (FANFARE_WINDOW (root), adw_toast_new (text));
+}
+
+/* The calling code of numbers written without one, from the territory of
+ * the user's locale ("zh_CN.UTF-8" → 86); NULL where it is not known. */
+const char *
+fanfare_local_country_code (void)
+{
+  static const struct {
+    const char *territory;
+    const char *code;
+  } codes[] = {
+    { "CN", "86" }, { "TW", "886" }, { "HK", "852" }, { "MO", "853" }, { "SG", "65" }, { "JP", "81" },
+    { "KR", "82" }, { "US", "1" }, { "CA", "1" }, { "GB", "44" }, { "DE", "49" }, { "FR", "33" },
+    { "ES", "34" }, { "IT", "39" }, { "AU", "61" }, { "IN", "91" }, { "BR", "55" }, { "RU", "7" },
+  };
+  const char *locale = g_get_language_names ()[0];
+  const char *underscore = strchr (locale, '_');
+
+  if (underscore == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (strncmp (underscore + 1, codes[i].territory, 2) == 0)
+      return codes[i].code;
+
+  return NULL;
 }

@@ -22,5 +22,6 @@ GtkWidget  *fanfare_placeholder_new (const char *text);
 void        fanfare_toast (GtkWidget  *from,
                            const char *text);
 char       *fanfare_activity_dup_text (FanfareActivity *activity) G_GNUC_WARN_UNUSED_RESULT;
+const char *fanfare_local_country_code (void);
 
 G_END_DECLS

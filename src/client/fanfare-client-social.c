@@ -36,9 +36,9 @@ page_free (Page *page)
   g_free (page);
 }
 
-static gpointer
-new_page (JsonObject *json,
-          GListModel *items)
+gpointer
+_fanfare_client_social_new_page (JsonObject *json,
+                                 GListModel *items)
 {
   Page *page;
   JsonNode *cursor;
@@ -60,7 +60,7 @@ parse_users (FanfareClient *self,
              JsonObject    *json,
              GError       **error)
 {
-  return new_page (json, _fanfare_client_parse_list (json, "items", FANFARE_TYPE_USER, error));
+  return _fanfare_client_social_new_page (json, _fanfare_client_parse_list (json, "items", FANFARE_TYPE_USER, error));
 }
 
 static gpointer
@@ -68,8 +68,8 @@ parse_activities (FanfareClient *self,
                   JsonObject    *json,
                   GError       **error)
 {
-  return new_page (json, _fanfare_client_parse_items (json, "items", FANFARE_TYPE_ACTIVITY,
-                                                      (FanfareNewItemFunc) _fanfare_activity_new_from_json, error));
+  return _fanfare_client_social_new_page (json, _fanfare_client_parse_items (json, "items", FANFARE_TYPE_ACTIVITY,
+                                                                             (FanfareNewItemFunc) _fanfare_activity_new_from_json, error));
 }
 
 static gpointer
@@ -77,8 +77,8 @@ parse_comments (FanfareClient *self,
                 JsonObject    *json,
                 GError       **error)
 {
-  return new_page (json, _fanfare_client_parse_items (json, "items", FANFARE_TYPE_COMMENT,
-                                                      (FanfareNewItemFunc) _fanfare_comment_new_from_json, error));
+  return _fanfare_client_social_new_page (json, _fanfare_client_parse_items (json, "items", FANFARE_TYPE_COMMENT,
+                                                                             (FanfareNewItemFunc) _fanfare_comment_new_from_json, error));
 }
 
 static gpointer
@@ -86,19 +86,19 @@ parse_messages (FanfareClient *self,
                 JsonObject    *json,
                 GError       **error)
 {
-  return new_page (json, _fanfare_client_parse_items (json, "items", FANFARE_TYPE_MESSAGE,
-                                                      (FanfareNewItemFunc) _fanfare_message_new_from_json, error));
+  return _fanfare_client_social_new_page (json, _fanfare_client_parse_items (json, "items", FANFARE_TYPE_MESSAGE,
+                                                                             (FanfareNewItemFunc) _fanfare_message_new_from_json, error));
 }
 
 /* Sends a request whose answer says only that it was done. */
-static void
-call_simple (FanfareClient       *self,
-             const char          *method,
-             const char          *path,
-             JsonBuilder         *body,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
+void
+_fanfare_client_social_call_simple (FanfareClient       *self,
+                                    const char          *method,
+                                    const char          *path,
+                                    JsonBuilder         *body,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
   g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, method, path, body);
 
@@ -108,15 +108,15 @@ call_simple (FanfareClient       *self,
 }
 
 /* Sends a request whose answer is a page of a list. */
-static void
-call_list (FanfareClient       *self,
-           const char          *method,
-           const char          *path,
-           JsonBuilder         *body,
-           FanfareParseFunc     parse,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
+void
+_fanfare_client_social_call_list (FanfareClient       *self,
+                                  const char          *method,
+                                  const char          *path,
+                                  JsonBuilder         *body,
+                                  FanfareParseFunc     parse,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
   g_autoptr(SoupMessage) msg = _fanfare_client_new_message (self, method, path, body);
 
@@ -126,9 +126,9 @@ call_list (FanfareClient       *self,
 }
 
 /* @path with the query's cursor, when there is one. */
-static char *
-with_cursor (const char *path,
-             const char *cursor)
+char *
+_fanfare_client_social_with_cursor (const char *path,
+                                    const char *cursor)
 {
   g_autofree char *escaped = NULL;
 
@@ -152,7 +152,7 @@ user_action (FanfareClient       *self,
   g_autofree char *escaped = _fanfare_client_escape (username);
   g_autofree char *path = g_strdup_printf ("/api/v1/users/%s/%s", escaped, action);
 
-  call_simple (self, on ? "PUT" : "DELETE", path, NULL, cancellable, callback, user_data);
+  _fanfare_client_social_call_simple (self, on ? "PUT" : "DELETE", path, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -206,7 +206,7 @@ comment_action (FanfareClient       *self,
   g_autofree char *escaped = _fanfare_client_escape (comment_id);
   g_autofree char *path = g_strdup_printf ("/api/v1/comments/%s%s", escaped, suffix);
 
-  call_simple (self, method, path, NULL, cancellable, callback, user_data);
+  _fanfare_client_social_call_simple (self, method, path, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -275,7 +275,7 @@ fanfare_client_report_comment_async (FanfareClient       *self,
   json_builder_add_string_value (body, reason != NULL ? reason : "");
   json_builder_end_object (body);
 
-  call_simple (self, "POST", path, body, cancellable, callback, user_data);
+  _fanfare_client_social_call_simple (self, "POST", path, body, cancellable, callback, user_data);
 }
 
 /**
@@ -314,7 +314,7 @@ fanfare_client_send_to_friend_async (FanfareClient       *self,
     }
   json_builder_end_object (body);
 
-  call_simple (self, "POST", "/api/v1/messages", body, cancellable, callback, user_data);
+  _fanfare_client_social_call_simple (self, "POST", "/api/v1/messages", body, cancellable, callback, user_data);
 }
 
 /**
@@ -336,7 +336,7 @@ fanfare_client_mark_message_read_async (FanfareClient       *self,
 
   escaped = _fanfare_client_escape (message_id);
   path = g_strdup_printf ("/api/v1/me/inbox/%s/read", escaped);
-  call_simple (self, "PUT", path, NULL, cancellable, callback, user_data);
+  _fanfare_client_social_call_simple (self, "PUT", path, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -353,7 +353,7 @@ fanfare_client_stop_sharing_location_async (FanfareClient       *self,
 {
   g_return_if_fail (FANFARE_IS_CLIENT (self));
 
-  call_simple (self, "DELETE", "/api/v1/me/nearby", NULL, cancellable, callback, user_data);
+  _fanfare_client_social_call_simple (self, "DELETE", "/api/v1/me/nearby", NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -409,7 +409,37 @@ fanfare_client_list_people_async (FanfareClient       *self,
       break;
     }
 
-  call_list (self, "GET", path, NULL, parse_users, cancellable, callback, user_data);
+  _fanfare_client_social_call_list (self, "GET", path, NULL, parse_users, cancellable, callback, user_data);
+}
+
+/**
+ * fanfare_client_find_people_async:
+ * @query: a username or a display name, or part of one
+ * @cursor: (nullable): the previous page's next cursor
+ *
+ * Finds people by name, as #FanfareUser objects, best match first and
+ * nobody in a block with the user. Finish with
+ * fanfare_client_social_list_finish().
+ */
+void
+fanfare_client_find_people_async (FanfareClient       *self,
+                                  const char          *query,
+                                  const char          *cursor,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+  g_return_if_fail (query != NULL);
+
+  escaped = g_uri_escape_string (query, NULL, FALSE);
+  base = g_strdup_printf ("/api/v1/users?q=%s&limit=50", escaped);
+  path = _fanfare_client_social_with_cursor (base, cursor);
+  _fanfare_client_social_call_list (self, "GET", path, NULL, parse_users, cancellable, callback, user_data);
 }
 
 /**
@@ -426,11 +456,11 @@ fanfare_client_list_feed_async (FanfareClient       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autofree char *path = with_cursor ("/api/v1/me/feed?limit=30", cursor);
+  g_autofree char *path = _fanfare_client_social_with_cursor ("/api/v1/me/feed?limit=30", cursor);
 
   g_return_if_fail (FANFARE_IS_CLIENT (self));
 
-  call_list (self, "GET", path, NULL, parse_activities, cancellable, callback, user_data);
+  _fanfare_client_social_call_list (self, "GET", path, NULL, parse_activities, cancellable, callback, user_data);
 }
 
 /**
@@ -461,8 +491,8 @@ fanfare_client_list_comments_async (FanfareClient       *self,
   escaped = _fanfare_client_escape (target_id);
   base = g_strdup_printf ("/api/v1/%s/%s/comments?sort=%s", target_paths[target], escaped,
                           newest_first ? "new" : "hot");
-  path = with_cursor (base, cursor);
-  call_list (self, "GET", path, NULL, parse_comments, cancellable, callback, user_data);
+  path = _fanfare_client_social_with_cursor (base, cursor);
+  _fanfare_client_social_call_list (self, "GET", path, NULL, parse_comments, cancellable, callback, user_data);
 }
 
 /**
@@ -488,8 +518,8 @@ fanfare_client_list_replies_async (FanfareClient       *self,
 
   escaped = _fanfare_client_escape (comment_id);
   base = g_strdup_printf ("/api/v1/comments/%s/replies", escaped);
-  path = with_cursor (base, cursor);
-  call_list (self, "GET", path, NULL, parse_comments, cancellable, callback, user_data);
+  path = _fanfare_client_social_with_cursor (base, cursor);
+  _fanfare_client_social_call_list (self, "GET", path, NULL, parse_comments, cancellable, callback, user_data);
 }
 
 /**
@@ -506,11 +536,11 @@ fanfare_client_list_inbox_async (FanfareClient       *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autofree char *path = with_cursor ("/api/v1/me/inbox?limit=50", cursor);
+  g_autofree char *path = _fanfare_client_social_with_cursor ("/api/v1/me/inbox?limit=50", cursor);
 
   g_return_if_fail (FANFARE_IS_CLIENT (self));
 
-  call_list (self, "GET", path, NULL, parse_messages, cancellable, callback, user_data);
+  _fanfare_client_social_call_list (self, "GET", path, NULL, parse_messages, cancellable, callback, user_data);
 }
 
 /**
@@ -537,7 +567,7 @@ fanfare_client_share_location_async (FanfareClient       *self,
   json_builder_add_string_value (body, cell);
   json_builder_end_object (body);
 
-  call_list (self, "PUT", "/api/v1/me/nearby", body, parse_users, cancellable, callback, user_data);
+  _fanfare_client_social_call_list (self, "PUT", "/api/v1/me/nearby", body, parse_users, cancellable, callback, user_data);
 }
 
 static gpointer

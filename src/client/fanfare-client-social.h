@@ -150,6 +150,12 @@ void        fanfare_client_list_people_async (FanfareClient       *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
+void        fanfare_client_find_people_async (FanfareClient       *self,
+                                              const char          *query,
+                                              const char          *cursor,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 void        fanfare_client_list_feed_async (FanfareClient       *self,
                                             const char          *cursor,
                                             GCancellable        *cancellable,

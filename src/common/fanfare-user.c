@@ -32,6 +32,7 @@ struct _FanfareUser
   gboolean        verified;
   guint           follower_count;
   guint           following_count;
+  gboolean        moderator;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareUser, fanfare_user, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ static FanfareField fields[] = {
   { "follower-count", "follower_count", FANFARE_FIELD_UINT, G_STRUCT_OFFSET (FanfareUser, follower_count), G_TYPE_INVALID, FALSE },
   { "following-count", "following_count", FANFARE_FIELD_UINT, G_STRUCT_OFFSET (FanfareUser, following_count), G_TYPE_INVALID, FALSE },
   { "created-at", "created_at", FANFARE_FIELD_DATETIME, G_STRUCT_OFFSET (FanfareUser, created_at), G_TYPE_INVALID, FALSE },
+  { "moderator", "moderator", FANFARE_FIELD_BOOLEAN, G_STRUCT_OFFSET (FanfareUser, moderator), G_TYPE_INVALID, FALSE },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (fields) + 1];
@@ -196,6 +198,15 @@ fanfare_user_get_verified (FanfareUser *self)
   g_return_val_if_fail (FANFARE_IS_USER (self), 0);
 
   return self->verified;
+}
+
+/* Whether they settle reports of comments (admins do too). */
+gboolean
+fanfare_user_get_moderator (FanfareUser *self)
+{
+  g_return_val_if_fail (FANFARE_IS_USER (self), FALSE);
+
+  return self->moderator || self->role == FANFARE_USER_ROLE_ADMIN;
 }
 
 const char *

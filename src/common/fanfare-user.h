@@ -27,6 +27,7 @@ const char * fanfare_user_get_email (FanfareUser *self);
 const char * fanfare_user_get_bio (FanfareUser *self);
 const char * fanfare_user_get_avatar_uri (FanfareUser *self);
 gboolean fanfare_user_get_verified (FanfareUser *self);
+gboolean fanfare_user_get_moderator (FanfareUser *self);
 const char * fanfare_user_get_artist_id (FanfareUser *self);
 guint fanfare_user_get_follower_count (FanfareUser *self);
 guint fanfare_user_get_following_count (FanfareUser *self);

@@ -130,6 +130,7 @@ fanfare_server_init (FanfareServer *self)
   fanfare_router_add (self->router, fanfare_http_identify_routes);
   fanfare_router_add (self->router, fanfare_http_social_routes);
   fanfare_router_add (self->router, fanfare_http_friends_routes);
+  fanfare_router_add (self->router, fanfare_http_moderation_routes);
   fanfare_router_add (self->router, fanfare_http_comment_routes);
   fanfare_router_add (self->router, fanfare_http_message_routes);
   fanfare_router_add (self->router, fanfare_http_store_routes);

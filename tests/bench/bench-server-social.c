@@ -21,8 +21,11 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "fanfare-bench-stats.h"
+#include "fanfare-account-store.h"
 #include "fanfare-bench.h"
 #include "fanfare-contacts.h"
 #include "fanfare-friend-finder.h"
@@ -187,6 +190,44 @@ next_cursor (GBytes *body)
   return g_strdup (json_object_get_string_member (root, "next_cursor"));
 }
 
+/* The processor time the server spent so far, in milliseconds: what a
+ * request costs when the machine is shared and the wall clock waits. */
+static double
+server_cpu_ms (GSubprocess *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (server));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  /* After the command's name in parentheses: utime and stime are the
+   * 12th and 13th fields. */
+  fields = g_strsplit (strrchr (text, ')') + 2, " ", -1);
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
+}
+
+/* This process's processor time so far, in milliseconds. */
+static double
+own_cpu_ms (void)
+{
+  struct timespec now;
+
+  g_assert_cmpint (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now), ==, 0);
+
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+static void
+report_cpu (const char  *what,
+            GSubprocess *server,
+            double       since,
+            guint        n_requests)
+{
+  g_print ("  the server's processor time: %.2f ms a request (%s)\n", (server_cpu_ms (server) - since) / n_requests,
+           what);
+}
+
 static void
 report (const char *what,
         GArray     *times,
@@ -297,10 +338,12 @@ bench_in_process (const char *data_dir,
   g_autofree char *secret = NULL;
   g_autofree char *cell = grid_cell (GRID * GRID / 2 + GRID / 2);
   gint64 key_id;
+  double cpu;
 
   db = fanfare_database_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (fanfare_social_store_set_cell (db, 1, cell, FANFARE_NEARBY_LIFETIME, &error));
+  cpu = own_cpu_ms ();
 
   for (guint i = 0; i < N_REQUESTS; i++)
     {
@@ -324,6 +367,8 @@ bench_in_process (const char *data_dir,
     }
   report ("In process: the feed's first page (store)", feed, 30, 0.99);
   report ("In process: people nearby (store and cells)", nearby, 10, 0.99);
+  g_print ("  processor time: %.2f ms for a page of the feed and a query of people nearby\n",
+           (own_cpu_ms () - cpu) / N_REQUESTS);
 
   key_id = fanfare_social_store_get_contact_key (db, FANFARE_CONTACT_KEY_LIFETIME, &secret, &error);
   g_assert_no_error (error);
@@ -335,6 +380,20 @@ bench_in_process (const char *data_dir,
       g_ptr_array_add (hashes, fanfare_contacts_hash (secret, "email", email));
     }
   g_ptr_array_add (hashes, NULL);
+  /* The first match makes the key's directory of keyed hashes; the others
+   * find it made, until someone changes their contact settings. */
+  {
+    gint64 started = g_get_monotonic_time ();
+    g_autoptr(GArray) found = NULL;
+
+    cpu = own_cpu_ms ();
+    found = fanfare_friend_finder_match_contacts (db, 2, key_id, (const char * const *) hashes->pdata, &error);
+    g_assert_no_error (error);
+    g_print ("In process: the first match, making the directory of %u discoverable users: %.2f ms"
+             " (processor time %.2f ms)\n", n_users - 1, (g_get_monotonic_time () - started) / 1000.0,
+             own_cpu_ms () - cpu);
+  }
+  cpu = own_cpu_ms ();
   for (guint i = 0; i < N_MATCHES; i++)
     {
       gint64 started = g_get_monotonic_time ();
@@ -347,6 +406,28 @@ bench_in_process (const char *data_dir,
       g_array_append_val (contacts, ms);
     }
   report ("In process: matching 1,000 contacts against 10,000 discoverable users", contacts, 100, 1.0);
+  g_print ("  processor time: %.2f ms a match\n", (own_cpu_ms () - cpu) / N_MATCHES);
+
+  /* What a list of people found costs to read, as the answers do. */
+  {
+    g_autoptr(GArray) found = fanfare_friend_finder_match_contacts (db, 2, key_id,
+                                                                    (const char * const *) hashes->pdata, &error);
+    g_autoptr(GArray) users = g_array_new (FALSE, FALSE, sizeof (double));
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < N_MATCHES; i++)
+      {
+        gint64 started = g_get_monotonic_time ();
+        g_autoptr(GPtrArray) read = fanfare_account_store_get_users (db, found, &error);
+        double ms = (g_get_monotonic_time () - started) / 1000.0;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (read->len, ==, found->len);
+        g_array_append_val (users, ms);
+      }
+    g_print ("(%u people found)\n", found->len);
+    report ("In process: reading the people found", users, 100, 1.0);
+  }
 
   fanfare_database_close (db);
 }
@@ -387,9 +468,18 @@ main (int   argc,
   token = fanfare_bench_log_in (url, "bench", "bench password 1");
   auth = g_strconcat ("Bearer ", token, NULL);
 
-  bench_feed (session, url, auth);
-  bench_nearby (session, url, auth);
-  bench_contacts (session, url, auth, n_users);
+  {
+    double cpu = server_cpu_ms (server);
+
+    bench_feed (session, url, auth);
+    report_cpu ("the feed", server, cpu, N_REQUESTS);
+    cpu = server_cpu_ms (server);
+    bench_nearby (session, url, auth);
+    report_cpu ("a PUT and a GET of people nearby", server, cpu, N_REQUESTS);
+    cpu = server_cpu_ms (server);
+    bench_contacts (session, url, auth, n_users);
+    report_cpu ("matching contacts, the key's directory made once", server, cpu, N_MATCHES + 1);
+  }
 
   fanfare_bench_stop (server);
   bench_in_process (data_dir, n_users);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "fanfare-client-moderation.h"
 #include "fanfare-client-social.h"
 #include "fanfare-error.h"
 #include "fanfare-test-client.h"
@@ -259,6 +260,119 @@ test_finding (Fixture       *fixture,
   assert_done (mei);
 }
 
+/* A number saved through the client finds its owner in an address book. */
+static void
+test_phone_finds (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *book = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chen\r\nTEL;TYPE=CELL:(139) 0000-1111\r\nEND:VCARD\r\n";
+  g_autoptr(FanfareClient) chen = sign_in (fixture, "chen");
+  g_autoptr(FanfareClient) mei = sign_in (fixture, "mei");
+  FanfarePrivacySettings wanted = {
+    .discoverable_by_contact = TRUE, .phone = (char *) "+86 139 0000 1111", .share_playlists = TRUE,
+    .share_playlist_follows = TRUE,
+  };
+  g_autoptr(FanfarePrivacySettings) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fanfare_client_set_privacy_async (chen, &wanted, NULL, fanfare_test_store_result, &slot);
+  result = wait ();
+  saved = fanfare_client_privacy_finish (chen, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->phone, ==, "+8613900001111");
+
+  contacts = fanfare_vcard_parse (book, strlen (book), NULL, &error);
+  g_assert_no_error (error);
+  fanfare_client_find_contacts_async (mei, contacts, "86", NULL, fanfare_test_store_result, &slot);
+  found = finish_list (mei);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_assert_cmpstr (username_at (found, 0), ==, "chen");
+}
+
+static void
+test_find_people (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(FanfareClient) mei = sign_in (fixture, "mei");
+  g_autoptr(GListModel) both = NULL;
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) after_block = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+
+  fanfare_client_find_people_async (mei, "zh", NULL, NULL, fanfare_test_store_result, &slot);
+  both = finish_list (mei);
+  g_assert_cmpuint (g_list_model_get_n_items (both), ==, 2);
+
+  /* One page is all there is. */
+  fanfare_client_find_people_async (mei, "zhao", NULL, NULL, fanfare_test_store_result, &slot);
+  result = wait ();
+  first = fanfare_client_social_list_finish (mei, result, &cursor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (username_at (first, 0), ==, "zhao");
+  g_assert_null (cursor);
+
+  /* Nobody in a block. */
+  fanfare_client_set_blocked_async (mei, "zhao", TRUE, NULL, fanfare_test_store_result, &slot);
+  assert_done (mei);
+  fanfare_client_find_people_async (mei, "zh", NULL, NULL, fanfare_test_store_result, &slot);
+  after_block = finish_list (mei);
+  g_assert_cmpuint (g_list_model_get_n_items (after_block), ==, 1);
+  g_assert_cmpstr (username_at (after_block, 0), ==, "zhou");
+}
+
+static void
+test_moderation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(FanfareClient) li = sign_in (fixture, "li");
+  g_autoptr(FanfareClient) wang = sign_in (fixture, "wang");
+  g_autofree char *path = g_strdup_printf ("/api/v1/tracks/%" G_GINT64_FORMAT "/comments", fixture->tracks[0]);
+  g_autoptr(FanfareTestResponse) posted = social_request (fixture, "POST", path, MEI, "{\"body\": \"buy followers\"}");
+  g_autofree char *report_path = g_strdup_printf ("/api/v1/comments/%s/reports",
+                                                  fanfare_test_response_get_string (posted, "comment.id"));
+  g_autoptr(FanfareCommentReport) report = NULL;
+  g_autoptr(GListModel) reports = NULL;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GListModel) refused_list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (posted->status, ==, 201);
+  g_assert_cmpuint (social_status (fixture, "POST", report_path, WANG, "{\"reason\": \"spam\"}"), ==, 204);
+  social_exec_sql (fixture, "UPDATE users SET moderator = 1 WHERE username = 'li'");
+
+  /* Not a moderator: refused. */
+  fanfare_client_list_comment_reports_async (wang, NULL, NULL, fanfare_test_store_result, &slot);
+  refused = wait ();
+  refused_list = fanfare_client_social_list_finish (wang, refused, NULL, &error);
+  g_assert_null (refused_list);
+  g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN);
+
+  fanfare_client_list_comment_reports_async (li, NULL, NULL, fanfare_test_store_result, &slot);
+  reports = finish_list (li);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);
+  report = g_list_model_get_item (reports, 0);
+  g_assert_cmpstr (fanfare_comment_get_body (fanfare_comment_report_get_comment (report)), ==, "buy followers");
+  g_assert_cmpstr (fanfare_user_get_username (fanfare_comment_get_author (fanfare_comment_report_get_comment (report))),
+                   ==, "mei");
+  g_assert_cmpstr (fanfare_comment_report_get_target_kind (report), ==, "track");
+  g_assert_cmpuint (fanfare_comment_report_get_count (report), ==, 1);
+  g_assert_cmpstr (fanfare_comment_report_get_reasons (report)[0], ==, "spam");
+
+  fanfare_client_settle_comment_report_async (li, fanfare_comment_get_id (fanfare_comment_report_get_comment (report)),
+                                              TRUE, NULL, fanfare_test_store_result, &slot);
+  assert_done (li);
+  fanfare_client_list_comment_reports_async (li, NULL, NULL, fanfare_test_store_result, &slot);
+  none = finish_list (li);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  g_assert_cmpuint (social_status (fixture, "GET", path, LI, NULL), ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +383,9 @@ main (int   argc,
   social_add ("/client/social/comments-and-inbox", test_comments_and_inbox);
   social_add ("/client/social/profile-and-privacy", test_profile_and_privacy);
   social_add ("/client/social/finding", test_finding);
+  social_add ("/client/social/phone-finds", test_phone_finds);
+  social_add ("/client/social/find-people", test_find_people);
+  social_add ("/client/social/moderation", test_moderation);
 
   return g_test_run ();
 }

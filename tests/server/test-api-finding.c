@@ -136,6 +136,88 @@ test_contacts (Fixture       *fixture,
     g_free (hashes[i]);
 }
 
+/* The usernames that an address book of @contacts ("kind:value", with
+ * values normalized) finds for @who, under the current key. */
+static char *
+match_names (Fixture            *fixture,
+             int                 who,
+             const char * const *contacts)
+{
+  g_autoptr(FanfareTestResponse) key = social_request (fixture, "GET", "/api/v1/contacts/key", who, NULL);
+  g_autoptr(FanfareTestResponse) matched = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  JsonArray *items;
+
+  g_string_printf (body, "{\"key_id\": \"%s\", \"hashes\": [", fanfare_test_response_get_string (key, "key_id"));
+  for (guint i = 0; contacts[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (contacts[i], ":", 2);
+      g_autofree char *hash = hash_of (fanfare_test_response_get_string (key, "key"), parts[0], parts[1]);
+
+      g_string_append_printf (body, "%s\"%s\"", i > 0 ? ", " : "", hash);
+    }
+  g_string_append (body, "]}");
+
+  matched = social_request (fixture, "POST", "/api/v1/contacts/matches", who, body->str);
+  g_assert_cmpuint (matched->status, ==, 200);
+  items = fanfare_test_response_get_array (matched, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "", social_item_string (matched, i, "username"));
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Whatever changes who may be found, and by what, shows in the next
+ * match under the same key. */
+static void
+test_contacts_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char * const book[] = { "email:li@example.com", "tel:+8613800138000", "email:wang@example.com", NULL };
+  g_autofree char *before = NULL, *allowed = NULL, *renamed = NULL, *renumbered = NULL, *withdrawn = NULL;
+  g_autofree char *blocked = NULL;
+
+  g_assert_cmpuint (social_status (fixture, "PATCH", "/api/v1/me", LI, "{\"email\": \"li@example.com\"}"), ==, 200);
+  g_assert_cmpuint (social_status (fixture, "PATCH", "/api/v1/me/social-settings", WANG,
+                                   "{\"discoverable_by_contact\": true, \"phone\": \"+86 138 0013 8000\"}"), ==, 200);
+  before = match_names (fixture, MEI, book);
+  g_assert_cmpstr (before, ==, "wang");
+
+  /* Li allows it: her email finds her now. */
+  g_assert_cmpuint (social_status (fixture, "PATCH", "/api/v1/me/social-settings", LI,
+                                   "{\"discoverable_by_contact\": true}"), ==, 200);
+  allowed = match_names (fixture, MEI, book);
+  g_assert_cmpstr (allowed, ==, "wang|li");
+
+  /* Her old email no longer does once she changes it. */
+  g_assert_cmpuint (social_status (fixture, "PATCH", "/api/v1/me", LI, "{\"email\": \"li@example.net\"}"), ==, 200);
+  renamed = match_names (fixture, MEI, book);
+  g_assert_cmpstr (renamed, ==, "wang");
+
+  /* Nor Wang's old number, nor his email, which he never had. */
+  g_assert_cmpuint (social_status (fixture, "PATCH", "/api/v1/me/social-settings", WANG,
+                                   "{\"phone\": \"+86 139 0000 0000\"}"), ==, 200);
+  renumbered = match_names (fixture, MEI, book);
+  g_assert_cmpstr (renumbered, ==, "");
+
+  /* The new number finds him until he stops allowing it, or blocks. */
+  {
+    const char * const number[] = { "tel:+8613900000000", NULL };
+    g_autofree char *found = match_names (fixture, MEI, number);
+
+    g_assert_cmpstr (found, ==, "wang");
+    g_assert_cmpuint (social_status (fixture, "PUT", "/api/v1/users/mei/block", WANG, NULL), ==, 200);
+    blocked = match_names (fixture, MEI, number);
+    g_assert_cmpstr (blocked, ==, "");
+    g_assert_cmpuint (social_status (fixture, "DELETE", "/api/v1/users/mei/block", WANG, NULL), ==, 200);
+    g_assert_cmpuint (social_status (fixture, "PATCH", "/api/v1/me/social-settings", WANG,
+                                     "{\"discoverable_by_contact\": false}"), ==, 200);
+    withdrawn = match_names (fixture, MEI, number);
+    g_assert_cmpstr (withdrawn, ==, "");
+  }
+}
+
 static char *
 share_cell (Fixture    *fixture,
             int         who,
@@ -234,6 +316,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   social_add ("/api/finding/contacts", test_contacts);
+  social_add ("/api/finding/contacts-change", test_contacts_change);
   social_add ("/api/finding/nearby", test_nearby);
 
   return g_test_run ();

@@ -8,13 +8,16 @@
  * page at a time, and finding people by username or display name. A feed
  * row opens its playlist, its person button the person's profile; people
  * found open their profiles, friends marked. People the user blocked are
- * shown nowhere. It loads when the user signs in, when the server can be
- * reached again and whenever it is shown. */
+ * shown nowhere but in Blocked People, where they can be unblocked.
+ * Moderators also find Reported Comments here. It loads when the user
+ * signs in, when the server can be reached again and whenever it is
+ * shown. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "fanfare-blocked-group.h"
 #include "fanfare-client-social.h"
 #include "fanfare-contacts-group.h"
 #include "fanfare-friends-page.h"
@@ -22,6 +25,7 @@
 #include "fanfare-nearby-group.h"
 #include "fanfare-people.h"
 #include "fanfare-privacy-group.h"
+#include "fanfare-reports-dialog.h"
 
 struct _FanfareFriendsPage
 {
@@ -36,6 +40,8 @@ struct _FanfareFriendsPage
   FanfarePrivacyGroup  *privacy_group;
   FanfareContactsGroup *contacts_group;
   FanfareNearbyGroup   *nearby_group;
+  FanfareBlockedGroup  *blocked_group;
+  GtkWidget            *reports_button;
 
   /* Owned references */
   FanfareAccountManager *accounts;
@@ -200,13 +206,17 @@ blocked_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(FanfareFriendsPage) self = user_data;
+  g_autoptr(GListModel) items = fanfare_client_social_list_finish (FANFARE_CLIENT (object), result, NULL, NULL);
+
+  if (items == NULL)
+    return;
 
   /* The feed follows, so that it leaves the blocked out. */
-  if (take_usernames (object, result, &self->blocked))
-    {
-      fanfare_contacts_group_leave_out (self->contacts_group, self->blocked);
-      load_feed (self);
-    }
+  g_hash_table_unref (self->blocked);
+  self->blocked = fanfare_usernames_of (items);
+  fanfare_blocked_group_show (self->blocked_group, FANFARE_CLIENT (object), items);
+  fanfare_contacts_group_leave_out (self->contacts_group, self->blocked);
+  load_feed (self);
 }
 
 static void
@@ -227,6 +237,7 @@ reload (FanfareFriendsPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, "content");
+  gtk_widget_set_visible (self->reports_button, fanfare_user_get_moderator (user));
   if (!fanfare_client_get_online (client))
     return;
   fanfare_privacy_group_set_client (self->privacy_group, client);
@@ -256,7 +267,7 @@ search_cb (GObject      *object,
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GError) error = NULL;
 
-  found = fanfare_client_search_finish (FANFARE_CLIENT (object), result, &error);
+  found = fanfare_client_social_list_finish (FANFARE_CLIENT (object), result, NULL, &error);
   if (found == NULL)
     {
       g_object_unref (self);
@@ -295,6 +306,26 @@ fanfare_friends_page_activity_activated_cb (FanfareFriendsPage *self,
   FanfareActivity *activity = g_object_get_data (G_OBJECT (row), "activity");
 
   fanfare_navigate_playlist (GTK_WIDGET (self), fanfare_playlist_get_id (fanfare_activity_get_playlist (activity)));
+}
+
+static void
+fanfare_friends_page_unblocked_cb (FanfareFriendsPage *self)
+{
+  /* Whoever was unblocked belongs in the feed and in searches again. */
+  reload (self);
+}
+
+static void
+reports_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FanfareClient *client = get_client (FANFARE_FRIENDS_PAGE (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (client != NULL)
+    gtk_window_present (GTK_WINDOW (fanfare_reports_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                client)));
 }
 
 static void
@@ -344,13 +375,18 @@ fanfare_friends_page_class_init (FanfareFriendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, privacy_group);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, nearby_group);
+  gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, blocked_group);
+  gtk_widget_class_bind_template_child (widget_class, FanfareFriendsPage, reports_button);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_unblocked_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_friends_page_activity_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "friends.more", NULL, more_action);
+  gtk_widget_class_install_action (widget_class, "friends.reports", NULL, reports_action);
 
+  g_type_ensure (FANFARE_TYPE_BLOCKED_GROUP);
   g_type_ensure (FANFARE_TYPE_CONTACTS_GROUP);
   g_type_ensure (FANFARE_TYPE_NEARBY_GROUP);
   g_type_ensure (FANFARE_TYPE_PRIVACY_GROUP);
@@ -432,7 +468,7 @@ fanfare_friends_page_find_people (FanfareFriendsPage *self,
     }
 
   self->search_cancellable = g_cancellable_new ();
-  fanfare_client_search_async (client, query, 100, self->search_cancellable, search_cb, g_object_ref (self));
+  fanfare_client_find_people_async (client, query, NULL, self->search_cancellable, search_cb, g_object_ref (self));
 }
 
 /**

@@ -41,31 +41,6 @@ struct _FanfareContactsGroup
 
 G_DEFINE_FINAL_TYPE (FanfareContactsGroup, fanfare_contacts_group, GTK_TYPE_WIDGET)
 
-/* The calling code of numbers written without one, from the territory of
- * the user's locale ("zh_CN.UTF-8" → 86); NULL where it is not known. */
-static const char *
-local_country_code (void)
-{
-  static const struct {
-    const char *territory;
-    const char *code;
-  } codes[] = {
-    { "CN", "86" }, { "TW", "886" }, { "HK", "852" }, { "MO", "853" }, { "SG", "65" }, { "JP", "81" },
-    { "KR", "82" }, { "US", "1" }, { "CA", "1" }, { "GB", "44" }, { "DE", "49" }, { "FR", "33" },
-    { "ES", "34" }, { "IT", "39" }, { "AU", "61" }, { "IN", "91" }, { "BR", "55" }, { "RU", "7" },
-  };
-  const char *locale = g_get_language_names ()[0];
-  const char *underscore = strchr (locale, '_');
-
-  if (underscore == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (strncmp (underscore + 1, codes[i].territory, 2) == 0)
-      return codes[i].code;
-
-  return NULL;
-}
-
 static void
 set_status (FanfareContactsGroup *self,
             const char           *text)
@@ -353,7 +328,7 @@ fanfare_contacts_group_find_in_file (FanfareContactsGroup *self,
   g_list_store_remove_all (self->matches);
   gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
   g_free (self->country_code);
-  self->country_code = g_strdup (local_country_code ());
+  self->country_code = g_strdup (fanfare_local_country_code ());
   set_status (self, _("Reading the address book…"));
   g_file_load_contents_async (file, self->cancellable, loaded_cb, g_object_ref (self));
 }

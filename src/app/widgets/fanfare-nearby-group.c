@@ -9,7 +9,9 @@
  * geohash cell of 5 characters (about 5 km) here, and only the cell goes
  * to the server, again every 20 minutes (the server keeps a cell 30). The
  * people around are listed. Switching off stops the source and deletes the
- * cell on the server at once. */
+ * cell on the server at once. The opt-in is remembered for the account
+ * (GSettings "nearby-accounts"): its cell is shared again whenever the
+ * group is shown, after the app restarts too, until the user opts out. */
 
 #include "config.h"
 
@@ -33,14 +35,16 @@ struct _FanfareNearbyGroup
   GtkListBox *list;
 
   /* Owned references */
+  GSettings             *settings;
   FanfareClient         *client;
   FanfareLocationSource *source;
   GListStore            *people;
   GCancellable          *cancellable;
 
   /* State */
-  char *cell;
-  guint refresh_source;
+  char    *cell;
+  guint    refresh_source;
+  gboolean restoring;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareNearbyGroup, fanfare_nearby_group, GTK_TYPE_WIDGET)
@@ -51,6 +55,48 @@ set_status (FanfareNearbyGroup *self,
 {
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
+/* "USERNAME SERVER" of the signed-in account, or NULL. */
+static char *
+account_key (FanfareNearbyGroup *self)
+{
+  FanfareUser *user = self->client != NULL ? fanfare_client_get_user (self->client) : NULL;
+
+  if (user == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s %s", fanfare_user_get_username (user), fanfare_client_get_server_url (self->client));
+}
+
+static gboolean
+remembered (FanfareNearbyGroup *self)
+{
+  g_autofree char *key = account_key (self);
+  g_auto(GStrv) accounts = g_settings_get_strv (self->settings, "nearby-accounts");
+
+  return key != NULL && g_strv_contains ((const char * const *) accounts, key);
+}
+
+static void
+remember (FanfareNearbyGroup *self,
+          gboolean            sharing)
+{
+  g_autofree char *key = account_key (self);
+  g_auto(GStrv) accounts = g_settings_get_strv (self->settings, "nearby-accounts");
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) wanted = NULL;
+
+  if (key == NULL || g_strv_contains ((const char * const *) accounts, key) == sharing)
+    return;
+
+  for (guint i = 0; accounts[i] != NULL; i++)
+    if (!g_str_equal (accounts[i], key))
+      g_strv_builder_add (kept, accounts[i]);
+  if (sharing)
+    g_strv_builder_add (kept, key);
+  wanted = g_strv_builder_end (kept);
+  g_settings_set_strv (self->settings, "nearby-accounts", (const char * const *) wanted);
 }
 
 static gboolean
@@ -163,6 +209,10 @@ stopped_cb (GObject      *object,
 static void
 fanfare_nearby_group_switched_cb (FanfareNearbyGroup *self)
 {
+  /* A switch set to the account's remembered choice changes nothing. */
+  if (!self->restoring)
+    remember (self, gtk_switch_get_active (self->share_switch));
+
   if (gtk_switch_get_active (self->share_switch))
     {
       start (self);
@@ -175,7 +225,7 @@ fanfare_nearby_group_switched_cb (FanfareNearbyGroup *self)
   g_list_store_remove_all (self->people);
   gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
   set_status (self, NULL);
-  if (self->client != NULL && fanfare_client_get_signed_in (self->client))
+  if (!self->restoring && self->client != NULL && fanfare_client_get_signed_in (self->client))
     fanfare_client_stop_sharing_location_async (self->client, NULL, stopped_cb, NULL);
 }
 
@@ -205,6 +255,7 @@ fanfare_nearby_group_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_NEARBY_GROUP);
   g_clear_object (&self->source);
   g_clear_object (&self->client);
+  g_clear_object (&self->settings);
   g_clear_object (&self->people);
   g_clear_pointer (&self->cell, g_free);
 
@@ -236,6 +287,7 @@ fanfare_nearby_group_init (FanfareNearbyGroup *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (BASE_APP_ID);
   self->people = g_list_store_new (FANFARE_TYPE_USER);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->people), create_row, NULL, NULL);
   /* Only while shown: the source stops when the page goes. */
@@ -243,15 +295,23 @@ fanfare_nearby_group_init (FanfareNearbyGroup *self)
   g_signal_connect_swapped (self, "unmap", G_CALLBACK (stop), self);
 }
 
+/**
+ * fanfare_nearby_group_set_client:
+ * @client: (nullable): the signed-in user's client
+ *
+ * Shows the choice remembered for @client's account: when it opted in,
+ * its area is shared again at once if the group is shown.
+ */
 void
 fanfare_nearby_group_set_client (FanfareNearbyGroup *self,
                                  FanfareClient      *client)
 {
   g_return_if_fail (FANFARE_IS_NEARBY_GROUP (self));
 
-  if (!g_set_object (&self->client, client))
-    return;
-  gtk_switch_set_active (self->share_switch, FALSE);
+  g_set_object (&self->client, client);
+  self->restoring = TRUE;
+  gtk_switch_set_active (self->share_switch, remembered (self));
+  self->restoring = FALSE;
 }
 
 /**

@@ -5,14 +5,17 @@
  */
 
 /* The user's privacy settings, a switch for each kind of activity their
- * followers see and one for being found by contacts. The server's settings
- * are shown once read; a switch the user flips is written at once, and
+ * followers see and one for being found by contacts, and the phone number
+ * that contacts find them by. The server's settings are shown once read; a
+ * switch the user flips is written at once, a number when the user
+ * applies it (written without a country code, it takes the locale's), and
  * the server's answer is shown again. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "fanfare-contacts.h"
 #include "fanfare-people.h"
 #include "fanfare-privacy-group.h"
 
@@ -26,6 +29,7 @@ struct _FanfarePrivacyGroup
   GtkSwitch *follows_switch;
   GtkSwitch *listening_switch;
   GtkSwitch *contacts_switch;
+  GtkWidget *phone_row;
 
   /* Owned references */
   FanfareClient *client;
@@ -46,6 +50,7 @@ show_settings (FanfarePrivacyGroup *self)
   gtk_switch_set_active (self->follows_switch, self->settings->share_playlist_follows);
   gtk_switch_set_active (self->listening_switch, self->settings->share_listening);
   gtk_switch_set_active (self->contacts_switch, self->settings->discoverable_by_contact);
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), self->settings->phone != NULL ? self->settings->phone : "");
   self->showing = FALSE;
   gtk_widget_set_sensitive (self->group, TRUE);
 }
@@ -94,6 +99,52 @@ fanfare_privacy_group_changed_cb (FanfarePrivacyGroup *self)
 }
 
 static void
+save (FanfarePrivacyGroup *self,
+      const char          *phone)
+{
+  FanfarePrivacySettings wanted = *self->settings;
+
+  wanted.phone = (char *) phone;
+  fanfare_client_set_privacy_async (self->client, &wanted, self->cancellable, settings_cb, g_object_ref (self));
+}
+
+static void
+fanfare_privacy_group_phone_applied_cb (FanfarePrivacyGroup *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_row))));
+  g_autofree char *phone = NULL;
+
+  if (self->settings == NULL || self->client == NULL)
+    return;
+
+  /* An empty number clears it. */
+  if (*text != '\0' && (phone = fanfare_contacts_normalize_phone (text, fanfare_local_country_code ())) == NULL)
+    {
+      fanfare_toast (GTK_WIDGET (self), _("Enter a phone number with its country code, such as +86 138 0013 8000"));
+      return;
+    }
+
+  save (self, phone);
+}
+
+/**
+ * fanfare_privacy_group_set_phone:
+ * @phone: a phone number as the user would type it; "" clears it
+ *
+ * Saves the number, as applying it in the row does.
+ */
+void
+fanfare_privacy_group_set_phone (FanfarePrivacyGroup *self,
+                                 const char          *phone)
+{
+  g_return_if_fail (FANFARE_IS_PRIVACY_GROUP (self));
+  g_return_if_fail (phone != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), phone);
+  fanfare_privacy_group_phone_applied_cb (self);
+}
+
+static void
 fanfare_privacy_group_dispose (GObject *object)
 {
   FanfarePrivacyGroup *self = FANFARE_PRIVACY_GROUP (object);
@@ -122,7 +173,9 @@ fanfare_privacy_group_class_init (FanfarePrivacyGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FanfarePrivacyGroup, follows_switch);
   gtk_widget_class_bind_template_child (widget_class, FanfarePrivacyGroup, listening_switch);
   gtk_widget_class_bind_template_child (widget_class, FanfarePrivacyGroup, contacts_switch);
+  gtk_widget_class_bind_template_child (widget_class, FanfarePrivacyGroup, phone_row);
   gtk_widget_class_bind_template_callback (widget_class, fanfare_privacy_group_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fanfare_privacy_group_phone_applied_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

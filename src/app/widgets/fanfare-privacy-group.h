@@ -20,4 +20,7 @@ void                          fanfare_privacy_group_set_client (FanfarePrivacyGr
                                                                 FanfareClient       *client);
 const FanfarePrivacySettings *fanfare_privacy_group_get_settings (FanfarePrivacyGroup *self);
 
+void                          fanfare_privacy_group_set_phone (FanfarePrivacyGroup *self,
+                                                               const char          *phone);
+
 G_END_DECLS

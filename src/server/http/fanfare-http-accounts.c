@@ -398,6 +398,30 @@ set_verified (FanfareRequest *request)
 }
 
 static void
+set_moderator (FanfareRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  gboolean moderator = FALSE;
+  gint64 user_id;
+
+  if ((body = fanfare_request_parse_body (request, &error)) == NULL ||
+      !fanfare_json_read_boolean (body, "moderator", TRUE, &moderator, &error))
+    {
+      fanfare_request_fail (request, error);
+      return;
+    }
+
+  if ((user_id = path_user (request)) == 0)
+    return;
+
+  if (!fanfare_account_store_set_moderator (fanfare_request_get_database (request), user_id, moderator, &error))
+    fanfare_request_fail (request, error);
+  else
+    respond_user (request, user_id);
+}
+
+static void
 set_role (FanfareRequest *request)
 {
   g_autoptr(GError) error = NULL;
@@ -441,6 +465,7 @@ const FanfareRoute fanfare_http_account_routes[] = {
   { "PUT", "/api/v1/me/avatar", FANFARE_ACCESS_USER, FANFARE_IMAGE_MAX_BYTES, set_avatar },
   { "GET", "/api/v1/users/{username}", FANFARE_ACCESS_ANYONE, 0, get_user },
   { "PUT", "/api/v1/users/{username}/verified", FANFARE_ACCESS_ADMIN, 0, set_verified },
+  { "PUT", "/api/v1/users/{username}/moderator", FANFARE_ACCESS_ADMIN, 0, set_moderator },
   { "PUT", "/api/v1/users/{username}/role", FANFARE_ACCESS_ADMIN, 0, set_role },
   { NULL },
 };

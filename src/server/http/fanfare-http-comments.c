@@ -97,14 +97,13 @@ check_target (FanfareRequest       *request,
     }
 }
 
+/* Begins a COMMENT as docs/api.md describes it, all but its nameplates. */
 static gboolean
-add_comment (JsonBuilder             *builder,
-             FanfareRequest          *request,
-             const FanfareCommentRow *row,
-             GPtrArray               *nameplates,
-             GError                 **error)
+begin_comment (JsonBuilder             *builder,
+               FanfareDatabase         *db,
+               const FanfareCommentRow *row,
+               GError                 **error)
 {
-  FanfareDatabase *db = fanfare_request_get_database (request);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
 
   json_builder_begin_object (builder);
@@ -130,6 +129,34 @@ add_comment (JsonBuilder             *builder,
   json_builder_set_member_name (builder, "liked");
   json_builder_add_boolean_value (builder, row->liked);
   fanfare_http_add_time (builder, "created_at", row->created_at);
+
+  return TRUE;
+}
+
+/* Adds a COMMENT without the author's nameplates. */
+gboolean
+fanfare_http_add_comment (JsonBuilder             *builder,
+                          FanfareDatabase         *db,
+                          const FanfareCommentRow *row,
+                          GError                 **error)
+{
+  if (!begin_comment (builder, db, row, error))
+    return FALSE;
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+/* Adds a COMMENT with up to MAX_COMMENT_NAMEPLATES of @nameplates. */
+static gboolean
+add_comment (JsonBuilder             *builder,
+             FanfareRequest          *request,
+             const FanfareCommentRow *row,
+             GPtrArray               *nameplates,
+             GError                 **error)
+{
+  if (!begin_comment (builder, fanfare_request_get_database (request), row, error))
+    return FALSE;
   if (nameplates != NULL && nameplates->len > 0)
     {
       json_builder_set_member_name (builder, "nameplates");

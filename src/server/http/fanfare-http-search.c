@@ -18,6 +18,7 @@
 #include "fanfare-playlist.h"
 #include "fanfare-request.h"
 #include "fanfare-search-store.h"
+#include "fanfare-social-store.h"
 #include "fanfare-track.h"
 #include "fanfare-user.h"
 
@@ -108,31 +109,47 @@ read_query (FanfareRequest    *request,
   return TRUE;
 }
 
-static void
-search (FanfareRequest *request)
+/* Runs the request's search, of @type when it is not
+ * %FANFARE_SEARCH_TYPE_ALL (else of the type it names); fails the request
+ * and answers %NULL on a bad query. */
+static GPtrArray *
+run_search (FanfareRequest    *request,
+            FanfareSearchType  type,
+            char             **next_cursor)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *next_cursor = NULL;
-  FanfareSearchType type;
+  FanfareSearchType named;
   const char *query;
   gboolean more = FALSE;
   guint offset, limit;
 
-  if (!read_query (request, &query, &type, &offset, &error) ||
+  if (!read_query (request, &query, &named, &offset, &error) ||
       !fanfare_request_get_limit (request, &limit, &error) ||
       (results = fanfare_search_store_search (fanfare_request_get_database (request),
-                                              fanfare_request_get_viewer (request), query, type, offset, limit,
+                                              fanfare_request_get_viewer (request), query,
+                                              type != FANFARE_SEARCH_TYPE_ALL ? type : named, offset, limit,
                                               &more, &error)) == NULL)
     {
       fanfare_request_fail (request, error);
-      return;
+      return NULL;
     }
 
-  if (more && offset + limit <= MAX_OFFSET)
-    next_cursor = fanfare_http_cursor_encode ("search", offset + limit);
+  *next_cursor = more && offset + limit <= MAX_OFFSET ? fanfare_http_cursor_encode ("search", offset + limit) : NULL;
+
+  return g_steal_pointer (&results);
+}
+
+static void
+search (FanfareRequest *request)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *next_cursor = NULL;
+
+  if ((results = run_search (request, FANFARE_SEARCH_TYPE_ALL, &next_cursor)) == NULL)
+    return;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
@@ -162,7 +179,42 @@ search (FanfareRequest *request)
   fanfare_request_respond_json (request, 200, root);
 }
 
+/* Finding people by username or display name: users only, and nobody in
+ * a block with the caller either way. */
+static void
+search_people (FanfareRequest *request)
+{
+  FanfareDatabase *db = fanfare_request_get_database (request);
+  const FanfareViewer *viewer = fanfare_request_get_viewer (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *next_cursor = NULL;
+
+  if ((results = run_search (request, FANFARE_SEARCH_TYPE_USER, &next_cursor)) == NULL)
+    return;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      FanfareUser *user = g_ptr_array_index (results, i);
+      FanfareRelation relation = { 0, };
+
+      if (!fanfare_social_store_get_relation (db, viewer->user_id,
+                                              g_ascii_strtoll (fanfare_user_get_id (user), NULL, 10), &relation,
+                                              &error))
+        {
+          fanfare_request_fail (request, error);
+          return;
+        }
+      if (!relation.blocking && !relation.blocked_by)
+        g_ptr_array_add (people, g_object_ref (user));
+    }
+
+  fanfare_http_respond_items (request, people, next_cursor);
+}
+
 const FanfareRoute fanfare_http_search_routes[] = {
   { "GET", "/api/v1/search", FANFARE_ACCESS_ANYONE, 0, search },
+  { "GET", "/api/v1/users", FANFARE_ACCESS_USER, 0, search_people },
   { NULL },
 };

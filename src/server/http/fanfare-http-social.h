@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "fanfare-catalog-store.h"
+#include "fanfare-comment-store.h"
 #include "fanfare-request.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,10 @@ gboolean  fanfare_http_collect_node (GPtrArray *nodes,
 void      fanfare_http_respond_nodes (FanfareRequest *request,
                                       GPtrArray      *nodes,
                                       const char     *next_cursor);
+gboolean  fanfare_http_add_comment (JsonBuilder             *builder,
+                                    FanfareDatabase         *db,
+                                    const FanfareCommentRow *row,
+                                    GError                 **error);
 gboolean  fanfare_http_read_id (JsonObject *object,
                                 const char *member,
                                 gint64     *id,

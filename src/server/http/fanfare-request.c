@@ -142,10 +142,17 @@ authenticate (FanfareRequest *request,
 
   request->viewer.user_id = request->auth.user_id;
   request->viewer.admin = request->auth.role == FANFARE_USER_ROLE_ADMIN;
+  request->viewer.moderator = request->auth.moderator;
 
   if (request->route->access == FANFARE_ACCESS_ADMIN && !request->viewer.admin)
     {
       g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN, "Only admins may do this");
+      return FALSE;
+    }
+
+  if (request->route->access == FANFARE_ACCESS_MODERATOR && !request->viewer.moderator)
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN, "Only moderators may do this");
       return FALSE;
     }
 

@@ -17,6 +17,7 @@ typedef enum {
   FANFARE_ACCESS_ANYONE,   /* a token, if sent, must be valid; the viewer is then known */
   FANFARE_ACCESS_USER,     /* signed in */
   FANFARE_ACCESS_ADMIN,    /* signed in as an admin */
+  FANFARE_ACCESS_MODERATOR, /* signed in as a moderator or an admin */
 } FanfareAccess;
 
 /* Runs in a worker thread: validates the request, calls the store or a
@@ -53,6 +54,7 @@ extern const FanfareRoute fanfare_http_social_routes[];
 extern const FanfareRoute fanfare_http_friends_routes[];
 extern const FanfareRoute fanfare_http_comment_routes[];
 extern const FanfareRoute fanfare_http_message_routes[];
+extern const FanfareRoute fanfare_http_moderation_routes[];
 extern const FanfareRoute fanfare_http_store_routes[];
 extern const FanfareRoute fanfare_http_wallet_routes[];
 extern const FanfareRoute fanfare_http_sales_routes[];

@@ -84,7 +84,7 @@ fanfare_account_store_authenticate (FanfareDatabase *db,
                                     GError         **error)
 {
   static const char sql[] =
-    "SELECT s.id, s.user_id, u.role, s.last_used_at, s.expires_at"
+    "SELECT s.id, s.user_id, u.role, s.last_used_at, s.expires_at, u.moderator"
     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1";
   g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
   g_autoptr(FanfareStatement) stmt = NULL;
@@ -112,6 +112,7 @@ fanfare_account_store_authenticate (FanfareDatabase *db,
   auth->user_id = sqlite3_column_int64 (stmt, 1);
   fanfare_enum_from_string (FANFARE_TYPE_USER_ROLE, _fanfare_statement_get_text (stmt, 2), &role);
   auth->role = role;
+  auth->moderator = sqlite3_column_int (stmt, 5) != 0 || role == FANFARE_USER_ROLE_ADMIN;
   last_used_at = sqlite3_column_int64 (stmt, 3);
   _fanfare_statement_reset (stmt);
 

@@ -20,8 +20,7 @@
 #define USER_COLUMNS \
   "SELECT u.id, u.username, u.display_name, u.email, u.role, u.bio, u.avatar_id," \
   " u.verified, a.id, u.created_at," \
-  " (SELECT count(*) FROM follows WHERE followee_id = u.id)," \
-  " (SELECT count(*) FROM follows WHERE follower_id = u.id)" \
+  " u.follower_count, u.following_count, u.moderator" \
   " FROM users u LEFT JOIN artists a ON a.user_id = u.id"
 
 static FanfareUser *
@@ -50,6 +49,7 @@ user_from_row (FanfareConnection *conn,
                        "created-at", created_at,
                        "follower-count", (guint) sqlite3_column_int (stmt, 10),
                        "following-count", (guint) sqlite3_column_int (stmt, 11),
+                       "moderator", sqlite3_column_int (stmt, 12) != 0,
                        NULL);
 }
 
@@ -86,19 +86,39 @@ fanfare_account_store_get_users (FanfareDatabase *db,
                                  GArray          *user_ids,
                                  GError         **error)
 {
-  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  /* One statement for the whole list; the ids come as a JSON array. */
+  static const char sql[] = USER_COLUMNS " WHERE u.id IN (SELECT value FROM json_each (?1))";
+  g_autoptr(FanfareConnection) conn = NULL;
+  g_autoptr(FanfareStatement) stmt = NULL;
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  int rc;
 
-  if (conn == NULL)
+  if ((conn = _fanfare_database_acquire (db, error)) == NULL ||
+      (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return NULL;
+
+  _fanfare_statement_bind_ids (stmt, 1, user_ids);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (by_id, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         user_from_row (conn, stmt, FALSE));
+  if (rc != SQLITE_DONE)
+    {
+      _fanfare_statement_error (stmt, error);
+      return NULL;
+    }
+  _fanfare_statement_reset (stmt);
 
   for (guint i = 0; i < user_ids->len; i++)
     {
-      FanfareUser *user = _fanfare_account_store_fetch_user (conn, g_array_index (user_ids, gint64, i), FALSE, error);
+      FanfareUser *user = g_hash_table_lookup (by_id, &g_array_index (user_ids, gint64, i));
 
       if (user == NULL)
-        return NULL;
-      g_ptr_array_add (users, user);
+        {
+          g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_NOT_FOUND, "No such user");
+          return NULL;
+        }
+      g_ptr_array_add (users, g_object_ref (user));
     }
 
   return g_steal_pointer (&users);
@@ -366,6 +386,22 @@ fanfare_account_store_set_avatar (FanfareDatabase *db,
   static const char sql[] = "UPDATE users SET avatar_id = ?2 WHERE id = ?1";
 
   return update_user (db, sql, user_id, image_id, 0, FALSE, error);
+}
+
+/**
+ * fanfare_account_store_set_moderator:
+ *
+ * Names @user_id a moderator of comments, or no longer.
+ */
+gboolean
+fanfare_account_store_set_moderator (FanfareDatabase *db,
+                                     gint64           user_id,
+                                     gboolean         moderator,
+                                     GError         **error)
+{
+  static const char sql[] = "UPDATE users SET moderator = ?3 WHERE id = ?1";
+
+  return update_user (db, sql, user_id, NULL, moderator ? 1 : 0, FALSE, error);
 }
 
 gboolean

@@ -16,6 +16,7 @@ typedef struct {
   gint64          user_id;
   gint64          session_id;
   FanfareUserRole role;
+  gboolean        moderator;  /* named one; admins moderate too */
 } FanfareAuth;
 
 FanfareUser *fanfare_account_store_create_user (FanfareDatabase *db,
@@ -57,6 +58,10 @@ gboolean     fanfare_account_store_set_avatar (FanfareDatabase *db,
                                                gint64           user_id,
                                                const char      *image_id,
                                                GError         **error);
+gboolean     fanfare_account_store_set_moderator (FanfareDatabase *db,
+                                                  gint64           user_id,
+                                                  gboolean         moderator,
+                                                  GError         **error);
 gboolean     fanfare_account_store_set_verified (FanfareDatabase *db,
                                                  gint64           user_id,
                                                  gboolean         verified,

@@ -329,7 +329,8 @@ fanfare_comment_store_get (FanfareDatabase      *db,
 /**
  * fanfare_comment_store_delete:
  *
- * Deletes a comment of @user_id's, with its replies.
+ * Deletes a comment of @user_id's, with its replies; any comment when
+ * @user_id is 0 (a moderator removing it).
  *
  * Returns: %FALSE with %FANFARE_ERROR_FORBIDDEN for someone else's
  */
@@ -356,7 +357,7 @@ fanfare_comment_store_delete (FanfareDatabase *db,
   if (!_fanfare_statement_step_row (find, "No such comment", error))
     return FALSE;
 
-  if (sqlite3_column_int64 (find, 0) != user_id)
+  if (user_id != 0 && sqlite3_column_int64 (find, 0) != user_id)
     {
       g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_FORBIDDEN, "Only its author may delete a comment");
       return FALSE;

@@ -74,6 +74,24 @@ gboolean   fanfare_comment_store_report (FanfareDatabase *db,
                                          GError         **error);
 void       fanfare_comment_row_free (FanfareCommentRow *row);
 
+/* A reported comment, as moderators see it. */
+typedef struct {
+  gint64 comment_id;
+  guint  count;        /* of people who reported it */
+  gint64 reported_at;  /* the latest report */
+  GStrv  reasons;      /* the latest first, a few */
+} FanfareCommentReports;
+
+GArray    *fanfare_comment_store_list_reports (FanfareDatabase           *db,
+                                               const FanfareListPosition *after,
+                                               guint                      limit,
+                                               FanfareListPosition       *last,
+                                               GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean   fanfare_comment_store_dismiss_reports (FanfareDatabase *db,
+                                                  gint64           comment_id,
+                                                  GError         **error);
+void       fanfare_comment_reports_clear (FanfareCommentReports *reports);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FanfareCommentRow, fanfare_comment_row_free)
 
 G_END_DECLS

@@ -46,6 +46,9 @@ gboolean           _fanfare_statement_error (FanfareStatement *stmt,
                                              GError          **error);
 GArray            *_fanfare_statement_collect_ids (FanfareStatement *stmt,
                                                    GError          **error);
+void               _fanfare_statement_bind_ids (FanfareStatement *stmt,
+                                                int               index,
+                                                GArray           *ids);
 gboolean           _fanfare_statement_step_row (FanfareStatement *stmt,
                                                 const char       *not_found,
                                                 GError          **error);

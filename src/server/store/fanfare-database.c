@@ -675,6 +675,22 @@ _fanfare_now (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* Binds @ids (gint64) as a JSON array, for "IN (SELECT value FROM
+ * json_each (?))": a list of any length in one statement. */
+void
+_fanfare_statement_bind_ids (FanfareStatement *stmt,
+                             int               index,
+                             GArray           *ids)
+{
+  g_autoptr(GString) list = g_string_sized_new (ids->len * 8 + 2);
+
+  g_string_append_c (list, '[');
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (list, ']');
+  sqlite3_bind_text (stmt, index, list->str, list->len, SQLITE_TRANSIENT);
+}
+
 /* The ids in the first column of every row, then resets @stmt.
  * Returns: (transfer full) (element-type gint64): the ids, or %NULL with
  * @error set */

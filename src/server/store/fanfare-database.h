@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (FanfareDatabase, fanfare_database, FANFARE, DATABASE, GObj
 typedef struct {
   gint64   user_id;  /* 0 for nobody signed in */
   gboolean admin;
+  gboolean moderator;  /* of comments: admins and those they named */
 } FanfareViewer;
 
 FanfareDatabase *fanfare_database_open (const char *path,

@@ -643,6 +643,44 @@ static const char *versions[] = {
   "  UPDATE fan_club_scores SET activity = activity + (OLD.removed - NEW.removed) WHERE user_id = NEW.author_id"
   "  AND club_id = (SELECT club_id FROM fan_club_posts WHERE id = NEW.post_id AND removed = 0);"
   " END;",
+  /* 9: moderators, whom an admin names, see and settle reports of
+   * comments. The directory of people findable by contact has a version
+   * that moves whenever what it is made of changes (who allows it, their
+   * phone, their email), so that the keyed hashes made of it can be kept
+   * in memory until then. Each user's counts of followers and of people
+   * followed are kept beside them by triggers, so that a list of people
+   * reads no follows. */
+  "ALTER TABLE users ADD COLUMN moderator INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE users ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE users ADD COLUMN following_count INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE users SET follower_count = (SELECT count(*) FROM follows WHERE followee_id = users.id),"
+  " following_count = (SELECT count(*) FROM follows WHERE follower_id = users.id);"
+  "CREATE TRIGGER follows_counted AFTER INSERT ON follows BEGIN"
+  "  UPDATE users SET follower_count = follower_count + 1 WHERE id = NEW.followee_id;"
+  "  UPDATE users SET following_count = following_count + 1 WHERE id = NEW.follower_id;"
+  " END;"
+  "CREATE TRIGGER follows_uncounted AFTER DELETE ON follows BEGIN"
+  "  UPDATE users SET follower_count = follower_count - 1 WHERE id = OLD.followee_id;"
+  "  UPDATE users SET following_count = following_count - 1 WHERE id = OLD.follower_id;"
+  " END;"
+  "CREATE INDEX comment_reports_recent ON comment_reports (created_at);"
+  "CREATE TABLE contact_directory ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  version INTEGER NOT NULL"
+  ");"
+  "INSERT INTO contact_directory (id, version) VALUES (1, 0);"
+  "CREATE TRIGGER contact_directory_settings_added AFTER INSERT ON social_settings"
+  " WHEN NEW.discoverable_by_contact <> 0"
+  " BEGIN UPDATE contact_directory SET version = version + 1; END;"
+  "CREATE TRIGGER contact_directory_settings_changed AFTER UPDATE ON social_settings"
+  " WHEN OLD.discoverable_by_contact IS NOT NEW.discoverable_by_contact OR OLD.phone IS NOT NEW.phone"
+  " BEGIN UPDATE contact_directory SET version = version + 1; END;"
+  "CREATE TRIGGER contact_directory_settings_removed AFTER DELETE ON social_settings"
+  " WHEN OLD.discoverable_by_contact <> 0"
+  " BEGIN UPDATE contact_directory SET version = version + 1; END;"
+  "CREATE TRIGGER contact_directory_email_changed AFTER UPDATE OF email ON users"
+  " WHEN OLD.email IS NOT NEW.email"
+  " BEGIN UPDATE contact_directory SET version = version + 1; END;",
 };
 
 guint

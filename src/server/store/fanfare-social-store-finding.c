@@ -126,31 +126,58 @@ fanfare_social_store_find_contact_key (FanfareDatabase *db,
 }
 
 /**
+ * fanfare_social_store_get_directory_version:
+ * @version: (out): a number that changes whenever someone starts or stops
+ *   allowing discovery by contact, or changes the email or phone that
+ *   finds them
+ */
+gboolean
+fanfare_social_store_get_directory_version (FanfareDatabase *db,
+                                            gint64          *version,
+                                            GError         **error)
+{
+  static const char sql[] = "SELECT version FROM contact_directory WHERE id = 1";
+  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL ||
+      !_fanfare_statement_step_row (stmt, "The contact directory is missing", error))
+    return FALSE;
+
+  *version = sqlite3_column_int64 (stmt, 0);
+  _fanfare_statement_reset (stmt);
+
+  return TRUE;
+}
+
+/**
  * fanfare_social_store_list_discoverable:
  *
- * Returns: (transfer full) (element-type FanfareContactCandidate): the
- *   users who let others find them by contact, but not @viewer_id nor
- *   anyone in a block with them
+ * Reads the version (fanfare_social_store_get_directory_version()) before
+ * the users, so that a change meanwhile shows as a newer version later.
+ *
+ * Returns: (transfer full) (element-type FanfareContactCandidate): every
+ *   user who lets others find them by contact
  */
 GArray *
 fanfare_social_store_list_discoverable (FanfareDatabase *db,
-                                        gint64           viewer_id,
+                                        gint64          *version,
                                         GError         **error)
 {
   static const char sql[] =
     "SELECT u.id, u.email, s.phone FROM social_settings s JOIN users u ON u.id = s.user_id"
-    " WHERE s.discoverable_by_contact = 1 AND u.id <> ?1"
-    " AND NOT " FANFARE_SQL_BLOCKED_EITHER ("u.id", "?1");
-  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
+    " WHERE s.discoverable_by_contact = 1";
+  g_autoptr(FanfareConnection) conn = NULL;
   g_autoptr(FanfareStatement) stmt = NULL;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (FanfareContactCandidate));
   int rc;
 
   g_array_set_clear_func (candidates, (GDestroyNotify) fanfare_contact_candidate_clear);
-  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+  if (!fanfare_social_store_get_directory_version (db, version, error) ||
+      (conn = _fanfare_database_acquire (db, error)) == NULL ||
+      (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, viewer_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       FanfareContactCandidate candidate = {
@@ -169,6 +196,38 @@ fanfare_social_store_list_discoverable (FanfareDatabase *db,
     }
 
   return g_steal_pointer (&candidates);
+}
+
+/**
+ * fanfare_social_store_filter_discoverable:
+ * @user_ids: (element-type gint64): users found by their contact details
+ *
+ * Returns: (transfer full) (element-type gint64): those of @user_ids who
+ *   still allow discovery by contact, but not @viewer_id nor anyone in a
+ *   block with them, in the order of their ids
+ */
+GArray *
+fanfare_social_store_filter_discoverable (FanfareDatabase *db,
+                                          gint64           viewer_id,
+                                          GArray          *user_ids,
+                                          GError         **error)
+{
+  static const char sql[] =
+    "SELECT s.user_id FROM social_settings s"
+    " WHERE s.user_id IN (SELECT value FROM json_each (?2)) AND s.discoverable_by_contact = 1"
+    " AND s.user_id <> ?1 AND NOT " FANFARE_SQL_BLOCKED_EITHER ("s.user_id", "?1")
+    " ORDER BY s.user_id";
+  g_autoptr(FanfareConnection) conn = NULL;
+  g_autoptr(FanfareStatement) stmt = NULL;
+
+  if ((conn = _fanfare_database_acquire (db, error)) == NULL ||
+      (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, viewer_id);
+  _fanfare_statement_bind_ids (stmt, 2, user_ids);
+
+  return _fanfare_statement_collect_ids (stmt, error);
 }
 
 void

@@ -122,9 +122,16 @@ gboolean fanfare_social_store_find_contact_key (FanfareDatabase *db,
                                                 gint64           max_age,
                                                 char           **secret,
                                                 GError         **error);
+gboolean fanfare_social_store_get_directory_version (FanfareDatabase *db,
+                                                     gint64          *version,
+                                                     GError         **error);
 GArray  *fanfare_social_store_list_discoverable (FanfareDatabase *db,
-                                                 gint64           viewer_id,
+                                                 gint64          *version,
                                                  GError         **error) G_GNUC_WARN_UNUSED_RESULT;
+GArray  *fanfare_social_store_filter_discoverable (FanfareDatabase *db,
+                                                   gint64           viewer_id,
+                                                   GArray          *user_ids,
+                                                   GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 void     fanfare_contact_candidate_clear (FanfareContactCandidate *candidate);
 
 gboolean fanfare_social_store_set_cell (FanfareDatabase *db,
