@@ -51,7 +51,7 @@ edited_answer (gpointer      data,
                JsonObject   *json,
                const GError *error)
 {
-  FanfareStudioTrackRow *self = data;
+  g_autoptr(FanfareStudioTrackRow) self = data;
 
   if (json == NULL)
     fanfare_studio_toast (GTK_WIDGET (self), error->message);
@@ -79,7 +79,10 @@ edit (FanfareStudioTrackRow *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  fanfare_studio_call (self->client, "PATCH", path, body, self->cancellable, edited_answer, self);
+  /* An edit outlives its row: the album may be shown again, with new rows,
+   * before the server answers, and the answer must still say the album
+   * changed, or the new rows would show the track as it was. */
+  fanfare_studio_call (self->client, "PATCH", path, body, NULL, edited_answer, g_object_ref (self));
 }
 
 static void
