@@ -713,6 +713,8 @@ test_block (void)
   g_assert_cmpuint (g_list_model_get_n_items (fanfare_friends_page_get_people (page)), ==, 0);
   g_assert_true (fanfare_test_wait_for (no_friend_label, page, 20000));
   g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "Made the playlist “" PLAYLIST "”"));
+  /* Nor among the contacts found earlier, whose count says so. */
+  g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "1 person found"));
   save_screenshot ("friends-blocked");
 }
 

@@ -94,6 +94,23 @@ create_row (gpointer  item,
   return fanfare_person_row_new (item, FALSE, follow);
 }
 
+/* Says how many of the contacts are listed, and shows the list if any are. */
+static void
+show_found (FanfareContactsGroup *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matches));
+
+  if (n == 0)
+    set_status (self, _("Nobody in these contacts lets their contacts find them yet."));
+  else
+    {
+      g_autofree char *found = g_strdup_printf (ngettext ("%u person found", "%u people found", n), n);
+
+      set_status (self, found);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+}
+
 static void
 matches_cb (GObject      *object,
             GAsyncResult *result,
@@ -119,15 +136,7 @@ matches_cb (GObject      *object,
 
       g_list_store_append (self->matches, user);
     }
-  if (n == 0)
-    set_status (self, _("Nobody in these contacts lets their contacts find them yet."));
-  else
-    {
-      g_autofree char *found = g_strdup_printf (ngettext ("%u person found", "%u people found", n), n);
-
-      set_status (self, found);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+  show_found (self);
 }
 
 static void
@@ -355,6 +364,8 @@ void
 fanfare_contacts_group_leave_out (FanfareContactsGroup *self,
                                   GHashTable           *usernames)
 {
+  gboolean removed = FALSE;
+
   g_return_if_fail (FANFARE_IS_CONTACTS_GROUP (self));
 
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->matches)); i > 0; i--)
@@ -362,7 +373,11 @@ fanfare_contacts_group_leave_out (FanfareContactsGroup *self,
       g_autoptr(FanfareUser) user = g_list_model_get_item (G_LIST_MODEL (self->matches), i - 1);
 
       if (g_hash_table_contains (usernames, fanfare_user_get_username (user)))
-        g_list_store_remove (self->matches, i - 1);
+        {
+          g_list_store_remove (self->matches, i - 1);
+          removed = TRUE;
+        }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->list), g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0);
+  if (removed)
+    show_found (self);
 }
