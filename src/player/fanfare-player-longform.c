@@ -240,7 +240,9 @@ save_resume (FanfarePlayer *self,
 {
   g_autofree char *key = resume_key (track);
 
-  if (key == NULL || !self->restored || position <= 0)
+  /* Kept even before the last run's places are back: each place is its own
+   * row, and the older of two for one item gives way when they meet. */
+  if (key == NULL || position <= 0)
     return;
 
   self->last_resume_save = g_get_monotonic_time ();
