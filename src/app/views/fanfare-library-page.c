@@ -23,6 +23,7 @@
 #include "fanfare-problems-page.h"
 #include "fanfare-track-menu.h"
 #include "fanfare-utils.h"
+#include "fanfare-widget-util.h"
 
 struct _FanfareLibraryPage
 {
@@ -265,7 +266,7 @@ song_cell_bind_cb (GtkSignalListItemFactory *factory,
   if (fanfare_track_get_source (track) == FANFARE_SOURCE_PLATFORM)
     {
       gtk_widget_add_css_class (label, "platform-track");
-      gtk_widget_set_tooltip_text (label, _("Saved from Fanfare"));
+      fanfare_widget_set_tooltip (label, _("Saved from Fanfare"));
     }
 }
 
@@ -279,7 +280,7 @@ song_cell_unbind_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (label), NULL);
   fanfare_track_menu_mark (label, NULL);
   gtk_widget_remove_css_class (label, "platform-track");
-  gtk_widget_set_tooltip_text (label, NULL);
+  fanfare_widget_set_tooltip (label, NULL);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "fanfare-application.h"
 #include "fanfare-playlist-page-private.h"
 #include "fanfare-utils.h"
+#include "fanfare-widget-util.h"
 #include "fanfare-window.h"
 
 /* Entries a page: enough to fill a tall window many times over. */
@@ -145,17 +146,6 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
-/* Setting a tooltip, even the same one, asks the display where the
- * pointer is and waits for its answer: during a scroll, rows are bound
- * every frame, and most of them never have one. */
-static void
-set_tooltip (GtkWidget  *row,
-             const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (row), tooltip) != 0)
-    gtk_widget_set_tooltip_text (row, tooltip);
-}
-
 static void
 bind_entry_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -184,7 +174,7 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (row, "dim-label");
   else
     gtk_widget_add_css_class (row, "dim-label");
-  set_tooltip (row, available ? NULL
+  fanfare_widget_set_tooltip (row, available ? NULL
                : track == NULL ? _("Only on the computer of whoever added it")
                : _("No longer available"));
 }

@@ -14,6 +14,7 @@
 #include "fanfare-library-problem.h"
 #include "fanfare-problems-page.h"
 #include "fanfare-track-menu.h"
+#include "fanfare-widget-util.h"
 
 #define PATH_KEY "fanfare-problem-path"
 
@@ -116,7 +117,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (name), display_name);
   /* The reason in plain words; the reader's own words for the curious. */
   gtk_label_set_label (GTK_LABEL (reason), fanfare_library_problem_get_reason (problem));
-  gtk_widget_set_tooltip_text (reason, detail != NULL && detail[0] != '\0' ? detail : NULL);
+  fanfare_widget_set_tooltip (reason, detail != NULL && detail[0] != '\0' ? detail : NULL);
   gtk_label_set_label (GTK_LABEL (folder), display_dir);
   g_object_set_data_full (G_OBJECT (button), PATH_KEY, g_strdup (path), g_free);
 }
