@@ -179,13 +179,17 @@ bench_purchases (const char   *url,
   g_mutex_clear (&purchases.mutex);
 }
 
+/* @token signs the requests in, or NULL: only anonymous answers are
+ * cached, so signed-in ones show what the server does to answer. */
 static void
 bench_leaderboard (const char *url,
-                   guint       n_members)
+                   guint       n_members,
+                   const char *token)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *uri = g_strconcat (url, "/api/v1/clubs/1/leaderboard", NULL);
+  g_autofree char *auth = token != NULL ? g_strconcat ("Bearer ", token, NULL) : NULL;
   gsize size = 0;
   double first;
 
@@ -197,6 +201,8 @@ bench_leaderboard (const char *url,
       gint64 started = g_get_monotonic_time ();
       double ms;
 
+      if (auth != NULL)
+        soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
       body = soup_session_send_and_read (session, msg, NULL, &error);
       ms = (g_get_monotonic_time () - started) / 1000.0;
       g_assert_no_error (error);
@@ -206,8 +212,9 @@ bench_leaderboard (const char *url,
     }
 
   first = g_array_index (times, double, 0);
-  g_print ("GET /api/v1/clubs/{id}/leaderboard, a club of %u members, %u requests of %" G_GSIZE_FORMAT " KB:"
-           " first %.2f ms, p50 %.2f ms, p99 %.2f ms (target <= 20 ms: %s)\n", n_members, times->len, size / 1024,
+  g_print ("GET /api/v1/clubs/{id}/leaderboard, a club of %u members, %u %s requests of %" G_GSIZE_FORMAT " KB:"
+           " first %.2f ms, p50 %.2f ms, p99 %.2f ms (target <= 20 ms: %s)\n", n_members, times->len,
+           token != NULL ? "signed-in (never cached)" : "anonymous", size / 1024,
            first, fanfare_bench_percentile (times, 0.5),
            fanfare_bench_percentile (times, 0.99), fanfare_bench_percentile (times, 0.99) <= 20 ? "met" : "MISSED");
 }
@@ -345,7 +352,8 @@ main (int   argc,
   tokens = g_strv_builder_end (builder);
 
   bench_purchases (url, tokens, albums);
-  bench_leaderboard (url, n_members);
+  bench_leaderboard (url, n_members, NULL);
+  bench_leaderboard (url, n_members, tokens[0]);
   fanfare_bench_stop (server);
 
   /* Every transaction balanced, every charge with its album. */

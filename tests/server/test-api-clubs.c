@@ -26,6 +26,7 @@ typedef struct {
   gint64             artist_id;
   gint64             other_artist_id;
   gint64             album;
+  gint64             more_albums[3];  /* with data: the artist's other albums */
 } Fixture;
 
 static void
@@ -48,6 +49,13 @@ fixture_set_up (Fixture       *fixture,
   fanfare_test_store_add_account (&store, "li", "li password 44", FANFARE_USER_ROLE_LISTENER);
   fanfare_test_store_add_account (&store, "root", "root password 55", FANFARE_USER_ROLE_ADMIN);
   fixture->album = fanfare_test_store_add_album (&store, fixture->artist_id, "夏天的风", "2025-07-01", tracks, TRUE);
+  for (guint i = 0; data != NULL && i < G_N_ELEMENTS (fixture->more_albums); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u张", i + 2);
+
+      fixture->more_albums[i] = fanfare_test_store_add_album (&store, fixture->artist_id, title, "2025-08-01", tracks,
+                                                              TRUE);
+    }
   data_dir = fanfare_test_store_close (&store);
 
   fixture->server = fanfare_test_server_start (data_dir, NULL);
@@ -535,6 +543,47 @@ supporter (FanfareTestResponse *board,
   g_assert_not_reached ();
 }
 
+/* A supporter with four of the artist's albums shows the latest three
+ * of their nameplates, as many as the app shows. */
+static void
+test_leaderboard_nameplates (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *club = create_club (fixture, fixture->wang, "Club", FALSE);
+  g_autofree char *board_path = club_path (club, "/leaderboard");
+  g_auto(GStrv) codes = fanfare_test_issue_codes (fixture->server->data_dir, "20", 1);
+  g_autoptr(FanfareTestResponse) board = NULL;
+  gint64 albums[] = { fixture->album, fixture->more_albums[0], fixture->more_albums[1], fixture->more_albums[2] };
+  JsonArray *plates;
+
+  join (fixture, club, fixture->mei);
+  fanfare_test_top_up (fixture->server, fixture->mei, codes[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (albums); i++)
+    {
+      g_autofree char *purchase = g_strdup_printf ("/api/v1/albums/%" G_GINT64_FORMAT "/purchase", albums[i]);
+      g_autofree char *key = g_strdup_printf ("lbn-%u", i);
+      g_autoptr(FanfareTestResponse) bought = NULL;
+
+      fanfare_test_set_price (fixture->server, fixture->artist, albums[i], 500);
+      bought = fanfare_test_money_request (fixture->server->url, purchase, fixture->mei, key, NULL);
+      g_assert_cmpuint (bought->status, ==, 201);
+    }
+
+  board = fanfare_test_request (fixture->server, "GET", board_path, NULL, NULL);
+  g_assert_cmpuint (board->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (supporter (board, "mei"), "purchases"), ==, 4);
+  plates = json_object_get_array_member (supporter (board, "mei"), "nameplates");
+  g_assert_cmpuint (json_array_get_length (plates), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *plate = json_array_get_object_element (plates, i);
+      g_autofree char *album_id = g_strdup_printf ("%" G_GINT64_FORMAT, albums[3 - i]);
+
+      g_assert_cmpstr (json_object_get_string_member (plate, "album_id"), ==, album_id);
+      g_assert_true (json_object_has_member (plate, "signature"));
+    }
+}
+
 /* A buyer's nameplate of the artist shows beside their comments on the
  * artist's album and tracks; nobody else's has one. */
 static void
@@ -694,6 +743,8 @@ main (int   argc,
   g_test_add ("/api/clubs/moderation", Fixture, NULL, fixture_set_up, test_moderation, fixture_tear_down);
   g_test_add ("/api/clubs/posts", Fixture, NULL, fixture_set_up, test_posts, fixture_tear_down);
   g_test_add ("/api/clubs/leaderboard", Fixture, NULL, fixture_set_up, test_leaderboard, fixture_tear_down);
+  g_test_add ("/api/clubs/leaderboard-nameplates", Fixture, "more albums", fixture_set_up, test_leaderboard_nameplates,
+              fixture_tear_down);
   g_test_add ("/api/clubs/user-clubs", Fixture, NULL, fixture_set_up, test_user_clubs, fixture_tear_down);
   g_test_add ("/api/clubs/comment-nameplates", Fixture, NULL, fixture_set_up, test_comment_nameplates,
               fixture_tear_down);

@@ -169,6 +169,87 @@ test_concurrent_writers (void)
   fanfare_test_store_tear_down (&store);
 }
 
+/* Inserts a user and, for an odd @data, fails after it. */
+static gboolean
+insert_user (FanfareConnection *conn,
+             gpointer           data,
+             GError           **error)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(FanfareStatement) stmt = NULL;
+  g_autofree char *name = g_strdup_printf ("grouped-%u", n);
+
+  if ((stmt = _fanfare_connection_prepare (conn, "INSERT INTO users (username, display_name, password_hash, created_at)"
+                                           " VALUES (?1, ?1, '!', 0)", error)) == NULL)
+    return FALSE;
+  _fanfare_statement_bind_text (stmt, 1, name);
+  if (!_fanfare_statement_run (stmt, error))
+    return FALSE;
+
+  if (n % 2 == 1)
+    {
+      g_set_error (error, FANFARE_ERROR, FANFARE_ERROR_CONFLICT, "Odd %u", n);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+write_grouped (gpointer  data)
+{
+  Writer *writer = data;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      guint n = writer->thread * 100 + i;
+      g_autoptr(GError) error = NULL;
+      gboolean ok = _fanfare_database_write_grouped (writer->db, insert_user, GUINT_TO_POINTER (n), &error);
+
+      if (n % 2 == 1)
+        {
+          g_assert_error (error, FANFARE_ERROR, FANFARE_ERROR_CONFLICT);
+          g_assert_false (ok);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+        }
+    }
+
+  return NULL;
+}
+
+/* Writes that share a commit: each failing one is undone alone, and
+ * each caller learns its own outcome. */
+static void
+test_grouped_writes (void)
+{
+  FanfareTestStore store;
+  Writer writers[8];
+  GThread *threads[G_N_ELEMENTS (writers)];
+  const char *path;
+
+  fanfare_test_store_set_up (&store);
+  path = fanfare_database_get_path (store.db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      writers[i] = (Writer) { store.db, i };
+      threads[i] = g_thread_new ("writer", write_grouped, &writers[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM users WHERE username LIKE 'grouped-%'"), ==,
+                   G_N_ELEMENTS (writers) * 13);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM users WHERE username LIKE 'grouped-%'"
+                              " AND substr (username, 9) % 2 = 1"), ==, 0);
+
+  fanfare_test_store_tear_down (&store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/server/database/reopens-and-keeps-data", test_reopens_and_keeps_data);
   g_test_add_func ("/server/database/refuses-newer-schema", test_refuses_newer_schema);
   g_test_add_func ("/server/database/concurrent-writers", test_concurrent_writers);
+  g_test_add_func ("/server/database/grouped-writes", test_grouped_writes);
 
   return g_test_run ();
 }

@@ -385,25 +385,16 @@ remove_comment (FanfareRequest *request)
     fanfare_request_respond_empty (request, 204);
 }
 
-/* The member's nameplates of the club's artist's albums. */
+/* The member's @nameplates of the club's artist's albums. */
 static void
 add_nameplates (JsonBuilder    *builder,
                 FanfareRequest *request,
-                gint64          user_id,
-                gint64          artist_id)
+                GPtrArray      *nameplates)
 {
-  g_autoptr(GPtrArray) nameplates = fanfare_sales_store_list_nameplates (fanfare_request_get_database (request), user_id,
-                                                                         FALSE, NULL);
-
   json_builder_set_member_name (builder, "nameplates");
   json_builder_begin_array (builder);
   for (guint i = 0; nameplates != NULL && i < nameplates->len; i++)
-    {
-      FanfareNameplateRecord *nameplate = g_ptr_array_index (nameplates, i);
-
-      if (nameplate->artist_id == artist_id)
-        fanfare_http_add_nameplate (builder, request, nameplate);
-    }
+    fanfare_http_add_nameplate (builder, request, g_ptr_array_index (nameplates, i));
   json_builder_end_array (builder);
 }
 
@@ -415,6 +406,9 @@ leaderboard (FanfareRequest *request)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) supporters = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) nameplates = NULL;
   gint64 artist_id;
 
   if ((artist_id = fanfare_club_store_get_artist (db, club_id, &error)) == 0 ||
@@ -423,6 +417,11 @@ leaderboard (FanfareRequest *request)
       fanfare_request_fail (request, error);
       return;
     }
+
+  for (guint i = 0; i < supporters->len; i++)
+    g_array_append_val (members, ((const FanfareClubSupporter *) g_ptr_array_index (supporters, i))->user_id);
+  nameplates = fanfare_http_collect_nameplates (request, (const gint64 *) members->data, members->len, artist_id, 0,
+                                                &records);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
@@ -442,7 +441,7 @@ leaderboard (FanfareRequest *request)
       fanfare_http_store_add_int (builder, "activity", supporter->activity);
       fanfare_http_store_add_int (builder, "score", supporter->score);
       fanfare_http_store_add_int (builder, "badge_level", badge_level (supporter->score));
-      add_nameplates (builder, request, supporter->user_id, artist_id);
+      add_nameplates (builder, request, g_hash_table_lookup (nameplates, &supporter->user_id));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -27,7 +27,6 @@
 #define MAX_COMMENT_CHARS     2000
 #define MAX_REPORT_CHARS      500
 #define COMMENTS_PER_MINUTE   10
-#define MAX_COMMENT_NAMEPLATES 3
 
 /* The artist and album a track or an album is of, whose nameplates show
  * beside their owners' comments; none for a playlist. */
@@ -147,7 +146,7 @@ fanfare_http_add_comment (JsonBuilder             *builder,
   return TRUE;
 }
 
-/* Adds a COMMENT with up to MAX_COMMENT_NAMEPLATES of @nameplates. */
+/* Adds a COMMENT with the author's @nameplates. */
 static gboolean
 add_comment (JsonBuilder             *builder,
              FanfareRequest          *request,
@@ -161,7 +160,7 @@ add_comment (JsonBuilder             *builder,
     {
       json_builder_set_member_name (builder, "nameplates");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < nameplates->len && i < MAX_COMMENT_NAMEPLATES; i++)
+      for (guint i = 0; i < nameplates->len; i++)
         fanfare_http_add_nameplate (builder, request, g_ptr_array_index (nameplates, i));
       json_builder_end_array (builder);
     }
@@ -179,45 +178,16 @@ collect_nameplates (FanfareRequest       *request,
                     GPtrArray           **records)
 {
   g_autoptr(GArray) authors = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GHashTable *by_author = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                 (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GError) error = NULL;
 
-  *records = NULL;
-  if (music->artist_id == 0)
-    return by_author;
-
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; music->artist_id != 0 && i < rows->len; i++)
     {
       const FanfareCommentRow *row = g_ptr_array_index (rows, i);
 
       g_array_append_val (authors, row->author_id);
     }
 
-  *records = fanfare_sales_store_list_artist_nameplates (fanfare_request_get_database (request),
-                                                         (const gint64 *) authors->data, authors->len,
-                                                         music->artist_id, music->album_id, &error);
-  if (*records == NULL)
-    {
-      /* The comments matter more than their badges. */
-      g_warning ("Could not read the commenters' nameplates: %s", error->message);
-      return by_author;
-    }
-
-  for (guint i = 0; i < (*records)->len; i++)
-    {
-      FanfareNameplateRecord *record = g_ptr_array_index (*records, i);
-      GPtrArray *owned = g_hash_table_lookup (by_author, &record->owner_id);
-
-      if (owned == NULL)
-        {
-          owned = g_ptr_array_new ();
-          g_hash_table_insert (by_author, &record->owner_id, owned);
-        }
-      g_ptr_array_add (owned, record);
-    }
-
-  return by_author;
+  return fanfare_http_collect_nameplates (request, (const gint64 *) authors->data, authors->len, music->artist_id,
+                                          music->album_id, records);
 }
 
 static void

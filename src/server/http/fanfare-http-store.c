@@ -153,6 +153,62 @@ fanfare_http_add_nameplate (JsonBuilder                  *builder,
   json_builder_end_object (builder);
 }
 
+/**
+ * fanfare_http_collect_nameplates:
+ * @owner_ids: (array length=n_owners): whose nameplates
+ * @artist_id: the artist whose albums count
+ * @album_id: an album whose nameplate goes first, or 0
+ * @records: (out) (transfer full): the nameplates the table points into
+ *
+ * Reads the nameplates @owner_ids hold of @artist_id's albums in one
+ * query, for a whole page of people. If they cannot be read, the page
+ * still shows without them.
+ *
+ * Returns: (transfer full): a table from each owner's id to up to
+ *   FANFARE_HTTP_NAMEPLATES_SHOWN of their nameplates, @album_id's
+ *   first, then the latest
+ */
+GHashTable *
+fanfare_http_collect_nameplates (FanfareRequest *request,
+                                 const gint64   *owner_ids,
+                                 guint           n_owners,
+                                 gint64          artist_id,
+                                 gint64          album_id,
+                                 GPtrArray     **records)
+{
+  GHashTable *by_owner = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GError) error = NULL;
+
+  *records = NULL;
+  if (artist_id == 0 || n_owners == 0)
+    return by_owner;
+
+  *records = fanfare_sales_store_list_artist_nameplates (fanfare_request_get_database (request), owner_ids, n_owners,
+                                                         artist_id, album_id, &error);
+  if (*records == NULL)
+    {
+      g_warning ("Could not read nameplates: %s", error->message);
+      return by_owner;
+    }
+
+  for (guint i = 0; i < (*records)->len; i++)
+    {
+      FanfareNameplateRecord *record = g_ptr_array_index (*records, i);
+      GPtrArray *owned = g_hash_table_lookup (by_owner, &record->owner_id);
+
+      if (owned == NULL)
+        {
+          owned = g_ptr_array_new ();
+          g_hash_table_insert (by_owner, &record->owner_id, owned);
+        }
+      if (owned->len < FANFARE_HTTP_NAMEPLATES_SHOWN)
+        g_ptr_array_add (owned, record);
+    }
+
+  return by_owner;
+}
+
 /* A PURCHASE, with its nameplate unless it was refunded. */
 void
 fanfare_http_add_purchase (JsonBuilder                 *builder,

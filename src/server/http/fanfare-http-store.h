@@ -14,9 +14,20 @@
 G_BEGIN_DECLS
 
 /* The store's JSON shapes, shared by its route files. */
+
+/* How many of a person's nameplates show beside their comments or their
+ * place on a leaderboard: the app shows no more. */
+#define FANFARE_HTTP_NAMEPLATES_SHOWN 3
+
 void fanfare_http_add_nameplate (JsonBuilder                  *builder,
                                  FanfareRequest               *request,
                                  const FanfareNameplateRecord *record);
+GHashTable *fanfare_http_collect_nameplates (FanfareRequest *request,
+                                             const gint64   *owner_ids,
+                                             guint           n_owners,
+                                             gint64          artist_id,
+                                             gint64          album_id,
+                                             GPtrArray     **records);
 void fanfare_http_add_purchase (JsonBuilder                 *builder,
                                 FanfareRequest              *request,
                                 const FanfarePurchaseRecord *purchase);

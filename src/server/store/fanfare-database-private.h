@@ -25,6 +25,14 @@ typedef sqlite3_stmt FanfareStatement;
 
 FanfareConnection *_fanfare_database_acquire (FanfareDatabase *self,
                                               GError         **error);
+
+typedef gboolean (*FanfareWriteFunc) (FanfareConnection *conn,
+                                      gpointer           data,
+                                      GError           **error);
+gboolean           _fanfare_database_write_grouped (FanfareDatabase  *self,
+                                                    FanfareWriteFunc  func,
+                                                    gpointer          data,
+                                                    GError          **error);
 void               _fanfare_connection_release (FanfareConnection *conn);
 sqlite3           *_fanfare_connection_get_handle (FanfareConnection *conn);
 FanfareStatement  *_fanfare_connection_prepare (FanfareConnection *conn,

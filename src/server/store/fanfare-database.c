@@ -23,6 +23,8 @@
 #define BUSY_TIMEOUT_US (10 * G_USEC_PER_SEC)
 #define BUSY_MAX_NAP_US 2000
 #define MMAP_SIZE       1073741824
+#define CHECKPOINT_PAGES 1000
+#define MAX_GROUP        64
 
 struct _FanfareConnection
 {
@@ -56,6 +58,21 @@ struct _FanfareDatabase
    * tail of the latency. */
   GCond    writer_cond;
   gboolean writer_busy;
+
+  /* Copies the write-ahead log back into the database file once it has
+   * grown by CHECKPOINT_PAGES, in a thread of its own, under the mutex.
+   * SQLite would do it in the commit that crossed the mark, holding the
+   * writer lock through the copy and its fsyncs: every purchase behind it
+   * waited, and those waits were the tail of a burst's latency. */
+  GThread *checkpointer;
+  GCond    checkpoint_cond;
+  gboolean checkpoint_wanted;
+
+  /* Group commit, under the mutex: the writes waiting for the next
+   * transaction (GroupWrite), and whether a thread is committing one. */
+  GQueue   group;
+  GCond    group_cond;
+  gboolean group_committing;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareDatabase, fanfare_database, G_TYPE_OBJECT)
@@ -85,6 +102,26 @@ commit_hook_cb (void *data)
   g_atomic_int_inc (&self->generation);
 
   return 0;
+}
+
+/* After each commit: asks for a checkpoint when the log is long enough. */
+static int
+wal_hook_cb (void       *data,
+             sqlite3    *handle,
+             const char *name,
+             int         n_pages)
+{
+  FanfareDatabase *self = data;
+
+  if (n_pages >= CHECKPOINT_PAGES)
+    {
+      g_mutex_lock (&self->mutex);
+      self->checkpoint_wanted = TRUE;
+      g_cond_signal (&self->checkpoint_cond);
+      g_mutex_unlock (&self->mutex);
+    }
+
+  return SQLITE_OK;
 }
 
 /* Waits for a lock another process holds (the audit, a maintenance
@@ -172,6 +209,8 @@ connection_open (FanfareDatabase *self,
 
   sqlite3_extended_result_codes (conn->handle, TRUE);
   sqlite3_commit_hook (conn->handle, commit_hook_cb, self);
+  /* In place of SQLite's own checkpoint in the committing connection. */
+  sqlite3_wal_hook (conn->handle, wal_hook_cb, self);
   sqlite3_busy_handler (conn->handle, busy_cb, conn);
   fanfare_search_text_register_sql_functions (conn->handle);
   if (!fanfare_search_rank_register (conn->handle))
@@ -253,6 +292,41 @@ migrate (FanfareDatabase   *self,
   return TRUE;
 }
 
+/* A passive checkpoint neither waits for nor blocks readers and writers:
+ * what it cannot copy yet, the next one does. */
+static gpointer
+checkpoint_thread (gpointer  data)
+{
+  FanfareDatabase *self = data;
+  FanfareConnection *conn = NULL;
+
+  g_mutex_lock (&self->mutex);
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+
+      while (!self->checkpoint_wanted && !self->closed)
+        g_cond_wait (&self->checkpoint_cond, &self->mutex);
+      if (self->closed)
+        break;
+      self->checkpoint_wanted = FALSE;
+      g_mutex_unlock (&self->mutex);
+
+      if (conn == NULL && (conn = connection_open (self, &error)) == NULL)
+        g_warning ("Could not open the database to checkpoint it: %s", error->message);
+      else if (sqlite3_wal_checkpoint_v2 (conn->handle, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK &&
+               (sqlite3_errcode (conn->handle) & 0xff) != SQLITE_BUSY)
+        g_warning ("Could not checkpoint the database: %s", sqlite3_errmsg (conn->handle));
+
+      g_mutex_lock (&self->mutex);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  g_clear_pointer (&conn, connection_free);
+
+  return NULL;
+}
+
 static void
 fanfare_database_finalize (GObject *object)
 {
@@ -261,6 +335,8 @@ fanfare_database_finalize (GObject *object)
   fanfare_database_close (self);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->writer_cond);
+  g_cond_clear (&self->checkpoint_cond);
+  g_cond_clear (&self->group_cond);
   g_cond_clear (&self->cond);
   g_free (self->path);
   g_free (self->public_url);
@@ -281,6 +357,9 @@ fanfare_database_init (FanfareDatabase *self)
 {
   g_mutex_init (&self->mutex);
   g_cond_init (&self->writer_cond);
+  g_cond_init (&self->checkpoint_cond);
+  g_cond_init (&self->group_cond);
+  g_queue_init (&self->group);
   g_cond_init (&self->cond);
   g_queue_init (&self->idle);
   self->public_url = g_strdup ("");
@@ -320,6 +399,7 @@ fanfare_database_open (const char *path,
     }
 
   g_queue_push_head (&self->idle, conn);
+  self->checkpointer = g_thread_new ("checkpoint", checkpoint_thread, self);
 
   return g_steal_pointer (&self);
 }
@@ -340,6 +420,11 @@ fanfare_database_close (FanfareDatabase *self)
 
   g_mutex_lock (&self->mutex);
   self->closed = TRUE;
+  g_cond_signal (&self->checkpoint_cond);
+  g_mutex_unlock (&self->mutex);
+  g_clear_pointer (&self->checkpointer, g_thread_join);
+
+  g_mutex_lock (&self->mutex);
   while (self->idle.length < self->n_open)
     g_cond_wait (&self->cond, &self->mutex);
 
@@ -538,6 +623,104 @@ _fanfare_connection_commit (FanfareConnection *conn,
     end_write (conn);
 
   return ok;
+}
+
+typedef struct {
+  FanfareWriteFunc func;
+  gpointer         data;
+  GError          *error;
+  gboolean         ok;
+  gboolean         done;
+} GroupWrite;
+
+/* Runs @writes in one transaction, each in a savepoint of its own so
+ * that one's failure undoes only it; if the transaction itself fails,
+ * they all do. */
+static void
+commit_group (FanfareDatabase *self,
+              GQueue          *writes)
+{
+  g_autoptr(FanfareConnection) conn = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = (conn = _fanfare_database_acquire (self, &error)) != NULL && _fanfare_connection_begin (conn, &error);
+  for (GList *l = writes->head; ok && l != NULL; l = l->next)
+    {
+      GroupWrite *write = l->data;
+
+      if (!(ok = _fanfare_connection_exec (conn, "SAVEPOINT grouped", &error)))
+        break;
+      write->ok = write->func (conn, write->data, &write->error);
+      ok = _fanfare_connection_exec (conn, write->ok ? "RELEASE grouped" : "ROLLBACK TO grouped; RELEASE grouped",
+                                     &error);
+    }
+  ok = ok && _fanfare_connection_commit (conn, &error);
+
+  for (GList *l = writes->head; l != NULL; l = l->next)
+    {
+      GroupWrite *write = l->data;
+
+      if (!ok && write->error == NULL)
+        write->error = g_error_copy (error);
+      write->ok = ok && write->ok;
+    }
+}
+
+/**
+ * _fanfare_database_write_grouped:
+ * @func: writes, in the transaction it is given and without committing it
+ *
+ * Runs @func in a write transaction shared with the writes of other
+ * threads that wait at the same moment, and returns once it is committed:
+ * one writer lock and one commit for a whole burst, rather than a burst
+ * queueing for the lock one write at a time. A write that fails is undone
+ * alone.
+ *
+ * Returns: whether @func succeeded and was committed
+ */
+gboolean
+_fanfare_database_write_grouped (FanfareDatabase  *self,
+                                 FanfareWriteFunc  func,
+                                 gpointer          data,
+                                 GError          **error)
+{
+  GroupWrite write = { .func = func, .data = data };
+
+  g_mutex_lock (&self->mutex);
+  g_queue_push_tail (&self->group, &write);
+  while (!write.done)
+    {
+      GQueue writes = G_QUEUE_INIT;
+
+      if (self->group_committing)
+        {
+          g_cond_wait (&self->group_cond, &self->mutex);
+          continue;
+        }
+
+      /* The thread that finds none committing commits for the first
+       * MAX_GROUP waiting, its own write among them or not. */
+      self->group_committing = TRUE;
+      while (writes.length < MAX_GROUP && self->group.length > 0)
+        g_queue_push_tail (&writes, g_queue_pop_head (&self->group));
+      g_mutex_unlock (&self->mutex);
+
+      commit_group (self, &writes);
+
+      g_mutex_lock (&self->mutex);
+      for (GList *l = writes.head; l != NULL; l = l->next)
+        ((GroupWrite *) l->data)->done = TRUE;
+      g_queue_clear (&writes);
+      self->group_committing = FALSE;
+      g_cond_broadcast (&self->group_cond);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  if (write.error != NULL)
+    g_propagate_error (error, write.error);
+
+  return write.ok;
 }
 
 gboolean

@@ -384,6 +384,49 @@ insert_purchase (FanfareConnection *conn,
   return purchase_id;
 }
 
+typedef struct {
+  const FanfareMoneyRequest *request;
+  gint64                     album_id;
+  gint64                     owner_id;
+  const char                *message;
+  guint                      fee_percent;
+  FanfarePurchaseRecord     *record;
+} Purchase;
+
+/* A purchase, in a transaction it shares with others. */
+static gboolean
+write_purchase (FanfareConnection *conn,
+                gpointer           data,
+                GError           **error)
+{
+  Purchase *purchase = data;
+  const FanfareMoneyRequest *request = purchase->request;
+  Offer offer = { 0 };
+  gint64 earlier = 0, transaction_id, purchase_id = 0;
+
+  if (!find_key (conn, request, "purchase", &earlier, error))
+    return FALSE;
+
+  if (earlier != 0)
+    {
+      if ((purchase->record = fetch_purchase (conn, earlier, error)) != NULL)
+        purchase->record->replayed = TRUE;
+      return purchase->record != NULL;
+    }
+
+  if (fetch_offer (conn, purchase->album_id, &offer, error) &&
+      check_not_owned (conn, purchase->owner_id, purchase->album_id, purchase->owner_id != request->user_id, error) &&
+      (transaction_id = charge (conn, request->user_id, &offer, purchase->fee_percent, error)) != 0 &&
+      (purchase_id = insert_purchase (conn, purchase->album_id, request->user_id, purchase->owner_id, &offer,
+                                      purchase->message, transaction_id, error)) != 0 &&
+      record_key (conn, request, "purchase", purchase_id, error))
+    purchase->record = fetch_purchase (conn, purchase_id, error);
+
+  g_free (offer.currency);
+
+  return purchase->record != NULL;
+}
+
 /**
  * fanfare_ledger_store_purchase:
  * @owner_id: who gets the album: the buyer, or the friend it is a gift to
@@ -393,7 +436,9 @@ insert_purchase (FanfareConnection *conn,
  * Buys an album with the wallet of @request's user: the charge, the
  * purchase with the next serial number of the album and the ownership, all
  * in one transaction with the request's key. A request with a key used
- * before answers the first result, marked replayed.
+ * before answers the first result, marked replayed. Purchases made at the
+ * same moment share their transaction's commit, each undone alone if it
+ * fails.
  *
  * Returns: (transfer full): the purchase, or %NULL: not found, not for
  *   sale or owned already (conflict), the wallet short (payment required)
@@ -407,38 +452,19 @@ fanfare_ledger_store_purchase (FanfareDatabase           *db,
                                guint                      fee_percent,
                                GError                   **error)
 {
-  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
-  g_autoptr(FanfarePurchaseRecord) record = NULL;
-  Offer offer = { 0 };
-  gint64 earlier = 0, transaction_id, purchase_id = 0;
+  Purchase purchase = {
+    .request = request, .album_id = album_id, .owner_id = owner_id, .message = message, .fee_percent = fee_percent,
+  };
 
   g_return_val_if_fail (request != NULL && request->key != NULL, NULL);
 
-  if (conn == NULL || !_fanfare_connection_begin (conn, error) ||
-      !find_key (conn, request, "purchase", &earlier, error))
-    return NULL;
-
-  if (earlier != 0)
+  if (!_fanfare_database_write_grouped (db, write_purchase, &purchase, error))
     {
-      if ((record = fetch_purchase (conn, earlier, error)) != NULL)
-        record->replayed = TRUE;
-      return g_steal_pointer (&record);
+      g_clear_pointer (&purchase.record, fanfare_purchase_record_free);
+      return NULL;
     }
 
-  if (fetch_offer (conn, album_id, &offer, error) &&
-      check_not_owned (conn, owner_id, album_id, owner_id != request->user_id, error) &&
-      (transaction_id = charge (conn, request->user_id, &offer, fee_percent, error)) != 0 &&
-      (purchase_id = insert_purchase (conn, album_id, request->user_id, owner_id, &offer, message,
-                                      transaction_id, error)) != 0 &&
-      record_key (conn, request, "purchase", purchase_id, error))
-    record = fetch_purchase (conn, purchase_id, error);
-
-  g_free (offer.currency);
-
-  if (record == NULL || !_fanfare_connection_commit (conn, error))
-    return NULL;
-
-  return g_steal_pointer (&record);
+  return purchase.record;
 }
 
 /**
