@@ -69,6 +69,7 @@ typedef struct {
   GHashTable           *visited;                     /* folders' device and inode */
   GHashTable           *sidecars;                    /* .lrc and .cue names in the folder listed */
   GPtrArray            *unchanged;                   /* indexed paths in it, borrowed */
+  gboolean              unchanged_had_sidecars;      /* one of them had a .lrc or .cue */
   GAsyncQueue          *results;                     /* of ReadResult */
   GAsyncQueue          *cover_results;               /* of CoverJob, borrowed */
 

@@ -138,6 +138,8 @@ consider_file (ScanJob    *job,
       if (entry->mtime == STAT_MTIME (st) && entry->size == st->st_size)
         {
           g_ptr_array_add (job->unchanged, key);
+          if ((entry->extras & SIDECAR_EXTRAS) != 0)
+            job->unchanged_had_sidecars = TRUE;
           return;
         }
       entry->changed = TRUE;
@@ -162,16 +164,15 @@ static void
 check_sidecars (ScanJob  *job,
                 gboolean  on_disk)
 {
-  for (guint i = 0; i < job->unchanged->len; i++)
+  /* The usual case, a folder of music alone, costs no more. */
+  gboolean none = !on_disk && !job->unchanged_had_sidecars && g_hash_table_size (job->sidecars) == 0;
+
+  for (guint i = 0; i < job->unchanged->len && !none; i++)
     {
       const char *path = job->unchanged->pdata[i];
       IndexEntry *entry = g_hash_table_lookup (job->index, path);
       guint had = entry->extras & SIDECAR_EXTRAS;
       guint found;
-
-      /* The usual case, a folder of music alone, costs no more. */
-      if (had == 0 && g_hash_table_size (job->sidecars) == 0 && !on_disk)
-        continue;
 
       if (on_disk)
         found = fanfare_tags_find_sidecars (path, NULL, NULL);
@@ -187,6 +188,7 @@ check_sidecars (ScanJob  *job,
 
   g_ptr_array_set_size (job->unchanged, 0);
   g_hash_table_remove_all (job->sidecars);
+  job->unchanged_had_sidecars = FALSE;
 }
 
 static void
