@@ -24,6 +24,7 @@ typedef struct {
   gint64   id;
   gint64   mtime;
   gint64   size;
+  guint    extras;             /* FanfareLibraryExtras, as last read */
   gboolean seen;               /* found by the walk */
   gboolean changed;            /* and read again */
 } IndexEntry;
@@ -66,6 +67,9 @@ typedef struct {
   GPtrArray            *protected_dirs;              /* folders that could not be listed */
   GHashTable           *problem_paths;               /* recorded by this scan */
   GHashTable           *visited;                     /* folders' device and inode */
+  GHashTable           *sidecars;                    /* .lrc and .cue names in the folder listed */
+  GPtrArray            *unchanged;                   /* indexed paths in it, borrowed */
+  gboolean              unchanged_had_sidecars;      /* one of them had a .lrc or .cue */
   GAsyncQueue          *results;                     /* of ReadResult */
   GAsyncQueue          *cover_results;               /* of CoverJob, borrowed */
 

@@ -7,7 +7,12 @@
 /* The scan's walk: the folders under a root are listed and their files'
  * times and sizes compared with the index, without opening a file. Links
  * are followed, but a folder reached twice (a link to a parent makes a
- * loop) is walked once. */
+ * loop) is walked once.
+ *
+ * A .lrc or .cue file that came or went beside an audio file that did not
+ * change is seen in the same listing: the index notes which of them each
+ * track had (track_extras), and a track whose notes no longer match is
+ * read again. Nothing more is asked of the disk for it. */
 
 #include "config.h"
 
@@ -17,6 +22,8 @@
 #include <sys/stat.h>
 
 #include "fanfare-library-scan-private.h"
+
+#define SIDECAR_EXTRAS (FANFARE_LIBRARY_EXTRAS_LRC_FILE | FANFARE_LIBRARY_EXTRAS_CUE_FILE)
 
 typedef struct {
   dev_t dev;
@@ -58,8 +65,10 @@ _fanfare_library_scan_load_index (ScanJob *job,
   int rc;
 
   stmt = fanfare_library_db_prepare (job->db,
-                                     "SELECT id, path, mtime, size FROM tracks WHERE path = ?1"
-                                     " OR (path > ?1 || '/' AND path < ?1 || '0')", error);
+                                     "SELECT t.id, t.path, t.mtime, t.size, coalesce (e.extras, 0)"
+                                     " FROM tracks t LEFT JOIN track_extras e ON e.id = t.id"
+                                     " WHERE t.path = ?1 OR (t.path > ?1 || '/' AND t.path < ?1 || '0')",
+                                     error);
   if (stmt == NULL)
     return FALSE;
 
@@ -71,6 +80,7 @@ _fanfare_library_scan_load_index (ScanJob *job,
       entry->id = sqlite3_column_int64 (stmt, 0);
       entry->mtime = sqlite3_column_int64 (stmt, 2);
       entry->size = sqlite3_column_int64 (stmt, 3);
+      entry->extras = sqlite3_column_int (stmt, 4);
       g_hash_table_insert (job->index, g_strdup ((const char *) sqlite3_column_text (stmt, 1)), entry);
     }
 
@@ -98,27 +108,87 @@ _fanfare_library_scan_is_protected (ScanJob    *job,
 }
 
 static void
+add_to_read (ScanJob    *job,
+             const char *path,
+             gint64      mtime,
+             gint64      size)
+{
+  ToRead *file = g_new0 (ToRead, 1);
+
+  file->path = g_strdup (path);
+  file->mtime = mtime;
+  file->size = size;
+  g_ptr_array_add (job->to_read, file);
+}
+
+static void
 consider_file (ScanJob    *job,
                const char *path,
                GStatBuf   *st)
 {
-  IndexEntry *entry = g_hash_table_lookup (job->index, path);
-  ToRead *file;
+  gpointer key = NULL;
+  gpointer value = NULL;
+  IndexEntry *entry;
 
   /* Still there: what reading it again finds decides what becomes of it. */
-  if (entry != NULL)
+  if (g_hash_table_lookup_extended (job->index, path, &key, &value))
     {
+      entry = value;
       entry->seen = TRUE;
       if (entry->mtime == STAT_MTIME (st) && entry->size == st->st_size)
-        return;
+        {
+          g_ptr_array_add (job->unchanged, key);
+          if ((entry->extras & SIDECAR_EXTRAS) != 0)
+            job->unchanged_had_sidecars = TRUE;
+          return;
+        }
       entry->changed = TRUE;
     }
 
-  file = g_new0 (ToRead, 1);
-  file->path = g_strdup (path);
-  file->mtime = STAT_MTIME (st);
-  file->size = st->st_size;
-  g_ptr_array_add (job->to_read, file);
+  add_to_read (job, path, STAT_MTIME (st), st->st_size);
+}
+
+static gboolean
+listed_beside (const char *name,
+               gpointer    user_data)
+{
+  ScanJob *job = user_data;
+
+  return g_hash_table_contains (job->sidecars, name);
+}
+
+/* The unchanged tracks of the folder just listed whose .lrc or .cue files
+ * came or went are read again. @on_disk looks for them on the disk rather
+ * than among the names listed. */
+static void
+check_sidecars (ScanJob  *job,
+                gboolean  on_disk)
+{
+  /* The usual case, a folder of music alone, costs no more. */
+  gboolean none = !on_disk && !job->unchanged_had_sidecars && g_hash_table_size (job->sidecars) == 0;
+
+  for (guint i = 0; i < job->unchanged->len && !none; i++)
+    {
+      const char *path = job->unchanged->pdata[i];
+      IndexEntry *entry = g_hash_table_lookup (job->index, path);
+      guint had = entry->extras & SIDECAR_EXTRAS;
+      guint found;
+
+      if (on_disk)
+        found = fanfare_tags_find_sidecars (path, NULL, NULL);
+      else
+        found = fanfare_tags_find_sidecars (strrchr (path, G_DIR_SEPARATOR) + 1, listed_beside, job);
+      if (found == had)
+        continue;
+
+      g_debug ("The lyrics or cue sheet beside %s came or went", path);
+      entry->changed = TRUE;
+      add_to_read (job, path, entry->mtime, entry->size);
+    }
+
+  g_ptr_array_set_size (job->unchanged, 0);
+  g_hash_table_remove_all (job->sidecars);
+  job->unchanged_had_sidecars = FALSE;
 }
 
 static void
@@ -177,7 +247,11 @@ list_folder (ScanJob    *job,
       if (name[0] == '.')
         continue;
       if (dirent->d_type == DT_REG && !fanfare_library_is_audio_name (name))
-        continue;
+        {
+          if (fanfare_tags_sidecar_kind (name) != FANFARE_LIBRARY_EXTRAS_NONE)
+            g_hash_table_add (job->sidecars, g_strdup (name));
+          continue;
+        }
 
       path = g_build_filename (folder, name, NULL);
       /* A dangling link, or a file gone since the listing. */
@@ -195,9 +269,14 @@ list_folder (ScanJob    *job,
         {
           consider_file (job, path, &st);
         }
+      else if (S_ISREG (st.st_mode) && fanfare_tags_sidecar_kind (name) != FANFARE_LIBRARY_EXTRAS_NONE)
+        {
+          g_hash_table_add (job->sidecars, g_strdup (name));
+        }
     }
 
   closedir (dir);
+  check_sidecars (job, FALSE);
 }
 
 void
@@ -222,6 +301,7 @@ _fanfare_library_scan_walk (ScanJob *job)
 
       if (fanfare_library_is_audio_name (name))
         consider_file (job, job->root, &st);
+      check_sidecars (job, TRUE);
       return;
     }
 

@@ -29,23 +29,10 @@
 #define BATCH_USEC     (500 * G_TIME_SPAN_MILLISECOND)
 #define MAX_REREADS    3
 
-static const char *audio_extensions[] = {
-  ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".m4b", ".aac",
-};
-
 gboolean
 fanfare_library_is_audio_name (const char *name)
 {
-  const char *dot = strrchr (name, '.');
-
-  if (dot == NULL || name[0] == '.')
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (audio_extensions); i++)
-    if (g_ascii_strcasecmp (dot, audio_extensions[i]) == 0)
-      return TRUE;
-
-  return FALSE;
+  return fanfare_tags_reader_for (name) != FANFARE_TAGS_READER_NONE;
 }
 
 static void
@@ -296,6 +283,8 @@ scan_job_clear (ScanJob *job)
   g_clear_pointer (&job->protected_dirs, g_ptr_array_unref);
   g_clear_pointer (&job->problem_paths, g_hash_table_unref);
   g_clear_pointer (&job->visited, g_hash_table_unref);
+  g_clear_pointer (&job->sidecars, g_hash_table_unref);
+  g_clear_pointer (&job->unchanged, g_ptr_array_unref);
   g_clear_pointer (&job->covers_tried, g_hash_table_unref);
   g_clear_pointer (&job->cover_jobs, g_ptr_array_unref);
   g_clear_pointer (&job->results, g_async_queue_unref);
@@ -308,7 +297,13 @@ scan_root (ScanJob    *job,
            const char *root,
            GError    **error)
 {
+  g_autofree char *folder = NULL;
   gint64 start;
+
+  /* A .lrc or .cue file that changed (the monitors say so) changes what
+   * is noted of the audio file beside it: its folder is looked at again. */
+  if (fanfare_tags_sidecar_kind (root) != FANFARE_LIBRARY_EXTRAS_NONE)
+    root = folder = g_path_get_dirname (root);
 
   g_hash_table_remove_all (job->index);
   g_ptr_array_set_size (job->to_read, 0);
@@ -401,6 +396,8 @@ fanfare_library_scan_run (const char                        *db_path,
   job.protected_dirs = g_ptr_array_new_with_free_func (g_free);
   job.problem_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job.visited = g_hash_table_new_full (_fanfare_file_id_hash, _fanfare_file_id_equal, g_free, NULL);
+  job.sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job.unchanged = g_ptr_array_new ();
   job.covers_tried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job.cover_jobs = g_ptr_array_new_with_free_func (_fanfare_library_cover_job_free);
   job.results = g_async_queue_new_full ((GDestroyNotify) read_result_free);

@@ -17,19 +17,71 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fanfare-gst-reader.h"
 #include "fanfare-taglib-reader.h"
 #include "fanfare-tags.h"
 
 G_DEFINE_QUARK (fanfare - library - error - quark, fanfare_library_error)
+
+/* TagLib 1.13 reads every format here but Matroska (.mka, and WebM, its
+ * subset); GStreamer reads those, thirty times slower. */
+static const struct {
+  const char       *extension;
+  FanfareTagsReader reader;
+} audio_extensions[] = {
+  { ".mp3", FANFARE_TAGS_READER_TAGLIB },
+  { ".flac", FANFARE_TAGS_READER_TAGLIB },
+  { ".ogg", FANFARE_TAGS_READER_TAGLIB },
+  { ".oga", FANFARE_TAGS_READER_TAGLIB },
+  { ".opus", FANFARE_TAGS_READER_TAGLIB },
+  { ".m4a", FANFARE_TAGS_READER_TAGLIB },
+  { ".mp4", FANFARE_TAGS_READER_TAGLIB },
+  { ".m4b", FANFARE_TAGS_READER_TAGLIB },
+  { ".aac", FANFARE_TAGS_READER_TAGLIB },
+  { ".wav", FANFARE_TAGS_READER_TAGLIB },
+  { ".aif", FANFARE_TAGS_READER_TAGLIB },
+  { ".aiff", FANFARE_TAGS_READER_TAGLIB },
+  { ".wv", FANFARE_TAGS_READER_TAGLIB },
+  { ".ape", FANFARE_TAGS_READER_TAGLIB },
+  { ".mka", FANFARE_TAGS_READER_GSTREAMER },
+  { ".webm", FANFARE_TAGS_READER_GSTREAMER },
+  { ".weba", FANFARE_TAGS_READER_GSTREAMER },
+};
+
+/**
+ * fanfare_tags_reader_for:
+ * @name: a file name, with or without its folder
+ *
+ * Returns: what reads a file of that name, by its extension; hidden files
+ *   are not read
+ */
+FanfareTagsReader
+fanfare_tags_reader_for (const char *name)
+{
+  const char *slash = strrchr (name, G_DIR_SEPARATOR);
+  const char *dot;
+
+  if (slash != NULL)
+    name = slash + 1;
+  dot = strrchr (name, '.');
+  if (dot == NULL || name[0] == '.')
+    return FANFARE_TAGS_READER_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (audio_extensions); i++)
+    if (g_ascii_strcasecmp (dot, audio_extensions[i].extension) == 0)
+      return audio_extensions[i].reader;
+
+  return FANFARE_TAGS_READER_NONE;
+}
 
 /* Makes @raw valid UTF-8 without NUL or control characters (newlines and
  * tabs stay in lyrics), trimmed, and at most @max_chars long. Sets @repaired
  * when anything had to change beyond the trimming. */
 static char *
 clean_text (const GString * raw,
-            gsize max_chars,
-            gboolean multiline,
-            gboolean * repaired)
+            gsize           max_chars,
+            gboolean        multiline,
+            gboolean      * repaired)
 {
   g_autofree char *valid = NULL;
   GString *clean;
@@ -234,20 +286,68 @@ check_readable (const char *path,
   return TRUE;
 }
 
-/* Whether a file named like @path with @extension is beside it. */
-static gboolean
-has_beside (const char *path,
-            const char *extension)
+static const struct {
+  const char          *extension;
+  FanfareLibraryExtras extras;
+} sidecars[] = {
+  { ".lrc", FANFARE_LIBRARY_EXTRAS_LRC_FILE },
+  { ".cue", FANFARE_LIBRARY_EXTRAS_CUE_FILE },
+};
+
+/**
+ * fanfare_tags_sidecar_kind:
+ * @name: a file name, with or without its folder
+ *
+ * Returns: %FANFARE_LIBRARY_EXTRAS_LRC_FILE or
+ *   %FANFARE_LIBRARY_EXTRAS_CUE_FILE when @name is one of those files that
+ *   go beside an audio file, else %FANFARE_LIBRARY_EXTRAS_NONE
+ */
+FanfareLibraryExtras
+fanfare_tags_sidecar_kind (const char *name)
+{
+  gsize len = strlen (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    if (len > 4 && strcmp (name + len - 4, sidecars[i].extension) == 0)
+      return sidecars[i].extras;
+
+  return FANFARE_LIBRARY_EXTRAS_NONE;
+}
+
+/**
+ * fanfare_tags_find_sidecars:
+ * @path: an audio file's name, with or without its folder
+ * @exists: (nullable): tells whether a file of that name is there, or
+ *   %NULL to look for a regular file on the disk
+ * @user_data: for @exists
+ *
+ * Looks for the .lrc and .cue files of the same name as @path (its
+ * extension replaced).
+ *
+ * Returns: the #FanfareLibraryExtras of those that are there
+ */
+FanfareLibraryExtras
+fanfare_tags_find_sidecars (const char               *path,
+                            FanfareTagsSidecarExists  exists,
+                            gpointer                  user_data)
 {
   const char *slash = strrchr (path, G_DIR_SEPARATOR);
   const char *dot = strrchr (path, '.');
-  g_autofree char *other = NULL;
+  FanfareLibraryExtras found = FANFARE_LIBRARY_EXTRAS_NONE;
 
   if (dot == NULL || (slash != NULL && dot < slash))
     dot = path + strlen (path);
-  other = g_strdup_printf ("%.*s%s", (int) (dot - path), path, extension);
 
-  return g_file_test (other, G_FILE_TEST_IS_REGULAR);
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *other = g_strdup_printf ("%.*s%s", (int) (dot - path), path,
+                                                sidecars[i].extension);
+
+      if (exists != NULL ? exists (other, user_data) : g_file_test (other, G_FILE_TEST_IS_REGULAR))
+        found |= sidecars[i].extras;
+    }
+
+  return found;
 }
 
 static FanfareLibraryExtras
@@ -255,14 +355,10 @@ find_extras (const char     *path,
              FanfareRawTags *raw,
              FanfareTags    *tags)
 {
-  FanfareLibraryExtras extras = FANFARE_LIBRARY_EXTRAS_NONE;
+  FanfareLibraryExtras extras = fanfare_tags_find_sidecars (path, NULL, NULL);
 
-  if (has_beside (path, ".lrc"))
-    extras |= FANFARE_LIBRARY_EXTRAS_LRC_FILE;
   if (tags->lyrics != NULL)
     extras |= FANFARE_LIBRARY_EXTRAS_LYRICS_TAG;
-  if (has_beside (path, ".cue"))
-    extras |= FANFARE_LIBRARY_EXTRAS_CUE_FILE;
   if (raw->has_chapters)
     extras |= FANFARE_LIBRARY_EXTRAS_CHAPTERS_TAG;
 
@@ -300,12 +396,21 @@ fanfare_tags_read (const char                *path,
   if (!check_readable (path, error))
     return NULL;
 
-  raw = fanfare_taglib_read (path, want_picture, FANFARE_TAGS_MAX_PICTURE);
-  if (raw == NULL)
+  if (fanfare_tags_reader_for (path) == FANFARE_TAGS_READER_GSTREAMER)
     {
-      g_set_error_literal (error, FANFARE_LIBRARY_ERROR, FANFARE_LIBRARY_ERROR_NOT_AUDIO,
-                           "Not an audio file TagLib reads");
-      return NULL;
+      raw = fanfare_gst_read (path, want_picture, FANFARE_TAGS_MAX_PICTURE, error);
+      if (raw == NULL)
+        return NULL;
+    }
+  else
+    {
+      raw = fanfare_taglib_read (path, want_picture, FANFARE_TAGS_MAX_PICTURE);
+      if (raw == NULL)
+        {
+          g_set_error_literal (error, FANFARE_LIBRARY_ERROR, FANFARE_LIBRARY_ERROR_NOT_AUDIO,
+                               "Not an audio file TagLib reads");
+          return NULL;
+        }
     }
 
   tags = clean_tags (raw, &repaired);

@@ -51,6 +51,29 @@ typedef struct {
   guint   extras;              /* FanfareLibraryExtras */
 } FanfareTags;
 
+/**
+ * FanfareTagsReader:
+ * @FANFARE_TAGS_READER_NONE: not a name the library reads
+ * @FANFARE_TAGS_READER_TAGLIB: read with TagLib
+ * @FANFARE_TAGS_READER_GSTREAMER: read with GStreamer: TagLib 1.13 cannot
+ *
+ * What reads a file, by the end of its name.
+ */
+typedef enum {
+  FANFARE_TAGS_READER_NONE,
+  FANFARE_TAGS_READER_TAGLIB,
+  FANFARE_TAGS_READER_GSTREAMER,
+} FanfareTagsReader;
+
+/* Whether a file of the name @path is there. */
+typedef gboolean (*FanfareTagsSidecarExists) (const char *path,
+                                              gpointer    user_data);
+
+FanfareTagsReader fanfare_tags_reader_for (const char *name);
+FanfareLibraryExtras fanfare_tags_sidecar_kind (const char *name);
+FanfareLibraryExtras fanfare_tags_find_sidecars (const char               *path,
+                                                 FanfareTagsSidecarExists  exists,
+                                                 gpointer                  user_data);
 FanfareTags *fanfare_tags_read (const char                *path,
                                 gboolean                   want_picture,
                                 FanfareLibraryProblemKind *problem,

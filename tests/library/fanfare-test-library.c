@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <linux/capability.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -29,6 +30,11 @@ static const struct {
   [FANFARE_TEST_OGG] = { ".ogg", "vorbisenc name=tagger ! oggmux" },
   [FANFARE_TEST_OPUS] = { ".opus", "audioresample ! opusenc name=tagger ! oggmux" },
   [FANFARE_TEST_M4A] = { ".m4a", "avenc_aac ! mp4mux name=tagger" },
+  [FANFARE_TEST_WAV] = { ".wav", "wavenc name=tagger" },
+  [FANFARE_TEST_AIFF] = { ".aiff", "aiffmux" },
+  [FANFARE_TEST_WAVPACK] = { ".wv", "wavpackenc" },
+  [FANFARE_TEST_MKA] = { ".mka", "vorbisenc ! matroskamux name=tagger" },
+  [FANFARE_TEST_WEBM] = { ".webm", "audioresample ! opusenc ! webmmux name=tagger" },
 };
 
 const char *
@@ -42,6 +48,38 @@ void
 fanfare_test_write_audio (const char        *path,
                           FanfareTestFormat  format,
                           GstTagList        *tags)
+{
+  fanfare_test_write_audio_with_toc (path, format, tags, NULL);
+}
+
+/* Chapters of a tenth of a second each, in one edition, as Matroska keeps
+ * them. */
+GstToc *
+fanfare_test_toc_new (const char * const *titles)
+{
+  GstToc *toc = gst_toc_new (GST_TOC_SCOPE_GLOBAL);
+  GstTocEntry *edition = gst_toc_entry_new (GST_TOC_ENTRY_TYPE_EDITION, "edition");
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      g_autofree char *uid = g_strdup_printf ("chapter%u", i + 1);
+      GstTocEntry *chapter = gst_toc_entry_new (GST_TOC_ENTRY_TYPE_CHAPTER, uid);
+
+      gst_toc_entry_set_start_stop_times (chapter, i * GST_SECOND / 10, (i + 1) * GST_SECOND / 10);
+      gst_toc_entry_set_tags (chapter, gst_tag_list_new (GST_TAG_TITLE, titles[i], NULL));
+      gst_toc_entry_append_sub_entry (edition, chapter);
+    }
+  gst_toc_append_entry (toc, edition);
+
+  return toc;
+}
+
+/* The same, with the chapters of @toc when the format keeps them. */
+void
+fanfare_test_write_audio_with_toc (const char        *path,
+                                   FanfareTestFormat  format,
+                                   GstTagList        *tags,
+                                   GstToc            *toc)
 {
   g_autofree char *description = NULL;
   g_autoptr(GstElement) pipeline = NULL;
@@ -59,8 +97,11 @@ fanfare_test_write_audio (const char        *path,
   sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
   g_object_set (sink, "location", path, NULL);
   tagger = gst_bin_get_by_name (GST_BIN (pipeline), "tagger");
+  g_assert_true (tagger != NULL || (tags == NULL && toc == NULL));
   if (tags != NULL)
     gst_tag_setter_merge_tags (GST_TAG_SETTER (tagger), tags, GST_TAG_MERGE_REPLACE_ALL);
+  if (toc != NULL)
+    gst_toc_setter_set_toc (GST_TOC_SETTER (tagger), toc);
 
   g_assert_cmpint (gst_element_set_state (pipeline, GST_STATE_PLAYING), !=, GST_STATE_CHANGE_FAILURE);
   bus = gst_element_get_bus (pipeline);
@@ -397,6 +438,42 @@ fanfare_test_titles (GListModel *model)
     }
 
   return titles;
+}
+
+FanfareTrack *
+fanfare_test_track_titled (GListModel *model,
+                           const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FanfareTrack) track = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (fanfare_track_get_title (track), title) == 0)
+        return g_steal_pointer (&track);
+    }
+  g_error ("No track is titled %s", title);
+}
+
+/* The FanfareLibraryExtras the index notes for @track, read from the index
+ * itself. */
+guint
+fanfare_test_extras_of (FanfareTestHome *home,
+                        FanfareTrack    *track)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  guint extras;
+
+  g_assert_cmpint (sqlite3_open (home->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT coalesce ((SELECT extras FROM track_extras WHERE id = ?1), 0)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, fanfare_track_get_id (track), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  extras = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return extras;
 }
 
 /* Root reads whatever the permissions say; the tests of unreadable files

@@ -11,6 +11,7 @@
 
 #include "fanfare-library-writer.h"
 #include "fanfare-library.h"
+#include "fanfare-track.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,14 @@ typedef enum {
   FANFARE_TEST_OGG,
   FANFARE_TEST_OPUS,
   FANFARE_TEST_M4A,
-  FANFARE_TEST_N_FORMATS
+  FANFARE_TEST_N_FORMATS,
+  /* Formats whose encoders write fewer tags than the library reads, or
+   * none: not among the N that every format test goes through. */
+  FANFARE_TEST_WAV = FANFARE_TEST_N_FORMATS,
+  FANFARE_TEST_AIFF,
+  FANFARE_TEST_WAVPACK,
+  FANFARE_TEST_MKA,
+  FANFARE_TEST_WEBM,
 } FanfareTestFormat;
 
 /* A folder tree of the test's own: the XDG folders point into it, and the
@@ -36,6 +44,11 @@ const char     *fanfare_test_format_extension (FanfareTestFormat  format);
 void            fanfare_test_write_audio (const char        *path,
                                           FanfareTestFormat  format,
                                           GstTagList        *tags);
+void            fanfare_test_write_audio_with_toc (const char        *path,
+                                                   FanfareTestFormat  format,
+                                                   GstTagList        *tags,
+                                                   GstToc            *toc);
+GstToc         *fanfare_test_toc_new (const char * const *titles);
 void            fanfare_test_write_absurd_mp3 (const char *path);
 GstTagList     *fanfare_test_tags_new (const char *title,
                                        const char *artist,
@@ -86,6 +99,10 @@ void            fanfare_test_put_track (FanfareLibraryWriter *writer,
                                         guint                 year,
                                         gint64                duration_ms);
 GPtrArray      *fanfare_test_titles (GListModel *model);
+FanfareTrack   *fanfare_test_track_titled (GListModel *model,
+                                           const char *title);
+guint           fanfare_test_extras_of (FanfareTestHome *home,
+                                        FanfareTrack    *track);
 void            fanfare_test_remove_tree (const char *path);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 
 #include <glib/gstdio.h>
 #include <gst/tag/tag.h>
-#include <sqlite3.h>
 
 #include "fanfare-library-scan.h"
 #include "fanfare-track.h"
@@ -381,20 +380,6 @@ write_chaptered_mp3 (const char *path)
   write_file (path, (const char *) file->data, file->len);
 }
 
-static FanfareTrack *
-track_titled (GListModel *model,
-              const char *title)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(FanfareTrack) track = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (fanfare_track_get_title (track), title) == 0)
-        return g_steal_pointer (&track);
-    }
-  g_assert_not_reached ();
-}
-
 /* The scan notes where lyrics and chapters are, so that the app knows a
  * local audiobook and a song with lyrics without reading the files. */
 static void
@@ -420,7 +405,6 @@ test_extras (void)
   g_autofree char *lrc = NULL;
   g_autofree char *cue = NULL;
   FanfareTestHome home;
-  sqlite3 *db;
 
   fanfare_test_home_init (&home);
   fanfare_test_write_song (&home, "plain.ogg", FANFARE_TEST_OGG, "Plain", "Ann", NULL, 0);
@@ -442,22 +426,15 @@ test_extras (void)
   fanfare_test_wait_loaded (songs);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (songs)), ==, G_N_ELEMENTS (expected));
 
-  g_assert_cmpint (sqlite3_open (home.db_path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(FanfareTrack) track = track_titled (G_LIST_MODEL (songs), expected[i].title);
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT extras FROM track_extras WHERE id = %s), 0)", fanfare_track_get_id (track));
-      sqlite3_stmt *stmt;
+      g_autoptr(FanfareTrack) track = fanfare_test_track_titled (G_LIST_MODEL (songs), expected[i].title);
 
       g_test_message ("%s", expected[i].title);
       g_assert_cmpint (fanfare_track_get_has_lyrics (track), ==, expected[i].has_lyrics);
       g_assert_cmpint (fanfare_track_get_kind (track), ==, expected[i].kind);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, expected[i].extras);
-      sqlite3_finalize (stmt);
+      g_assert_cmpuint (fanfare_test_extras_of (&home, track), ==, expected[i].extras);
     }
-  sqlite3_close (db);
 
   g_clear_object (&songs);
   fanfare_test_assert_finalized (g_steal_pointer (&library));
