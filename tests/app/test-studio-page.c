@@ -30,6 +30,7 @@
 #include "fanfare-studio-chapters.h"
 #include "fanfare-studio-chart.h"
 #include "fanfare-studio-page.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-test-shop.h"
@@ -760,21 +761,13 @@ albums_listed (gpointer  data)
 static void
 show_window (void)
 {
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  window = fanfare_test_app_open_window (app, 0, 0);
 }
 
 static void
 start_app (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
+  app = fanfare_test_app_new ();
   show_window ();
 }
 
@@ -870,7 +863,7 @@ main (int   argc,
   data_dir = fanfare_test_make_data_dir ();
   server = fanfare_test_server_start (data_dir, args);
   token = fanfare_test_register (server, "maker", PASSWORD);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  fanfare_test_app_use_server (server);
 
   start_app ();
 
