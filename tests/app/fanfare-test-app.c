@@ -6,7 +6,8 @@
 
 /* The set-up the tests and benchmarks of the real application share: a
  * fanfare-server with the small demo the app is pointed at, the
- * application and its window, signing in as a given person, and quitting. */
+ * application and its window, signing in as a given person, and quitting;
+ * and other people, each on a client of their own, beside the app. */
 
 #include "config.h"
 
@@ -154,4 +155,70 @@ fanfare_test_app_quit (FanfareApplication *app)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   g_object_unref (app);
+}
+
+/**
+ * fanfare_test_app_client_sign_in:
+ * @server: a running server
+ * @username: who signs in
+ * @password: their password
+ *
+ * Another device of @username's, or another person, beside the app. The
+ * password and the token are noted as secrets.
+ *
+ * Returns: (transfer full): a client signed in to @server
+ */
+FanfareClient *
+fanfare_test_app_client_sign_in (FanfareTestServer *server,
+                                 const char        *username,
+                                 const char        *password)
+{
+  FanfareClient *client = fanfare_client_new (server->url, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  fanfare_test_note_secret (password);
+  fanfare_client_sign_in_async (client, username, password, NULL, fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_sign_in_finish (client, result, &error);
+  g_assert_no_error (error);
+  fanfare_test_note_secret (fanfare_client_get_token (client));
+
+  return client;
+}
+
+/**
+ * fanfare_test_app_client_register:
+ * @server: a running server
+ * @username: who registers
+ * @display_name: the name shown for them
+ * @password: their password
+ *
+ * Registers a new person, then signs them in as
+ * fanfare_test_app_client_sign_in() does.
+ *
+ * Returns: (transfer full): a client signed in to @server
+ */
+FanfareClient *
+fanfare_test_app_client_register (FanfareTestServer *server,
+                                  const char        *username,
+                                  const char        *display_name,
+                                  const char        *password)
+{
+  g_autoptr(FanfareClient) registering = fanfare_client_new (server->url, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(FanfareUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  fanfare_test_note_secret (password);
+  fanfare_client_register_async (registering, username, display_name, password, NULL,
+                                 fanfare_test_store_result, &slot);
+  result = fanfare_test_wait_result (&slot);
+  user = fanfare_client_register_finish (registering, result, &error);
+  g_assert_no_error (error);
+
+  return fanfare_test_app_client_sign_in (server, username, password);
 }

@@ -26,4 +26,12 @@ void                fanfare_test_app_sign_in (FanfareApplication *app,
                                               const char         *password);
 void                fanfare_test_app_quit (FanfareApplication *app);
 
+FanfareClient      *fanfare_test_app_client_sign_in (FanfareTestServer *server,
+                                                     const char        *username,
+                                                     const char        *password) G_GNUC_WARN_UNUSED_RESULT;
+FanfareClient      *fanfare_test_app_client_register (FanfareTestServer *server,
+                                                      const char        *username,
+                                                      const char        *display_name,
+                                                      const char        *password) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -98,42 +98,12 @@ finish_list (FanfareClient *on)
 }
 
 static FanfareClient *
-sign_in_client (const char *username,
-                const char *password)
-{
-  FanfareClient *signed_in_client = fanfare_client_new (server->url, NULL);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fanfare_test_note_secret (password);
-  fanfare_client_sign_in_async (signed_in_client, username, password, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (signed_in_client, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (signed_in_client));
-
-  return signed_in_client;
-}
-
-static FanfareClient *
 register_client (const char *username,
                  const char *display_name)
 {
-  g_autoptr(FanfareClient) registering = fanfare_client_new (server->url, NULL);
   g_autofree char *password = g_strdup_printf ("%s password 1", username);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fanfare_test_note_secret (password);
-  fanfare_client_register_async (registering, username, display_name, password, NULL, fanfare_test_store_result,
-                                 &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_register_finish (registering, result, &error);
-  g_assert_no_error (error);
-
-  return sign_in_client (username, password);
+  return fanfare_test_app_client_register (server, username, display_name, password);
 }
 
 static FanfareFriendsPage *
@@ -157,7 +127,7 @@ test_sign_in (void)
 
   friend = register_client (FRIEND, FRIEND_NAME);
   other = register_client ("zhao", "Zhao Lei");
-  admin = sign_in_client (ADMIN, ADMIN_PASSWORD);
+  admin = fanfare_test_app_client_sign_in (server, ADMIN, ADMIN_PASSWORD);
 
   /* The admin names the user a moderator of comments. */
   named = fanfare_test_request (server, "PUT", "/api/v1/users/" USER "/moderator", fanfare_client_get_token (admin),
@@ -361,7 +331,7 @@ remembered (void)
 static void
 stop_sharing_behind (void)
 {
-  g_autoptr(FanfareClient) elsewhere = sign_in_client (USER, USER_PASSWORD);
+  g_autoptr(FanfareClient) elsewhere = fanfare_test_app_client_sign_in (server, USER, USER_PASSWORD);
 
   fanfare_client_stop_sharing_location_async (elsewhere, NULL, fanfare_test_store_result, &slot);
   assert_done (elsewhere);

@@ -121,9 +121,6 @@ static void
 test_sign_in (void)
 {
   FanfareSignInDialog *dialog;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
   dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
@@ -134,19 +131,7 @@ test_sign_in (void)
   fanfare_test_note_secret (fanfare_client_get_token (client ()));
 
   /* A friend: each follows the other. */
-  friend = fanfare_client_new (server->url, NULL);
-  fanfare_test_note_secret (FRIEND_PASSWORD);
-  fanfare_client_register_async (friend, FRIEND, FRIEND_NAME, FRIEND_PASSWORD, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_register_finish (friend, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  g_clear_object (&user);
-  fanfare_client_sign_in_async (friend, FRIEND, FRIEND_PASSWORD, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (friend, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (friend));
+  friend = fanfare_test_app_client_register (server, FRIEND, FRIEND_NAME, FRIEND_PASSWORD);
 
   fanfare_client_set_following_async (friend, FANFARE_TEST_DEMO_USER, TRUE, NULL, fanfare_test_store_result, &slot);
   assert_done (friend);
@@ -297,26 +282,9 @@ test_contacts (void)
 static FanfareClient *
 register_and_sign_in (const char *username)
 {
-  FanfareClient *other = fanfare_client_new (server->url, NULL);
   g_autofree char *password = g_strdup_printf ("%s password 1", username);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fanfare_test_note_secret (password);
-  fanfare_client_register_async (other, username, username, password, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_register_finish (other, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  g_clear_object (&user);
-  fanfare_client_sign_in_async (other, username, password, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (other, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (other));
-
-  return other;
+  return fanfare_test_app_client_register (server, username, username, password);
 }
 
 static int

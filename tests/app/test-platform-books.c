@@ -165,10 +165,9 @@ test_book_resume (void)
 {
   g_autoptr(FanfareTrack) book = find_book ();
   FanfarePlayer *player = fanfare_application_get_player (app);
-  g_autoptr(FanfareClient) other = fanfare_client_new (server->url, NULL);
+  g_autoptr(FanfareClient) other = NULL;
   g_autoptr(FanfareClient) next_run = NULL;
   g_autoptr(FanfareClientPosition) kept = NULL;
-  g_autoptr(FanfareUser) user = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, server->url, -1);
@@ -180,13 +179,7 @@ test_book_resume (void)
   g_assert_nonnull (book);
   duration = fanfare_track_get_duration (book);
   g_assert_cmpint (duration, >, 12 * G_TIME_SPAN_SECOND);
-  fanfare_client_sign_in_async (other, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, NULL,
-                                fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (other, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (other));
-  g_clear_object (&result);
+  other = fanfare_test_app_client_sign_in (server, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
 
   /* Paused a fifth in: the other device reads it. */
   listen_at (book, duration / 5);

@@ -258,9 +258,8 @@ rename_as_other (FanfareClient *other,
 static void
 test_collaborators (void)
 {
-  g_autoptr(FanfareClient) other = fanfare_client_new (server->url, NULL);
+  g_autoptr(FanfareClient) other = fanfare_test_app_client_sign_in (server, "xiaoyu", FANFARE_TEST_DEMO_PASSWORD);
   g_autoptr(FanfarePlaylist) own = NULL;
-  g_autoptr(FanfareUser) user = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *slot = NULL;
@@ -270,12 +269,6 @@ test_collaborators (void)
   g_autofree char *no_time = fanfare_format_duration (0);
   g_autofree char *details = g_strdup_printf ("0 tracks · %s · Private · Edited with xiaoyu", no_time);
 
-  fanfare_client_sign_in_async (other, "xiaoyu", FANFARE_TEST_DEMO_PASSWORD, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (other, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (other));
-  g_clear_object (&result);
   fanfare_client_create_playlist_async (client (), "Made Together", NULL, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
                                         NULL, NULL, fanfare_test_store_result, &slot);
   result = fanfare_test_wait_result (&slot);
