@@ -142,6 +142,51 @@ fanfare_test_app_sign_in (FanfareApplication *app,
 }
 
 /**
+ * fanfare_test_app_open_sign_in:
+ * @app: the application
+ *
+ * Opens the Sign In dialog from the application's action, and waits until
+ * it is on the screen.
+ *
+ * Returns: (transfer none): the dialog
+ */
+FanfareSignInDialog *
+fanfare_test_app_open_sign_in (FanfareApplication *app)
+{
+  FanfareSignInDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
+  g_assert_nonnull (dialog);
+  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+
+  return dialog;
+}
+
+/**
+ * fanfare_test_app_sign_in_with_dialog:
+ * @app: the application, signed out
+ * @url: the server's address
+ * @username: who signs in
+ * @password: their password
+ *
+ * Signs in from the Sign In dialog, as a person does, and waits until the
+ * application has the account. The token is noted as a secret.
+ */
+void
+fanfare_test_app_sign_in_with_dialog (FanfareApplication *app,
+                                      const char         *url,
+                                      const char         *username,
+                                      const char         *password)
+{
+  FanfareSignInDialog *dialog = fanfare_test_app_open_sign_in (app);
+
+  fanfare_sign_in_dialog_submit (dialog, url, username, password, FALSE);
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_signed_in, app, 20000));
+  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+}
+
+/**
  * fanfare_test_app_quit:
  * @app: (transfer full): the application
  *

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fanfare-application.h"
+#include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-window.h"
@@ -24,6 +25,11 @@ void                fanfare_test_app_sign_in (FanfareApplication *app,
                                               const char         *url,
                                               const char         *username,
                                               const char         *password);
+FanfareSignInDialog *fanfare_test_app_open_sign_in (FanfareApplication *app);
+void                fanfare_test_app_sign_in_with_dialog (FanfareApplication *app,
+                                                          const char         *url,
+                                                          const char         *username,
+                                                          const char         *password);
 void                fanfare_test_app_quit (FanfareApplication *app);
 
 FanfareClient      *fanfare_test_app_client_sign_in (FanfareTestServer *server,

@@ -110,10 +110,7 @@ sign_in_as (const char *name)
       g_assert_true (fanfare_test_wait_for (signed_out, NULL, 20000));
     }
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  dialog = fanfare_test_app_open_sign_in (app);
   fanfare_sign_in_dialog_submit (dialog, server->url, name, password_of (name), FALSE);
   g_assert_true (fanfare_test_wait_for (signed_in_as, (gpointer) name, 20000));
   fanfare_test_note_secret (fanfare_client_get_token (client ()));

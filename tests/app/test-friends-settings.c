@@ -24,7 +24,6 @@
 #include "fanfare-nearby-group.h"
 #include "fanfare-privacy-group.h"
 #include "fanfare-reports-dialog.h"
-#include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
@@ -52,12 +51,6 @@ static FanfareClient *
 client (void)
 {
   return fanfare_application_get_client (app);
-}
-
-static gboolean
-signed_in (gpointer  data)
-{
-  return client () != NULL && fanfare_client_get_signed_in (client ());
 }
 
 static gboolean
@@ -123,7 +116,6 @@ test_sign_in (void)
 {
   g_autoptr(FanfareClient) mei = register_client (USER, "Mei");
   g_autoptr(FanfareTestResponse) named = NULL;
-  FanfareSignInDialog *dialog;
 
   friend = register_client (FRIEND, FRIEND_NAME);
   other = register_client ("zhao", "Zhao Lei");
@@ -134,13 +126,7 @@ test_sign_in (void)
                                 "{\"moderator\": true}");
   g_assert_cmpuint (named->status, ==, 200);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, USER, USER_PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, USER, USER_PASSWORD);
   g_assert_true (fanfare_user_get_moderator (fanfare_client_get_user (client ())));
 }
 

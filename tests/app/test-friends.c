@@ -29,7 +29,6 @@
 #include "fanfare-playlist-page.h"
 #include "fanfare-privacy-group.h"
 #include "fanfare-profile-page.h"
-#include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
@@ -52,12 +51,6 @@ static FanfareClient *
 client (void)
 {
   return fanfare_application_get_client (app);
-}
-
-static gboolean
-signed_in (gpointer  data)
-{
-  return client () != NULL && fanfare_client_get_signed_in (client ());
 }
 
 static gboolean
@@ -120,15 +113,7 @@ show_friends (void)
 static void
 test_sign_in (void)
 {
-  FanfareSignInDialog *dialog;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
 
   /* A friend: each follows the other. */
   friend = fanfare_test_app_client_register (server, FRIEND, FRIEND_NAME, FRIEND_PASSWORD);

@@ -21,7 +21,6 @@
 #include "fanfare-fp-extract.h"
 #include "fanfare-identify-history.h"
 #include "fanfare-identify-page.h"
-#include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
@@ -40,14 +39,6 @@ static FanfareTestServer *server;
 static char *scratch;
 
 static gboolean
-signed_in (gpointer  data)
-{
-  FanfareClient *client = fanfare_application_get_client (app);
-
-  return client != NULL && fanfare_client_get_signed_in (client);
-}
-
-static gboolean
 has_result (gpointer  data)
 {
   return fanfare_identify_page_get_result (data) != NULL;
@@ -62,15 +53,7 @@ is_visible (gpointer  data)
 static void
 test_sign_in (void)
 {
-  FanfareSignInDialog *dialog;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, "lin", PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, "lin", PASSWORD);
 }
 
 static void

@@ -27,7 +27,6 @@
 #include "fanfare-playlist-files.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
-#include "fanfare-sign-in-dialog.h"
 #include "fanfare-test-app.h"
 #include "fanfare-test-audio.h"
 #include "fanfare-test-client.h"
@@ -310,14 +309,6 @@ test_offline (void)
 }
 
 static gboolean
-signed_in (gpointer  data)
-{
-  FanfareClient *client = fanfare_application_get_client (app);
-
-  return client != NULL && fanfare_client_get_signed_in (client);
-}
-
-static gboolean
 platform_page_filled (gpointer  data)
 {
   GtkWidget *page = find_mapped (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE);
@@ -329,7 +320,6 @@ platform_page_filled (gpointer  data)
 static void
 test_upload (void)
 {
-  FanfareSignInDialog *dialog;
   FanfarePlaylistPage *page;
   GListModel *entries;
   g_autofree char *m3u_path = g_build_filename (scratch, "mine.m3u8", NULL);
@@ -337,13 +327,7 @@ test_upload (void)
   g_autofree char *first = song_path (0);
   g_autoptr(GFile) m3u = g_file_new_for_path (m3u_path);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, "lister", PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, "lister", PASSWORD);
 
   /* Uploaded: a private playlist of the platform with the same tracks,
    * which stay on this computer and which others cannot play. */

@@ -28,10 +28,7 @@ test_sign_in (void)
   g_assert_false (signed_in (NULL));
   fanfare_test_assert_label_shown (GTK_WIDGET (window), "Sign In");
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  dialog = fanfare_test_app_open_sign_in (app);
   fanfare_test_save_screenshot (GTK_WIDGET (dialog), "platform-sign-in");
 
   /* A wrong password is said in the dialog, which stays. */
@@ -160,10 +157,7 @@ test_switch_account (void)
   FanfareSignInDialog *dialog;
   GtkWidget *menu_button;
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  dialog = fanfare_test_app_open_sign_in (app);
   fanfare_test_note_secret ("second listener's password");
   fanfare_sign_in_dialog_submit (dialog, server->url, "second.listener", "second listener's password", TRUE);
   while (!signed_in (NULL) || signed_in_as_demo (NULL))

@@ -26,7 +26,6 @@
 #include "fanfare-discover-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
-#include "fanfare-sign-in-dialog.h"
 #include "fanfare-studio-chapters.h"
 #include "fanfare-studio-chart.h"
 #include "fanfare-studio-page.h"
@@ -378,15 +377,7 @@ click (const char *label)
 static void
 test_sign_in (void)
 {
-  FanfareSignInDialog *dialog;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, "maker", PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, "maker", PASSWORD);
 }
 
 static void
