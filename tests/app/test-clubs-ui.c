@@ -35,6 +35,7 @@
 #include "fanfare-navigation-stack.h"
 #include "fanfare-profile-page.h"
 #include "fanfare-sign-in-dialog.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-test-shop.h"
@@ -109,10 +110,7 @@ sign_in_as (const char *name)
       g_assert_true (fanfare_test_wait_for (signed_out, NULL, 20000));
     }
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
+  dialog = fanfare_test_app_open_sign_in (app);
   fanfare_sign_in_dialog_submit (dialog, server->url, name, password_of (name), FALSE);
   g_assert_true (fanfare_test_wait_for (signed_in_as, (gpointer) name, 20000));
   fanfare_test_note_secret (fanfare_client_get_token (client ()));
@@ -696,7 +694,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *scratch = NULL;
   int ret;
 
@@ -704,16 +701,10 @@ main (int   argc,
   g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
   fanfare_test_init_gtk (&argc, &argv);
   set_up_platform ();
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  fanfare_test_app_use_server (server);
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/clubs/profile", test_profile);
   g_test_add_func ("/app/clubs/comment-nameplates", test_comment_nameplates);
@@ -725,10 +716,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
   g_free (artist_id);

@@ -24,7 +24,7 @@
 #include "fanfare-nearby-group.h"
 #include "fanfare-privacy-group.h"
 #include "fanfare-reports-dialog.h"
-#include "fanfare-sign-in-dialog.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-vcard.h"
@@ -51,12 +51,6 @@ static FanfareClient *
 client (void)
 {
   return fanfare_application_get_client (app);
-}
-
-static gboolean
-signed_in (gpointer  data)
-{
-  return client () != NULL && fanfare_client_get_signed_in (client ());
 }
 
 static gboolean
@@ -97,42 +91,12 @@ finish_list (FanfareClient *on)
 }
 
 static FanfareClient *
-sign_in_client (const char *username,
-                const char *password)
-{
-  FanfareClient *signed_in_client = fanfare_client_new (server->url, NULL);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fanfare_test_note_secret (password);
-  fanfare_client_sign_in_async (signed_in_client, username, password, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (signed_in_client, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (signed_in_client));
-
-  return signed_in_client;
-}
-
-static FanfareClient *
 register_client (const char *username,
                  const char *display_name)
 {
-  g_autoptr(FanfareClient) registering = fanfare_client_new (server->url, NULL);
   g_autofree char *password = g_strdup_printf ("%s password 1", username);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fanfare_test_note_secret (password);
-  fanfare_client_register_async (registering, username, display_name, password, NULL, fanfare_test_store_result,
-                                 &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_register_finish (registering, result, &error);
-  g_assert_no_error (error);
-
-  return sign_in_client (username, password);
+  return fanfare_test_app_client_register (server, username, display_name, password);
 }
 
 static FanfareFriendsPage *
@@ -152,24 +116,17 @@ test_sign_in (void)
 {
   g_autoptr(FanfareClient) mei = register_client (USER, "Mei");
   g_autoptr(FanfareTestResponse) named = NULL;
-  FanfareSignInDialog *dialog;
 
   friend = register_client (FRIEND, FRIEND_NAME);
   other = register_client ("zhao", "Zhao Lei");
-  admin = sign_in_client (ADMIN, ADMIN_PASSWORD);
+  admin = fanfare_test_app_client_sign_in (server, ADMIN, ADMIN_PASSWORD);
 
   /* The admin names the user a moderator of comments. */
   named = fanfare_test_request (server, "PUT", "/api/v1/users/" USER "/moderator", fanfare_client_get_token (admin),
                                 "{\"moderator\": true}");
   g_assert_cmpuint (named->status, ==, 200);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, USER, USER_PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, USER, USER_PASSWORD);
   g_assert_true (fanfare_user_get_moderator (fanfare_client_get_user (client ())));
 }
 
@@ -360,7 +317,7 @@ remembered (void)
 static void
 stop_sharing_behind (void)
 {
-  g_autoptr(FanfareClient) elsewhere = sign_in_client (USER, USER_PASSWORD);
+  g_autoptr(FanfareClient) elsewhere = fanfare_test_app_client_sign_in (server, USER, USER_PASSWORD);
 
   fanfare_client_stop_sharing_location_async (elsewhere, NULL, fanfare_test_store_result, &slot);
   assert_done (elsewhere);
@@ -519,7 +476,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *scratch = NULL;
   g_autofree char *data_dir = NULL;
   int ret;
@@ -532,17 +488,10 @@ main (int   argc,
   data_dir = fanfare_test_make_data_dir ();
   fanfare_test_create_admin (data_dir, ADMIN, ADMIN_PASSWORD);
   server = fanfare_test_server_start (data_dir, NULL);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  fanfare_test_app_use_server (server);
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
-
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/friends-settings/sign-in", test_sign_in);
   g_test_add_func ("/app/friends-settings/find-people", test_find_people);
@@ -556,10 +505,7 @@ main (int   argc,
   g_clear_object (&friend);
   g_clear_object (&other);
   g_clear_object (&admin);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
 

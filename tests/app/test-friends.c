@@ -29,7 +29,7 @@
 #include "fanfare-playlist-page.h"
 #include "fanfare-privacy-group.h"
 #include "fanfare-profile-page.h"
-#include "fanfare-sign-in-dialog.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-window.h"
@@ -51,12 +51,6 @@ static FanfareClient *
 client (void)
 {
   return fanfare_application_get_client (app);
-}
-
-static gboolean
-signed_in (gpointer  data)
-{
-  return client () != NULL && fanfare_client_get_signed_in (client ());
 }
 
 static gboolean
@@ -119,33 +113,10 @@ show_friends (void)
 static void
 test_sign_in (void)
 {
-  FanfareSignInDialog *dialog;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
 
   /* A friend: each follows the other. */
-  friend = fanfare_client_new (server->url, NULL);
-  fanfare_test_note_secret (FRIEND_PASSWORD);
-  fanfare_client_register_async (friend, FRIEND, FRIEND_NAME, FRIEND_PASSWORD, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_register_finish (friend, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  g_clear_object (&user);
-  fanfare_client_sign_in_async (friend, FRIEND, FRIEND_PASSWORD, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (friend, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (friend));
+  friend = fanfare_test_app_client_register (server, FRIEND, FRIEND_NAME, FRIEND_PASSWORD);
 
   fanfare_client_set_following_async (friend, FANFARE_TEST_DEMO_USER, TRUE, NULL, fanfare_test_store_result, &slot);
   assert_done (friend);
@@ -296,26 +267,9 @@ test_contacts (void)
 static FanfareClient *
 register_and_sign_in (const char *username)
 {
-  FanfareClient *other = fanfare_client_new (server->url, NULL);
   g_autofree char *password = g_strdup_printf ("%s password 1", username);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fanfare_test_note_secret (password);
-  fanfare_client_register_async (other, username, username, password, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_register_finish (other, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  g_clear_object (&user);
-  fanfare_client_sign_in_async (other, username, password, NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_client_sign_in_finish (other, result, &error);
-  g_assert_no_error (error);
-  fanfare_test_note_secret (fanfare_client_get_token (other));
-
-  return other;
+  return fanfare_test_app_client_register (server, username, username, password);
 }
 
 static int
@@ -722,7 +676,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *demo = NULL;
   int ret;
 
@@ -731,20 +684,10 @@ main (int   argc,
   fanfare_test_init_gtk (&argc, &argv);
   gst_init (&argc, &argv);
 
-  demo = fanfare_test_seed_demo ();
-  server = fanfare_test_demo_server_start (demo);
-  fanfare_test_rm_rf (demo);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  server = fanfare_test_app_start_demo_server ();
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
-
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/friends/sign-in", test_sign_in);
   g_test_add_func ("/app/friends/feed", test_feed);
@@ -761,10 +704,7 @@ main (int   argc,
 
   g_clear_object (&friend);
   g_free (playlist_id);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
   g_free (scratch);

@@ -21,7 +21,7 @@
 #include "fanfare-fp-extract.h"
 #include "fanfare-identify-history.h"
 #include "fanfare-identify-page.h"
-#include "fanfare-sign-in-dialog.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-test-identify.h"
@@ -39,14 +39,6 @@ static FanfareTestServer *server;
 static char *scratch;
 
 static gboolean
-signed_in (gpointer  data)
-{
-  FanfareClient *client = fanfare_application_get_client (app);
-
-  return client != NULL && fanfare_client_get_signed_in (client);
-}
-
-static gboolean
 has_result (gpointer  data)
 {
   return fanfare_identify_page_get_result (data) != NULL;
@@ -61,15 +53,7 @@ is_visible (gpointer  data)
 static void
 test_sign_in (void)
 {
-  FanfareSignInDialog *dialog;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, "lin", PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, "lin", PASSWORD);
 }
 
 static void
@@ -191,7 +175,6 @@ main (int   argc,
       char *argv[])
 {
   const char *titles[] = { "Harbour Lights", "Paper Kites", NULL };
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   int ret;
 
@@ -203,17 +186,10 @@ main (int   argc,
   data_dir = fanfare_test_make_data_dir ();
   fanfare_test_import_songs (data_dir, "Two Songs", titles, 300, SONG_SECONDS);
   server = fanfare_test_server_start (data_dir, NULL);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  fanfare_test_app_use_server (server);
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
-
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/identify/sign-in", test_sign_in);
   g_test_add_func ("/app/identify/listen", test_listen);
@@ -221,10 +197,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
 
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);

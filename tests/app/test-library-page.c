@@ -25,6 +25,7 @@
 #include "fanfare-preferences-window.h"
 #include "fanfare-problems-page.h"
 #include "fanfare-search-page.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-audio.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-track-list-page.h"
@@ -689,7 +690,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* Before GLib reads them for the first time: the Music folder is the
@@ -701,16 +701,10 @@ main (int   argc,
   fanfare_test_init_gtk (&argc, &argv);
   gst_init (&argc, &argv);
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
+  app = fanfare_test_app_new ();
   player = fanfare_application_get_player (app);
 
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/library/empty-then-filled", test_empty_then_filled);
   g_test_add_func ("/app/library/albums", test_albums);
@@ -725,10 +719,7 @@ main (int   argc,
   ret = g_test_run ();
 
   fanfare_player_stop (player);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_rm_rf (scratch);
   g_free (scratch);
   g_free (music_dir);

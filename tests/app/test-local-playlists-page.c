@@ -27,7 +27,7 @@
 #include "fanfare-playlist-files.h"
 #include "fanfare-playlist-page.h"
 #include "fanfare-playlists-page.h"
-#include "fanfare-sign-in-dialog.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-audio.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
@@ -309,14 +309,6 @@ test_offline (void)
 }
 
 static gboolean
-signed_in (gpointer  data)
-{
-  FanfareClient *client = fanfare_application_get_client (app);
-
-  return client != NULL && fanfare_client_get_signed_in (client);
-}
-
-static gboolean
 platform_page_filled (gpointer  data)
 {
   GtkWidget *page = find_mapped (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE);
@@ -328,7 +320,6 @@ platform_page_filled (gpointer  data)
 static void
 test_upload (void)
 {
-  FanfareSignInDialog *dialog;
   FanfarePlaylistPage *page;
   GListModel *entries;
   g_autofree char *m3u_path = g_build_filename (scratch, "mine.m3u8", NULL);
@@ -336,13 +327,7 @@ test_upload (void)
   g_autofree char *first = song_path (0);
   g_autoptr(GFile) m3u = g_file_new_for_path (m3u_path);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, "lister", PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, "lister", PASSWORD);
 
   /* Uploaded: a private playlist of the platform with the same tracks,
    * which stay on this computer and which others cannot play. */
@@ -384,7 +369,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *user_dirs = NULL;
   g_autofree char *user_dirs_text = NULL;
   g_autofree char *data_dir = NULL;
@@ -411,25 +395,16 @@ main (int   argc,
   data_dir = fanfare_test_make_data_dir ();
   server = fanfare_test_server_start (data_dir, NULL);
   token = fanfare_test_register (server, "lister", PASSWORD);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  fanfare_test_app_use_server (server);
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/local-playlists/offline", test_offline);
   g_test_add_func ("/app/local-playlists/upload", test_upload);
   ret = g_test_run ();
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
   g_free (scratch);

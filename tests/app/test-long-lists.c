@@ -18,6 +18,7 @@
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
 #include "fanfare-playlist-page.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-track-list-page.h"
@@ -36,12 +37,6 @@ static FanfareClient *
 client (void)
 {
   return fanfare_application_get_client (app);
-}
-
-static gboolean
-signed_in (gpointer  data)
-{
-  return client () != NULL && fanfare_client_get_signed_in (client ());
 }
 
 static gboolean
@@ -328,47 +323,22 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(FanfareUser) user = NULL;
   g_autofree char *scratch = NULL;
-  g_autofree char *demo = NULL;
-  GAsyncResult *slot = NULL;
   int ret;
 
   scratch = fanfare_test_use_private_dirs ();
   fanfare_test_init_gtk (&argc, &argv);
-  demo = fanfare_test_seed_demo ();
-  server = fanfare_test_demo_server_start (demo);
-  fanfare_test_rm_rf (demo);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
-
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
-
-  fanfare_account_manager_sign_in_async (fanfare_application_get_accounts (app), server->url,
-                                         FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE,
-                                         NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_account_manager_sign_in_finish (fanfare_application_get_accounts (app), result, &error);
-  g_assert_no_error (error);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 10000));
-  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  server = fanfare_test_app_start_demo_server ();
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 1000, 760);
+  fanfare_test_app_sign_in (app, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
 
   g_test_add_func ("/app/long-lists/playlist", test_long_playlist);
   g_test_add_func ("/app/long-lists/history", test_long_history);
   g_test_add_func ("/app/long-lists/play-all", test_play_all);
   ret = g_test_run ();
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
 

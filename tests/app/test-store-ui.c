@@ -33,7 +33,7 @@
 #include "fanfare-photo-card.h"
 #include "fanfare-artist-page.h"
 #include "fanfare-purchased-page.h"
-#include "fanfare-sign-in-dialog.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-test-shop.h"
@@ -140,15 +140,7 @@ find (GType  type)
 static void
 sign_in (void)
 {
-  FanfareSignInDialog *dialog;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (client ()));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
 }
 
 static gboolean
@@ -719,7 +711,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *demo = NULL;
   g_autofree char *scratch = NULL;
   int ret;
@@ -728,30 +719,17 @@ main (int   argc,
   g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
   fanfare_test_init_gtk (&argc, &argv);
 
-  demo = fanfare_test_seed_demo ();
-  server = fanfare_test_demo_server_start (demo);
-  fanfare_test_rm_rf (demo);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  server = fanfare_test_app_start_demo_server ();
 
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
-
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/store/buy-album", test_buy_album);
   g_test_add_func ("/app/store/fan-clubs", test_fan_clubs);
 
   ret = g_test_run ();
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
 

@@ -26,10 +26,10 @@
 #include "fanfare-discover-page.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
-#include "fanfare-sign-in-dialog.h"
 #include "fanfare-studio-chapters.h"
 #include "fanfare-studio-chart.h"
 #include "fanfare-studio-page.h"
+#include "fanfare-test-app.h"
 #include "fanfare-test-client.h"
 #include "fanfare-test-gtk-utils.h"
 #include "fanfare-test-shop.h"
@@ -377,15 +377,7 @@ click (const char *label)
 static void
 test_sign_in (void)
 {
-  FanfareSignInDialog *dialog;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = FANFARE_SIGN_IN_DIALOG (fanfare_test_find_toplevel (FANFARE_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  fanfare_test_wait_mapped (GTK_WIDGET (dialog));
-  fanfare_sign_in_dialog_submit (dialog, server->url, "maker", PASSWORD, FALSE);
-  g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
-  fanfare_test_note_secret (fanfare_client_get_token (fanfare_application_get_client (app)));
+  fanfare_test_app_sign_in_with_dialog (app, server->url, "maker", PASSWORD);
 }
 
 static void
@@ -760,21 +752,13 @@ albums_listed (gpointer  data)
 static void
 show_window (void)
 {
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
+  window = fanfare_test_app_open_window (app, 0, 0);
 }
 
 static void
 start_app (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_boolean (fanfare_application_get_settings (app), "notify-track-change", FALSE);
+  app = fanfare_test_app_new ();
   show_window ();
 }
 
@@ -870,7 +854,7 @@ main (int   argc,
   data_dir = fanfare_test_make_data_dir ();
   server = fanfare_test_server_start (data_dir, args);
   token = fanfare_test_register (server, "maker", PASSWORD);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
+  fanfare_test_app_use_server (server);
 
   start_app ();
 

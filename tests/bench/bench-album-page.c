@@ -18,13 +18,10 @@
 #include <stdlib.h>
 
 #include "fanfare-album-page.h"
-#include "fanfare-application.h"
 #include "fanfare-cover-image.h"
 #include "fanfare-navigate.h"
 #include "fanfare-navigation-stack.h"
-#include "fanfare-test-client.h"
-#include "fanfare-test-gtk-utils.h"
-#include "fanfare-window.h"
+#include "fanfare-test-app.h"
 
 #define RUNS 20
 
@@ -82,14 +79,6 @@ open_album (FanfareAlbum *album)
   return elapsed;
 }
 
-static gboolean
-signed_in (gpointer  data)
-{
-  FanfareClient *client = fanfare_application_get_client (data);
-
-  return client != NULL && fanfare_client_get_signed_in (client);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -98,8 +87,6 @@ main (int   argc,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) albums = NULL;
   g_autoptr(FanfareAlbum) album = NULL;
-  g_autoptr(FanfareUser) user = NULL;
-  g_autofree char *demo = NULL;
   g_autofree char *scratch = NULL;
   FanfareApplication *app;
   FanfareTestServer *server;
@@ -110,26 +97,10 @@ main (int   argc,
 
   scratch = fanfare_test_use_private_dirs ();
   fanfare_test_init_gtk (&argc, &argv);
-  demo = fanfare_test_seed_demo ();
-  server = fanfare_test_demo_server_start (demo);
-  fanfare_test_rm_rf (demo);
-  g_setenv ("FANFARE_SERVER_URL", server->url, TRUE);
-
-  app = fanfare_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_activate (G_APPLICATION (app));
-  window = FANFARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  fanfare_test_wait_mapped (GTK_WIDGET (window));
-
-  fanfare_account_manager_sign_in_async (fanfare_application_get_accounts (app), server->url,
-                                         FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD, FALSE,
-                                         NULL, fanfare_test_store_result, &slot);
-  result = fanfare_test_wait_result (&slot);
-  user = fanfare_account_manager_sign_in_finish (fanfare_application_get_accounts (app), result, &error);
-  g_assert_no_error (error);
-  g_assert_true (fanfare_test_wait_for (signed_in, app, 10000));
-  g_clear_object (&result);
+  server = fanfare_test_app_start_demo_server ();
+  app = fanfare_test_app_new ();
+  window = fanfare_test_app_open_window (app, 0, 0);
+  fanfare_test_app_sign_in (app, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
 
   client = fanfare_application_get_client (app);
   fanfare_client_list_new_releases_async (client, 10, NULL, fanfare_test_store_result, &slot);
@@ -148,10 +119,7 @@ main (int   argc,
            "p90 %.1f ms, max %.1f ms (target: <= 100 ms)\n",
            cold, RUNS, times[RUNS / 2], times[RUNS * 9 / 10], times[RUNS - 1]);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_object_unref (app);
+  fanfare_test_app_quit (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
 
