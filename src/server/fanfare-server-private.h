@@ -34,6 +34,7 @@ struct _FanfareServer
   FanfareRouter        *router;
   FanfareResponseCache *cache;
   SoupServer           *soup;
+  GThreadPool          *workers;
   FanfareServerLimits   limits;
 
   /* State, on the main thread */

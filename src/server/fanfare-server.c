@@ -20,6 +20,9 @@
 #include "fanfare-server-private.h"
 #include "fanfare-shop.h"
 
+/* Connections the kernel holds for the server before it accepts them. */
+#define LISTEN_BACKLOG 1024
+
 enum {
   SIGNAL_STOPPED,
   N_SIGNALS
@@ -65,6 +68,9 @@ fanfare_server_dispose (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  /* Lets the requests still running end. */
+  if (self->workers != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->workers), FALSE, TRUE);
 
   G_OBJECT_CLASS (fanfare_server_parent_class)->dispose (object);
 }
@@ -299,6 +305,26 @@ invalid:
   return NULL;
 }
 
+/* A socket listening on @address with room for a burst of connections:
+ * GSocket's default backlog of 10 drops the rest of a burst's handshakes,
+ * and their clients wait a second or more to try again. */
+static GSocket *
+listen_socket (GSocketAddress *address,
+               GError        **error)
+{
+  g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, error);
+
+  if (socket == NULL)
+    return NULL;
+
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
+
+  return g_steal_pointer (&socket);
+}
+
 /**
  * fanfare_server_listen:
  * @address: HOST:PORT; port 0 picks a free one
@@ -314,6 +340,7 @@ fanfare_server_listen (FanfareServer   *self,
                        GError         **error)
 {
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   g_return_val_if_fail (FANFARE_IS_SERVER (self), FALSE);
@@ -331,7 +358,8 @@ fanfare_server_listen (FanfareServer   *self,
     }
 
   _fanfare_dispatch_attach (self);
-  if (!soup_server_listen (self->soup, socket_address, options, error))
+  if ((socket = listen_socket (socket_address, error)) == NULL ||
+      !soup_server_listen_socket (self->soup, socket, options, error))
     {
       g_clear_object (&self->soup);
       return FALSE;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fanfare-bench.h"
 
@@ -232,4 +233,26 @@ fanfare_bench_exec_sql (sqlite3    *handle,
 
   if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
+}
+
+/**
+ * fanfare_bench_server_cpu_ms:
+ * @server: a server fanfare_bench_spawn() started
+ *
+ * Returns: the processor time @server spent so far, in milliseconds: what
+ *   a request costs when the machine is shared and the wall clock waits
+ */
+double
+fanfare_bench_server_cpu_ms (GSubprocess *server)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (server));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  /* After the command's name in parentheses: utime and stime are the
+   * 12th and 13th fields. */
+  fields = g_strsplit (strrchr (text, ')') + 2, " ", -1);
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
 }

@@ -36,6 +36,7 @@ char        *fanfare_bench_log_in (const char *server_url,
                                    const char *password) G_GNUC_WARN_UNUSED_RESULT;
 guint        fanfare_bench_env_count (const char *name,
                                       guint       fallback);
+double       fanfare_bench_server_cpu_ms (GSubprocess *server);
 void         fanfare_bench_exec_sql (sqlite3    *handle,
                                      const char *sql);
 

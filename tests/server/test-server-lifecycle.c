@@ -4,19 +4,26 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The program: a clean shutdown that lets requests in flight finish, the
- * command line, and https. */
+/* The program: a clean shutdown that lets requests in flight finish, a
+ * burst of connections, the command line, and https. */
 
 #include "config.h"
 
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "fanfare-test-server.h"
 #include "fanfare-test-store.h"
 
 #define BIG_SIZE (24 * 1024 * 1024)
+#define BURST    64
 
 static gboolean
 is_running (FanfareTestServer *server)
@@ -129,6 +136,67 @@ test_sigint (void)
   fanfare_test_server_stop (server);
 }
 
+/* Whether the socket's connection completed, as poll() and SO_ERROR
+ * tell it without waiting. */
+static gboolean
+is_connected (int  fd)
+{
+  struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+  int error = -1;
+  socklen_t length = sizeof error;
+
+  return poll (&pfd, 1, 0) == 1 && (pfd.revents & POLLOUT) &&
+         getsockopt (fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0 && error == 0;
+}
+
+/* A burst of people connecting while the server is busy: the kernel holds
+ * every one of them until the server accepts, rather than dropping the
+ * handshakes of all but the first few, whose clients would wait a second
+ * or more to try again. Stopping the process stands in for being busy. */
+static void
+test_connection_burst (void)
+{
+  g_autofree char *data_dir = fanfare_test_make_data_dir ();
+  FanfareTestServer *server = fanfare_test_server_start (data_dir, NULL);
+  g_autoptr(GUri) uri = g_uri_parse (server->url, G_URI_FLAGS_NONE, NULL);
+  struct sockaddr_in address = { .sin_family = AF_INET, .sin_port = htons (g_uri_get_port (uri)) };
+  int fds[BURST];
+  guint connected = 0;
+
+  g_assert_cmpint (inet_pton (AF_INET, g_uri_get_host (uri), &address.sin_addr), ==, 1);
+  g_subprocess_send_signal (server->process, SIGSTOP);
+  for (guint i = 0; i < BURST; i++)
+    {
+      fds[i] = socket (AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+      g_assert_cmpint (fds[i], >=, 0);
+      g_assert_true (connect (fds[i], (struct sockaddr *) &address, sizeof address) == 0 || errno == EINPROGRESS);
+    }
+
+  /* A handshake on loopback takes microseconds; a dropped one is tried
+   * again after a second. */
+  g_usleep (300 * 1000);
+  for (guint i = 0; i < BURST; i++)
+    connected += is_connected (fds[i]);
+  g_assert_cmpuint (connected, ==, BURST);
+
+  /* Once the server goes on, each is answered. */
+  g_subprocess_send_signal (server->process, SIGCONT);
+  for (guint i = 0; i < BURST; i++)
+    {
+      const char request[] = "GET /api/v1/server HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n";
+      struct pollfd pfd = { .fd = fds[i], .events = POLLIN };
+      char answer[16] = "";
+
+      g_assert_cmpint (send (fds[i], request, strlen (request), MSG_NOSIGNAL), ==, strlen (request));
+      g_assert_cmpint (poll (&pfd, 1, 60 * 1000), ==, 1);
+      g_assert_cmpint (recv (fds[i], answer, sizeof answer - 1, 0), >, 0);
+      g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 200"));
+      close (fds[i]);
+    }
+
+  fanfare_test_server_stop (server);
+}
+
 static void
 test_command_line (void)
 {
@@ -232,6 +300,7 @@ main (int   argc,
 
   g_test_add_func ("/server/lifecycle/shutdown-lets-requests-finish", test_shutdown_lets_requests_finish);
   g_test_add_func ("/server/lifecycle/sigint", test_sigint);
+  g_test_add_func ("/server/lifecycle/connection-burst", test_connection_burst);
   g_test_add_func ("/server/lifecycle/command-line", test_command_line);
   g_test_add_func ("/server/lifecycle/https", test_https);
 

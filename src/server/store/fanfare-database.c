@@ -222,9 +222,11 @@ connection_open (FanfareDatabase *self,
 
   /* Reads through a shared mapping of the file rather than a page cache
    * per connection: a search over a large catalog touches more pages than
-   * a connection's cache holds, and eight copies would not help. */
+   * a connection's cache holds, and eight copies would not help. Each
+   * write of a grouped commit is a savepoint, whose journal of the pages
+   * it changed stays in memory rather than spilling to a file. */
   if (!_fanfare_connection_exec (conn,
-                                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
                                  "PRAGMA mmap_size = " G_STRINGIFY (MMAP_SIZE) ";", error))
     {
       connection_free (conn);
