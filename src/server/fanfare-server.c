@@ -364,6 +364,7 @@ fanfare_server_listen (FanfareServer   *self,
       g_clear_object (&self->soup);
       return FALSE;
     }
+  fanfare_database_warm_up (self->db);
 
   if (self->public_url == NULL)
     {

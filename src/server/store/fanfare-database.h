@@ -23,6 +23,7 @@ typedef struct {
 
 FanfareDatabase *fanfare_database_open (const char *path,
                                         GError    **error) G_GNUC_WARN_UNUSED_RESULT;
+void             fanfare_database_warm_up (FanfareDatabase *self);
 void             fanfare_database_close (FanfareDatabase *self);
 guint            fanfare_database_get_schema_version (FanfareDatabase *self);
 guint            fanfare_database_get_generation (FanfareDatabase *self);
