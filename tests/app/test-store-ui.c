@@ -330,7 +330,7 @@ wallet_view (const char *listener)
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
   g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
   dialog = find_dialog ("Your Wallet");
-  history = fanfare_wallet_dialog_get_history (dialog);
+  history = fanfare_wallet_history_get_list (fanfare_wallet_dialog_get_history (dialog));
   g_assert_nonnull (history);
   latest = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (history, 0));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (latest)), ==, "Top-up");
@@ -432,6 +432,131 @@ test_buy_album (void)
   give (purchased, album, listener);
   photo_card (album, admin);
   wallet_view (listener);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+typedef struct {
+  GtkListBox *list;
+  guint       n;
+} Rows;
+
+static gboolean
+more_rows (gpointer  data)
+{
+  Rows *rows = data;
+
+  return n_rows (rows->list) > rows->n;
+}
+
+/* How many entries the listener's wallet history has, read in one page. */
+static guint
+count_history (const char *listener)
+{
+  g_autoptr(FanfareTestResponse) response = fanfare_test_request (server, "GET", "/api/v1/me/wallet/history?limit=100",
+                                                                  listener, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (response->json), "next_cursor")));
+
+  return json_array_get_length (fanfare_test_response_get_array (response, "items"));
+}
+
+/* A wallet with more history than a page: scrolling to the end of Recent
+ * Activity reads the next page, with a spinner meanwhile, until all of it
+ * is listed once, the first top-up last. */
+static void
+test_wallet_history (void)
+{
+  g_autofree char *listener = fanfare_test_log_in (server, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
+  g_auto(GStrv) codes = fanfare_test_issue_codes (server->data_dir, "1", 41);
+  FanfareWalletHistory *history;
+  GtkWidget *dialog, *spinner, *retry;
+  GtkListBox *list;
+  GtkAdjustment *adjustment;
+  guint expected, top_ups = 0;
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    fanfare_test_top_up (server, listener, codes[i]);
+  expected = count_history (listener);
+  g_assert_cmpuint (expected, >, 40);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
+  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
+  dialog = find_dialog ("Your Wallet");
+  history = fanfare_wallet_dialog_get_history (dialog);
+  g_assert_nonnull (history);
+  list = fanfare_wallet_history_get_list (history);
+  fanfare_test_wait_frame (dialog);
+
+  /* Only the first page until the list is scrolled. */
+  g_assert_cmpuint (n_rows (list), ==, 20);
+  g_assert_false (fanfare_wallet_history_get_loading (history));
+  spinner = fanfare_test_find_widget (GTK_WIDGET (history), GTK_TYPE_SPINNER);
+  /* The one button is Retry, on the row of a page that failed. */
+  retry = fanfare_test_find_widget (GTK_WIDGET (history), GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_Retry");
+  g_assert_false (gtk_widget_is_visible (retry));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                                                      fanfare_test_find_widget (GTK_WIDGET (history),
+                                                                                GTK_TYPE_SCROLLED_WINDOW)));
+  while (n_rows (list) < expected)
+    {
+      Rows rows = { list, n_rows (list) };
+
+      /* With the server down, a page fails: a row says so, and Retry,
+       * once it is back, reads it. */
+      if (rows.n == 40)
+        {
+          fanfare_test_server_kill (server);
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          g_assert_true (fanfare_test_wait_for (is_visible, retry, 20000));
+          g_assert_false (fanfare_wallet_history_get_loading (history));
+          g_assert_false (gtk_widget_get_visible (spinner));
+          g_assert_cmpuint (n_rows (list), ==, rows.n);
+          fanfare_test_wait_frame (dialog);
+          fanfare_test_save_screenshot (dialog, "store-wallet-history-failed");
+          /* Scrolling does not ask again; only Retry does. */
+          gtk_adjustment_set_value (adjustment, 0);
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          g_assert_false (fanfare_wallet_history_get_loading (history));
+          fanfare_test_server_restart (server);
+          g_assert_true (gtk_widget_activate_action (retry, "history.retry", NULL));
+          g_assert_false (gtk_widget_is_visible (retry));
+        }
+      else
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      g_assert_true (fanfare_wallet_history_get_loading (history));
+      g_assert_true (gtk_widget_get_visible (spinner));
+      g_assert_true (fanfare_test_wait_for (more_rows, &rows, 20000));
+      fanfare_test_wait_frame (dialog);
+    }
+
+  /* All of it, each entry once, the oldest last; the end reached, no
+   * more is read. */
+  g_assert_cmpuint (n_rows (list), ==, expected);
+  for (guint i = 0; i < expected; i++)
+    if (g_str_equal (row_title (list, i), "Top-up"))
+      top_ups++;
+  g_assert_cmpuint (top_ups, ==, expected - 2);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (
+                                                                                  list, expected - 1))),
+                                   "+¥50.00 · balance ¥50.00"));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_false (fanfare_wallet_history_get_loading (history));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  fanfare_test_save_screenshot (dialog, "store-wallet-history-end");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static FanfareNavigationStack *
@@ -725,6 +850,7 @@ main (int   argc,
   window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/store/buy-album", test_buy_album);
+  g_test_add_func ("/app/store/wallet-history", test_wallet_history);
   g_test_add_func ("/app/store/fan-clubs", test_fan_clubs);
 
   ret = g_test_run ();
