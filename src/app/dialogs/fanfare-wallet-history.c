@@ -317,6 +317,12 @@ fanfare_wallet_history_get_list (FanfareWalletHistory *self)
   return self->list;
 }
 
+/**
+ * fanfare_wallet_history_get_loading:
+ *
+ * Returns: whether a page of the history is being read, while the spinner
+ *   shows
+ */
 gboolean
 fanfare_wallet_history_get_loading (FanfareWalletHistory *self)
 {
