@@ -7,11 +7,39 @@
 /* The set-up the tests and benchmarks of the real application share: a
  * fanfare-server with the small demo the app is pointed at, the
  * application and its window, signing in as a given person, and quitting;
- * and other people, each on a client of their own, beside the app. */
+ * other people, each on a client of their own, beside the app. The waits
+ * and looks at the window the UI tests have in common are in
+ * fanfare-test-app-window.c. */
 
 #include "config.h"
 
+#include <gst/gst.h>
+
 #include "fanfare-test-app.h"
+
+/**
+ * fanfare_test_app_init:
+ * @argc: the program's
+ * @argv: the program's
+ *
+ * Gives the program private folders, a sound output that plays to
+ * nothing in real time, GTK and GStreamer.
+ *
+ * Returns: (transfer full): the folder that holds the private ones;
+ *   remove it with fanfare_test_rm_rf() at the end
+ */
+char *
+fanfare_test_app_init (int    *argc,
+                       char ***argv)
+{
+  char *scratch = fanfare_test_use_private_dirs ();
+
+  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
+  fanfare_test_init_gtk (argc, argv);
+  gst_init (argc, argv);
+
+  return scratch;
+}
 
 /**
  * fanfare_test_app_start_demo_server:

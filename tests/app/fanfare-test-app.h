@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+char               *fanfare_test_app_init (int    *argc,
+                                           char ***argv) G_GNUC_WARN_UNUSED_RESULT;
 FanfareTestServer  *fanfare_test_app_start_demo_server (void) G_GNUC_WARN_UNUSED_RESULT;
 void                fanfare_test_app_use_server (FanfareTestServer *server);
 FanfareApplication *fanfare_test_app_new (void) G_GNUC_WARN_UNUSED_RESULT;
@@ -39,5 +41,20 @@ FanfareClient      *fanfare_test_app_client_register (FanfareTestServer *server,
                                                       const char        *username,
                                                       const char        *display_name,
                                                       const char        *password) G_GNUC_WARN_UNUSED_RESULT;
+
+/* fanfare-test-app-window.c */
+void                fanfare_test_app_save_screenshot (GtkWidget  *widget,
+                                                      const char *name);
+GtkWidget          *fanfare_test_app_find_dialog (const char *heading);
+GtkWidget          *fanfare_test_app_wait_dialog (const char *heading);
+GtkWidget          *fanfare_test_app_wait_page (FanfareWindow *window,
+                                                GType          type);
+GtkWidget          *fanfare_test_app_find_actionable (GtkWidget  *root,
+                                                      const char *action);
+void                fanfare_test_app_wait_club_role (GtkWidget  *club,
+                                                     const char *role);
+/* For fanfare_test_wait_for(). */
+gboolean            fanfare_test_app_has_items (gpointer  model);
+gboolean            fanfare_test_app_is_mapped (gpointer  widget);
 
 G_END_DECLS

@@ -10,8 +10,6 @@
 
 #include "config.h"
 
-#include <gst/gst.h>
-
 #include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-navigation-stack.h"
@@ -33,12 +31,6 @@ gboolean
 signed_in (gpointer  data)
 {
   return client () != NULL && fanfare_client_get_signed_in (client ());
-}
-
-gboolean
-has_items (gpointer  data)
-{
-  return g_list_model_get_n_items (data) > 0;
 }
 
 /* Every cover under @root has its picture. */
@@ -73,9 +65,7 @@ covers_loaded (gpointer  data)
 void
 save_screenshot (const char *name)
 {
-  fanfare_test_wait_ms (600);
-  fanfare_test_wait_frame (GTK_WIDGET (window));
-  fanfare_test_save_screenshot (GTK_WIDGET (window), name);
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), name);
 }
 
 GtkWidget *
@@ -139,10 +129,7 @@ fanfare_test_platform_start (int      *argc,
                              char   ***argv,
                              gboolean  sign_in)
 {
-  scratch = fanfare_test_use_private_dirs ();
-  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
-  fanfare_test_init_gtk (argc, argv);
-  gst_init (argc, argv);
+  scratch = fanfare_test_app_init (argc, argv);
 
   server = fanfare_test_app_start_demo_server ();
   app = fanfare_test_app_new ();
@@ -154,9 +141,9 @@ fanfare_test_platform_start (int      *argc,
       fanfare_test_app_sign_in (app, server->url, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
       token = g_strdup (fanfare_client_get_token (client ()));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
-      g_assert_true (fanfare_test_wait_for (has_items, fanfare_discover_page_get_new_releases (discover), 20000));
-      g_assert_true (fanfare_test_wait_for (has_items, fanfare_discover_page_get_chart (discover), 20000));
-      g_assert_true (fanfare_test_wait_for (has_items, fanfare_discover_page_get_featured (discover), 20000));
+      g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_discover_page_get_new_releases (discover), 20000));
+      g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_discover_page_get_chart (discover), 20000));
+      g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_discover_page_get_featured (discover), 20000));
     }
 }
 

@@ -31,7 +31,6 @@ FanfarePlaylistPage *wait_playlist_page (void);
 
 /* For fanfare_test_wait_for(). */
 gboolean             signed_in (gpointer  data);
-gboolean             has_items (gpointer  data);
 gboolean             covers_loaded (gpointer  data);
 gboolean             playlist_loaded (gpointer  data);
 gboolean             playlist_page_pushed (gpointer  data);

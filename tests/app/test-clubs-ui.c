@@ -122,30 +122,6 @@ navigation (void)
   return FANFARE_NAVIGATION_STACK (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_NAVIGATION_STACK));
 }
 
-static gboolean
-page_is (gpointer  type)
-{
-  GtkWidget *page = fanfare_navigation_stack_get_visible_page (navigation ());
-
-  return page != NULL && G_TYPE_CHECK_INSTANCE_TYPE (page, GPOINTER_TO_SIZE (type)) && gtk_widget_get_mapped (page);
-}
-
-static GtkWidget *
-wait_page (GType  type)
-{
-  g_assert_true (fanfare_test_wait_for (page_is, GSIZE_TO_POINTER (type), 20000));
-
-  return fanfare_navigation_stack_get_visible_page (navigation ());
-}
-
-static void
-save_screenshot (const char *name)
-{
-  fanfare_test_wait_ms (600);
-  fanfare_test_wait_frame (GTK_WIDGET (window));
-  fanfare_test_save_screenshot (GTK_WIDGET (window), name);
-}
-
 /* A request to the server that must succeed. */
 static char *
 call (const char *method,
@@ -201,7 +177,7 @@ test_profile (void)
   sign_in_as ("wang");
 
   fanfare_navigate_profile (GTK_WIDGET (window), "mei");
-  profile = wait_page (FANFARE_TYPE_PROFILE_PAGE);
+  profile = fanfare_test_app_wait_page (window, FANFARE_TYPE_PROFILE_PAGE);
   fandom = fanfare_profile_page_get_fandom (FANFARE_PROFILE_PAGE (profile));
   g_assert_true (fanfare_test_wait_for (fandom_loaded, fandom, 20000));
   g_assert_cmpuint (fanfare_profile_fandom_get_n_nameplates (fandom), ==, 1);
@@ -213,12 +189,12 @@ test_profile (void)
   fanfare_test_assert_label_shown (profile, serial);
   fanfare_test_assert_label_shown (profile, gettext ("Verified"));
   fanfare_test_assert_label_shown (profile, CLUB);
-  save_screenshot ("clubs-profile");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-profile");
 
   /* Li, who bought nothing and joined nothing, has neither. */
   fanfare_navigation_stack_pop_to_root (navigation ());
   fanfare_navigate_profile (GTK_WIDGET (window), "li");
-  profile = wait_page (FANFARE_TYPE_PROFILE_PAGE);
+  profile = fanfare_test_app_wait_page (window, FANFARE_TYPE_PROFILE_PAGE);
   fandom = fanfare_profile_page_get_fandom (FANFARE_PROFILE_PAGE (profile));
   g_assert_true (fanfare_test_wait_for (fandom_loaded, fandom, 20000));
   g_assert_cmpuint (fanfare_profile_fandom_get_n_nameplates (fandom), ==, 0);
@@ -229,7 +205,7 @@ test_profile (void)
   /* The club on Mei's profile opens its page. */
   fanfare_navigation_stack_pop_to_root (navigation ());
   fanfare_navigate_profile (GTK_WIDGET (window), "mei");
-  profile = wait_page (FANFARE_TYPE_PROFILE_PAGE);
+  profile = fanfare_test_app_wait_page (window, FANFARE_TYPE_PROFILE_PAGE);
   fandom = fanfare_profile_page_get_fandom (FANFARE_PROFILE_PAGE (profile));
   g_assert_true (fanfare_test_wait_for (fandom_loaded, fandom, 20000));
   fanfare_test_wait_frame (profile);
@@ -237,7 +213,7 @@ test_profile (void)
   g_assert_nonnull (label);
   row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
   g_signal_emit_by_name (row, "activate");
-  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
+  club = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUB_PAGE);
   fanfare_test_assert_label_shown (club, CLUB);
   fanfare_navigation_stack_pop_to_root (navigation ());
 }
@@ -264,7 +240,7 @@ test_comment_nameplates (void)
   sign_in_as ("wang");
 
   fanfare_navigate_album (GTK_WIDGET (window), album);
-  page = wait_page (FANFARE_TYPE_ALBUM_PAGE);
+  page = fanfare_test_app_wait_page (window, FANFARE_TYPE_ALBUM_PAGE);
   section = fanfare_test_find_widget (page, FANFARE_TYPE_COMMENT_SECTION);
   g_assert_nonnull (section);
   g_assert_true (fanfare_test_wait_for (comments_read, section, 20000));
@@ -292,7 +268,7 @@ test_comment_nameplates (void)
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   }
-  save_screenshot ("clubs-comment-nameplate");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-comment-nameplate");
   fanfare_navigation_stack_pop_to_root (navigation ());
 }
 
@@ -343,7 +319,7 @@ test_gift_inbox (void)
   from = g_strdup_printf (gettext ("%s · a gift from %s"), "zhou", "li");
   subtitle = g_strdup_printf (gettext ("%s · “%s”"), from, "生日快乐");
   fanfare_test_assert_label_shown (inbox, subtitle);
-  save_screenshot ("clubs-inbox-gift");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-inbox-gift");
 
   /* Play plays it; the row opens its page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (gifts), "gifts.play", "s", album_id));
@@ -446,7 +422,7 @@ test_post_image_link (void)
   g_assert_no_error (error);
   sign_in_as ("wang");
   fanfare_navigate_club (GTK_WIDGET (window), club_id, CLUB);
-  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
+  club = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUB_PAGE);
   wait_posts (club, 0);
   composer = fanfare_club_page_get_composer (FANFARE_CLUB_PAGE (club));
 
@@ -457,7 +433,7 @@ test_post_image_link (void)
   fanfare_test_wait_frame (club);
   fanfare_test_assert_label_shown (club, "海边.png");
   fanfare_test_assert_label_shown (club, link_text);
-  save_screenshot ("clubs-composer");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-composer");
   g_assert_true (gtk_widget_activate_action (club, "club.post", NULL));
   wait_posts (club, 1);
 
@@ -475,11 +451,11 @@ test_post_image_link (void)
   link = fanfare_test_find_label (GTK_WIDGET (row), link_text);
   g_assert_nonnull (link);
   g_assert_true (gtk_widget_is_sensitive (link));
-  save_screenshot ("clubs-post-picture-link");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-post-picture-link");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "post.open-link", NULL));
   g_assert_true (fanfare_test_wait_for (album_page_of, album_id, 20000));
   fanfare_navigation_stack_pop (navigation ());
-  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
+  club = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUB_PAGE);
 
   /* A track, found the same way, opens its own page. */
   composer = fanfare_club_page_get_composer (FANFARE_CLUB_PAGE (club));
@@ -493,25 +469,9 @@ test_post_image_link (void)
   g_assert_true (FANFARE_IS_TRACK (linked));
   g_assert_cmpstr (fanfare_track_get_title (FANFARE_TRACK (linked)), ==, "晴天");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "post.open-link", NULL));
-  wait_page (FANFARE_TYPE_TRACK_PAGE);
+  fanfare_test_app_wait_page (window, FANFARE_TYPE_TRACK_PAGE);
   fanfare_navigation_stack_pop_to_root (navigation ());
   fanfare_test_rm_rf (dir);
-}
-
-static gboolean
-has_role (gpointer  data)
-{
-  return fanfare_club_page_get_loaded (data) &&
-         g_strcmp0 (fanfare_club_page_get_role (data), g_object_get_data (data, "expected-role")) == 0;
-}
-
-static void
-wait_role (GtkWidget  *club,
-           const char *role)
-{
-  g_object_set_data_full (G_OBJECT (club), "expected-role", g_strdup (role), g_free);
-  g_assert_true (fanfare_test_wait_for (has_role, club, 20000));
-  fanfare_test_wait_frame (club);
 }
 
 static gboolean
@@ -543,7 +503,7 @@ open_club (const char *id,
 
   fanfare_navigation_stack_pop_to_root (navigation ());
   fanfare_navigate_club (GTK_WIDGET (window), id, name);
-  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
+  club = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUB_PAGE);
   g_assert_true (fanfare_test_wait_for ((FanfareTestCondition) fanfare_club_page_get_loaded, club, 20000));
 
   return club;
@@ -563,7 +523,7 @@ test_moderation (void)
   spam = call ("POST", posts, mei, "{\"body\": \"低价代购\"}", "post.id");
   sign_in_as ("wang");
   club = open_club (club_id, CLUB);
-  wait_role (club, "founder");
+  fanfare_test_app_wait_club_role (club, "founder");
   wait_posts (club, 3);
   wait_supporters (club, 3);
   fanfare_test_assert_label_shown (club, "低价代购");
@@ -576,18 +536,18 @@ test_moderation (void)
   wait_supporters (club, 2);
   g_assert_true (gtk_widget_activate_action (club, "club.ban-member", "s", "li"));
   wait_supporters (club, 1);
-  save_screenshot ("clubs-moderated");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-moderated");
 
   /* Li finds the club and cannot join it again. */
   sign_in_as ("li");
   club = open_club (club_id, CLUB);
-  wait_role (club, NULL);
+  fanfare_test_app_wait_club_role (club, NULL);
   fanfare_test_assert_label_shown (club, gettext ("Join"));
   g_assert_true (gtk_widget_activate_action (club, "club.join", NULL));
   g_assert_true (fanfare_test_wait_for (toast_shown, (gpointer) gettext ("You were banned from this club and cannot join it again"),
                                         20000));
-  wait_role (club, NULL);
-  save_screenshot ("clubs-banned-join");
+  fanfare_test_app_wait_club_role (club, NULL);
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-banned-join");
 }
 
 /* Mei, removed before, joins again and leaves. */
@@ -599,33 +559,15 @@ test_leave (void)
 
   sign_in_as ("mei");
   club = open_club (club_id, CLUB);
-  wait_role (club, NULL);
+  fanfare_test_app_wait_club_role (club, NULL);
   g_assert_true (gtk_widget_activate_action (club, "club.join", NULL));
-  wait_role (club, "member");
+  fanfare_test_app_wait_club_role (club, "member");
   fanfare_test_assert_label_shown (club, gettext ("Leave"));
   g_assert_true (gtk_widget_activate_action (club, "club.join", NULL));
-  wait_role (club, NULL);
+  fanfare_test_app_wait_club_role (club, NULL);
   fanfare_test_assert_label_shown (club, gettext ("Join"));
   listed = fanfare_test_request (server, "GET", "/api/v1/users/mei/clubs", NULL, NULL);
   g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (listed, "items")), ==, 0);
-}
-
-/* The widget in @root that activates @action. */
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_actionable (child, action)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Mei founds the artist's official club; Zhou, the artist, claims it. */
@@ -639,13 +581,13 @@ test_claim (void)
 
   sign_in_as ("zhou");
   club = open_club (official, "周的官方后援会");
-  wait_role (club, NULL);
-  claim = find_actionable (club, "club.claim");
+  fanfare_test_app_wait_club_role (club, NULL);
+  claim = fanfare_test_app_find_actionable (club, "club.claim");
   g_assert_nonnull (claim);
   g_assert_true (gtk_widget_get_mapped (claim));
-  save_screenshot ("clubs-claim");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-claim");
   g_assert_true (gtk_widget_activate_action (club, "club.claim", NULL));
-  wait_role (club, "founder");
+  fanfare_test_app_wait_club_role (club, "founder");
   g_assert_false (gtk_widget_get_mapped (claim));
   details = g_strdup_printf (ngettext ("%s · %s · %u member", "%s · %s · %u members", 2), "zhou",
                              gettext ("Official club"), 2);
@@ -697,9 +639,7 @@ main (int   argc,
   g_autofree char *scratch = NULL;
   int ret;
 
-  scratch = fanfare_test_use_private_dirs ();
-  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
-  fanfare_test_init_gtk (&argc, &argv);
+  scratch = fanfare_test_app_init (&argc, &argv);
   set_up_platform ();
   fanfare_test_app_use_server (server);
 

@@ -14,8 +14,6 @@
 
 #include <string.h>
 
-#include <gst/gst.h>
-
 #include "fanfare-application.h"
 #include "fanfare-blocked-group.h"
 #include "fanfare-client-moderation.h"
@@ -51,21 +49,6 @@ static FanfareClient *
 client (void)
 {
   return fanfare_application_get_client (app);
-}
-
-static gboolean
-has_items (gpointer  data)
-{
-  return g_list_model_get_n_items (data) > 0;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  fanfare_test_wait_ms (600);
-  fanfare_test_wait_frame (widget);
-  fanfare_test_save_screenshot (widget, name);
 }
 
 static void
@@ -138,13 +121,13 @@ test_find_people (void)
 
   /* By part of the display name, from the people-only search. */
   fanfare_friends_page_find_people (page, "Fang");
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_people (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_friends_page_get_people (page), 20000));
   g_assert_cmpuint (g_list_model_get_n_items (fanfare_friends_page_get_people (page)), ==, 1);
   found = g_list_model_get_item (fanfare_friends_page_get_people (page), 0);
   g_assert_cmpstr (fanfare_user_get_username (found), ==, FRIEND);
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "@" FRIEND);
-  save_screenshot (GTK_WIDGET (window), "friends-find-people-only");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-find-people-only");
   fanfare_friends_page_find_people (page, "");
 }
 
@@ -227,7 +210,7 @@ test_phone (void)
   g_assert_cmpstr (fanfare_user_get_username (user), ==, USER);
   /* The switch above the number brings both into view. */
   gtk_widget_grab_focus (GTK_WIDGET (privacy_switch (group, 3)));
-  save_screenshot (GTK_WIDGET (window), "friends-phone");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-phone");
 }
 
 static gboolean
@@ -259,7 +242,7 @@ test_blocked (void)
   g_assert_nonnull (label);
   button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
   gtk_widget_grab_focus (button);
-  save_screenshot (GTK_WIDGET (window), "friends-blocked-people");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-blocked-people");
 
   /* Unblock: off the list, and off the server's. */
   g_signal_emit_by_name (button, "clicked");
@@ -358,7 +341,7 @@ test_nearby_remembered (void)
   g_assert_true (fanfare_test_wait_for (sees_user_nearby, friend, 20000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   gtk_widget_grab_focus (GTK_WIDGET (group));
-  save_screenshot (GTK_WIDGET (window), "friends-nearby-remembered");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-nearby-remembered");
 
   /* Opting out is remembered too, and the area is deleted at once. */
   fanfare_nearby_group_set_sharing (group, FALSE);
@@ -451,7 +434,7 @@ test_reports (void)
   /* Shown as written, never as markup. */
   fanfare_test_assert_label_shown (GTK_WIDGET (dialog), "Cheap <b>followers</b> here");
   fanfare_test_assert_label_shown (GTK_WIDGET (dialog), "By Zhao Lei · Reported by 1 person: spam");
-  save_screenshot (GTK_WIDGET (dialog), "friends-reported-comments");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (dialog), "friends-reported-comments");
 
   /* Remove the spam, dismiss the other: both leave the list. */
   g_signal_emit_by_name (button_in_row (GTK_WIDGET (dialog), "Cheap <b>followers</b> here", "Remove"), "clicked");
@@ -480,10 +463,7 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   int ret;
 
-  scratch = fanfare_test_use_private_dirs ();
-  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
-  fanfare_test_init_gtk (&argc, &argv);
-  gst_init (&argc, &argv);
+  scratch = fanfare_test_app_init (&argc, &argv);
 
   data_dir = fanfare_test_make_data_dir ();
   fanfare_test_create_admin (data_dir, ADMIN, ADMIN_PASSWORD);

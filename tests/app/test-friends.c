@@ -13,8 +13,6 @@
 
 #include <string.h>
 
-#include <gst/gst.h>
-
 #include "fanfare-application.h"
 #include "fanfare-blocked-group.h"
 #include "fanfare-client-social.h"
@@ -51,41 +49,6 @@ static FanfareClient *
 client (void)
 {
   return fanfare_application_get_client (app);
-}
-
-static gboolean
-has_items (gpointer  data)
-{
-  return g_list_model_get_n_items (data) > 0;
-}
-
-static gboolean
-label_visible (gpointer  data)
-{
-  GtkWidget *label = data;
-
-  return gtk_widget_get_mapped (label);
-}
-
-static void
-save_screenshot (const char *name)
-{
-  fanfare_test_wait_ms (600);
-  fanfare_test_wait_frame (GTK_WIDGET (window));
-  fanfare_test_save_screenshot (GTK_WIDGET (window), name);
-}
-
-/* The message dialog on show: those answered may linger unmapped. */
-static GtkWindow *
-shown_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
 }
 
 static void
@@ -142,13 +105,13 @@ test_feed (void)
   playlist_id = g_strdup (fanfare_playlist_get_id (playlist));
 
   fanfare_friends_page_reload (page);
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_feed (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_friends_page_get_feed (page), 20000));
   activity = g_list_model_get_item (fanfare_friends_page_get_feed (page), 0);
   g_assert_cmpstr (fanfare_user_get_username (fanfare_activity_get_user (activity)), ==, FRIEND);
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (GTK_WIDGET (page), FRIEND_NAME);
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Made the playlist “" PLAYLIST "”");
-  save_screenshot ("friends-feed");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-feed");
 }
 
 static gboolean
@@ -208,7 +171,7 @@ test_privacy (void)
   g_assert_true (fanfare_test_wait_for (sharing_playlists_is, GINT_TO_POINTER (FALSE), 20000));
   g_assert_false (friend_sees ("Late Night"));
   gtk_widget_grab_focus (share);
-  save_screenshot ("friends-privacy");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-privacy");
 
   gtk_switch_set_active (GTK_SWITCH (share), TRUE);
   g_assert_true (fanfare_test_wait_for (sharing_playlists_is, GINT_TO_POINTER (TRUE), 20000));
@@ -250,7 +213,7 @@ test_contacts (void)
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   fanfare_contacts_group_find_in_file (group, file);
   g_setenv ("LANGUAGE", "", TRUE);
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_contacts_group_get_matches (group), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_contacts_group_get_matches (group), 20000));
   g_assert_cmpuint (g_list_model_get_n_items (fanfare_contacts_group_get_matches (group)), ==, 1);
   found = g_list_model_get_item (fanfare_contacts_group_get_matches (group), 0);
   g_assert_cmpstr (fanfare_user_get_username (found), ==, FRIEND);
@@ -258,7 +221,7 @@ test_contacts (void)
   fanfare_test_assert_label_shown (GTK_WIDGET (group), FRIEND_NAME);
   fanfare_test_assert_label_shown (GTK_WIDGET (group), "1 person found");
   gtk_widget_grab_focus (GTK_WIDGET (group));
-  save_screenshot ("friends-contacts");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-contacts");
 }
 
 #define BEIJING_LATITUDE 39.9042
@@ -360,7 +323,7 @@ test_nearby (void)
   after = nearby_of (friend);
   g_assert_cmpstr (after, ==, "chen|demo|lina");
   gtk_widget_grab_focus (GTK_WIDGET (group));
-  save_screenshot ("friends-nearby");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-nearby");
 
   /* Opting out deletes the cell at once. */
   fanfare_nearby_group_set_sharing (group, FALSE);
@@ -380,7 +343,7 @@ static gboolean
 profile_loaded (gpointer  data)
 {
   return fanfare_profile_page_get_profile (data) != NULL &&
-         has_items (fanfare_profile_page_get_followers (data));
+         fanfare_test_app_has_items (fanfare_profile_page_get_followers (data));
 }
 
 static gboolean
@@ -411,11 +374,11 @@ test_find_and_profile (void)
 
   /* Found by part of their display name, marked as a friend. */
   fanfare_friends_page_find_people (page, "Fang");
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_people (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_friends_page_get_people (page), 20000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "@" FRIEND);
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Friend");
-  save_screenshot ("friends-find-people");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-find-people");
 
   /* The row opens the profile. */
   handle = fanfare_test_find_label (GTK_WIDGET (page), "@" FRIEND);
@@ -432,7 +395,7 @@ test_find_and_profile (void)
   friend_tag = fanfare_test_find_label (profile, "Friend");
   g_assert_nonnull (friend_tag);
   fanfare_test_assert_label_shown (profile, fanfare_user_get_display_name (fanfare_client_get_user (client ())));
-  save_screenshot ("friends-profile");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-profile");
 
   /* Unfollowing ends the friendship; following again makes it again. */
   g_assert_true (gtk_widget_activate_action (profile, "profile.follow", NULL));
@@ -441,7 +404,7 @@ test_find_and_profile (void)
   g_assert_false (gtk_widget_get_mapped (friend_tag));
   g_assert_true (gtk_widget_activate_action (profile, "profile.follow", NULL));
   g_assert_true (fanfare_test_wait_for (following_is, GINT_TO_POINTER (TRUE), 20000));
-  g_assert_true (fanfare_test_wait_for (label_visible, friend_tag, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_is_mapped, friend_tag, 20000));
 }
 
 static gboolean
@@ -516,7 +479,7 @@ test_comments (void)
   g_signal_emit_by_name (button_with_label (page, "1 Reply"), "clicked");
   fanfare_test_assert_label_shown (page, "Nice & <i>loud</i>");
   fanfare_test_assert_label_shown (page, "1");
-  save_screenshot ("friends-comments");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-comments");
 
   /* Deleting one's own comment takes it away. */
   g_signal_emit_by_name (button_with_label (page, "Delete"), "clicked");
@@ -558,7 +521,7 @@ test_send_to_friend (void)
   /* From the playlist's menu: the friend is offered, with a note. */
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_activate_action (page, "playlist-page.send", NULL));
-  dialog = shown_dialog ();
+  dialog = GTK_WINDOW (fanfare_test_app_find_dialog (NULL));
   g_assert_nonnull (dialog);
   fanfare_test_wait_mapped (GTK_WIDGET (dialog));
   friends = GTK_LIST_BOX (fanfare_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
@@ -610,19 +573,19 @@ test_inbox (void)
   badge = fanfare_test_find_label (GTK_WIDGET (window), "1");
   g_assert_nonnull (badge);
   g_assert_true (gtk_widget_has_css_class (badge, "sidebar-badge"));
-  save_screenshot ("friends-inbox-badge");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-inbox-badge");
 
   /* Opening the inbox shows the message and reads it: the badge goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox"));
   fanfare_test_wait_mapped (GTK_WIDGET (inbox));
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_inbox_page_get_messages (inbox), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_inbox_page_get_messages (inbox), 20000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (GTK_WIDGET (inbox), PLAYLIST);
   fanfare_test_assert_label_shown (GTK_WIDGET (inbox), "From " FRIEND_NAME " · For the drive <3");
   g_assert_true (fanfare_test_wait_for (badge_is, (gpointer) "", 20000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_mapped (badge));
-  save_screenshot ("friends-inbox");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-inbox");
 }
 
 /* The friend is shown nowhere but in Blocked People, which comes last. */
@@ -643,7 +606,7 @@ test_block (void)
 
   g_assert_nonnull (profile);
   g_assert_true (gtk_widget_activate_action (profile, "profile.block", NULL));
-  dialog = shown_dialog ();
+  dialog = GTK_WINDOW (fanfare_test_app_find_dialog (NULL));
   g_assert_nonnull (dialog);
   fanfare_test_wait_mapped (GTK_WIDGET (dialog));
   fanfare_test_save_screenshot (GTK_WIDGET (dialog), "friends-block");
@@ -655,7 +618,7 @@ test_block (void)
   /* Back on the Friends page, they are in neither the feed nor a search. */
   page = show_friends ();
   fanfare_friends_page_reload (page);
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_friends_page_get_feed (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_friends_page_get_feed (page), 20000));
   for (guint i = 0; i < g_list_model_get_n_items (fanfare_friends_page_get_feed (page)); i++)
     {
       g_autoptr(FanfareActivity) activity = g_list_model_get_item (fanfare_friends_page_get_feed (page), i);
@@ -669,7 +632,7 @@ test_block (void)
   g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "Made the playlist “" PLAYLIST "”"));
   /* Nor among the contacts found earlier, whose count says so. */
   g_assert_null (fanfare_test_find_label (GTK_WIDGET (page), "1 person found"));
-  save_screenshot ("friends-blocked");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "friends-blocked");
 }
 
 int
@@ -679,10 +642,7 @@ main (int   argc,
   g_autofree char *demo = NULL;
   int ret;
 
-  scratch = fanfare_test_use_private_dirs ();
-  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
-  fanfare_test_init_gtk (&argc, &argv);
-  gst_init (&argc, &argv);
+  scratch = fanfare_test_app_init (&argc, &argv);
 
   server = fanfare_test_app_start_demo_server ();
 

@@ -178,10 +178,7 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   int ret;
 
-  scratch = fanfare_test_use_private_dirs ();
-  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
-  fanfare_test_init_gtk (&argc, &argv);
-  gst_init (&argc, &argv);
+  scratch = fanfare_test_app_init (&argc, &argv);
 
   data_dir = fanfare_test_make_data_dir ();
   fanfare_test_import_songs (data_dir, "Two Songs", titles, 300, SONG_SECONDS);

@@ -40,23 +40,9 @@ client (void)
 }
 
 static gboolean
-has_items (gpointer  data)
-{
-  return g_list_model_get_n_items (data) > 0;
-}
-
-static gboolean
 has_all (gpointer  data)
 {
   return g_list_model_get_n_items (data) == GPOINTER_TO_UINT (g_object_get_data (data, "expected"));
-}
-
-static void
-save_screenshot (const char *name)
-{
-  fanfare_test_wait_ms (600);
-  fanfare_test_wait_frame (GTK_WIDGET (window));
-  fanfare_test_save_screenshot (GTK_WIDGET (window), name);
 }
 
 /* The label under @root whose text starts with @prefix, if one is mapped. */
@@ -174,7 +160,7 @@ test_long_playlist (void)
   page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
   g_assert_nonnull (page);
   entries = fanfare_playlist_page_get_entries (page);
-  g_assert_true (fanfare_test_wait_for (has_items, entries, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, entries, 20000));
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, FIRST_PAGE);
   fanfare_test_wait_mapped (GTK_WIDGET (page));
   fanfare_test_wait_frame (GTK_WIDGET (window));
@@ -195,7 +181,7 @@ test_long_playlist (void)
       g_assert_cmpstr (fanfare_track_get_id (fanfare_playlist_entry_get_track (entry)), ==,
                        fanfare_track_get_id (i == PLAYLIST_LENGTH - 1 ? last : common));
     }
-  save_screenshot ("long-playlist-end");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "long-playlist-end");
 }
 
 static gboolean
@@ -220,7 +206,7 @@ test_play_all (void)
   fanfare_navigate_playlist (GTK_WIDGET (window), playlist_id);
   page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
   entries = fanfare_playlist_page_get_entries (page);
-  g_assert_true (fanfare_test_wait_for (has_items, entries, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, entries, 20000));
   g_assert_cmpuint (g_list_model_get_n_items (entries), <, PLAYLIST_LENGTH);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.play", NULL));
@@ -306,7 +292,7 @@ test_long_history (void)
   page = fanfare_navigation_stack_get_visible_page (navigation);
   g_assert_true (FANFARE_IS_TRACK_LIST_PAGE (page));
   tracks = fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page));
-  g_assert_true (fanfare_test_wait_for (has_items, tracks, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, tracks, 20000));
   fanfare_test_wait_mapped (page);
   fanfare_test_wait_frame (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (tracks), ==, HISTORY_PAGE);
@@ -316,7 +302,7 @@ test_long_history (void)
   g_object_set_data (G_OBJECT (tracks), "expected", GUINT_TO_POINTER (total));
   scroll_to_end (page, tracks);
   fanfare_test_assert_label_shown (page, all);
-  save_screenshot ("long-history-end");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "long-history-end");
 }
 
 int

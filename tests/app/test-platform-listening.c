@@ -45,7 +45,7 @@ test_history (void)
   page = fanfare_navigation_stack_get_visible_page (navigation);
   g_assert_true (FANFARE_IS_TRACK_LIST_PAGE (page));
   g_assert_cmpstr (gtk_widget_get_name (page), ==, "history");
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page)),
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_track_list_page_get_tracks (FANFARE_TRACK_LIST_PAGE (page)),
                                         20000));
   fanfare_test_wait_mapped (page);
   fanfare_test_wait_frame (GTK_WIDGET (window));
@@ -186,7 +186,7 @@ test_album (void)
   fanfare_navigate_album (find (FANFARE_TYPE_DISCOVER_PAGE), album);
   page = FANFARE_ALBUM_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_ALBUM_PAGE));
   g_assert_nonnull (page);
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_album_page_get_tracks (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_album_page_get_tracks (page), 20000));
   fanfare_test_wait_mapped (GTK_WIDGET (page));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));

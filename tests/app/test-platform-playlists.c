@@ -50,7 +50,7 @@ test_playlist_page (void)
   fanfare_navigate_playlist (find (FANFARE_TYPE_DISCOVER_PAGE), fanfare_playlist_get_id (playlist));
   page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PLAYLIST_PAGE));
   g_assert_nonnull (page);
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_playlist_page_get_entries (page), 20000));
   fanfare_test_wait_mapped (GTK_WIDGET (page));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));
@@ -75,20 +75,6 @@ test_playlist_page (void)
     copied = gdk_clipboard_read_text_finish (clipboard, result, NULL);
   }
   g_assert_cmpstr (copied, ==, share);
-}
-
-/* The message dialog on show with @heading. */
-static GtkWidget *
-find_dialog (const char *heading)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-
-  g_assert_not_reached ();
 }
 
 static gboolean
@@ -145,7 +131,7 @@ test_my_playlist (void)
   /* Made from the Playlists page: private, and opened at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (playlists), "playlists.new", NULL));
-  dialog = find_dialog ("New Playlist");
+  dialog = fanfare_test_app_wait_dialog ("New Playlist");
   fanfare_test_wait_mapped (dialog);
   gtk_editable_set_text (GTK_EDITABLE (fanfare_test_find_widget (dialog, GTK_TYPE_ENTRY)), "Late Night Drive");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
@@ -161,7 +147,7 @@ test_my_playlist (void)
       g_autoptr(FanfareChartItem) item = g_list_model_get_item (chart, i);
 
       fanfare_add_to_playlist (GTK_WIDGET (window), fanfare_chart_item_get_item (item));
-      dialog = find_dialog ("Add to Playlist");
+      dialog = fanfare_test_app_wait_dialog ("Add to Playlist");
       g_assert_true (fanfare_test_wait_for (has_row_titled, dialog, 20000));
       row = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "Late Night Drive"), GTK_TYPE_LIST_BOX_ROW);
       g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
@@ -207,11 +193,11 @@ test_my_playlist (void)
   /* Its track removed, then the playlist deleted. */
   fanfare_navigate_playlist (GTK_WIDGET (window), id);
   page = wait_playlist_page ();
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_playlist_page_get_entries (page), 20000));
   fanfare_playlist_page_remove_entry (page, 0);
   g_assert_cmpuint (g_list_model_get_n_items (fanfare_playlist_page_get_entries (page)), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.delete", NULL));
-  dialog = find_dialog ("Delete Playlist?");
+  dialog = fanfare_test_app_wait_dialog ("Delete Playlist?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "playlists"));
   fanfare_test_wait_ms (1000);
@@ -284,7 +270,7 @@ test_collaborators (void)
   fanfare_navigate_playlist (GTK_WIDGET (window), fanfare_playlist_get_id (own));
   page = wait_playlist_page ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.collaborators", NULL));
-  dialog = find_dialog ("Collaborators");
+  dialog = fanfare_test_app_wait_dialog ("Collaborators");
   fanfare_test_wait_mapped (dialog);
   gtk_editable_set_text (GTK_EDITABLE (fanfare_test_find_widget (dialog, GTK_TYPE_ENTRY)), "xiaoyu");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "invite");
@@ -299,7 +285,7 @@ test_collaborators (void)
 
   /* Taken back from the dialog: they may not any more. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.collaborators", NULL));
-  dialog = find_dialog ("Collaborators");
+  dialog = fanfare_test_app_wait_dialog ("Collaborators");
   fanfare_test_wait_mapped (dialog);
   remove = gtk_widget_get_ancestor (fanfare_test_find_label (dialog, "xiaoyu"), ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (remove);
@@ -463,7 +449,7 @@ test_playlist_files (void)
     g_autoptr(FanfarePlaylistEntry) found = NULL;
     g_autoptr(FanfarePlaylistEntry) kept = NULL;
 
-    g_assert_true (fanfare_test_wait_for (has_items, entries, 20000));
+    g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, entries, 20000));
     g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
     found = g_list_model_get_item (entries, 0);
     kept = g_list_model_get_item (entries, 1);
@@ -494,7 +480,7 @@ test_open_link (void)
       g_application_open (G_APPLICATION (app), &file, 1, "");
       page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (navigation), FANFARE_TYPE_PLAYLIST_PAGE));
       g_assert_nonnull (page);
-      g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+      g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_playlist_page_get_entries (page), 20000));
       g_assert_cmpstr (fanfare_playlist_get_id (fanfare_playlist_page_get_playlist (page)), ==, id);
       fanfare_test_wait_mapped (GTK_WIDGET (page));
       fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_playlist_get_title (playlist));

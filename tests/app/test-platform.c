@@ -53,7 +53,7 @@ test_discover (void)
   GListModel *albums = fanfare_discover_page_get_new_releases (page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
-  g_assert_true (fanfare_test_wait_for (has_items, albums, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, albums, 20000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   g_assert_true (fanfare_test_wait_for (covers_loaded, page, 20000));
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "New Releases");
@@ -77,9 +77,9 @@ test_discover_picks (void)
   gboolean explained = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
-  g_assert_true (fanfare_test_wait_for (has_items, picks, 20000));
-  g_assert_true (fanfare_test_wait_for (has_items, chart, 20000));
-  g_assert_true (fanfare_test_wait_for (has_items, featured, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, picks, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, chart, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, featured, 20000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Made for You");
   fanfare_test_assert_label_shown (GTK_WIDGET (page), "Hot This Week");
@@ -168,9 +168,8 @@ test_switch_account (void)
   g_assert_nonnull (menu_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   g_assert_true (fanfare_test_wait_for (label_mapped, (gpointer) "Switch to " FANFARE_TEST_DEMO_USER, 20000));
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
-                                "platform-switch-account");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                                    "platform-switch-account");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "switch-account",
@@ -240,7 +239,7 @@ test_offline (void)
   }
   fanfare_navigate_playlist (GTK_WIDGET (window), id);
   page = wait_playlist_page ();
-  g_assert_true (fanfare_test_wait_for (has_items, fanfare_playlist_page_get_entries (page), 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, fanfare_playlist_page_get_entries (page), 20000));
   n_entries = g_list_model_get_n_items (fanfare_playlist_page_get_entries (page));
 
   fanfare_test_server_kill (server);

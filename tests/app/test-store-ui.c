@@ -53,24 +53,6 @@ client (void)
 }
 
 static gboolean
-signed_in (gpointer  data)
-{
-  return client () != NULL && fanfare_client_get_signed_in (client ());
-}
-
-static gboolean
-has_items (gpointer  data)
-{
-  return g_list_model_get_n_items (data) > 0;
-}
-
-static gboolean
-is_visible (gpointer  data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
 is_owned (gpointer  data)
 {
   return fanfare_buy_button_get_owned (data);
@@ -80,26 +62,6 @@ static gboolean
 purchased_listed (gpointer  data)
 {
   return fanfare_purchased_page_get_n_albums (data) == 1;
-}
-
-/* The message dialog shown with @heading, if any. */
-static GtkWidget *
-find_dialog (const char *heading)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer  data)
-{
-  return find_dialog (data) != NULL;
 }
 
 static const char *
@@ -122,8 +84,7 @@ buy_and_confirm (GtkWidget *buy)
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (buy, "buy.buy", NULL));
-  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Buy This Album?", 20000));
-  dialog = find_dialog ("Buy This Album?");
+  dialog = fanfare_test_app_wait_dialog ("Buy This Album?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "buy");
 }
 
@@ -235,8 +196,7 @@ give (GtkWidget    *purchased,
   fanfare_test_note_secret ("giftee password 1");
   fanfare_test_note_secret (friend);
   g_assert_true (gtk_widget_activate_action (purchased, "purchased.give", "s", fanfare_album_get_id (album)));
-  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Give as Gift", 20000));
-  dialog = find_dialog ("Give as Gift");
+  dialog = fanfare_test_app_wait_dialog ("Give as Gift");
   gtk_editable_set_text (fanfare_gift_dialog_get_username_entry (dialog), "giftee");
   gtk_editable_set_text (fanfare_gift_dialog_get_message_entry (dialog), "生日快乐");
   fanfare_test_save_screenshot (dialog, "store-give-gift");
@@ -244,8 +204,6 @@ give (GtkWidget    *purchased,
   g_assert_true (fanfare_test_wait_for (gift_received, friend, 20000));
   g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 5000 - 2 * PRICE);
 }
-
-static GtkWidget *wait_page (GType  type);
 
 static gboolean
 card_ready (gpointer  data)
@@ -281,15 +239,14 @@ photo_card (FanfareAlbum *album,
   fanfare_test_response_free (response);
 
   fanfare_navigate_album (find (FANFARE_TYPE_PURCHASED_PAGE), album);
-  page = wait_page (FANFARE_TYPE_ALBUM_PAGE);
+  page = fanfare_test_app_wait_page (window, FANFARE_TYPE_ALBUM_PAGE);
   extras = fanfare_test_find_widget (page, FANFARE_TYPE_ALBUM_EXTRAS);
   g_assert_nonnull (extras);
   g_assert_true (fanfare_test_wait_for (card_ready, extras, 20000));
   fanfare_test_wait_frame (page);
   fanfare_test_assert_label_shown (page, "谢谢你一直以来的支持。");
   g_assert_cmpuint (fanfare_album_extras_get_n_photos (FANFARE_ALBUM_EXTRAS (extras)), ==, 1);
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (window), "store-album-extras");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "store-album-extras");
 
   g_assert_true (fanfare_album_extras_save_card_to (FANFARE_ALBUM_EXTRAS (extras), file, &error));
   g_assert_no_error (error);
@@ -316,8 +273,7 @@ wallet_view (const char *listener)
   AdwActionRow *latest;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
-  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
-  dialog = find_dialog ("Your Wallet");
+  dialog = fanfare_test_app_wait_dialog ("Your Wallet");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "¥14.00"));
   fanfare_test_save_screenshot (dialog, "store-wallet");
   gtk_editable_set_text (fanfare_wallet_dialog_get_entry (dialog), codes[0]);
@@ -328,9 +284,8 @@ wallet_view (const char *listener)
   /* Opened again, the wallet lists the top-up first in its history, above
    * the gift and the purchase. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
-  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Your Wallet", 20000));
-  dialog = find_dialog ("Your Wallet");
-  history = fanfare_wallet_dialog_get_history (dialog);
+  dialog = fanfare_test_app_wait_dialog ("Your Wallet");
+  history = fanfare_wallet_history_get_list (fanfare_wallet_dialog_get_history (dialog));
   g_assert_nonnull (history);
   latest = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (history, 0));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (latest)), ==, "Top-up");
@@ -358,7 +313,7 @@ test_buy_album (void)
   sign_in ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
   albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
-  g_assert_true (fanfare_test_wait_for (has_items, albums, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, albums, 20000));
   album = g_list_model_get_item (albums, 0);
 
   /* The album goes on sale; the listener's wallet is empty. */
@@ -377,12 +332,11 @@ test_buy_album (void)
   /* The price is on the button. */
   buy = fanfare_test_find_widget (GTK_WIDGET (page), FANFARE_TYPE_BUY_BUTTON);
   g_assert_nonnull (buy);
-  g_assert_true (fanfare_test_wait_for (is_visible, buy, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_is_mapped, buy, 20000));
   price_label = fanfare_buy_button_format_price (PRICE, "CNY");
   g_assert_cmpstr (price_label, ==, "¥18.00");
   fanfare_test_assert_label_shown (buy, "Buy · ¥18.00");
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (window), "store-album-price");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "store-album-price");
 
   /* Buy asks first; cancelling buys nothing. */
   g_assert_true (gtk_widget_activate_action (buy, "buy.buy", NULL));
@@ -399,8 +353,7 @@ test_buy_album (void)
 
   /* An empty wallet: the app asks for a top-up code, which fills it. */
   buy_and_confirm (buy);
-  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "Top Up Your Wallet", 20000));
-  wallet = find_dialog ("Top Up Your Wallet");
+  wallet = fanfare_test_app_wait_dialog ("Top Up Your Wallet");
   fanfare_test_save_screenshot (wallet, "store-top-up");
   gtk_editable_set_text (fanfare_wallet_dialog_get_entry (wallet), codes[0]);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (wallet), "top-up");
@@ -414,8 +367,7 @@ test_buy_album (void)
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (buy, "Purchased");
   g_assert_cmpint (fanfare_test_wallet_balance (server, listener), ==, 5000 - PRICE);
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (window), "store-album-purchased");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "store-album-purchased");
 
   /* It is among the Purchased Albums, its nameplate verified. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "purchased"));
@@ -425,8 +377,7 @@ test_buy_album (void)
   fanfare_test_wait_frame (GTK_WIDGET (window));
   fanfare_test_assert_label_shown (purchased, fanfare_album_get_title (album));
   fanfare_test_assert_label_shown (purchased, "Verified");
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (window), "store-purchased-albums");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "store-purchased-albums");
 
   play_and_download (purchased, album);
   give (purchased, album, listener);
@@ -434,55 +385,134 @@ test_buy_album (void)
   wallet_view (listener);
 }
 
-static FanfareNavigationStack *
-navigation (void)
+static guint
+n_rows (GtkListBox *list)
 {
-  return FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
 }
+
+typedef struct {
+  GtkListBox *list;
+  guint       n;
+} Rows;
 
 static gboolean
-page_is (gpointer  type)
+more_rows (gpointer  data)
 {
-  GtkWidget *page = fanfare_navigation_stack_get_visible_page (navigation ());
+  Rows *rows = data;
 
-  return page != NULL && G_TYPE_CHECK_INSTANCE_TYPE (page, GPOINTER_TO_SIZE (type)) && gtk_widget_get_mapped (page);
+  return n_rows (rows->list) > rows->n;
 }
 
-static GtkWidget *
-wait_page (GType  type)
+/* How many entries the listener's wallet history has, read in one page. */
+static guint
+count_history (const char *listener)
 {
-  g_assert_true (fanfare_test_wait_for (page_is, GSIZE_TO_POINTER (type), 20000));
+  g_autoptr(FanfareTestResponse) response = fanfare_test_request (server, "GET", "/api/v1/me/wallet/history?limit=100",
+                                                                  listener, NULL);
 
-  return fanfare_navigation_stack_get_visible_page (navigation ());
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (response->json), "next_cursor")));
+
+  return json_array_get_length (fanfare_test_response_get_array (response, "items"));
+}
+
+/* A wallet with more history than a page: scrolling to the end of Recent
+ * Activity reads the next page, with a spinner meanwhile, until all of it
+ * is listed once, the first top-up last. */
+static void
+test_wallet_history (void)
+{
+  g_autofree char *listener = fanfare_test_log_in (server, FANFARE_TEST_DEMO_USER, FANFARE_TEST_DEMO_PASSWORD);
+  g_auto(GStrv) codes = fanfare_test_issue_codes (server->data_dir, "1", 41);
+  FanfareWalletHistory *history;
+  GtkWidget *dialog, *spinner, *retry;
+  GtkListBox *list;
+  GtkAdjustment *adjustment;
+  guint expected, top_ups = 0;
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    fanfare_test_top_up (server, listener, codes[i]);
+  expected = count_history (listener);
+  g_assert_cmpuint (expected, >, 40);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-wallet", NULL);
+  dialog = fanfare_test_app_wait_dialog ("Your Wallet");
+  history = fanfare_wallet_dialog_get_history (dialog);
+  g_assert_nonnull (history);
+  list = fanfare_wallet_history_get_list (history);
+  fanfare_test_wait_frame (dialog);
+
+  /* Only the first page until the list is scrolled. */
+  g_assert_cmpuint (n_rows (list), ==, 20);
+  g_assert_false (fanfare_wallet_history_get_loading (history));
+  spinner = fanfare_test_find_widget (GTK_WIDGET (history), GTK_TYPE_SPINNER);
+  /* The one button is Retry, on the row of a page that failed. */
+  retry = fanfare_test_find_widget (GTK_WIDGET (history), GTK_TYPE_BUTTON);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (retry)), ==, "_Retry");
+  g_assert_false (gtk_widget_is_visible (retry));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                                                      fanfare_test_find_widget (GTK_WIDGET (history),
+                                                                                GTK_TYPE_SCROLLED_WINDOW)));
+  while (n_rows (list) < expected)
+    {
+      Rows rows = { list, n_rows (list) };
+
+      /* With the server down, a page fails: a row says so, and Retry,
+       * once it is back, reads it. */
+      if (rows.n == 40)
+        {
+          fanfare_test_server_kill (server);
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          g_assert_true (fanfare_test_wait_for (fanfare_test_app_is_mapped, retry, 20000));
+          g_assert_false (fanfare_wallet_history_get_loading (history));
+          g_assert_false (gtk_widget_get_visible (spinner));
+          g_assert_cmpuint (n_rows (list), ==, rows.n);
+          fanfare_test_wait_frame (dialog);
+          fanfare_test_save_screenshot (dialog, "store-wallet-history-failed");
+          /* Scrolling does not ask again; only Retry does. */
+          gtk_adjustment_set_value (adjustment, 0);
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          g_assert_false (fanfare_wallet_history_get_loading (history));
+          fanfare_test_server_restart (server);
+          g_assert_true (gtk_widget_activate_action (retry, "history.retry", NULL));
+          g_assert_false (gtk_widget_is_visible (retry));
+        }
+      else
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      g_assert_true (fanfare_wallet_history_get_loading (history));
+      g_assert_true (gtk_widget_get_visible (spinner));
+      g_assert_true (fanfare_test_wait_for (more_rows, &rows, 20000));
+      fanfare_test_wait_frame (dialog);
+    }
+
+  /* All of it, each entry once, the oldest last; the end reached, no
+   * more is read. */
+  g_assert_cmpuint (n_rows (list), ==, expected);
+  for (guint i = 0; i < expected; i++)
+    if (g_str_equal (row_title (list, i), "Top-up"))
+      top_ups++;
+  g_assert_cmpuint (top_ups, ==, expected - 2);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (
+                                                                                  list, expected - 1))),
+                                   "+¥50.00 · balance ¥50.00"));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_false (fanfare_wallet_history_get_loading (history));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  fanfare_test_save_screenshot (dialog, "store-wallet-history-end");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static gboolean
 clubs_listed (gpointer  data)
 {
   return fanfare_clubs_page_get_n_clubs (data) == 1;
-}
-
-static gboolean
-club_read (gpointer  data)
-{
-  return fanfare_club_page_get_loaded (data);
-}
-
-static gboolean
-has_role (gpointer  data)
-{
-  const char *role = g_object_get_data (data, "expected-role");
-
-  return g_strcmp0 (fanfare_club_page_get_role (data), role) == 0 && club_read (data);
-}
-
-static void
-wait_role (GtkWidget  *page,
-           const char *role)
-{
-  g_object_set_data_full (G_OBJECT (page), "expected-role", g_strdup (role), g_free);
-  g_assert_true (fanfare_test_wait_for (has_role, page, 20000));
-  fanfare_test_wait_frame (page);
 }
 
 static gboolean
@@ -507,24 +537,6 @@ first_post (GtkWidget *page)
   g_assert_nonnull (row);
 
   return FANFARE_CLUB_POST_ROW (row);
-}
-
-/* The button of @action in @root. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_button (child, action)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* A moderation menu's button in @root, if any. */
@@ -606,11 +618,11 @@ test_fan_clubs (void)
   GtkWidget *artist_page, *clubs, *club, *row, *plate, *dialog;
   FanfareClubPostRow *post;
 
-  if (!signed_in (NULL))
+  if (!fanfare_test_app_signed_in (app))
     sign_in ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
   albums = fanfare_discover_page_get_new_releases (FANFARE_DISCOVER_PAGE (find (FANFARE_TYPE_DISCOVER_PAGE)));
-  g_assert_true (fanfare_test_wait_for (has_items, albums, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, albums, 20000));
   album = g_list_model_get_item (albums, 0);
   club_id = found_club (fanfare_album_get_artist_id (album), &fan_post);
 
@@ -622,21 +634,20 @@ test_fan_clubs (void)
   artist = fanfare_client_get_artist_finish (client (), result, NULL, &error);
   g_assert_no_error (error);
   fanfare_navigate_artist (find (FANFARE_TYPE_DISCOVER_PAGE), artist);
-  artist_page = wait_page (FANFARE_TYPE_ARTIST_PAGE);
+  artist_page = fanfare_test_app_wait_page (window, FANFARE_TYPE_ARTIST_PAGE);
   g_assert_true (gtk_widget_activate_action (artist_page, "artist.clubs", NULL));
-  clubs = wait_page (FANFARE_TYPE_CLUBS_PAGE);
+  clubs = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUBS_PAGE);
   g_assert_true (fanfare_test_wait_for (clubs_listed, clubs, 20000));
   fanfare_test_wait_frame (clubs);
   fanfare_test_assert_label_shown (clubs, "官方后援会");
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (window), "clubs-of-artist");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-of-artist");
 
   /* A club the user is not in: Join, no posting, no moderation. */
   row = fanfare_test_find_widget (clubs, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_activate (row));
-  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
-  wait_role (club, NULL);
+  club = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUB_PAGE);
+  fanfare_test_app_wait_club_role (club, NULL);
   fanfare_test_assert_label_shown (club, "Join");
   fanfare_test_assert_label_shown (club, "欢迎大家");
   g_assert_null (find_moderation (club));
@@ -644,7 +655,7 @@ test_fan_clubs (void)
 
   /* Joined: the user posts. */
   g_assert_true (gtk_widget_activate_action (club, "club.join", NULL));
-  wait_role (club, "member");
+  fanfare_test_app_wait_club_role (club, "member");
   fanfare_test_assert_label_shown (club, "Leave");
   gtk_editable_set_text (fanfare_club_page_get_post_entry (FANFARE_CLUB_PAGE (club)), "新专辑太棒了");
   g_assert_true (gtk_widget_activate_action (club, "club.post", NULL));
@@ -657,7 +668,7 @@ test_fan_clubs (void)
   /* Made an admin: moderation shows; pinning puts the fan's post first. */
   make_admin (club_id);
   fanfare_club_page_reload (FANFARE_CLUB_PAGE (club));
-  wait_role (club, "admin");
+  fanfare_test_app_wait_club_role (club, "admin");
   g_assert_nonnull (find_moderation (club));
   g_assert_cmpstr (fanfare_club_post_row_get_post_id (first_post (club)), !=, fan_post);
   g_object_set_data_full (G_OBJECT (club), "fan-post", g_strdup (fan_post), g_free);
@@ -679,32 +690,29 @@ test_fan_clubs (void)
   plate = fanfare_test_find_widget (club, FANFARE_TYPE_NAMEPLATE_VIEW);
   g_assert_nonnull (plate);
   g_assert_true (fanfare_nameplate_view_get_verified (FANFARE_NAMEPLATE_VIEW (plate)));
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (window), "club-page-admin");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "club-page-admin");
 
   /* The sidebar's Fan Clubs lists the clubs the user is in. */
-  fanfare_navigation_stack_pop_to_root (navigation ());
+  fanfare_navigation_stack_pop_to_root (FANFARE_NAVIGATION_STACK (find (FANFARE_TYPE_NAVIGATION_STACK)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "fan-clubs"));
   clubs = find (FANFARE_TYPE_CLUBS_PAGE);
   g_assert_true (fanfare_test_wait_for (clubs_listed, clubs, 20000));
   fanfare_test_wait_frame (clubs);
   fanfare_test_assert_label_shown (clubs, "My Fan Clubs");
-  fanfare_test_wait_ms (600);
-  fanfare_test_save_screenshot (GTK_WIDGET (window), "clubs-mine");
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "clubs-mine");
 
   /* The user founds a fan-made club of their own, and runs it. */
   fanfare_navigate_artist_clubs (clubs, fanfare_album_get_artist_id (album), fanfare_album_get_artist (album));
-  clubs = wait_page (FANFARE_TYPE_CLUBS_PAGE);
+  clubs = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUBS_PAGE);
   g_assert_true (gtk_widget_activate_action (clubs, "clubs.create", NULL));
-  g_assert_true (fanfare_test_wait_for (dialog_shown, (gpointer) "New Fan Club", 20000));
-  dialog = find_dialog ("New Fan Club");
+  dialog = fanfare_test_app_wait_dialog ("New Fan Club");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), "夜听小组");
   fanfare_test_save_screenshot (dialog, "club-new");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  club = wait_page (FANFARE_TYPE_CLUB_PAGE);
-  wait_role (club, "founder");
+  club = fanfare_test_app_wait_page (window, FANFARE_TYPE_CLUB_PAGE);
+  fanfare_test_app_wait_club_role (club, "founder");
   fanfare_test_assert_label_shown (club, "夜听小组");
-  g_assert_false (gtk_widget_get_visible (find_button (club, "club.join")));
+  g_assert_false (gtk_widget_get_visible (fanfare_test_app_find_actionable (club, "club.join")));
 }
 
 int
@@ -715,9 +723,7 @@ main (int   argc,
   g_autofree char *scratch = NULL;
   int ret;
 
-  scratch = fanfare_test_use_private_dirs ();
-  g_setenv ("FANFARE_AUDIO_SINK", "fakesink sync=true", TRUE);
-  fanfare_test_init_gtk (&argc, &argv);
+  scratch = fanfare_test_app_init (&argc, &argv);
 
   server = fanfare_test_app_start_demo_server ();
 
@@ -725,6 +731,7 @@ main (int   argc,
   window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/store/buy-album", test_buy_album);
+  g_test_add_func ("/app/store/wallet-history", test_wallet_history);
   g_test_add_func ("/app/store/fan-clubs", test_fan_clubs);
 
   ret = g_test_run ();

@@ -729,6 +729,86 @@ test_leaderboard_follows (Fixture       *fixture,
   assert_supporter (fixture, board_path, "wang", "score", 11);
 }
 
+/* The nameplate of @album_id among @username's on the leaderboard, or
+ * NULL. */
+static JsonObject *
+supporter_nameplate (FanfareTestResponse *board,
+                     const char          *username,
+                     gint64               album_id)
+{
+  JsonArray *plates = json_object_get_array_member (supporter (board, username), "nameplates");
+  g_autofree char *album = g_strdup_printf ("%" G_GINT64_FORMAT, album_id);
+
+  for (guint i = 0; i < json_array_get_length (plates); i++)
+    {
+      JsonObject *plate = json_array_get_object_element (plates, i);
+
+      if (g_strcmp0 (json_object_get_string_member (plate, "album_id"), album) == 0)
+        return plate;
+    }
+
+  return NULL;
+}
+
+/* A gift is the giver's purchase, in every club of the artist they are
+ * in, and the recipient's nameplate; a refund takes both back. */
+static void
+test_leaderboard_gift (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *club = create_club (fixture, fixture->mei, "Club", FALSE);
+  g_autofree char *other_club = create_club (fixture, fixture->li, "Other club", FALSE);
+  g_autofree char *board_path = club_path (club, "/leaderboard");
+  g_autofree char *other_board_path = club_path (other_club, "/leaderboard");
+  g_autofree char *purchase = g_strdup_printf ("/api/v1/albums/%" G_GINT64_FORMAT "/purchase", fixture->album);
+  g_autofree char *refund = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(FanfareTestResponse) gift = NULL;
+  g_autoptr(FanfareTestResponse) board = NULL;
+  g_autoptr(FanfareTestResponse) refunded = NULL;
+  JsonObject *plate;
+
+  join (fixture, club, fixture->wang);
+  join (fixture, other_club, fixture->mei);
+  assert_supporter (fixture, board_path, "mei", "purchases", 0);
+
+  fanfare_test_set_price (fixture->server, fixture->artist, fixture->album, 500);
+  codes = fanfare_test_issue_codes (fixture->server->data_dir, "10", 1);
+  fanfare_test_top_up (fixture->server, fixture->mei, codes[0]);
+  gift = fanfare_test_money_request (fixture->server->url, purchase, fixture->mei, "gift-1",
+                                     "{\"gift_to\": \"wang\", \"message\": \"生日快乐\"}");
+  g_assert_cmpuint (gift->status, ==, 201);
+
+  /* Mei paid: one purchase more in both her clubs of the artist, and no
+   * nameplate, which is Wang's. */
+  board = fanfare_test_request (fixture->server, "GET", board_path, NULL, NULL);
+  g_assert_cmpuint (board->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (fanfare_test_response_get_array (
+                                                                                   board, "items"), 0), "username"),
+                   ==, "mei");
+  g_assert_cmpint (json_object_get_int_member (supporter (board, "mei"), "purchases"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (supporter (board, "mei"), "score"), ==, 100);
+  g_assert_null (supporter_nameplate (board, "mei", fixture->album));
+  g_assert_cmpint (json_object_get_int_member (supporter (board, "wang"), "purchases"), ==, 0);
+  plate = supporter_nameplate (board, "wang", fixture->album);
+  g_assert_nonnull (plate);
+  g_assert_cmpstr (json_object_get_string_member (plate, "owner"), ==, "wang");
+  g_assert_cmpint (json_object_get_int_member (plate, "serial"), ==, 1);
+  g_assert_true (json_object_has_member (plate, "signature"));
+  assert_supporter (fixture, other_board_path, "mei", "purchases", 1);
+  assert_supporter (fixture, other_board_path, "li", "purchases", 0);
+
+  refund = g_strdup_printf ("/api/v1/purchases/%s/refund", fanfare_test_response_get_string (gift, "purchase.id"));
+  refunded = fanfare_test_request (fixture->server, "POST", refund, fixture->admin, NULL);
+  g_assert_cmpuint (refunded->status, ==, 200);
+  g_clear_pointer (&board, fanfare_test_response_free);
+  board = fanfare_test_request (fixture->server, "GET", board_path, NULL, NULL);
+  g_assert_cmpint (json_object_get_int_member (supporter (board, "mei"), "purchases"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (supporter (board, "mei"), "score"), ==, 0);
+  g_assert_null (supporter_nameplate (board, "wang", fixture->album));
+  assert_supporter (fixture, other_board_path, "mei", "purchases", 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +830,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/api/clubs/leaderboard-follows", Fixture, NULL, fixture_set_up, test_leaderboard_follows,
               fixture_tear_down);
+  g_test_add ("/api/clubs/leaderboard-gift", Fixture, NULL, fixture_set_up, test_leaderboard_gift, fixture_tear_down);
 
   return g_test_run ();
 }

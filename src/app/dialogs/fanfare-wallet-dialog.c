@@ -6,10 +6,11 @@
 
 /* Topping up the wallet with a code: a dialog asks for the code, then it
  * is redeemed and a toast says how it went. Opened from the account menu,
- * it shows the balance and, under the code, the wallet's recent history. A code's top-up keeps its
- * idempotency key (with the client, for the run) until the server has
- * answered, so entering the code again after a lost answer credits it
- * once. */
+ * it shows the balance and, under the code, the wallet's recent history
+ * (FanfareWalletHistory, which reads its later pages as it is scrolled).
+ * A code's top-up keeps its idempotency key (with the client, for the
+ * run) until the server has answered, so entering the code again after a
+ * lost answer credits it once. */
 
 #include "config.h"
 
@@ -19,11 +20,12 @@
 #include "fanfare-client-store.h"
 #include "fanfare-error.h"
 #include "fanfare-wallet-dialog.h"
+#include "fanfare-wallet-history.h"
 #include "fanfare-window.h"
 
 #define PENDING_KEYS  "fanfare-pending-top-ups"
 #define WALLET_ENTRY  "fanfare-wallet-entry"
-#define HISTORY_LIST  "fanfare-wallet-history"
+#define HISTORY       "fanfare-wallet-history"
 
 typedef struct {
   FanfareClient *client;
@@ -157,81 +159,11 @@ fanfare_wallet_dialog_get_entry (GtkWidget *dialog)
   return GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), WALLET_ENTRY));
 }
 
-/* The list of the wallet's history in a dialog that shows it, for tests. */
-GtkListBox *
+/* The wallet's history in a dialog that shows it, for tests. */
+FanfareWalletHistory *
 fanfare_wallet_dialog_get_history (GtkWidget *dialog)
 {
-  return g_object_get_data (G_OBJECT (dialog), HISTORY_LIST);
-}
-
-static char *
-describe_entry (const FanfareClientWalletEntry *entry)
-{
-  switch (entry->kind)
-    {
-    case FANFARE_CLIENT_WALLET_TOP_UP:
-      return g_strdup (_("Top-up"));
-    case FANFARE_CLIENT_WALLET_PURCHASE:
-      /* Translators: the album's title */
-      return g_strdup_printf (_("Bought “%s”"), entry->album);
-    case FANFARE_CLIENT_WALLET_GIFT:
-      /* Translators: the album's title, then the friend's username */
-      return g_strdup_printf (_("“%s” given to %s"), entry->album, entry->to);
-    case FANFARE_CLIENT_WALLET_REFUND:
-      /* Translators: the album's title */
-      return g_strdup_printf (_("Refund for “%s”"), entry->album);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static GtkWidget *
-new_history_row (const FanfareClientWalletEntry *entry)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = describe_entry (entry);
-  g_autofree char *price = fanfare_buy_button_format_price (ABS (entry->amount_cents), entry->currency);
-  g_autofree char *amount = g_strconcat (entry->amount_cents < 0 ? "−" : "+", price, NULL);
-  g_autofree char *balance = fanfare_buy_button_format_price (entry->balance_cents, entry->currency);
-  g_autoptr(GDateTime) local = g_date_time_to_local (entry->created_at);
-  g_autofree char *when = g_date_time_format (local, "%x %H:%M");
-  g_autofree char *subtitle = NULL;
-
-  /* Translators: what came in or went out, the balance after it, and when,
-   * such as "−¥18.00 · balance ¥32.00 · 2026/12/07 08:30" */
-  subtitle = g_strdup_printf (_("%s · balance %s · %s"), amount, balance, when);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  return row;
-}
-
-/* Puts the latest entries of the wallet's history under the code. */
-static void
-add_history (GtkWidget *dialog,
-             GPtrArray *entries)
-{
-  GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-  GtkWidget *heading = gtk_label_new (_("Recent Activity"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent Activity"), -1);
-  for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), new_history_row (g_ptr_array_index (entries, i)));
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  g_object_set_data (G_OBJECT (dialog), HISTORY_LIST, list);
+  return g_object_get_data (G_OBJECT (dialog), HISTORY);
 }
 
 typedef struct {
@@ -258,8 +190,9 @@ history_cb (GObject      *object,
 {
   g_autoptr(Balance) balance = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = fanfare_client_list_wallet_history_finish (FANFARE_CLIENT (object), result, NULL,
-                                                                            &error);
+  g_autofree char *next_cursor = NULL;
+  g_autoptr(GPtrArray) entries = fanfare_client_list_wallet_history_finish (FANFARE_CLIENT (object), result,
+                                                                            &next_cursor, &error);
   GtkWidget *dialog;
 
   if (error != NULL)
@@ -272,7 +205,12 @@ history_cb (GObject      *object,
   dialog = fanfare_wallet_dialog_new (balance->parent, FANFARE_CLIENT (object), balance->body);
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), _("Your Wallet"));
   if (entries != NULL && entries->len > 0)
-    add_history (dialog, entries);
+    {
+      GtkWidget *history = fanfare_wallet_history_new (FANFARE_CLIENT (object), entries, next_cursor);
+
+      gtk_box_append (GTK_BOX (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), history);
+      g_object_set_data (G_OBJECT (dialog), HISTORY, history);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

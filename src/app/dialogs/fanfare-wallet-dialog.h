@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "fanfare-client.h"
+#include "fanfare-wallet-history.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ GtkWidget *fanfare_wallet_dialog_new (GtkWindow     *parent,
                                       FanfareClient *client,
                                       const char    *reason);
 GtkEditable *fanfare_wallet_dialog_get_entry (GtkWidget *dialog);
-GtkListBox *fanfare_wallet_dialog_get_history (GtkWidget *dialog);
+FanfareWalletHistory *fanfare_wallet_dialog_get_history (GtkWidget *dialog);
 void       fanfare_wallet_dialog_present_balance (GtkWindow     *parent,
                                                   FanfareClient *client);
 
