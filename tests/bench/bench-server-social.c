@@ -22,7 +22,6 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "fanfare-bench-stats.h"
 #include "fanfare-account-store.h"
@@ -190,23 +189,6 @@ next_cursor (GBytes *body)
   return g_strdup (json_object_get_string_member (root, "next_cursor"));
 }
 
-/* The processor time the server spent so far, in milliseconds: what a
- * request costs when the machine is shared and the wall clock waits. */
-static double
-server_cpu_ms (GSubprocess *server)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (server));
-  g_autofree char *text = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  /* After the command's name in parentheses: utime and stime are the
-   * 12th and 13th fields. */
-  fields = g_strsplit (strrchr (text, ')') + 2, " ", -1);
-
-  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
-}
-
 /* This process's processor time so far, in milliseconds. */
 static double
 own_cpu_ms (void)
@@ -224,7 +206,7 @@ report_cpu (const char  *what,
             double       since,
             guint        n_requests)
 {
-  g_print ("  the server's processor time: %.2f ms a request (%s)\n", (server_cpu_ms (server) - since) / n_requests,
+  g_print ("  the server's processor time: %.2f ms a request (%s)\n", (fanfare_bench_cpu_ms (server) - since) / n_requests,
            what);
 }
 
@@ -469,14 +451,14 @@ main (int   argc,
   auth = g_strconcat ("Bearer ", token, NULL);
 
   {
-    double cpu = server_cpu_ms (server);
+    double cpu = fanfare_bench_cpu_ms (server);
 
     bench_feed (session, url, auth);
     report_cpu ("the feed", server, cpu, N_REQUESTS);
-    cpu = server_cpu_ms (server);
+    cpu = fanfare_bench_cpu_ms (server);
     bench_nearby (session, url, auth);
     report_cpu ("a PUT and a GET of people nearby", server, cpu, N_REQUESTS);
-    cpu = server_cpu_ms (server);
+    cpu = fanfare_bench_cpu_ms (server);
     bench_contacts (session, url, auth, n_users);
     report_cpu ("matching contacts, the key's directory made once", server, cpu, N_MATCHES + 1);
   }
