@@ -20,6 +20,10 @@
 #include "fanfare-server-private.h"
 #include "fanfare-shop.h"
 
+/* The JSON forms of tracks kept for the answers that list them: about a
+ * kilobyte each with its key, so some 64 MiB at most. */
+#define MAX_FORMS 65536
+
 enum {
   SIGNAL_STOPPED,
   N_SIGNALS
@@ -76,6 +80,7 @@ fanfare_server_finalize (GObject *object)
 
   g_clear_object (&self->router);
   g_clear_object (&self->cache);
+  g_clear_object (&self->forms);
   g_clear_object (&self->throttle);
   g_clear_object (&self->identify_throttle);
   g_clear_object (&self->fingerprints);
@@ -115,6 +120,7 @@ fanfare_server_init (FanfareServer *self)
 {
   self->router = fanfare_router_new ();
   self->cache = fanfare_response_cache_new ();
+  self->forms = fanfare_form_cache_new (MAX_FORMS);
   fanfare_router_add (self->router, fanfare_http_meta_routes);
   fanfare_router_add (self->router, fanfare_http_account_routes);
   fanfare_router_add (self->router, fanfare_http_catalog_routes);
@@ -549,6 +555,12 @@ FanfareDatabase *
 _fanfare_server_get_database (FanfareServer *self)
 {
   return self->db;
+}
+
+FanfareFormCache *
+_fanfare_server_get_forms (FanfareServer *self)
+{
+  return self->forms;
 }
 
 FanfareMediaStore *

@@ -852,6 +852,70 @@ _fanfare_connection_image_uri (FanfareConnection *conn,
   return _fanfare_connection_make_uri (conn, "/api/v1/images/", image_id, NULL);
 }
 
+static void
+append_sized (GByteArray    *key,
+              gconstpointer  data,
+              guint32        size)
+{
+  g_byte_array_append (key, (const guint8 *) &size, sizeof size);
+  g_byte_array_append (key, data, size);
+}
+
+/**
+ * _fanfare_connection_row_key:
+ * @tag: what is made of the columns, told apart from other things made
+ *   of the same columns
+ *
+ * Returns: (transfer full): the values of @n_columns columns of the
+ *   current row from @first, and the public URL, that a URL made from
+ *   them starts with: the same bytes exactly when the same values are
+ *   read, so that what is made of them can be kept under this key and
+ *   is never stale, whatever changed the row and however
+ */
+GBytes *
+_fanfare_connection_row_key (FanfareConnection *conn,
+                             FanfareStatement  *stmt,
+                             char               tag,
+                             int                first,
+                             int                n_columns)
+{
+  GByteArray *key = g_byte_array_sized_new (256);
+  const char *public_url = conn->database->public_url != NULL ? conn->database->public_url : "";
+
+  g_byte_array_append (key, (const guint8 *) &tag, 1);
+  append_sized (key, public_url, strlen (public_url));
+  for (int column = first; column < first + n_columns; column++)
+    {
+      guint8 type = sqlite3_column_type (stmt, column);
+      gint64 number;
+      double real;
+
+      g_byte_array_append (key, &type, 1);
+      switch (type)
+        {
+        case SQLITE_INTEGER:
+          number = sqlite3_column_int64 (stmt, column);
+          g_byte_array_append (key, (const guint8 *) &number, sizeof number);
+          break;
+
+        case SQLITE_FLOAT:
+          real = sqlite3_column_double (stmt, column);
+          g_byte_array_append (key, (const guint8 *) &real, sizeof real);
+          break;
+
+        case SQLITE_TEXT:
+        case SQLITE_BLOB:
+          append_sized (key, sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (key);
+}
+
 gint64
 _fanfare_now (void)
 {
