@@ -81,6 +81,23 @@ form_of (FanfareFormCache *forms,
   return form;
 }
 
+/* The reason of every popular pick: the same words for every one. */
+static GBytes *
+popular_form (void)
+{
+  static GBytes *form;
+
+  if (g_once_init_enter (&form))
+    {
+      FanfarePick popular = { .reason = FANFARE_PICK_REASON_POPULAR };
+      g_autoptr(JsonNode) node = reason_to_json (&popular);
+
+      g_once_init_leave (&form, fanfare_http_json_form (node));
+    }
+
+  return g_bytes_ref (form);
+}
+
 static GBytes *
 lookup_form (GBytes   *key,
              gpointer  user_data)
@@ -120,8 +137,11 @@ respond_picks (FanfareRequest *request,
 
       track = form_of (forms, pick->track_form, pick->track_key,
                        pick->track_form == NULL ? fanfare_track_to_json (pick->track) : NULL);
-      reason = form_of (forms, pick->reason_form, pick->reason_key,
-                        pick->reason_form == NULL ? reason_to_json (pick) : NULL);
+      if (pick->reason == FANFARE_PICK_REASON_POPULAR)
+        reason = popular_form ();
+      else
+        reason = form_of (forms, pick->reason_form, pick->reason_key,
+                          pick->reason_form == NULL ? reason_to_json (pick) : NULL);
       g_string_append (text, i > 0 ? ",{" : "{");
       fanfare_http_append_member (text, "track", track);
       g_string_append_c (text, ',');
