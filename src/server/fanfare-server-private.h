@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "fanfare-fingerprints.h"
+#include "fanfare-form-cache.h"
 #include "fanfare-login-throttle.h"
 #include "fanfare-response-cache.h"
 #include "fanfare-router.h"
@@ -33,6 +34,7 @@ struct _FanfareServer
   FanfareUploads       *uploads;
   FanfareRouter        *router;
   FanfareResponseCache *cache;
+  FanfareFormCache     *forms;
   SoupServer           *soup;
   GThreadPool          *workers;
   FanfareServerLimits   limits;
@@ -54,6 +56,7 @@ FanfareMediaStore         *_fanfare_server_get_media (FanfareServer *self);
 FanfareLoginThrottle      *_fanfare_server_get_throttle (FanfareServer *self);
 FanfareLoginThrottle      *_fanfare_server_get_identify_throttle (FanfareServer *self);
 const FanfareServerLimits *_fanfare_server_get_limits (FanfareServer *self);
+FanfareFormCache          *_fanfare_server_get_forms (FanfareServer *self);
 
 FanfareUploads            *_fanfare_server_get_uploads (FanfareServer *self);
 

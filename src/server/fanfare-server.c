@@ -22,6 +22,9 @@
 
 /* Connections the kernel holds for the server before it accepts them. */
 #define LISTEN_BACKLOG 1024
+/* The JSON forms of tracks kept for the answers that list them: about a
+ * kilobyte each with its key, so some 64 MiB at most. */
+#define MAX_FORMS 65536
 
 enum {
   SIGNAL_STOPPED,
@@ -82,6 +85,7 @@ fanfare_server_finalize (GObject *object)
 
   g_clear_object (&self->router);
   g_clear_object (&self->cache);
+  g_clear_object (&self->forms);
   g_clear_object (&self->throttle);
   g_clear_object (&self->identify_throttle);
   g_clear_object (&self->fingerprints);
@@ -121,6 +125,7 @@ fanfare_server_init (FanfareServer *self)
 {
   self->router = fanfare_router_new ();
   self->cache = fanfare_response_cache_new ();
+  self->forms = fanfare_form_cache_new (MAX_FORMS);
   fanfare_router_add (self->router, fanfare_http_meta_routes);
   fanfare_router_add (self->router, fanfare_http_account_routes);
   fanfare_router_add (self->router, fanfare_http_catalog_routes);
@@ -578,6 +583,12 @@ FanfareDatabase *
 _fanfare_server_get_database (FanfareServer *self)
 {
   return self->db;
+}
+
+FanfareFormCache *
+_fanfare_server_get_forms (FanfareServer *self)
+{
+  return self->forms;
 }
 
 FanfareMediaStore *

@@ -66,7 +66,7 @@ bench_purchases (GSubprocess  *server,
   g_autoptr(GArray) times = NULL;
   g_autoptr(GString) warm_up = g_string_new (NULL);
   g_autofree guint * statuses = NULL;
-  double server_cpu = fanfare_bench_server_cpu_ms (server);
+  double server_cpu = fanfare_bench_cpu_ms (server);
   double own_cpu = fanfare_bench_cpu_seconds ();
   gint64 started;
   guint failed = 0;
@@ -104,7 +104,7 @@ bench_purchases (GSubprocess  *server,
   if (getloadavg (load, 3) < 0)
     load[0] = load[1] = load[2] = -1;
   g_print ("  processor time a purchase: %.2f ms in the server, %.2f ms in this client; load average %.2f %.2f %.2f\n",
-           (fanfare_bench_server_cpu_ms (server) - server_cpu) / times->len,
+           (fanfare_bench_cpu_ms (server) - server_cpu) / times->len,
            (fanfare_bench_cpu_seconds () - own_cpu) * 1000.0 / times->len, load[0], load[1], load[2]);
   g_assert_cmpuint (failed, ==, 0);
 }

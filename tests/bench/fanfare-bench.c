@@ -130,7 +130,9 @@ fanfare_bench_wrk (const char * const *options,
       if (fields->len < 2)
         continue;
 
-      if (g_str_equal (g_ptr_array_index (fields, 0), "Requests/sec:"))
+      if (g_str_equal (g_ptr_array_index (fields, 1), "requests"))
+        result->requests = g_ascii_strtoull (g_ptr_array_index (fields, 0), NULL, 10);
+      else if (g_str_equal (g_ptr_array_index (fields, 0), "Requests/sec:"))
         result->requests_per_second = g_ascii_strtod (g_ptr_array_index (fields, 1), NULL);
       else if (g_str_equal (g_ptr_array_index (fields, 0), "Transfer/sec:"))
         result->transfer_mb_per_second = parse_size (g_ptr_array_index (fields, 1));
@@ -164,6 +166,27 @@ fanfare_bench_read_status_kib (GPid        pid,
     return 0;
 
   return g_ascii_strtoull (line + strlen (field), NULL, 10);
+}
+
+/**
+ * fanfare_bench_cpu_ms:
+ *
+ * Returns: the processor time @process spent so far, in milliseconds: what
+ *   its requests cost when the machine is shared and the wall clock waits
+ */
+double
+fanfare_bench_cpu_ms (GSubprocess *process)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (process));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  /* After the command's name in parentheses: utime and stime are the
+   * 12th and 13th fields. */
+  fields = g_strsplit (strrchr (text, ')') + 2, " ", -1);
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
 }
 
 /**
@@ -233,26 +256,4 @@ fanfare_bench_exec_sql (sqlite3    *handle,
 
   if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
-}
-
-/**
- * fanfare_bench_server_cpu_ms:
- * @server: a server fanfare_bench_spawn() started
- *
- * Returns: the processor time @server spent so far, in milliseconds: what
- *   a request costs when the machine is shared and the wall clock waits
- */
-double
-fanfare_bench_server_cpu_ms (GSubprocess *server)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (server));
-  g_autofree char *text = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  /* After the command's name in parentheses: utime and stime are the
-   * 12th and 13th fields. */
-  fields = g_strsplit (strrchr (text, ')') + 2, " ", -1);
-
-  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
 }

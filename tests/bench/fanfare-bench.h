@@ -12,11 +12,12 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  double requests_per_second;
-  double p50_ms;
-  double p99_ms;
-  double transfer_mb_per_second;
-  guint  errors;
+  double  requests_per_second;
+  double  p50_ms;
+  double  p99_ms;
+  double  transfer_mb_per_second;
+  guint64 requests;
+  guint   errors;
 } FanfareWrkResult;
 
 GSubprocess *fanfare_bench_spawn (const char * const *argv,
@@ -27,6 +28,7 @@ gboolean     fanfare_bench_wrk (const char * const *options,
                                 FanfareWrkResult   *result);
 guint64      fanfare_bench_read_status_kib (GPid        pid,
                                             const char *field);
+double       fanfare_bench_cpu_ms (GSubprocess *process);
 char        *fanfare_bench_fetch (const char *url,
                                   const char *method,
                                   const char *body,
@@ -36,7 +38,6 @@ char        *fanfare_bench_log_in (const char *server_url,
                                    const char *password) G_GNUC_WARN_UNUSED_RESULT;
 guint        fanfare_bench_env_count (const char *name,
                                       guint       fallback);
-double       fanfare_bench_server_cpu_ms (GSubprocess *server);
 void         fanfare_bench_exec_sql (sqlite3    *handle,
                                      const char *sql);
 

@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "fanfare-account-store.h"
+#include "fanfare-catalog-store.h"
 #include "fanfare-playlist-store.h"
 #include "fanfare-recommender.h"
 #include "fanfare-social-store.h"
@@ -61,7 +63,9 @@ fixture_set_up (Fixture       *fixture,
   gint64 artist, mei, vinyl, plain, list;
 
   fanfare_test_store_set_up (&store);
-  artist = fanfare_test_store_add_user (&store, "zhou", "周雨桐", FANFARE_USER_ROLE_ARTIST);
+  artist = fanfare_test_store_add_account (&store, "zhou", "zhou password 33", FANFARE_USER_ROLE_ARTIST);
+  artist = fanfare_catalog_store_get_artist_for_user (store.db, artist, &error);
+  g_assert_no_error (error);
   for (guint a = 0; a < N_ALBUMS; a++)
     {
       g_autofree char *title = g_strdup_printf ("Album %u", a + 1);
@@ -265,15 +269,29 @@ test_charts (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "listeners"), ==, 8);
 }
 
-static char *
-picks_text (Fixture *fixture)
+static FanfareTestResponse *
+get_picks (Fixture *fixture)
 {
-  g_autoptr(FanfareTestResponse) picks = fanfare_test_request (fixture->server, "GET", "/api/v1/me/daily-picks",
-                                                               fixture->mei, NULL);
+  FanfareTestResponse *picks = fanfare_test_request (fixture->server, "GET", "/api/v1/me/daily-picks", fixture->mei,
+                                                     NULL);
 
   g_assert_cmpuint (picks->status, ==, 200);
 
-  return g_strndup (g_bytes_get_data (picks->body, NULL), g_bytes_get_size (picks->body));
+  return picks;
+}
+
+static char *
+body_text (FanfareTestResponse *response)
+{
+  return g_strndup (g_bytes_get_data (response->body, NULL), g_bytes_get_size (response->body));
+}
+
+static char *
+picks_text (Fixture *fixture)
+{
+  g_autoptr(FanfareTestResponse) picks = get_picks (fixture);
+
+  return body_text (picks);
 }
 
 static void
@@ -312,6 +330,147 @@ test_daily_picks (Fixture       *fixture,
   }
   after = picks_text (fixture);
   g_assert_cmpstr (after, ==, before);
+}
+
+static JsonObject *
+item_member (FanfareTestResponse *picks,
+             guint                index,
+             const char          *member)
+{
+  JsonArray *items = fanfare_test_response_get_array (picks, "items");
+
+  return json_object_get_object_member (json_array_get_object_element (items, index), member);
+}
+
+static void
+edit_as (Fixture    *fixture,
+         const char *token,
+         const char *method,
+         const char *path,
+         const char *body,
+         guint       expected_status)
+{
+  g_autoptr(FanfareTestResponse) response = fanfare_test_request (fixture->server, method, path, token, body);
+
+  g_assert_cmpuint (response->status, ==, expected_status);
+}
+
+/* A snapshot of a running server's database in a new data folder. */
+static char *
+copy_data_dir (const char *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, "fanfare.db", NULL);
+  char *copy = fanfare_test_make_data_dir ();
+  g_autofree char *copy_path = g_build_filename (copy, "fanfare.db", NULL);
+  char *sql = sqlite3_mprintf ("VACUUM INTO %Q", copy_path);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  sqlite3_free (sql);
+
+  return copy;
+}
+
+/* @text with every @url taken out, in place. */
+static char *
+without (char       *text,
+         const char *url)
+{
+  char *found;
+
+  while ((found = strstr (text, url)) != NULL)
+    memmove (found, found + strlen (url), strlen (found + strlen (url)) + 1);
+
+  return text;
+}
+
+/* The picks are served from the forms of their tracks made before: what
+ * the artist changes shows at once, and what they hide or remove goes. */
+static void
+test_daily_picks_follow_the_catalog (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *zhou = fanfare_test_log_in (fixture->server, "zhou", "zhou password 33");
+  g_autofree char *warm = NULL;
+  g_autofree char *cold = NULL;
+  g_autofree char *copy = NULL;
+  FanfareTestServer *fresh;
+  g_autofree char *album_path = NULL;
+  g_autofree char *deleted_path = NULL;
+  g_autofree char *deleted_id = NULL;
+  g_autoptr(FanfareTestResponse) picks = get_picks (fixture);
+  g_autoptr(FanfareTestResponse) again = NULL;
+  g_autoptr(FanfareTestResponse) renamed = NULL;
+  g_autoptr(FanfareTestResponse) retitled = NULL;
+  g_autoptr(FanfareTestResponse) deleted = NULL;
+  g_autoptr(FanfareTestResponse) hidden = NULL;
+  const char *album_id;
+  JsonArray *items;
+
+  again = get_picks (fixture);
+  g_assert_cmpstr (json_object_get_string_member (item_member (again, 0, "track"), "title"), ==, "Three");
+  g_assert_cmpstr (json_object_get_string_member (item_member (again, 0, "track"), "artist"), ==, "zhou");
+  g_assert_cmpstr (json_object_get_string_member (item_member (again, 0, "reason"), "artist"), ==, "zhou");
+
+  /* The artist's new name, on the picked track and on the reason. */
+  edit_as (fixture, zhou, "PATCH", "/api/v1/me/artist", "{\"name\": \"周雨桐\"}", 200);
+  renamed = get_picks (fixture);
+  g_assert_cmpstr (json_object_get_string_member (item_member (renamed, 0, "track"), "artist"), ==, "周雨桐");
+  g_assert_cmpstr (json_object_get_string_member (item_member (renamed, 0, "reason"), "artist"), ==, "周雨桐");
+
+  /* A track's new title, picked and as the reason. */
+  edit_as (fixture, zhou, "PATCH", "/api/v1/studio/tracks/3", "{\"title\": \"Tres\"}", 200);
+  edit_as (fixture, zhou, "PATCH", "/api/v1/studio/tracks/1", "{\"title\": \"Uno\"}", 200);
+  retitled = get_picks (fixture);
+  g_assert_cmpstr (json_object_get_string_member (item_member (retitled, 0, "track"), "title"), ==, "Tres");
+  g_assert_cmpstr (json_object_get_string_member (item_member (retitled, 0, "reason"), "track_title"), ==, "Uno");
+  g_assert_cmpstr (json_object_get_string_member (item_member (retitled, 0, "reason"), "text"), ==,
+                   "Because you played “Uno”");
+
+  /* A track removed from its album is picked no more. */
+  album_id = json_object_get_string_member (item_member (retitled, 0, "track"), "album_id");
+  items = fanfare_test_response_get_array (retitled, "items");
+  for (guint i = 0; i < json_array_get_length (items) && deleted_id == NULL; i++)
+    if (!g_str_equal (json_object_get_string_member (item_member (retitled, i, "track"), "album_id"), album_id))
+      deleted_id = g_strdup (item_track_id (items, i, "track"));
+  g_assert_nonnull (deleted_id);
+  deleted_path = g_strconcat ("/api/v1/studio/tracks/", deleted_id, NULL);
+  edit_as (fixture, zhou, "DELETE", deleted_path, NULL, 204);
+  deleted = get_picks (fixture);
+  items = fanfare_test_response_get_array (deleted, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, FANFARE_RECOMMENDER_PICKS - 1);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_assert_cmpstr (item_track_id (items, i, "track"), !=, deleted_id);
+
+  /* An album taken back hides its tracks, and the reasons they gave. */
+  album_path = g_strconcat ("/api/v1/studio/albums/", album_id, "/unpublish", NULL);
+  edit_as (fixture, zhou, "POST", album_path, NULL, 200);
+  hidden = get_picks (fixture);
+  items = fanfare_test_response_get_array (hidden, "items");
+  g_assert_cmpuint (json_array_get_length (items), >, 0);
+  g_assert_cmpuint (json_array_get_length (items), <, FANFARE_RECOMMENDER_PICKS - 1);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_assert_cmpstr (json_object_get_string_member (item_member (hidden, i, "track"), "album_id"), !=, album_id);
+      g_assert_cmpstr (json_object_get_string_member (item_member (hidden, i, "reason"), "kind"), ==, "popular");
+    }
+
+  /* The answer of a server that kept forms is the one a server that
+   * starts afresh on the same database makes, but for its address. */
+  warm = picks_text (fixture);
+  copy = copy_data_dir (fixture->data_dir);
+  fresh = fanfare_test_server_start (copy, NULL);
+  {
+    g_autoptr(FanfareTestResponse) cold_picks = fanfare_test_request (fresh, "GET", "/api/v1/me/daily-picks",
+                                                                      fixture->mei, NULL);
+
+    g_assert_cmpuint (cold_picks->status, ==, 200);
+    cold = body_text (cold_picks);
+  }
+  g_assert_cmpstr (without (warm, fixture->server->url), ==, without (cold, fresh->url));
+  fanfare_test_server_stop (fresh);
 }
 
 /* The track ids of the radio's next batch, joined by ",". */
@@ -406,6 +565,7 @@ main (int   argc,
   ADD ("/api/discovery/absurd-plays", test_absurd_plays);
   ADD ("/api/discovery/charts", test_charts);
   ADD ("/api/discovery/daily-picks", test_daily_picks);
+  ADD ("/api/discovery/daily-picks-follow-the-catalog", test_daily_picks_follow_the_catalog);
   ADD ("/api/discovery/radio", test_radio);
   ADD ("/api/discovery/featured", test_featured);
 

@@ -17,6 +17,7 @@
 #include "fanfare-http-playlist-json.h"
 #include "fanfare-json.h"
 #include "fanfare-playlist-store.h"
+#include "fanfare-server-private.h"
 #include "fanfare-track.h"
 
 static char *
@@ -34,13 +35,12 @@ reason_text (const FanfarePick *pick)
     }
 }
 
-static void
-add_reason (JsonBuilder       *builder,
-            const FanfarePick *pick)
+static JsonNode *
+reason_to_json (const FanfarePick *pick)
 {
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autofree char *text = reason_text (pick);
 
-  json_builder_set_member_name (builder, "reason");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, fanfare_pick_reason_to_string (pick->reason));
@@ -56,51 +56,115 @@ add_reason (JsonBuilder       *builder,
   json_builder_set_member_name (builder, "text");
   json_builder_add_string_value (builder, text);
   json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
 }
 
-/* Answers {"day": DAY, "items": [{"track": TRACK, "reason": REASON}]}. */
+/* The form the lookup gave, or the one made of @node (taken), kept under
+ * @key when there is one. */
+static GBytes *
+form_of (FanfareFormCache *forms,
+         GBytes           *given,
+         GBytes           *key,
+         JsonNode         *node)
+{
+  g_autoptr(JsonNode) owned = node;
+  GBytes *form;
+
+  if (given != NULL)
+    return g_bytes_ref (given);
+
+  form = fanfare_http_json_form (owned);
+  if (key != NULL)
+    fanfare_form_cache_store (forms, key, form);
+
+  return form;
+}
+
+/* The reason of every popular pick: the same words for every one. */
+static GBytes *
+popular_form (void)
+{
+  static GBytes *form;
+
+  if (g_once_init_enter (&form))
+    {
+      FanfarePick popular = { .reason = FANFARE_PICK_REASON_POPULAR };
+      g_autoptr(JsonNode) node = reason_to_json (&popular);
+
+      g_once_init_leave (&form, fanfare_http_json_form (node));
+    }
+
+  return g_bytes_ref (form);
+}
+
+static GBytes *
+lookup_form (GBytes   *key,
+             gpointer  user_data)
+{
+  return fanfare_form_cache_lookup (user_data, key);
+}
+
+/* Answers {"day": DAY, "items": [{"track": TRACK, "reason": REASON}]}.
+ * The answer is put together from the JSON forms of its parts, each made
+ * by json-glib; those of tracks and reasons come from the server's form
+ * cache when the picks were listed with its lookup. Making them anew
+ * each time was most of what a request cost. */
 static void
 respond_picks (FanfareRequest *request,
                const char     *day,
                GPtrArray      *picks)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
+  FanfareFormCache *forms = _fanfare_server_get_forms (fanfare_request_get_server (request));
+  g_autoptr(GString) text = g_string_sized_new (64 + picks->len * 1024);
+  g_autoptr(GBytes) body = NULL;
 
-  json_builder_begin_object (builder);
+  g_string_append_c (text, '{');
   if (day != NULL)
     {
-      json_builder_set_member_name (builder, "day");
-      json_builder_add_string_value (builder, day);
+      g_autoptr(JsonNode) day_node = json_node_init_string (json_node_alloc (), day);
+      g_autoptr(GBytes) day_form = fanfare_http_json_form (day_node);
+
+      fanfare_http_append_member (text, "day", day_form);
+      g_string_append_c (text, ',');
     }
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
+  g_string_append (text, "\"items\":[");
   for (guint i = 0; i < picks->len; i++)
     {
       const FanfarePick *pick = g_ptr_array_index (picks, i);
+      g_autoptr(GBytes) track = NULL;
+      g_autoptr(GBytes) reason = NULL;
 
-      json_builder_begin_object (builder);
-      fanfare_http_add_object (builder, "track", pick->track);
-      add_reason (builder, pick);
-      json_builder_end_object (builder);
+      track = form_of (forms, pick->track_form, pick->track_key,
+                       pick->track_form == NULL ? fanfare_track_to_json (pick->track) : NULL);
+      if (pick->reason == FANFARE_PICK_REASON_POPULAR)
+        reason = popular_form ();
+      else
+        reason = form_of (forms, pick->reason_form, pick->reason_key,
+                          pick->reason_form == NULL ? reason_to_json (pick) : NULL);
+      g_string_append (text, i > 0 ? ",{" : "{");
+      fanfare_http_append_member (text, "track", track);
+      g_string_append_c (text, ',');
+      fanfare_http_append_member (text, "reason", reason);
+      g_string_append_c (text, '}');
     }
-  json_builder_end_array (builder);
-  fanfare_http_add_cursor (builder, NULL);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
+  g_string_append (text, "],\"next_cursor\":null}");
 
-  fanfare_request_respond_json (request, 200, root);
+  body = g_string_free_to_bytes (g_steal_pointer (&text));
+  fanfare_request_respond_bytes (request, 200, "application/json", body);
 }
 
 static void
 get_daily_picks (FanfareRequest *request)
 {
+  FanfareFormCache *forms = _fanfare_server_get_forms (fanfare_request_get_server (request));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) picks = NULL;
   g_autofree char *day = NULL;
 
   picks = fanfare_discovery_store_list_daily_picks (fanfare_request_get_database (request),
-                                                    fanfare_request_get_viewer (request), &day, &error);
+                                                    fanfare_request_get_viewer (request), lookup_form, forms, &day,
+                                                    &error);
   if (picks == NULL)
     fanfare_request_fail (request, error);
   else

@@ -47,6 +47,41 @@ fanfare_http_object_to_json (GObject *object)
   g_return_val_if_reached (NULL);
 }
 
+/**
+ * fanfare_http_json_form:
+ *
+ * Returns: (transfer full): @node as JSON text, as an answer holds it
+ */
+GBytes *
+fanfare_http_json_form (JsonNode *node)
+{
+  char *text = json_to_string (node, FALSE);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/**
+ * fanfare_http_append_member:
+ * @member: a name from the code, which JSON takes as it is
+ * @form: a value's JSON form, from fanfare_http_json_form()
+ *
+ * Appends "MEMBER":FORM to an object's text: for an answer put together
+ * from forms made before, each by json-glib.
+ */
+void
+fanfare_http_append_member (GString    *text,
+                            const char *member,
+                            GBytes     *form)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (form, &length);
+
+  g_string_append_c (text, '"');
+  g_string_append (text, member);
+  g_string_append (text, "\":");
+  g_string_append_len (text, data, length);
+}
+
 void
 fanfare_http_add_object (JsonBuilder *builder,
                          const char  *member,

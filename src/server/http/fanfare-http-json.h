@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * {"items": [...], "next_cursor": "..."}, cursors opaque. */
 
 JsonNode *fanfare_http_object_to_json (GObject *object) G_GNUC_WARN_UNUSED_RESULT;
+GBytes   *fanfare_http_json_form (JsonNode *node) G_GNUC_WARN_UNUSED_RESULT;
+void      fanfare_http_append_member (GString    *text,
+                                      const char *member,
+                                      GBytes     *form);
 void      fanfare_http_add_object (JsonBuilder *builder,
                                    const char  *member,
                                    gpointer     object);

@@ -193,7 +193,7 @@ fanfare_etag_matches (const char *if_none_match,
  * fanfare_etag_for_bytes:
  *
  * Returns: (transfer full): a strong ETag for a response body: a 64-bit
- *   FNV-1a hash of it and its length, quoted
+ *   FNV-1a hash of it, taken eight bytes at a time, and its length, quoted
  */
 char *
 fanfare_etag_for_bytes (GBytes *bytes)
@@ -201,8 +201,19 @@ fanfare_etag_for_bytes (GBytes *bytes)
   gsize length = 0;
   const guint8 *data = g_bytes_get_data (bytes, &length);
   guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  /* A word at a time: each step is one-to-one in the hash so far and in
+   * the word, so bodies that differ in one word never share a hash, and
+   * an answer of 30 tracks is hashed in a few microseconds. */
+  for (; i + sizeof (guint64) <= length; i += sizeof (guint64))
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, sizeof word);
+      hash = (hash ^ word) * G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  for (; i < length; i++)
     hash = (hash ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
 
   return g_strdup_printf ("\"%016" G_GINT64_MODIFIER "x-%" G_GSIZE_MODIFIER "x\"", hash, length);

@@ -83,6 +83,11 @@ char              *_fanfare_connection_make_uri (FanfareConnection *conn,
                                                  const char        *suffix) G_GNUC_WARN_UNUSED_RESULT;
 char              *_fanfare_connection_image_uri (FanfareConnection *conn,
                                                   const char        *image_id) G_GNUC_WARN_UNUSED_RESULT;
+GBytes            *_fanfare_connection_row_key (FanfareConnection *conn,
+                                                FanfareStatement  *stmt,
+                                                char               tag,
+                                                int                first,
+                                                int                n_columns) G_GNUC_WARN_UNUSED_RESULT;
 gint64             _fanfare_now (void);
 
 /* Shared between the store's files, inside their transactions. */

@@ -884,6 +884,108 @@ _fanfare_connection_image_uri (FanfareConnection *conn,
   return _fanfare_connection_make_uri (conn, "/api/v1/images/", image_id, NULL);
 }
 
+/* The bytes of a column's value in a row key: its type, then the value,
+ * a text or blob after its length. */
+static gsize
+column_key_size (FanfareStatement *stmt,
+                 int               column)
+{
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT:
+      return 1 + sizeof (gint64);
+
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+      return 1 + sizeof (guint32) + sqlite3_column_bytes (stmt, column);
+
+    default:
+      return 1;
+    }
+}
+
+static guint8 *
+put_sized (guint8        *at,
+           gconstpointer  data,
+           guint32        size)
+{
+  memcpy (at, &size, sizeof size);
+  if (size > 0)
+    memcpy (at + sizeof size, data, size);
+
+  return at + sizeof size + size;
+}
+
+static guint8 *
+put_column (guint8           *at,
+            FanfareStatement *stmt,
+            int               column)
+{
+  int type = sqlite3_column_type (stmt, column);
+  gint64 number;
+  double real;
+
+  *at++ = type;
+  switch (type)
+    {
+    case SQLITE_INTEGER:
+      number = sqlite3_column_int64 (stmt, column);
+      memcpy (at, &number, sizeof number);
+      return at + sizeof number;
+
+    case SQLITE_FLOAT:
+      real = sqlite3_column_double (stmt, column);
+      memcpy (at, &real, sizeof real);
+      return at + sizeof real;
+
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+      return put_sized (at, sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
+
+    default:
+      return at;
+    }
+}
+
+/**
+ * _fanfare_connection_row_key:
+ * @tag: what is made of the columns, told apart from other things made
+ *   of the same columns
+ *
+ * Returns: (transfer full): the values of @n_columns columns of the
+ *   current row from @first, and the public URL, that a URL made from
+ *   them starts with: the same bytes exactly when the same values are
+ *   read, so that what is made of them can be kept under this key and
+ *   is never stale, whatever changed the row and however
+ */
+GBytes *
+_fanfare_connection_row_key (FanfareConnection *conn,
+                             FanfareStatement  *stmt,
+                             char               tag,
+                             int                first,
+                             int                n_columns)
+{
+  const char *public_url = conn->database->public_url != NULL ? conn->database->public_url : "";
+  gsize url_length = strlen (public_url);
+  gsize size = 1 + sizeof (guint32) + url_length;
+  guint8 *key, *at;
+
+  /* The size first, so that the key is made in one allocation: a key is
+   * made for every track of every answer that lists them. */
+  for (int column = first; column < first + n_columns; column++)
+    size += column_key_size (stmt, column);
+
+  at = key = g_malloc (size);
+  *at++ = tag;
+  at = put_sized (at, public_url, url_length);
+  for (int column = first; column < first + n_columns; column++)
+    at = put_column (at, stmt, column);
+  g_assert ((gsize) (at - key) == size);
+
+  return g_bytes_new_take (key, size);
+}
+
 gint64
 _fanfare_now (void)
 {

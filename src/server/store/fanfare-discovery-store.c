@@ -24,6 +24,10 @@ fanfare_pick_free (FanfarePick *pick)
 {
   g_clear_object (&pick->track);
   g_clear_object (&pick->reason_track);
+  g_clear_pointer (&pick->track_key, g_bytes_unref);
+  g_clear_pointer (&pick->track_form, g_bytes_unref);
+  g_clear_pointer (&pick->reason_key, g_bytes_unref);
+  g_clear_pointer (&pick->reason_form, g_bytes_unref);
   g_free (pick);
 }
 
@@ -299,102 +303,6 @@ _fanfare_discovery_store_fetch_picks (FanfareConnection   *conn,
       if (row->reason_track_id != 0 && pick->reason_track == NULL)
         pick->reason = FANFARE_PICK_REASON_POPULAR;
       g_ptr_array_add (picks, pick);
-    }
-
-  return g_steal_pointer (&picks);
-}
-
-/* A light track for a reason: the reason names it, no more. */
-static FanfareTrack *
-reason_track (FanfareStatement *stmt,
-              int               column)
-{
-  g_autofree char *id = _fanfare_statement_dup_id (stmt, column);
-
-  return g_object_new (FANFARE_TYPE_TRACK,
-                       "id", id,
-                       "source", FANFARE_SOURCE_PLATFORM,
-                       "title", _fanfare_statement_get_text (stmt, column + 1),
-                       "artist", _fanfare_statement_get_text (stmt, column + 2),
-                       NULL);
-}
-
-/**
- * fanfare_discovery_store_list_daily_picks:
- * @day: (out) (transfer full) (nullable): the day the picks were made
- *   for, or %NULL when none were made for @viewer yet
- *
- * Returns: (transfer container) (element-type FanfarePick): the viewer's
- *   latest picks, the best first
- */
-GPtrArray *
-fanfare_discovery_store_list_daily_picks (FanfareDatabase     *db,
-                                          const FanfareViewer *viewer,
-                                          char               **day,
-                                          GError             **error)
-{
-  /* One statement reads the user's row of picks by its key and the
-   * picked tracks and the reasons' by theirs, in the order of the row:
-   * the lists are numbers apart by spaces, read as JSON arrays. A reason
-   * the viewer may no longer see is read as none. */
-  static const char sql[] =
-    "WITH p AS (SELECT day, '[' || replace (tracks, ' ', ',') || ']' AS tracks,"
-    "  '[' || replace (reasons, ' ', ',') || ']' AS reasons FROM daily_picks WHERE user_id = ?1)"
-    " SELECT " _FANFARE_TRACK_FIELDS ", p.day, rt.id, rt.title, rar.name"
-    " FROM p JOIN json_each (p.tracks) j"
-    " JOIN " _FANFARE_TRACK_JOINS
-    " LEFT JOIN tracks rt ON rt.id = json_extract (p.reasons, '$[' || j.key || ']')"
-    "  AND EXISTS (SELECT 1 FROM albums ral JOIN artists rar2 ON rar2.id = ral.artist_id"
-    "   WHERE ral.id = rt.album_id AND (ral.published = 1 OR rar2.user_id = ?8 OR ?9 = 1))"
-    " LEFT JOIN artists rar ON rar.id = rt.artist_id"
-    " WHERE t.id = j.value AND " _FANFARE_TRACK_VISIBLE
-    " ORDER BY j.key";
-  static const char day_sql[] = "SELECT day FROM daily_picks WHERE user_id = ?1";
-  enum { DAY = _FANFARE_TRACK_N_FIELDS, REASON_ID };
-  g_autoptr(FanfareConnection) conn = _fanfare_database_acquire (db, error);
-  g_autoptr(FanfareStatement) stmt = NULL;
-  g_autoptr(GPtrArray) picks = g_ptr_array_new_with_free_func ((GDestroyNotify) fanfare_pick_free);
-  int rc;
-
-  *day = NULL;
-  if (conn == NULL || (stmt = _fanfare_connection_prepare (conn, sql, error)) == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, viewer->user_id);
-  sqlite3_bind_int64 (stmt, 8, viewer->user_id);
-  sqlite3_bind_int (stmt, 9, viewer->admin);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FanfarePick *pick = g_new0 (FanfarePick, 1);
-
-      if (*day == NULL)
-        *day = _fanfare_statement_dup_text (stmt, DAY);
-      pick->track = _fanfare_catalog_store_track_from_row (conn, stmt);
-      pick->reason = FANFARE_PICK_REASON_POPULAR;
-      if (sqlite3_column_type (stmt, REASON_ID) != SQLITE_NULL)
-        {
-          pick->reason = FANFARE_PICK_REASON_PLAYED;
-          pick->reason_track = reason_track (stmt, REASON_ID);
-        }
-      g_ptr_array_add (picks, pick);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _fanfare_statement_error (stmt, error);
-      return NULL;
-    }
-  _fanfare_statement_reset (stmt);
-
-  /* Picks made but none the viewer may see: the day still says when. */
-  if (*day == NULL)
-    {
-      g_autoptr(FanfareStatement) dated = _fanfare_connection_prepare (conn, day_sql, error);
-
-      if (dated == NULL)
-        return NULL;
-      sqlite3_bind_int64 (dated, 1, viewer->user_id);
-      if (sqlite3_step (dated) == SQLITE_ROW)
-        *day = _fanfare_statement_dup_text (dated, 0);
     }
 
   return g_steal_pointer (&picks);

@@ -46,11 +46,25 @@ typedef enum {
   FANFARE_PICK_REASON_POPULAR,  /* "popular with listeners" */
 } FanfarePickReason;
 
+/* A listing that knows what a track's catalog row holds asks its caller
+ * for what the caller made of such a row before (its JSON form), under a
+ * key that holds the row's values exactly; answers it, or NULL to have
+ * the track made. Called from the listing's thread. */
+typedef GBytes *(*FanfareFormLookup) (GBytes   *key,
+                                      gpointer  user_data);
+
 typedef struct {
-  FanfareTrack     *track;
+  FanfareTrack     *track;         /* NULL when the lookup gave @track_form */
   FanfarePickReason reason;
-  FanfareTrack     *reason_track;  /* NULL for popular picks */
+  FanfareTrack     *reason_track;  /* NULL for popular picks, or when the lookup gave @reason_form */
   double            score;
+
+  /* Set by a listing given a lookup: the key of the track's row, and of
+   * the reason's, and what the lookup answered for them. */
+  GBytes *track_key;
+  GBytes *track_form;
+  GBytes *reason_key;
+  GBytes *reason_form;
 } FanfarePick;
 
 void       fanfare_pick_free (FanfarePick *pick);
@@ -73,6 +87,8 @@ gboolean   fanfare_discovery_store_has_run (FanfareDatabase *db,
                                             GError         **error);
 GPtrArray *fanfare_discovery_store_list_daily_picks (FanfareDatabase     *db,
                                                      const FanfareViewer *viewer,
+                                                     FanfareFormLookup    lookup,
+                                                     gpointer             user_data,
                                                      char               **day,
                                                      GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray *fanfare_discovery_store_next_radio (FanfareDatabase     *db,
