@@ -291,11 +291,16 @@ list_entries (FanfareClient       *self,
 {
   g_autofree char *suffix = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
 
   suffix = g_strdup_printf ("/entries?limit=%u%s", CLAMP (limit, 1, 100), start != NULL ? start : "");
   path = playlist_path (playlist_id, suffix);
-  call_playlist (self, FALSE, "GET", path, NULL, parse_entries_page, fanfare_client_list_entries_async,
-                 cancellable, callback, user_data);
+  msg = _fanfare_client_new_message (self, "GET", path, NULL);
+  /* A page of tracks takes milliseconds to parse: not from the frames of
+   * the list that shows it. */
+  _fanfare_client_call_parsing_in_thread (self, msg, parse_entries_page, (GDestroyNotify) playlist_answer_free,
+                                          _fanfare_client_task_new (self, fanfare_client_list_entries_async,
+                                                                    cancellable, callback, user_data));
 }
 
 /**
