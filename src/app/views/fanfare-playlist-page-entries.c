@@ -11,26 +11,21 @@
  * covers what the user sees as soon as they see an empty row, and the
  * others one after another only once scrolling has paused, so that
  * reading pages does not take its time from the frames of a scroll. Each
- * replaces its placeholders in place. A row is a few inscriptions, which
- * are set, not built, when it shows an entry: unlike labels, they keep
- * their size whatever their text, so that a row bound during a scroll is
- * drawn again without being measured again. */
+ * replaces its placeholders in place, a few rows on show a frame. */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "fanfare-application.h"
 #include "fanfare-playlist-page-private.h"
-#include "fanfare-utils.h"
-#include "fanfare-widget-util.h"
-#include "fanfare-window.h"
 
 /* Entries a page: enough to fill a tall window many times over. */
 #define PAGE_SIZE 100
 
 /* How long scrolling must pause before the next page is read anyway. */
 #define QUIET_MS 300
+
+/* Rows on show a frame may build again for the entries that arrived. */
+#define ROWS_A_FRAME 3
 
 /* An entry not read yet: one object each, as a list view tells its items
  * apart by who they are; the entries read all have an id. */
@@ -44,167 +39,6 @@ static gboolean
 is_placeholder (FanfarePlaylistEntry *entry)
 {
   return entry != NULL && fanfare_playlist_entry_get_id (entry) == NULL;
-}
-
-static void
-remove_clicked_cb (GtkButton   *button,
-                   GtkListItem *item)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), FANFARE_TYPE_PLAYLIST_PAGE);
-
-  if (page != NULL && gtk_list_item_get_item (item) != NULL)
-    fanfare_playlist_page_remove_entry (FANFARE_PLAYLIST_PAGE (page), gtk_list_item_get_position (item));
-}
-
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkListItem   *item)
-{
-  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *page = gtk_widget_get_ancestor (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)),
-                                             FANFARE_TYPE_PLAYLIST_PAGE);
-
-  if (page == NULL || _fanfare_playlist_page_is_placeholder (FANFARE_PLAYLIST_PAGE (page), entry))
-    return NULL;
-
-  return entry != NULL ? gdk_content_provider_new_typed (FANFARE_TYPE_PLAYLIST_ENTRY, entry) : NULL;
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkListItem   *item)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GtkWidget *page = gtk_widget_get_ancestor (row, FANFARE_TYPE_PLAYLIST_PAGE);
-  FanfarePlaylistEntry *entry = g_value_get_object (value);
-  guint from;
-
-  if (page == NULL || !g_list_store_find (FANFARE_PLAYLIST_PAGE (page)->entries, entry, &from))
-    return FALSE;
-  fanfare_playlist_page_move_entry (FANFARE_PLAYLIST_PAGE (page), from, gtk_list_item_get_position (item));
-
-  return TRUE;
-}
-
-static gpointer
-row_part (GtkWidget  *row,
-          const char *key)
-{
-  return g_object_get_data (G_OBJECT (row), key);
-}
-
-static GtkWidget *
-new_inscription (guint  chars)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), chars);
-
-  return inscription;
-}
-
-/* A row of the list: a handle to drag it by and a button to remove it,
- * for those who may edit; its title, artist and length. */
-static void
-setup_entry_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *title = new_inscription (10);
-  GtkWidget *artist = new_inscription (10);
-  GtkWidget *duration = new_inscription (5);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (FANFARE_TYPE_PLAYLIST_ENTRY, GDK_ACTION_MOVE);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (duration), 1);
-  gtk_widget_add_css_class (artist, "dim-label");
-  gtk_widget_add_css_class (artist, "caption");
-  gtk_widget_add_css_class (duration, "numeric");
-  gtk_widget_add_css_class (duration, "dim-label");
-  gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), artist);
-  gtk_box_append (GTK_BOX (row), handle);
-  gtk_box_append (GTK_BOX (row), labels);
-  gtk_box_append (GTK_BOX (row), duration);
-  gtk_box_append (GTK_BOX (row), remove);
-  g_object_set_data (G_OBJECT (row), "handle", handle);
-  g_object_set_data (G_OBJECT (row), "title", title);
-  g_object_set_data (G_OBJECT (row), "artist", artist);
-  g_object_set_data (G_OBJECT (row), "duration", duration);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), item);
-
-  /* Those who may edit reorder the tracks by dragging them. */
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
-  g_object_set_data (G_OBJECT (row), "drag-source", source);
-
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_entry_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               FanfarePlaylistPage      *self)
-{
-  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
-  FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
-  const char *title = fanfare_playlist_entry_get_title (entry);
-  const char *artist = fanfare_playlist_entry_get_artist (entry);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  g_autofree char *duration = track != NULL ? fanfare_format_duration (fanfare_track_get_duration (track)) : NULL;
-  gboolean can_edit = self->access.can_edit && !is_placeholder (entry);
-  gboolean available = fanfare_playlist_entry_get_available (entry);
-
-  /* An entry not read yet is an empty row, neither dimmed nor explained. */
-  if (is_placeholder (entry))
-    {
-      title = "";
-      available = TRUE;
-    }
-
-  gtk_inscription_set_text (row_part (row, "title"), title != NULL ? title : _("Unavailable Track"));
-  gtk_inscription_set_text (row_part (row, "artist"), artist);
-  gtk_inscription_set_text (row_part (row, "duration"), duration);
-  gtk_widget_set_visible (row_part (row, "handle"), can_edit);
-  gtk_widget_set_visible (row_part (row, "remove"), can_edit);
-  gtk_event_controller_set_propagation_phase (row_part (row, "drag-source"),
-                                              can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
-  gtk_list_item_set_activatable (item, available && !is_placeholder (entry));
-
-  /* What cannot be played here is dimmed and says why. */
-  if (available)
-    gtk_widget_remove_css_class (row, "dim-label");
-  else
-    gtk_widget_add_css_class (row, "dim-label");
-  fanfare_widget_set_tooltip (row, available ? NULL
-               : track == NULL ? _("Only on the computer of whoever added it")
-               : _("No longer available"));
 }
 
 static void read_page (FanfarePlaylistPage *self,
@@ -221,20 +55,29 @@ _fanfare_playlist_page_is_placeholder (FanfarePlaylistPage  *self,
 }
 
 /* The first position from @from, before @to, that holds an entry not
- * read yet, or NONE. */
+ * read yet, or NONE. None is before the hint, which saves walking the
+ * entries read from the start each time. */
 static guint
 find_placeholder (FanfarePlaylistPage *self,
                   guint                from,
                   guint                to)
 {
-  to = MIN (to, g_list_model_get_n_items (G_LIST_MODEL (self->entries)));
-  for (guint i = from; self->n_placeholders > 0 && i < to; i++)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  to = MIN (to, n);
+  for (guint i = MAX (from, self->unread_hint); self->n_placeholders > 0 && i < to; i++)
     {
       g_autoptr(FanfarePlaylistEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
 
       if (is_placeholder (entry))
-        return i;
+        {
+          if (from <= self->unread_hint)
+            self->unread_hint = i;
+          return i;
+        }
     }
+  if (from <= self->unread_hint && to == n)
+    self->unread_hint = n;
 
   return NONE;
 }
@@ -299,7 +142,7 @@ read_more (FanfarePlaylistPage *self)
     }
 
   /* A page left behind reads no more of it. */
-  if (self->n_placeholders == 0 || self->page_pending || self->first_pending ||
+  if (self->n_placeholders == 0 || self->page_pending || self->first_pending || self->place_tick_id != 0 ||
       self->pages_cancellable == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
 
@@ -376,23 +219,20 @@ show_first (FanfarePlaylistPage *self,
   for (guint i = 0; i < total; i++)
     items[i] = i < n ? g_list_model_get_item (entries, i) : new_placeholder ();
   self->n_placeholders = total - n;
+  self->unread_hint = n;
   g_list_store_splice (self->entries, 0, shown, items, total);
   for (guint i = 0; i < total; i++)
     g_object_unref (items[i]);
 }
 
-/* A later page, in place of the placeholders from @offset on; the list
- * follows the playlist's count if it changed elsewhere meanwhile. */
+/* The list follows the playlist's count if it changed elsewhere since
+ * the last page. */
 static void
-show_page (FanfarePlaylistPage *self,
-           GListModel          *entries,
-           guint                offset,
-           guint                count)
+follow_count (FanfarePlaylistPage *self,
+              guint                count)
 {
-  guint n = g_list_model_get_n_items (entries);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint replaced;
 
   if (count > shown)
     {
@@ -400,7 +240,6 @@ show_page (FanfarePlaylistPage *self,
         g_ptr_array_add (items, new_placeholder ());
       g_list_store_splice (self->entries, shown, 0, items->pdata, items->len);
       self->n_placeholders += count - shown;
-      g_ptr_array_set_size (items, 0);
     }
   else if (count < shown)
     {
@@ -412,18 +251,154 @@ show_page (FanfarePlaylistPage *self,
         }
       g_list_store_splice (self->entries, count, shown - count, NULL, 0);
     }
+}
 
-  shown = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  replaced = offset < shown ? MIN (n, shown - offset) : 0;
-  for (guint i = 0; i < replaced; i++)
+/* A page read, whose entries replace placeholders from @offset on. */
+typedef struct {
+  guint      offset;
+  guint      edit_serial;
+  GPtrArray *items;    /* NULL where placed already */
+} Arrival;
+
+/* Of an arrival's items, those placed already are gone. */
+static void
+unref_item (gpointer  item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+static void
+arrival_free (Arrival *arrival)
+{
+  g_ptr_array_unref (arrival->items);
+  g_free (arrival);
+}
+
+/* Puts @run in place of as many placeholders from @start. */
+static void
+place_run (FanfarePlaylistPage *self,
+           guint                start,
+           GPtrArray           *run)
+{
+  if (run->len == 0)
+    return;
+  g_list_store_splice (self->entries, start, run->len, run->pdata, run->len);
+  self->n_placeholders -= run->len;
+  g_ptr_array_set_size (run, 0);
+}
+
+/* Places what arrived: at once where no row shows it, and a few rows a
+ * frame where one does, as each of those rows is built again and the
+ * frame must not wait for many. Answers whether some is left. */
+static gboolean
+place_arrivals (FanfarePlaylistPage *self)
+{
+  g_autoptr(GPtrArray) run = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean drawn = gtk_widget_get_mapped (GTK_WIDGET (self->entries_list));
+  guint budget = ROWS_A_FRAME;
+  guint first, last;
+  Arrival *arrival;
+
+  visible_range (self, &first, &last);
+  while ((arrival = g_queue_peek_head (self->arrivals)) != NULL)
     {
-      g_autoptr(FanfarePlaylistEntry) old = g_list_model_get_item (G_LIST_MODEL (self->entries), offset + i);
+      gboolean left = FALSE;
+      guint run_start = 0;
 
-      self->n_placeholders -= is_placeholder (old);
-      g_ptr_array_add (items, g_list_model_get_item (entries, i));
+      /* Entries removed or moved here meanwhile moved the others: what
+       * is still to place is read again where it now is. */
+      if (arrival->edit_serial != self->edit_serial)
+        {
+          arrival_free (g_queue_pop_head (self->arrivals));
+          continue;
+        }
+
+      for (guint i = 0; i < arrival->items->len; i++)
+        {
+          guint position = arrival->offset + i;
+          g_autoptr(FanfarePlaylistEntry) old = NULL;
+
+          if (arrival->items->pdata[i] == NULL)
+            continue;
+          old = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+          if (run->len > 0 && run_start + run->len != position)
+            place_run (self, run_start, run);
+          if (!is_placeholder (old))
+            {
+              g_clear_object (&arrival->items->pdata[i]);
+              continue;
+            }
+          if (drawn && position >= first && position < last)
+            {
+              if (budget == 0)
+                {
+                  left = TRUE;
+                  continue;
+                }
+              budget--;
+            }
+          if (run->len == 0)
+            run_start = position;
+          g_ptr_array_add (run, g_steal_pointer (&arrival->items->pdata[i]));
+        }
+      place_run (self, run_start, run);
+      if (left)
+        break;
+      arrival_free (g_queue_pop_head (self->arrivals));
     }
-  if (replaced > 0)
-    g_list_store_splice (self->entries, offset, replaced, items->pdata, replaced);
+
+  if (self->play_follows)
+    queue_read (self);
+
+  return !g_queue_is_empty (self->arrivals);
+}
+
+static gboolean
+place_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  FanfarePlaylistPage *self = user_data;
+
+  if (place_arrivals (self))
+    return G_SOURCE_CONTINUE;
+  self->place_tick_id = 0;
+  read_more (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A later page: its entries replace their placeholders, now or over the
+ * next frames. */
+static void
+show_page (FanfarePlaylistPage *self,
+           GListModel          *entries,
+           guint                offset,
+           guint                edit_serial)
+{
+  Arrival *arrival = g_new0 (Arrival, 1);
+  guint n = g_list_model_get_n_items (entries);
+
+  arrival->offset = offset;
+  arrival->edit_serial = edit_serial;
+  arrival->items = g_ptr_array_new_full (n, unref_item);
+  for (guint i = 0; i < n && offset + i < g_list_model_get_n_items (G_LIST_MODEL (self->entries)); i++)
+    g_ptr_array_add (arrival->items, g_list_model_get_item (entries, i));
+  g_queue_push_tail (self->arrivals, arrival);
+
+  if (place_arrivals (self) && self->place_tick_id == 0)
+    self->place_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->entries_list), place_tick_cb, self, NULL);
+}
+
+static void
+forget_arrivals (FanfarePlaylistPage *self)
+{
+  if (self->place_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->entries_list), self->place_tick_id);
+  self->place_tick_id = 0;
+  if (self->arrivals != NULL)
+    g_queue_clear_full (self->arrivals, (GDestroyNotify) arrival_free);
 }
 
 typedef struct {
@@ -478,12 +453,16 @@ page_cb (GObject      *object,
       /* An entry removed or moved here meanwhile moved the others: the
        * page is read again where it now is. */
       if (read->edit_serial == self->edit_serial)
-        show_page (self, entries, read->offset, fanfare_playlist_get_track_count (playlist));
+        {
+          follow_count (self, fanfare_playlist_get_track_count (playlist));
+          show_page (self, entries, read->offset, read->edit_serial);
+        }
     }
 
   if (self->play_follows)
     queue_read (self);
-  read_more (self);
+  if (self->place_tick_id == 0)
+    read_more (self);
 }
 
 static void
@@ -521,6 +500,9 @@ _fanfare_playlist_page_load (FanfarePlaylistPage *self)
   g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
                            self->pages_cancellable, G_CONNECT_SWAPPED);
   g_clear_handle_id (&self->quiet_id, g_source_remove);
+  forget_arrivals (self);
+  if (self->arrivals == NULL)
+    self->arrivals = g_queue_new ();
   self->play_follows = FALSE;
   read_page (self, 0);
   self->first_pending = TRUE;
@@ -545,6 +527,8 @@ _fanfare_playlist_page_forget_entry (FanfarePlaylistPage *self,
   self->n_placeholders -= is_placeholder (entry);
   if (position < self->queued_upto)
     self->queued_upto--;
+  if (position < self->unread_hint)
+    self->unread_hint--;
   _fanfare_playlist_page_entries_edited (self);
   g_list_store_remove (self->entries, position);
 }
@@ -559,6 +543,7 @@ void
 _fanfare_playlist_page_entries_edited (FanfarePlaylistPage *self)
 {
   self->edit_serial++;
+  self->unread_hint = 0;
 }
 
 /**
@@ -573,6 +558,7 @@ _fanfare_playlist_page_stop_loading (FanfarePlaylistPage *self)
     g_cancellable_cancel (self->pages_cancellable);
   g_clear_object (&self->pages_cancellable);
   g_clear_handle_id (&self->quiet_id, g_source_remove);
+  forget_arrivals (self);
   self->page_pending = self->first_pending = FALSE;
   self->play_follows = FALSE;
 }
@@ -651,18 +637,4 @@ fanfare_playlist_page_get_n_read (FanfarePlaylistPage *self)
   g_return_val_if_fail (FANFARE_IS_PLAYLIST_PAGE (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->entries)) - self->n_placeholders;
-}
-
-void
-_fanfare_playlist_page_init_entries (FanfarePlaylistPage *self)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  self->entries = g_list_store_new (FANFARE_TYPE_PLAYLIST_ENTRY);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_entry_cb), self, 0);
-  gtk_list_view_set_factory (self->entries_list, factory);
-  gtk_list_view_set_model (self->entries_list, GTK_SELECTION_MODEL (selection));
 }

@@ -44,6 +44,9 @@ struct _FanfarePlaylistPage
   guint          edits_pending;
   gboolean       edits_overlapped;
   guint          n_placeholders;        /* entries not read yet, each an entry without an id */
+  guint          unread_hint;           /* none of them before it */
+  GQueue        *arrivals;              /* pages read, still to place */
+  guint          place_tick_id;
   gboolean       first_pending;        /* the first page of a load is on its way */
   gboolean       page_pending;
   guint          edit_serial;          /* counts the removals and moves made here */

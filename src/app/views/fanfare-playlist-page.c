@@ -626,6 +626,7 @@ fanfare_playlist_page_dispose (GObject *object)
   _fanfare_playlist_page_stop_loading (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_PLAYLIST_PAGE);
   g_clear_object (&self->entries);
+  g_clear_pointer (&self->arrivals, g_queue_free);
   g_clear_object (&self->playlist);
   g_clear_object (&self->client);
   g_clear_object (&self->visibility_action);
