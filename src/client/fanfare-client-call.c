@@ -25,12 +25,15 @@ typedef struct {
   FanfareParseFunc parse;
   GDestroyNotify   destroy;
   SoupMessage     *msg;
+  GBytes          *body;       /* an answer parsed in a worker thread */
+  gboolean         in_thread;
 } CallData;
 
 static void
 call_data_free (CallData *data)
 {
   g_clear_object (&data->msg);
+  g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data);
 }
 
@@ -200,31 +203,16 @@ _fanfare_client_finish_send (FanfareClient *self,
   return NULL;
 }
 
+/* Turns @body into the task's value. */
 static void
-call_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+parse_answer (FanfareClient *self,
+              CallData      *data,
+              GBytes        *body,
+              GTask         *task)
 {
-  g_autoptr(GTask) task = user_data;
-  FanfareClient *self = g_task_get_source_object (task);
-  CallData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) json = NULL;
   gpointer value;
-
-  body = _fanfare_client_finish_send (self, data->msg, result, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (data->parse == NULL)
-    {
-      g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
-      return;
-    }
 
   json = fanfare_json_parse_object (g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
   if (json != NULL)
@@ -243,6 +231,91 @@ call_cb (GObject      *object,
   g_task_return_pointer (task, value, data->destroy);
 }
 
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CallData *data = task_data;
+
+  parse_answer (source_object, data, data->body, task);
+}
+
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FanfareClient *self = g_task_get_source_object (task);
+  CallData *data = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  body = _fanfare_client_finish_send (self, data->msg, result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->parse == NULL)
+    {
+      g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+      return;
+    }
+
+  if (data->in_thread)
+    {
+      data->body = g_steal_pointer (&body);
+      g_task_run_in_thread (task, parse_thread);
+      return;
+    }
+  parse_answer (self, data, body, task);
+}
+
+static void
+call (FanfareClient    *self,
+      SoupMessage      *msg,
+      FanfareParseFunc  parse,
+      GDestroyNotify    destroy,
+      gboolean          in_thread,
+      GTask            *task)
+{
+  CallData *data = g_new0 (CallData, 1);
+
+  data->parse = parse;
+  data->destroy = destroy;
+  data->msg = g_object_ref (msg);
+  data->in_thread = in_thread;
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+
+  soup_session_send_and_read_async (self->session, msg, g_task_get_priority (task),
+                                    g_task_get_cancellable (task), call_cb, task);
+}
+
+/**
+ * _fanfare_client_call_parsing_in_thread:
+ * @parse: turns the answer into the task's value; it touches nothing but
+ *   what it makes
+ * @task: (transfer full): the caller's task
+ *
+ * As _fanfare_client_call(), for a long answer: it is parsed in a worker
+ * thread, so that the frames drawn meanwhile do not wait for it.
+ */
+void
+_fanfare_client_call_parsing_in_thread (FanfareClient    *self,
+                                        SoupMessage      *msg,
+                                        FanfareParseFunc  parse,
+                                        GDestroyNotify    destroy,
+                                        GTask            *task)
+{
+  g_assert (parse != NULL);
+
+  call (self, msg, parse, destroy, TRUE, task);
+}
+
 /**
  * _fanfare_client_call:
  * @msg: the request
@@ -257,15 +330,7 @@ _fanfare_client_call (FanfareClient    *self,
                       GDestroyNotify    destroy,
                       GTask            *task)
 {
-  CallData *data = g_new0 (CallData, 1);
-
-  data->parse = parse;
-  data->destroy = destroy;
-  data->msg = g_object_ref (msg);
-  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
-
-  soup_session_send_and_read_async (self->session, msg, g_task_get_priority (task),
-                                    g_task_get_cancellable (task), call_cb, task);
+  call (self, msg, parse, destroy, FALSE, task);
 }
 
 static gpointer

@@ -280,6 +280,29 @@ fanfare_client_get_playlist_finish (FanfareClient         *self,
   return answer != NULL ? steal_answer (answer, access, entries) : NULL;
 }
 
+static void
+list_entries (FanfareClient       *self,
+              const char          *playlist_id,
+              guint                limit,
+              const char          *start,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autofree char *suffix = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+
+  suffix = g_strdup_printf ("/entries?limit=%u%s", CLAMP (limit, 1, 100), start != NULL ? start : "");
+  path = playlist_path (playlist_id, suffix);
+  msg = _fanfare_client_new_message (self, "GET", path, NULL);
+  /* A page of tracks takes milliseconds to parse: not from the frames of
+   * the list that shows it. */
+  _fanfare_client_call_parsing_in_thread (self, msg, parse_entries_page, (GDestroyNotify) playlist_answer_free,
+                                          _fanfare_client_task_new (self, fanfare_client_list_entries_async,
+                                                                    cancellable, callback, user_data));
+}
+
 /**
  * fanfare_client_list_entries_async:
  * @limit: at most this many entries, 1 to 100
@@ -297,18 +320,41 @@ fanfare_client_list_entries_async (FanfareClient       *self,
                                    gpointer             user_data)
 {
   g_autofree char *escaped = NULL;
-  g_autofree char *suffix = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *start = NULL;
 
   g_return_if_fail (FANFARE_IS_CLIENT (self));
   g_return_if_fail (playlist_id != NULL);
 
   escaped = cursor != NULL ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
-  suffix = g_strdup_printf ("/entries?limit=%u%s%s", CLAMP (limit, 1, 100), escaped != NULL ? "&cursor=" : "",
-                            escaped != NULL ? escaped : "");
-  path = playlist_path (playlist_id, suffix);
-  call_playlist (self, FALSE, "GET", path, NULL, parse_entries_page, fanfare_client_list_entries_async,
-                 cancellable, callback, user_data);
+  start = escaped != NULL ? g_strconcat ("&cursor=", escaped, NULL) : NULL;
+  list_entries (self, playlist_id, limit, start, cancellable, callback, user_data);
+}
+
+/**
+ * fanfare_client_list_entries_at_async:
+ * @offset: how many entries come before the page
+ * @limit: at most this many entries, 1 to 100
+ *
+ * Reads the page of a playlist's entries that starts after @offset of
+ * them, with the playlist as it is now, as a list showing all of it does
+ * where the user jumped to. Finish with fanfare_client_list_entries_finish().
+ */
+void
+fanfare_client_list_entries_at_async (FanfareClient       *self,
+                                      const char          *playlist_id,
+                                      guint                offset,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *start = NULL;
+
+  g_return_if_fail (FANFARE_IS_CLIENT (self));
+  g_return_if_fail (playlist_id != NULL);
+
+  start = g_strdup_printf ("&offset=%u", offset);
+  list_entries (self, playlist_id, limit, start, cancellable, callback, user_data);
 }
 
 /**

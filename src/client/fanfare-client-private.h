@@ -84,6 +84,11 @@ void               _fanfare_client_call (FanfareClient    *self,
                                          FanfareParseFunc  parse,
                                          GDestroyNotify    destroy,
                                          GTask            *task);
+void               _fanfare_client_call_parsing_in_thread (FanfareClient    *self,
+                                                           SoupMessage      *msg,
+                                                           FanfareParseFunc  parse,
+                                                           GDestroyNotify    destroy,
+                                                           GTask            *task);
 GTask             *_fanfare_client_task_new (FanfareClient       *self,
                                              gpointer             source_tag,
                                              GCancellable        *cancellable,

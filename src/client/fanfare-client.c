@@ -453,8 +453,12 @@ void
 fanfare_client_set_token (FanfareClient *self,
                           const char    *token)
 {
+  gboolean was_signed_in;
+
   g_return_if_fail (FANFARE_IS_CLIENT (self));
 
+  /* Signing out is told as signing in is, though the token goes first. */
+  was_signed_in = fanfare_client_get_signed_in (self);
   if (self->token != NULL)
     {
       memset (self->token, 0, strlen (self->token));
@@ -463,6 +467,8 @@ fanfare_client_set_token (FanfareClient *self,
   self->token = g_strdup (token);
   if (token == NULL)
     _fanfare_client_set_user (self, NULL);
+  if (was_signed_in != fanfare_client_get_signed_in (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
 
 /**

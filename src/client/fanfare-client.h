@@ -197,6 +197,13 @@ void             fanfare_client_list_entries_async (FanfareClient       *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+void             fanfare_client_list_entries_at_async (FanfareClient       *self,
+                                                       const char          *playlist_id,
+                                                       guint                offset,
+                                                       guint                limit,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
 FanfarePlaylist *fanfare_client_list_entries_finish (FanfareClient         *self,
                                                      GAsyncResult          *result,
                                                      GListModel           **entries,

@@ -11,7 +11,8 @@
  * exported as XSPF and M3U8 and read back, made from a file, and deleted;
  * signed in, one is uploaded to make a playlist of the platform whose
  * local tracks others cannot play, and a file naming only files of this
- * computer is imported here. */
+ * computer is imported here; one mixing a file with a track of the
+ * platform plays both, and signed out only the file, the other dimmed. */
 
 #include "config.h"
 
@@ -365,13 +366,122 @@ test_upload (void)
   fanfare_test_assert_label_shown (GTK_WIDGET (local_page ()), "Harbor Echo");
 }
 
+/* The first track of the first album of the platform's demo. */
+static FanfareTrack *
+platform_track (void)
+{
+  g_autoptr(FanfareTestResponse) albums = fanfare_test_request (server, "GET", "/api/v1/albums?limit=1", NULL, NULL);
+  g_autoptr(FanfareTestResponse) album = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *items;
+  JsonArray *tracks;
+  FanfareTrack *track;
+
+  g_assert_cmpuint (albums->status, ==, 200);
+  items = fanfare_test_response_get_array (albums, "items");
+  g_assert_cmpuint (json_array_get_length (items), >, 0);
+  path = g_strdup_printf ("/api/v1/albums/%s",
+                          json_object_get_string_member (json_array_get_object_element (items, 0), "id"));
+  album = fanfare_test_request (server, "GET", path, NULL, NULL);
+  g_assert_cmpuint (album->status, ==, 200);
+  tracks = fanfare_test_response_get_array (album, "tracks");
+  g_assert_cmpuint (json_array_get_length (tracks), >, 0);
+  track = fanfare_track_new_from_json (json_array_get_object_element (tracks, 0), NULL);
+  g_assert_nonnull (track);
+  g_object_set (track, "source", FANFARE_SOURCE_PLATFORM, NULL);
+
+  return track;
+}
+
+static gboolean
+queue_holds (gpointer  data)
+{
+  const char * const *ids = data;
+  FanfarePlayQueue *queue = fanfare_player_get_queue (fanfare_application_get_player (app));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (queue)) != g_strv_length ((char **) ids))
+    return FALSE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (fanfare_track_get_id (fanfare_play_queue_get_track (queue, i)), ids[i]) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+row_dimmed (gpointer  data)
+{
+  GtkListBoxRow *row = local_page () != NULL ? entry_row (GPOINTER_TO_UINT (data)) : NULL;
+
+  return row != NULL && gtk_widget_has_css_class (GTK_WIDGET (row), "dim-label");
+}
+
+static gboolean
+signed_out (gpointer  data)
+{
+  return !fanfare_test_app_signed_in (app);
+}
+
+static gboolean
+page_of (gpointer  data)
+{
+  return local_page () != NULL && fanfare_local_playlist_page_get_id (local_page ()) == *(gint64 *) data;
+}
+
+/* A playlist of this computer holding a file of the library and a track
+ * of the platform: Play plays both, in its order; signed out, the
+ * platform's is dimmed, says why, and Play plays the file alone. */
+static void
+test_mixed (void)
+{
+  g_autoptr(FanfareTrack) platform = platform_track ();
+  g_autoptr(FanfareTrack) local = library_track (1);
+  const char *both[] = { fanfare_track_get_id (local), fanfare_track_get_id (platform), NULL };
+  const char *file_only[] = { fanfare_track_get_id (local), NULL };
+  FanfarePlayQueue *queue = fanfare_player_get_queue (fanfare_application_get_player (app));
+  g_autoptr(GError) error = NULL;
+  gint64 mixed;
+
+  g_assert_true (fanfare_test_app_signed_in (app));
+  mixed = fanfare_local_playlists_create (db (), "Both Worlds", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fanfare_local_playlist_add_track (db (), mixed, local, &error), >, 0);
+  g_assert_cmpint (fanfare_local_playlist_add_track (db (), mixed, platform, &error), >, 0);
+  g_assert_no_error (error);
+
+  fanfare_navigate_local_playlist (find (FANFARE_TYPE_PLAYLISTS_PAGE), mixed);
+  g_assert_true (fanfare_test_wait_for (page_of, &mixed, 20000));
+  fanfare_test_assert_label_shown (GTK_WIDGET (local_page ()), fanfare_track_get_title (platform));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (local_page ()), "local-playlist.play", NULL));
+  g_assert_true (fanfare_test_wait_for (queue_holds, both, 20000));
+  g_assert_cmpint (fanfare_track_get_source (fanfare_play_queue_get_track (queue, 1)), ==, FANFARE_SOURCE_PLATFORM);
+  g_assert_false (row_dimmed (GUINT_TO_POINTER (1)));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_row (1))));
+  fanfare_player_stop (fanfare_application_get_player (app));
+
+  /* Signed out, the platform's track cannot be played here. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-out", NULL);
+  g_assert_true (fanfare_test_wait_for (signed_out, NULL, 20000));
+  if (!page_of (&mixed))
+    fanfare_navigate_local_playlist (find (FANFARE_TYPE_PLAYLISTS_PAGE), mixed);
+  g_assert_true (fanfare_test_wait_for (row_dimmed, GUINT_TO_POINTER (1), 20000));
+  g_assert_false (row_dimmed (GUINT_TO_POINTER (0)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_row (1))), ==, "Sign in to Fanfare to play it");
+  g_assert_false (gtk_list_box_row_get_activatable (entry_row (1)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (local_page ()), "local-playlist.play", NULL));
+  g_assert_true (fanfare_test_wait_for (queue_holds, file_only, 20000));
+  fanfare_player_stop (fanfare_application_get_player (app));
+  fanfare_test_wait_at_rest (GTK_WIDGET (window));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  fanfare_test_save_screenshot (GTK_WIDGET (window), "local-playlist-mixed-signed-out");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *user_dirs = NULL;
   g_autofree char *user_dirs_text = NULL;
-  g_autofree char *data_dir = NULL;
   g_autofree char *token = NULL;
   int ret;
 
@@ -392,16 +502,15 @@ main (int   argc,
       fanfare_test_write_flac (path, 2, titles[i], "Mira Vale", "Blue Hour", NULL);
     }
 
-  data_dir = fanfare_test_make_data_dir ();
-  server = fanfare_test_server_start (data_dir, NULL);
+  server = fanfare_test_app_start_demo_server ();
   token = fanfare_test_register (server, "lister", PASSWORD);
-  fanfare_test_app_use_server (server);
 
   app = fanfare_test_app_new ();
   window = fanfare_test_app_open_window (app, 0, 0);
 
   g_test_add_func ("/app/local-playlists/offline", test_offline);
   g_test_add_func ("/app/local-playlists/upload", test_upload);
+  g_test_add_func ("/app/local-playlists/mixed", test_mixed);
   ret = g_test_run ();
 
   fanfare_test_app_quit (app);

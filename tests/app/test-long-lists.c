@@ -6,12 +6,15 @@
 
 /* Lists longer than a page, in the real application under Xvfb against a
  * real fanfare-server with the small demo: a playlist of 250 tracks
- * shows its first page at once with the full count in its header, and
- * all of its tracks once scrolled to the end; the History page reads
- * more plays each time the user scrolls to its end. */
+ * shows its first page at once with the full count in its header and a
+ * list as long as the playlist from the first frame, its last tracks when
+ * the user jumps to the end, and all of them, in order, the list no
+ * longer for it; the History page reads more plays each time the user
+ * scrolls to its end. */
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "fanfare-application.h"
@@ -143,6 +146,22 @@ make_long_playlist (const char   *name,
   return g_strdup (fanfare_playlist_get_id (playlist));
 }
 
+static gboolean
+last_read (gpointer  data)
+{
+  GListModel *entries = fanfare_playlist_page_get_entries (data);
+  guint n = g_list_model_get_n_items (entries);
+  g_autoptr(FanfarePlaylistEntry) entry = n > 0 ? g_list_model_get_item (entries, n - 1) : NULL;
+
+  return entry != NULL && fanfare_playlist_entry_get_id (entry) != NULL;
+}
+
+static gboolean
+all_read (gpointer  data)
+{
+  return fanfare_playlist_page_get_n_read (data) == PLAYLIST_LENGTH;
+}
+
 static void
 test_long_playlist (void)
 {
@@ -154,25 +173,40 @@ test_long_playlist (void)
   FanfarePlaylistPage *page;
   GListModel *entries;
   GtkWidget *details;
+  GtkAdjustment *adjustment;
+  double upper;
 
-  /* The first page shows at once, and the header counts all of them. */
+  /* The first page shows at once, and the header counts all of them;
+   * the list is as long as the playlist from the first frame on. */
   fanfare_navigate_playlist (GTK_WIDGET (window), playlist_id);
   page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
   g_assert_nonnull (page);
   entries = fanfare_playlist_page_get_entries (page);
   g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, entries, 20000));
-  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, FIRST_PAGE);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, PLAYLIST_LENGTH);
+  g_assert_cmpuint (fanfare_playlist_page_get_n_read (page), >=, FIRST_PAGE);
   fanfare_test_wait_mapped (GTK_WIDGET (page));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   details = find_label_starting (GTK_WIDGET (page), count);
   g_assert_nonnull (details);
   fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (common));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fanfare_test_find_widget (GTK_WIDGET (page),
+                                                                                         GTK_TYPE_LIST_VIEW)));
+  upper = gtk_adjustment_get_upper (adjustment);
+  g_assert_cmpfloat (upper, >, 2 * gtk_adjustment_get_page_size (adjustment));
 
-  /* At the end, every track is there, in the playlist's order. */
-  g_object_set_data (G_OBJECT (entries), "expected", GUINT_TO_POINTER (PLAYLIST_LENGTH));
-  scroll_to_end (GTK_WIDGET (page), entries);
-  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, PLAYLIST_LENGTH);
+  /* Jumped to the end: the last tracks are read and shown there. */
+  gtk_adjustment_set_value (adjustment, upper - gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (fanfare_test_wait_for (last_read, page, 20000));
   fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (last));
+  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "long-playlist-end");
+
+  /* Then every track is there, in the playlist's order, and the list is
+   * as long as it was, within a row. */
+  g_assert_true (fanfare_test_wait_for (all_read, page, 30000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_upper (adjustment) - upper), <=, upper / PLAYLIST_LENGTH);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, PLAYLIST_LENGTH);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (details)), count));
   for (guint i = 0; i < PLAYLIST_LENGTH; i++)
     {
@@ -181,7 +215,6 @@ test_long_playlist (void)
       g_assert_cmpstr (fanfare_track_get_id (fanfare_playlist_entry_get_track (entry)), ==,
                        fanfare_track_get_id (i == PLAYLIST_LENGTH - 1 ? last : common));
     }
-  fanfare_test_app_save_screenshot (GTK_WIDGET (window), "long-playlist-end");
 }
 
 static gboolean
@@ -207,7 +240,7 @@ test_play_all (void)
   page = FANFARE_PLAYLIST_PAGE (fanfare_test_find_widget (GTK_WIDGET (window), FANFARE_TYPE_PLAYLIST_PAGE));
   entries = fanfare_playlist_page_get_entries (page);
   g_assert_true (fanfare_test_wait_for (fanfare_test_app_has_items, entries, 20000));
-  g_assert_cmpuint (g_list_model_get_n_items (entries), <, PLAYLIST_LENGTH);
+  g_assert_cmpuint (fanfare_playlist_page_get_n_read (page), <, PLAYLIST_LENGTH);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "playlist-page.play", NULL));
   g_assert_true (fanfare_test_wait_for (queue_full, queue, 30000));

@@ -7,7 +7,8 @@
 /* A long playlist read a page at a time, against the real server: the
  * pages hold every entry once, in order, with the full count on each;
  * a change between pages does not make the next one start elsewhere;
- * cursors are checked; and who may not see it still may not. */
+ * a page read at an offset holds the entries there; cursors and offsets
+ * are checked; and who may not see it still may not. */
 
 #include "config.h"
 
@@ -220,6 +221,49 @@ test_cursors_checked (Fixture       *fixture,
   fanfare_test_assert_error (too_many, 400, "invalid", "limit");
 }
 
+/* The page the user jumped to: the entries after @offset, the last with
+ * no next page, and none past the end. */
+static void
+test_offset (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FanfareTestResponse) middle = NULL;
+  g_autoptr(FanfareTestResponse) last = NULL;
+  g_autoptr(FanfareTestResponse) past = NULL;
+  g_autoptr(FanfareTestResponse) negative = NULL;
+  g_autoptr(FanfareTestResponse) both = NULL;
+  g_autoptr(FanfareTestResponse) first = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *last_cursor = NULL;
+
+  middle = get (fixture, fixture->owner, "/api/v1/playlists/%s/entries?limit=10&offset=120", fixture->id);
+  g_assert_cmpuint (middle->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (middle, "items")), ==, 10);
+  g_assert_cmpstr (entry_id (middle, 0), ==, "e120");
+  g_assert_cmpstr (entry_id (middle, 9), ==, "e129");
+  g_assert_cmpint (fanfare_test_response_get_int (middle, "playlist.track_count"), ==, LENGTH);
+  cursor = next_cursor (middle);
+  g_assert_nonnull (cursor);
+
+  last = get (fixture, fixture->owner, "/api/v1/playlists/%s/entries?limit=100&offset=%u", fixture->id, LENGTH - 3);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (last, "items")), ==, 3);
+  g_assert_cmpstr (entry_id (last, 2), ==, "e249");
+  last_cursor = next_cursor (last);
+  g_assert_null (last_cursor);
+
+  past = get (fixture, fixture->owner, "/api/v1/playlists/%s/entries?offset=%u", fixture->id, LENGTH);
+  g_assert_cmpuint (past->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (fanfare_test_response_get_array (past, "items")), ==, 0);
+
+  negative = get (fixture, fixture->owner, "/api/v1/playlists/%s/entries?offset=-1", fixture->id);
+  fanfare_test_assert_error (negative, 400, "invalid", "offset");
+  first = get (fixture, fixture->owner, "/api/v1/playlists/%s/entries?limit=5", fixture->id);
+  g_clear_pointer (&cursor, g_free);
+  cursor = next_cursor (first);
+  both = get (fixture, fixture->owner, "/api/v1/playlists/%s/entries?offset=5&cursor=%s", fixture->id, cursor);
+  fanfare_test_assert_error (both, 400, "invalid", "offset");
+}
+
 static void
 test_private (Fixture       *fixture,
               gconstpointer  data)
@@ -244,6 +288,7 @@ main (int   argc,
   ADD ("/api/playlists/pages/all-in-order", test_all_in_order);
   ADD ("/api/playlists/pages/changes-between-pages", test_changes_between_pages);
   ADD ("/api/playlists/pages/cursors-checked", test_cursors_checked);
+  ADD ("/api/playlists/pages/offset", test_offset);
   ADD ("/api/playlists/pages/private", test_private);
 #undef ADD
 

@@ -20,7 +20,9 @@
 #include "fanfare-local-playlists.h"
 #include "fanfare-navigate.h"
 #include "fanfare-playlist-files.h"
+#include "fanfare-track-resolver.h"
 #include "fanfare-utils.h"
+#include "fanfare-widget-util.h"
 #include "fanfare-window.h"
 
 struct _FanfareLocalPlaylistPage
@@ -34,14 +36,17 @@ struct _FanfareLocalPlaylistPage
   GtkListBox *entries_list;
 
   /* Owned references */
-  FanfareLibrary *library;
-  GPtrArray      *entries;      /* FanfareLocalEntry, in order */
-  GCancellable   *cancellable;
+  FanfareLibrary       *library;
+  GPtrArray            *entries; /* FanfareLocalEntry, in order */
+  GCancellable         *cancellable;
+  FanfareTrackResolver *resolver; /* the platform's tracks among them */
 
   /* State */
-  gint64 playlist_id;
-  char  *name;
-  char  *description;
+  gint64   playlist_id;
+  char    *name;
+  char    *description;
+  gboolean play_waiting;        /* Play waits for the platform's tracks */
+  guint    play_position;
 };
 
 G_DEFINE_FINAL_TYPE (FanfareLocalPlaylistPage, fanfare_local_playlist_page, GTK_TYPE_WIDGET)
@@ -121,10 +126,76 @@ entry_subtitle (FanfareLocalEntry *entry)
   return entry->artist != NULL ? entry->artist : "";
 }
 
+/* The track an entry plays here, or %NULL with @reason set when it cannot
+ * be played here, or %NULL without a reason while it is being read. */
+static FanfareTrack *
+entry_track (FanfareLocalPlaylistPage *self,
+             FanfareLocalEntry        *entry,
+             const char              **reason)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *uri = NULL;
+
+  *reason = NULL;
+  if (entry->platform_id != NULL)
+    {
+      FanfareTrack *track = fanfare_track_resolver_lookup (self->resolver, entry->platform_id, reason);
+
+      return track != NULL ? g_object_ref (track) : NULL;
+    }
+  if (!entry->available || entry->track_id <= 0)
+    {
+      *reason = entry_subtitle (entry);
+      return NULL;
+    }
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->track_id);
+  uri = entry->path != NULL ? g_filename_to_uri (entry->path, NULL, NULL) : NULL;
+
+  return g_object_new (FANFARE_TYPE_TRACK,
+                       "id", id,
+                       "source", FANFARE_SOURCE_LOCAL,
+                       "uri", uri,
+                       "title", entry->title,
+                       "artist", entry->artist,
+                       "duration", entry->duration_ms * G_TIME_SPAN_MILLISECOND,
+                       NULL);
+}
+
+/* What cannot be played here is dimmed and says why. */
+static void
+show_playable (FanfareLocalPlaylistPage *self,
+               GtkWidget                *row,
+               FanfareLocalEntry        *entry)
+{
+  const char *reason;
+  g_autoptr(FanfareTrack) track = entry_track (self, entry, &reason);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), reason == NULL);
+  if (reason == NULL)
+    gtk_widget_remove_css_class (row, "dim-label");
+  else
+    gtk_widget_add_css_class (row, "dim-label");
+  fanfare_widget_set_tooltip (row, entry->platform_id != NULL ? reason : NULL);
+}
+
+static void
+show_all_playable (FanfareLocalPlaylistPage *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->entries_list, i);
+
+      if (row != NULL)
+        show_playable (self, GTK_WIDGET (row), g_ptr_array_index (self->entries, i));
+    }
+}
+
 /* A row: a handle to drag it by, its title and artist, its length and a
  * button to remove it. */
 static GtkWidget *
-create_row (FanfareLocalEntry *entry)
+create_row (FanfareLocalPlaylistPage *self,
+            FanfareLocalEntry        *entry)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
@@ -147,9 +218,7 @@ create_row (FanfareLocalEntry *entry)
   gtk_widget_add_css_class (remove, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), row);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), entry->available && entry->track_id > 0);
-  if (!entry->available)
-    gtk_widget_add_css_class (row, "dim-label");
+  show_playable (self, row, entry);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
@@ -186,7 +255,13 @@ reload (FanfareLocalPlaylistPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->entries_list))) != NULL)
     gtk_list_box_remove (self->entries_list, child);
   for (guint i = 0; i < self->entries->len; i++)
-    gtk_list_box_append (self->entries_list, create_row (g_ptr_array_index (self->entries, i)));
+    {
+      FanfareLocalEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->platform_id != NULL)
+        fanfare_track_resolver_request (self->resolver, entry->platform_id);
+      gtk_list_box_append (self->entries_list, create_row (self, entry));
+    }
 
   g_free (self->name);
   self->name = g_strdup (playlist != NULL ? playlist->name : "");
@@ -201,11 +276,10 @@ reload (FanfareLocalPlaylistPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "local-playlist.play", self->entries->len > 0);
 }
 
-/* The entries as tracks: those of the library (with @playable, only
- * those that can be played from here) and those of the platform. */
+/* The entries as tracks, for the platform's copy: those of the library by
+ * their names, those of the platform by their ids. */
 static GListStore *
-entries_as_tracks (FanfareLocalPlaylistPage *self,
-                   gboolean                  playable)
+entries_as_tracks (FanfareLocalPlaylistPage *self)
 {
   GListStore *tracks = g_list_store_new (FANFARE_TYPE_TRACK);
 
@@ -217,8 +291,6 @@ entries_as_tracks (FanfareLocalPlaylistPage *self,
       g_autofree char *uri = local && entry->path != NULL ? g_filename_to_uri (entry->path, NULL, NULL) : NULL;
       g_autoptr(FanfareTrack) track = NULL;
 
-      if (playable && (!local || !entry->available))
-        continue;
       track = g_object_new (FANFARE_TYPE_TRACK,
                             "id", local ? id : entry->platform_id,
                             "source", local ? FANFARE_SOURCE_LOCAL : FANFARE_SOURCE_PLATFORM,
@@ -233,26 +305,49 @@ entries_as_tracks (FanfareLocalPlaylistPage *self,
   return tracks;
 }
 
+/* Plays the entries in order from the one at @position (from the first
+ * with G_MAXUINT): the library's files and the platform's tracks alike,
+ * leaving out those that cannot be played here. The platform's tracks
+ * still being read are waited for. */
 static void
 play_from (FanfareLocalPlaylistPage *self,
            guint                     position)
 {
   GApplication *app = g_application_get_default ();
-  g_autoptr(GListStore) tracks = entries_as_tracks (self, TRUE);
-  FanfareLocalEntry *entry = position < self->entries->len ? g_ptr_array_index (self->entries, position) : NULL;
+  g_autoptr(GListStore) tracks = g_list_store_new (FANFARE_TYPE_TRACK);
   g_autoptr(FanfareTrack) first = NULL;
 
-  if (!FANFARE_IS_APPLICATION (app) || g_list_model_get_n_items (G_LIST_MODEL (tracks)) == 0)
-    return;
-  for (guint i = 0; entry != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (tracks)) && first == NULL; i++)
+  if (fanfare_track_resolver_get_busy (self->resolver))
     {
-      g_autoptr(FanfareTrack) track = g_list_model_get_item (G_LIST_MODEL (tracks), i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->track_id);
-
-      if (g_strcmp0 (fanfare_track_get_id (track), id) == 0)
-        first = g_steal_pointer (&track);
+      self->play_waiting = TRUE;
+      self->play_position = position;
+      return;
     }
-  fanfare_application_play_list (FANFARE_APPLICATION (app), G_LIST_MODEL (tracks), first, FANFARE_PLAY_NOW);
+  self->play_waiting = FALSE;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const char *reason;
+      g_autoptr(FanfareTrack) track = entry_track (self, g_ptr_array_index (self->entries, i), &reason);
+
+      if (track == NULL)
+        continue;
+      if (i == position)
+        first = g_object_ref (track);
+      g_list_store_append (tracks, track);
+    }
+
+  if (FANFARE_IS_APPLICATION (app) && g_list_model_get_n_items (G_LIST_MODEL (tracks)) > 0)
+    fanfare_application_play_list (FANFARE_APPLICATION (app), G_LIST_MODEL (tracks), first, FANFARE_PLAY_NOW);
+}
+
+/* The platform's tracks were read: the rows say so, and Play goes on. */
+static void
+resolved_cb (FanfareLocalPlaylistPage *self)
+{
+  show_all_playable (self);
+  if (self->play_waiting && !fanfare_track_resolver_get_busy (self->resolver))
+    play_from (self, self->play_position);
 }
 
 static void
@@ -368,6 +463,7 @@ fanfare_local_playlist_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_LOCAL_PLAYLIST_PAGE);
   g_clear_object (&self->library);
+  g_clear_object (&self->resolver);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fanfare_local_playlist_page_parent_class)->dispose (object);
@@ -431,6 +527,7 @@ GtkWidget *
 fanfare_local_playlist_page_new (FanfareLibrary *library,
                                  gint64          playlist_id)
 {
+  GApplication *app = g_application_get_default ();
   FanfareLocalPlaylistPage *self;
 
   g_return_val_if_fail (FANFARE_IS_LIBRARY (library), NULL);
@@ -438,6 +535,11 @@ fanfare_local_playlist_page_new (FanfareLibrary *library,
   self = g_object_new (FANFARE_TYPE_LOCAL_PLAYLIST_PAGE, NULL);
   self->library = g_object_ref (library);
   self->playlist_id = playlist_id;
+  self->resolver = fanfare_track_resolver_new (FANFARE_IS_APPLICATION (app)
+                                               ? fanfare_application_get_accounts (FANFARE_APPLICATION (app))
+                                               : NULL);
+  g_signal_connect_object (self->resolver, "changed", G_CALLBACK (resolved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->resolver, "notify::busy", G_CALLBACK (resolved_cb), self, G_CONNECT_SWAPPED);
   reload (self);
 
   return GTK_WIDGET (self);
@@ -649,7 +751,7 @@ fanfare_local_playlist_page_upload (FanfareLocalPlaylistPage *self)
     }
   upload = g_new0 (Upload, 1);
   upload->self = g_object_ref (self);
-  upload->tracks = entries_as_tracks (self, FALSE);
+  upload->tracks = entries_as_tracks (self);
   upload->client_id = g_uuid_string_random ();
   fanfare_client_create_playlist_async (client, self->name, self->description, FANFARE_PLAYLIST_VISIBILITY_PRIVATE,
                                         upload->client_id, self->cancellable, made_cb, upload);

@@ -43,13 +43,18 @@ struct _FanfarePlaylistPage
   /* State */
   guint          edits_pending;
   gboolean       edits_overlapped;
-  guint          pages_loaded;  /* entries read so far by the current load */
-  char          *next_cursor;   /* where the next page starts, if it is still to read */
+  guint          n_placeholders;        /* entries not read yet, each an entry without an id */
+  guint          unread_hint;           /* none of them before it */
+  GQueue        *arrivals;              /* pages read, still to place */
+  guint          place_tick_id;
+  gboolean       first_pending;        /* the first page of a load is on its way */
   gboolean       page_pending;
-  gboolean       play_follows;  /* the pages still to read join the queue */
+  guint          edit_serial;          /* counts the removals and moves made here */
+  gboolean       play_follows;         /* the entries still to read join the queue */
+  guint          queued_upto;          /* the entries before it are queued */
   guint          quiet_id;
-  gint64         scrolled_at;   /* µs, monotonic */
-  GtkAdjustment *watched;       /* the scrolling that asks for pages (borrowed) */
+  gint64         scrolled_at;          /* µs, monotonic */
+  GtkAdjustment *watched;              /* the scrolling that asks for pages (borrowed) */
 };
 
 void _fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
@@ -58,8 +63,16 @@ void _fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
 void _fanfare_playlist_page_init_entries (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_load (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_stop_loading (FanfarePlaylistPage *self);
-void _fanfare_playlist_page_queue_rest (FanfarePlaylistPage *self);
+GListStore *_fanfare_playlist_page_loaded_tracks (FanfarePlaylistPage *self,
+                                                  guint                index,
+                                                  guint               *position,
+                                                  guint               *end);
+void _fanfare_playlist_page_queue_rest (FanfarePlaylistPage *self,
+                                        guint                from);
+gboolean _fanfare_playlist_page_is_placeholder (FanfarePlaylistPage  *self,
+                                                FanfarePlaylistEntry *entry);
 void _fanfare_playlist_page_forget_entry (FanfarePlaylistPage *self,
                                           guint                position);
+void _fanfare_playlist_page_entries_edited (FanfarePlaylistPage *self);
 
 G_END_DECLS

@@ -140,43 +140,25 @@ _fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
   update (self);
 }
 
-/* The playable tracks, and the position among them of the entry at @index. */
-static GListStore *
-playable_tracks (FanfarePlaylistPage *self,
-                 guint                index,
-                 guint               *position)
-{
-  GListStore *tracks = g_list_store_new (FANFARE_TYPE_TRACK);
-
-  *position = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->entries)); i++)
-    {
-      g_autoptr(FanfarePlaylistEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
-
-      if (!fanfare_playlist_entry_get_available (entry))
-        continue;
-      if (i == index)
-        *position = g_list_model_get_n_items (G_LIST_MODEL (tracks));
-      g_list_store_append (tracks, fanfare_playlist_entry_get_track (entry));
-    }
-
-  return tracks;
-}
-
+/* Plays the entries read from the one at @index, and the rest as they
+ * are read. */
 static void
 play_from (FanfarePlaylistPage *self,
            guint                index)
 {
   GApplication *app = g_application_get_default ();
-  guint position;
-  g_autoptr(GListStore) tracks = playable_tracks (self, index, &position);
+  guint position, end;
+  g_autoptr(GListStore) tracks = _fanfare_playlist_page_loaded_tracks (self, index, &position, &end);
   g_autoptr(FanfareTrack) first = NULL;
 
-  if (!FANFARE_IS_APPLICATION (app) || g_list_model_get_n_items (G_LIST_MODEL (tracks)) == 0)
+  if (!FANFARE_IS_APPLICATION (app))
     return;
-  first = g_list_model_get_item (G_LIST_MODEL (tracks), position);
-  fanfare_application_play_list (FANFARE_APPLICATION (app), G_LIST_MODEL (tracks), first, FANFARE_PLAY_NOW);
-  _fanfare_playlist_page_queue_rest (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (tracks)) > 0)
+    {
+      first = g_list_model_get_item (G_LIST_MODEL (tracks), position);
+      fanfare_application_play_list (FANFARE_APPLICATION (app), G_LIST_MODEL (tracks), first, FANFARE_PLAY_NOW);
+    }
+  _fanfare_playlist_page_queue_rest (self, end);
 }
 
 static void
@@ -591,10 +573,14 @@ fanfare_playlist_page_move_entry (FanfarePlaylistPage *self,
   if (self->client == NULL || from >= n || to >= n || from == to)
     return;
 
+  /* Only among entries read: the server places an entry after another. */
   entry = g_list_model_get_item (G_LIST_MODEL (self->entries), from);
+  before = to > 0 ? g_list_model_get_item (G_LIST_MODEL (self->entries), to > from ? to : to - 1) : NULL;
+  if (_fanfare_playlist_page_is_placeholder (self, entry) || _fanfare_playlist_page_is_placeholder (self, before))
+    return;
+  _fanfare_playlist_page_entries_edited (self);
   g_list_store_remove (self->entries, from);
   g_list_store_insert (self->entries, to, entry);
-  before = to > 0 ? g_list_model_get_item (G_LIST_MODEL (self->entries), to - 1) : NULL;
   fanfare_client_move_entry_async (self->client, self->playlist_id, fanfare_playlist_entry_get_id (entry),
                                    before != NULL ? fanfare_playlist_entry_get_id (before) : NULL, now,
                                    self->cancellable, changed_cb, g_object_ref (self));
@@ -614,7 +600,7 @@ fanfare_playlist_page_remove_entry (FanfarePlaylistPage *self,
   g_return_if_fail (FANFARE_IS_PLAYLIST_PAGE (self));
 
   entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
-  if (entry != NULL)
+  if (entry != NULL && !_fanfare_playlist_page_is_placeholder (self, entry))
     remove_entry (self, entry);
 }
 
@@ -640,6 +626,7 @@ fanfare_playlist_page_dispose (GObject *object)
   _fanfare_playlist_page_stop_loading (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_PLAYLIST_PAGE);
   g_clear_object (&self->entries);
+  g_clear_pointer (&self->arrivals, g_queue_free);
   g_clear_object (&self->playlist);
   g_clear_object (&self->client);
   g_clear_object (&self->visibility_action);
@@ -753,7 +740,9 @@ fanfare_playlist_page_get_playlist (FanfarePlaylistPage *self)
 /**
  * fanfare_playlist_page_get_entries:
  *
- * Returns: (transfer none): the #FanfarePlaylistEntry objects on show
+ * Returns: (transfer none): the #FanfarePlaylistEntry objects on show,
+ *   one for each entry of the playlist, those not read yet being one
+ *   placeholder without an id
  */
 GListModel *
 fanfare_playlist_page_get_entries (FanfarePlaylistPage *self)

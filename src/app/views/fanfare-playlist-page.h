@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (FanfarePlaylistPage, fanfare_playlist_page, FANFARE, PLAYL
 GtkWidget       *fanfare_playlist_page_new (const char *playlist_id);
 FanfarePlaylist *fanfare_playlist_page_get_playlist (FanfarePlaylistPage *self);
 GListModel      *fanfare_playlist_page_get_entries (FanfarePlaylistPage *self);
+guint            fanfare_playlist_page_get_n_read (FanfarePlaylistPage *self);
 void             fanfare_playlist_page_rename (FanfarePlaylistPage *self,
                                                const char          *title,
                                                const char          *description);

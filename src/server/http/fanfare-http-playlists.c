@@ -62,6 +62,31 @@ cursor_of_playlist (const FanfareListPosition *after,
   return FALSE;
 }
 
+/* Where a page starts when the client names it by the entries before it,
+ * as a list showing the whole playlist does; not with a cursor. */
+static gboolean
+get_offset (FanfareRequest            *request,
+            const FanfareListPosition *after,
+            guint                     *offset,
+            GError                   **error)
+{
+  const char *value = fanfare_request_get_query (request, "offset");
+  guint64 number = 0;
+
+  *offset = 0;
+  if (value == NULL)
+    return TRUE;
+  if (after->key != NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &number, NULL))
+    {
+      g_set_error_literal (error, FANFARE_ERROR, FANFARE_ERROR_INVALID,
+                           "The field “offset” must be a whole number of 0 or more, without a cursor");
+      return FALSE;
+    }
+  *offset = number;
+
+  return TRUE;
+}
+
 /* A page of a playlist's entries, with the playlist as it is now, so that
  * each page also tells how many entries there are in all. */
 static void
@@ -77,12 +102,13 @@ list_entries (FanfareRequest *request)
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *cursor = NULL;
+  guint offset;
   guint limit;
 
   json_builder_begin_object (builder);
   if (!fanfare_request_get_limit (request, &limit, &error) || !fanfare_http_get_position (request, &after, &error) ||
-      !cursor_of_playlist (&after, playlist_id, &error) ||
-      (entries = fanfare_playlist_store_list_entries_page (db, viewer, playlist_id, &after, limit, &next,
+      !cursor_of_playlist (&after, playlist_id, &error) || !get_offset (request, &after, &offset, &error) ||
+      (entries = fanfare_playlist_store_list_entries_page (db, viewer, playlist_id, &after, offset, limit, &next,
                                                            &error)) == NULL ||
       !fanfare_http_add_playlist (builder, db, viewer, playlist_id, &error))
     {

@@ -484,12 +484,15 @@ read_page_key (const char  *key,
  * fanfare_playlist_store_list_entries_page:
  * @after: (nullable): where the page starts: after the last entry of the
  *   page before
+ * @offset: how many entries, from there, the page leaves out first
  * @last: (out caller-allocates): where the next page starts; clear after
  *   the last page
  *
  * Reads @limit entries at a time. The key of a position holds the place
  * of the entry it follows, not the entry: a page read after that entry
- * was moved or removed still starts where the page before ended.
+ * was moved or removed still starts where the page before ended. An
+ * @offset reads a page anywhere in the playlist, as a list that shows
+ * all of it reads the part the user jumped to.
  *
  * Returns: (transfer container) (element-type FanfarePlaylistEntry): the
  *   page's entries in order, or %NULL with %FANFARE_ERROR_NOT_FOUND when
@@ -500,6 +503,7 @@ fanfare_playlist_store_list_entries_page (FanfareDatabase           *db,
                                           const FanfareViewer       *viewer,
                                           gint64                     playlist_id,
                                           const FanfareListPosition *after,
+                                          guint                      offset,
                                           guint                      limit,
                                           FanfareListPosition       *last,
                                           GError                   **error)
@@ -509,7 +513,7 @@ fanfare_playlist_store_list_entries_page (FanfareDatabase           *db,
     "SELECT e.entry_id, e.track_id, e.title, e.artist, e.album, e.duration_ms, u.username, e.added_at, e.position"
     " FROM playlist_entries e LEFT JOIN users u ON u.id = e.added_by"
     " WHERE e.playlist_id = ?1 AND e.removed = 0 AND (e.position, e.entry_id) > (?2, ?3)"
-    " ORDER BY e.position, e.entry_id LIMIT ?4";
+    " ORDER BY e.position, e.entry_id LIMIT ?4 OFFSET ?5";
   g_autoptr(FanfareConnection) conn = NULL;
   g_autoptr(FanfareStatement) stmt = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -529,6 +533,7 @@ fanfare_playlist_store_list_entries_page (FanfareDatabase           *db,
   sqlite3_bind_double (stmt, 2, position);
   _fanfare_statement_bind_text (stmt, 3, entry_id);
   sqlite3_bind_int (stmt, 4, limit + 1);
+  sqlite3_bind_int64 (stmt, 5, offset);
   if ((entries = collect_entries (conn, viewer, stmt, error)) == NULL)
     return NULL;
 

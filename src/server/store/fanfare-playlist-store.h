@@ -142,6 +142,7 @@ GPtrArray       *fanfare_playlist_store_list_entries_page (FanfareDatabase      
                                                            const FanfareViewer       *viewer,
                                                            gint64                     playlist_id,
                                                            const FanfareListPosition *after,
+                                                           guint                      offset,
                                                            guint                      limit,
                                                            FanfareListPosition       *last,
                                                            GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
