@@ -195,14 +195,24 @@ show_section (GtkWidget *list,
     gtk_widget_set_visible (heading, shown);
 }
 
+/* Cancelled: the page loads again, or is gone with its widgets. */
+static gboolean
+answer_is_stale (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 picks_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
   g_autoptr(FanfareDiscoverPage) self = user_data;
-  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
 
+  if (answer_is_stale (error))
+    return;
   if (items != NULL)
     fanfare_list_store_update (self->picks, items, N_PICKS, same_item);
   gtk_widget_set_visible (GTK_WIDGET (self->picks_list), g_list_model_get_n_items (G_LIST_MODEL (self->picks)) > 0);
@@ -214,8 +224,11 @@ chart_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(FanfareDiscoverPage) self = user_data;
-  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
 
+  if (answer_is_stale (error))
+    return;
   if (items != NULL)
     fanfare_list_store_update (self->chart, items, N_CHART, same_item);
   show_section (GTK_WIDGET (self->chart_list), g_list_model_get_n_items (G_LIST_MODEL (self->chart)) > 0);
@@ -227,8 +240,11 @@ featured_cb (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(FanfareDiscoverPage) self = user_data;
-  g_autoptr(GListModel) items = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, &error);
 
+  if (answer_is_stale (error))
+    return;
   if (items != NULL)
     fanfare_list_store_update (self->featured, items, N_FEATURED, same_item);
   show_section (GTK_WIDGET (self->featured_box), g_list_model_get_n_items (G_LIST_MODEL (self->featured)) > 0);
