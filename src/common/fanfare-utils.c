@@ -157,6 +157,46 @@ fanfare_list_store_replace (GListStore *store,
                             GListModel *items,
                             guint       max_items)
 {
+  fanfare_list_store_update (store, items, max_items, NULL);
+}
+
+static gboolean
+holds_same (GListModel *store,
+            GPtrArray  *items,
+            GEqualFunc  same)
+{
+  if (same == NULL || g_list_model_get_n_items (store) != items->len)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GObject) held = g_list_model_get_item (store, i);
+
+      if (!same (held, items->pdata[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * fanfare_list_store_update:
+ * @items: what @store is to hold, in order
+ * @max_items: at most this many of them, the first ones
+ * @same: (nullable): whether an item of @items says the same as the one
+ *   @store holds in its place
+ *
+ * Replaces what @store holds, with one change of its items, unless each
+ * of @items is @same as the one in its place: then @store is left as it
+ * is, and a list loaded again keeps its rows instead of making each one,
+ * and loading each cover, again.
+ */
+void
+fanfare_list_store_update (GListStore *store,
+                           GListModel *items,
+                           guint       max_items,
+                           GEqualFunc  same)
+{
   g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (G_IS_LIST_STORE (store));
@@ -164,5 +204,7 @@ fanfare_list_store_replace (GListStore *store,
 
   for (guint i = 0; i < MIN (max_items, g_list_model_get_n_items (items)); i++)
     g_ptr_array_add (array, g_list_model_get_item (items, i));
+  if (holds_same (G_LIST_MODEL (store), array, same))
+    return;
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), array->pdata, array->len);
 }

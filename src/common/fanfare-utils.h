@@ -21,6 +21,10 @@ gboolean fanfare_enum_from_string (GType       enum_type,
 void     fanfare_list_store_replace (GListStore *store,
                                      GListModel *items,
                                      guint       max_items);
+void     fanfare_list_store_update (GListStore *store,
+                                    GListModel *items,
+                                    guint       max_items,
+                                    GEqualFunc  same);
 void     fanfare_dispatch_to_context (GMainContext   *context,
                                       int             priority,
                                       GSourceFunc     function,

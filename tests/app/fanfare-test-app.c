@@ -230,6 +230,47 @@ fanfare_test_app_quit (FanfareApplication *app)
   g_object_unref (app);
 }
 
+static gboolean
+quit_cb (gpointer  app)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+pointer_cleared (gpointer  data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/**
+ * fanfare_test_app_end:
+ * @app: (transfer full): the application, its window open
+ *
+ * Ends @app as the program ends: its Quit action runs inside
+ * g_application_run(), which then shuts the application down and takes it
+ * off the bus. A registered GtkApplication keeps a reference to itself
+ * until that shutdown, which fanfare_test_app_quit() never reaches. Fails
+ * unless @app is finalised soon after, so that nothing of it outlives the
+ * quit and a new application can start in its place, as the program does
+ * when it is started again.
+ */
+void
+fanfare_test_app_end (FanfareApplication *app)
+{
+  FanfareApplication *gone = app;
+
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &gone);
+  g_idle_add (quit_cb, app);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_object_unref (app);
+
+  if (!fanfare_test_wait_for (pointer_cleared, &gone, 10000))
+    g_error ("The application outlived its quit with %u references", G_OBJECT (gone)->ref_count);
+}
+
 /**
  * fanfare_test_app_client_sign_in:
  * @server: a running server

@@ -33,6 +33,7 @@ void                fanfare_test_app_sign_in_with_dialog (FanfareApplication *ap
                                                           const char         *username,
                                                           const char         *password);
 void                fanfare_test_app_quit (FanfareApplication *app);
+void                fanfare_test_app_end (FanfareApplication *app);
 
 FanfareClient      *fanfare_test_app_client_sign_in (FanfareTestServer *server,
                                                      const char        *username,

@@ -293,8 +293,8 @@ main (int   argc,
 {
   fanfare_test_platform_start (&argc, &argv, TRUE);
 
-  g_test_add_func ("/app/platform/radio", test_radio);
   g_test_add_func ("/app/platform/history", test_history);
+  g_test_add_func ("/app/platform/radio", test_radio);
   g_test_add_func ("/app/platform/search", test_search);
   g_test_add_func ("/app/platform/album", test_album);
   g_test_add_func ("/app/platform/save-to-library", test_save_to_library);

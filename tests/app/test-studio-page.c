@@ -750,26 +750,19 @@ albums_listed (gpointer  data)
 }
 
 static void
-show_window (void)
-{
-  window = fanfare_test_app_open_window (app, 0, 0);
-}
-
-static void
 start_app (void)
 {
   app = fanfare_test_app_new ();
-  show_window ();
+  window = fanfare_test_app_open_window (app, 0, 0);
 }
 
-/* Quits as the menu does: the window closes, its uploads stop. */
+/* Quits as the menu does and ends as the program does: the window closes,
+ * its uploads stop, and nothing is left of the application for the next
+ * start to find. */
 static void
 quit (void)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  fanfare_test_app_end (g_steal_pointer (&app));
   window = NULL;
 }
 
@@ -810,8 +803,9 @@ test_resume_upload (void)
   stopped_at = upload_fraction ("master.wav");
   quit ();
 
-  /* Started again, with the account signed in. */
-  show_window ();
+  /* Started again, a new application signs in with the account kept in
+   * the keyring, on the page it was on. */
+  start_app ();
   g_assert_true (fanfare_test_wait_for (signed_in, NULL, 20000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "studio"));
   fanfare_test_wait_mapped (GTK_WIDGET (page ()));
@@ -865,7 +859,6 @@ main (int   argc,
   ret = g_test_run ();
 
   quit ();
-  g_object_unref (app);
   fanfare_test_server_stop (server);
   fanfare_test_rm_rf (scratch);
   g_free (scratch);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "fanfare-album.h"
 #include "fanfare-utils.h"
 
 static void
@@ -60,6 +61,78 @@ test_format_duration (void)
     }
 }
 
+static GListModel *
+albums (const char *first_title,
+        ...)
+{
+  GListStore *store = g_list_store_new (FANFARE_TYPE_ALBUM);
+  va_list args;
+
+  va_start (args, first_title);
+  for (const char *title = first_title; title != NULL; title = va_arg (args, const char *))
+    {
+      g_autoptr(FanfareAlbum) album = g_object_new (FANFARE_TYPE_ALBUM, "title", title, NULL);
+
+      g_list_store_append (store, album);
+    }
+  va_end (args);
+
+  return G_LIST_MODEL (store);
+}
+
+static gboolean
+same_title (gconstpointer  a,
+            gconstpointer  b)
+{
+  return g_strcmp0 (fanfare_album_get_title ((FanfareAlbum *) a), fanfare_album_get_title ((FanfareAlbum *) b)) == 0;
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+/* A list loaded again that says the same keeps its items: what shows them
+ * is not made again. One that changed is replaced in one change. */
+static void
+test_list_store_update (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (FANFARE_TYPE_ALBUM);
+  g_autoptr(GListModel) first = albums ("Blue", "Green", "Red", NULL);
+  g_autoptr(GListModel) again = albums ("Blue", "Green", "Red", NULL);
+  g_autoptr(GListModel) changed = albums ("Blue", "Grey", "Red", NULL);
+  g_autoptr(GObject) kept = NULL;
+  g_autoptr(GObject) loaded_first = NULL;
+  g_autoptr(GObject) replaced = NULL;
+  guint changes = 0;
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (count_changes), &changes);
+
+  fanfare_list_store_update (store, first, 2, same_title);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  fanfare_list_store_update (store, again, 2, same_title);
+  g_assert_cmpuint (changes, ==, 1);
+  kept = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  loaded_first = g_list_model_get_item (first, 1);
+  g_assert_true (kept == loaded_first);
+
+  fanfare_list_store_update (store, changed, 3, same_title);
+  g_assert_cmpuint (changes, ==, 2);
+  replaced = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_assert_cmpstr (fanfare_album_get_title (FANFARE_ALBUM (replaced)), ==, "Grey");
+
+  /* Without a way to tell, what was loaded again replaces what was. */
+  fanfare_list_store_replace (store, changed, 3);
+  g_assert_cmpuint (changes, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -68,6 +141,7 @@ main (int   argc,
 
   g_test_add_func ("/common/utils/set-str", test_set_str);
   g_test_add_func ("/common/utils/format-duration", test_format_duration);
+  g_test_add_func ("/common/utils/list-store-update", test_list_store_update);
 
   return g_test_run ();
 }

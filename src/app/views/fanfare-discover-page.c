@@ -82,6 +82,48 @@ merge_new_releases (GListModel *charted,
   return G_LIST_MODEL (merged);
 }
 
+static JsonNode *
+json_of (gpointer  item)
+{
+  if (FANFARE_IS_ALBUM (item))
+    return fanfare_album_to_json (item);
+  if (FANFARE_IS_TRACK (item))
+    return fanfare_track_to_json (item);
+  if (FANFARE_IS_PLAYLIST (item))
+    return fanfare_playlist_to_json (item);
+
+  return NULL;
+}
+
+/* Whether the server said the same of a place of a list as before: then
+ * its tile or row stays as it is, and so does its cover, when the page is
+ * shown again. */
+static gboolean
+same_item (gconstpointer  a,
+           gconstpointer  b)
+{
+  gpointer x = (gpointer) a;
+  gpointer y = (gpointer) b;
+  g_autoptr(JsonNode) json_x = NULL;
+  g_autoptr(JsonNode) json_y = NULL;
+
+  if (G_OBJECT_TYPE (x) != G_OBJECT_TYPE (y))
+    return FALSE;
+
+  if (FANFARE_IS_CHART_ITEM (x))
+    return fanfare_chart_item_get_listeners (x) == fanfare_chart_item_get_listeners (y) &&
+           same_item (fanfare_chart_item_get_item (x), fanfare_chart_item_get_item (y));
+  if (FANFARE_IS_PICK (x))
+    return fanfare_pick_get_reason (x) == fanfare_pick_get_reason (y) &&
+           g_strcmp0 (fanfare_pick_get_reason_title (x), fanfare_pick_get_reason_title (y)) == 0 &&
+           same_item (fanfare_pick_get_track (x), fanfare_pick_get_track (y));
+
+  json_x = json_of (x);
+  json_y = json_of (y);
+
+  return json_x != NULL && json_y != NULL && json_node_equal (json_x, json_y);
+}
+
 static void
 new_releases_cb (GObject      *object,
                  GAsyncResult *result,
@@ -107,7 +149,7 @@ new_releases_cb (GObject      *object,
     }
 
   merged = merge_new_releases (self->charted_albums, albums);
-  fanfare_list_store_replace (self->new_releases, merged, N_NEW_RELEASES);
+  fanfare_list_store_update (self->new_releases, merged, N_NEW_RELEASES, same_item);
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (merged) > 0 ? "content" : "empty");
 }
 
@@ -153,16 +195,26 @@ show_section (GtkWidget *list,
     gtk_widget_set_visible (heading, shown);
 }
 
+/* Cancelled: the page loads again, or is gone with its widgets. */
+static gboolean
+answer_is_stale (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 picks_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
   g_autoptr(FanfareDiscoverPage) self = user_data;
-  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
 
+  if (answer_is_stale (error))
+    return;
   if (items != NULL)
-    fanfare_list_store_replace (self->picks, items, N_PICKS);
+    fanfare_list_store_update (self->picks, items, N_PICKS, same_item);
   gtk_widget_set_visible (GTK_WIDGET (self->picks_list), g_list_model_get_n_items (G_LIST_MODEL (self->picks)) > 0);
 }
 
@@ -172,10 +224,13 @@ chart_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(FanfareDiscoverPage) self = user_data;
-  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
 
+  if (answer_is_stale (error))
+    return;
   if (items != NULL)
-    fanfare_list_store_replace (self->chart, items, N_CHART);
+    fanfare_list_store_update (self->chart, items, N_CHART, same_item);
   show_section (GTK_WIDGET (self->chart_list), g_list_model_get_n_items (G_LIST_MODEL (self->chart)) > 0);
 }
 
@@ -185,10 +240,13 @@ featured_cb (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(FanfareDiscoverPage) self = user_data;
-  g_autoptr(GListModel) items = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = fanfare_client_list_playlists_finish (FANFARE_CLIENT (object), result, &error);
 
+  if (answer_is_stale (error))
+    return;
   if (items != NULL)
-    fanfare_list_store_replace (self->featured, items, N_FEATURED);
+    fanfare_list_store_update (self->featured, items, N_FEATURED, same_item);
   show_section (GTK_WIDGET (self->featured_box), g_list_model_get_n_items (G_LIST_MODEL (self->featured)) > 0);
 }
 

@@ -10,7 +10,9 @@
  * publishing), and sees their analytics (FanfareStudioAnalytics). Audio
  * files dropped on the page go into the album shown; the uploads cut
  * short when the app last quit go on, each under its own album. It asks
- * the server again whenever it is shown. */
+ * the server again whenever it is shown, and when the account it shows
+ * signs in or out while it is on screen: the window may open on it before
+ * the account kept in the keyring has signed in. */
 
 #include "config.h"
 
@@ -43,6 +45,7 @@ struct _FanfareStudioPage
 
   /* Owned references */
   FanfareAccountManager *accounts;
+  GSignalGroup          *client_signals;
   GCancellable          *cancellable;
 };
 
@@ -490,6 +493,21 @@ drop_cb (GtkDropTarget     *target,
   return TRUE;
 }
 
+/* Signed in or out on screen: the page follows at once. */
+static void
+signed_in_changed_cb (FanfareStudioPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fanfare_studio_page_reload (self);
+}
+
+static void
+client_changed_cb (FanfareStudioPage *self)
+{
+  g_signal_group_set_target (self->client_signals, get_client (self));
+  signed_in_changed_cb (self);
+}
+
 static void
 fanfare_studio_page_map (GtkWidget *widget)
 {
@@ -504,6 +522,7 @@ fanfare_studio_page_dispose (GObject *object)
   FanfareStudioPage *self = FANFARE_STUDIO_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->client_signals);
   g_clear_object (&self->accounts);
   gtk_widget_dispose_template (GTK_WIDGET (self), FANFARE_TYPE_STUDIO_PAGE);
 
@@ -562,6 +581,8 @@ fanfare_studio_page_init (FanfareStudioPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->client_signals = g_signal_group_new (FANFARE_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
 
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
@@ -573,8 +594,16 @@ fanfare_studio_page_set_accounts (FanfareStudioPage     *self,
 {
   g_return_if_fail (FANFARE_IS_STUDIO_PAGE (self));
 
+  if (self->accounts == accounts)
+    return;
+
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_set_object (&self->accounts, accounts);
   fanfare_studio_album_editor_set_accounts (self->album_editor, accounts);
+  if (accounts != NULL)
+    g_signal_connect_object (accounts, "notify::client", G_CALLBACK (client_changed_cb), self, G_CONNECT_SWAPPED);
+  client_changed_cb (self);
 }
 
 /* Asks the server again what the page shows. */
