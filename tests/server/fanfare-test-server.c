@@ -17,6 +17,9 @@
 #include "fanfare-test-server.h"
 #include "fanfare-test-store.h"
 
+/* How much of a failed server's log a test prints. */
+#define LOG_TAIL_LINES 60
+
 static GPtrArray *passwords;
 static guint n_logs;
 
@@ -211,6 +214,26 @@ fanfare_test_server_start (const char         *data_dir,
   return server;
 }
 
+/* What a server that did not end cleanly last wrote, the sanitizers'
+ * report among it, for the test's own log: the server's log stays behind on
+ * the machine that ran it, and may be all there is to go on. */
+static void
+print_log_tail (const char *log_path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_lines, first;
+
+  if (!g_file_get_contents (log_path, &contents, NULL, NULL))
+    return;
+  lines = g_strsplit (contents, "\n", -1);
+  n_lines = g_strv_length (lines);
+  first = n_lines > LOG_TAIL_LINES ? n_lines - LOG_TAIL_LINES : 0;
+  g_printerr ("The server did not stop cleanly; the end of its log, %s:\n", log_path);
+  for (guint i = first; i < n_lines; i++)
+    g_printerr ("  %s\n", lines[i]);
+}
+
 /**
  * fanfare_test_server_stop:
  *
@@ -227,6 +250,8 @@ fanfare_test_server_stop (FanfareTestServer *server)
   g_subprocess_send_signal (server->process, SIGTERM);
   g_subprocess_wait (server->process, NULL, &error);
   g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (server->process) || g_subprocess_get_exit_status (server->process) != 0)
+    print_log_tail (server->log_path);
   g_assert_true (g_subprocess_get_if_exited (server->process));
   g_assert_cmpint (g_subprocess_get_exit_status (server->process), ==, 0);
 
