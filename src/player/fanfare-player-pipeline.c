@@ -16,6 +16,7 @@
 #include <gst/audio/streamvolume.h>
 #include <gst/pbutils/pbutils.h>
 
+#include "fanfare-http-src.h"
 #include "fanfare-player-private.h"
 
 #define HTTP_TIMEOUT_SECONDS 15
@@ -403,6 +404,8 @@ ensure_pipeline (FanfarePlayer *self)
     return TRUE;
 
   gst_init (NULL, NULL);
+  /* Streams are read by an element of our own; see fanfare-http-src.c. */
+  fanfare_http_src_register ();
 
   self->playbin = gst_element_factory_make ("playbin", "fanfare-playbin");
   if (self->playbin == NULL)

@@ -11,6 +11,7 @@
 
 #include "fanfare-player.h"
 #include "fanfare-test-audio.h"
+#include "fanfare-test-player.h"
 #include "fanfare-test-utils.h"
 
 static void
@@ -42,19 +43,6 @@ restore (FanfarePlayer *player,
   return result;
 }
 
-typedef struct {
-  FanfarePlayer *player;
-  GTimeSpan      at_least;
-} PositionWait;
-
-static gboolean
-position_reached (gpointer  data)
-{
-  PositionWait *wait = data;
-
-  return fanfare_player_get_position (wait->player) >= wait->at_least;
-}
-
 static void
 test_queue_survives_restart (void)
 {
@@ -70,7 +58,7 @@ test_queue_survives_restart (void)
   g_autoptr(GArray) order_before = NULL;
   g_autoptr(GArray) order_after = NULL;
   FanfarePlayQueue *queue;
-  PositionWait wait;
+  FanfareTestPositionWait wait;
 
   fanfare_test_tolerate_playbin_race ();
   for (guint i = 0; i < 5; i++)
@@ -95,8 +83,8 @@ test_queue_survives_restart (void)
   fanfare_play_queue_set_repeat_mode (queue, FANFARE_REPEAT_MODE_ALL);
   order_before = fanfare_play_queue_dup_play_order (queue);
   fanfare_player_seek (player, 2500 * G_TIME_SPAN_MILLISECOND);
-  wait = (PositionWait) { player, 2600 * G_TIME_SPAN_MILLISECOND };
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
+  wait = (FanfareTestPositionWait) { player, 2600 * G_TIME_SPAN_MILLISECOND };
+  g_assert_true (fanfare_test_wait_for (fanfare_test_position_reached, &wait, 20000));
   fanfare_player_pause (player);
   fanfare_player_save_now (player);
   g_test_message ("saved at %" G_GINT64_FORMAT " µs", fanfare_player_get_position (player));
@@ -122,8 +110,8 @@ test_queue_survives_restart (void)
   /* Play carries on from there, not from the start. */
   fanfare_player_set_audio_sink (again, fanfare_test_collector_get_sink (collector2));
   fanfare_player_play (again);
-  wait = (PositionWait) { again, 3 * G_USEC_PER_SEC };
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
+  wait = (FanfareTestPositionWait) { again, 3 * G_USEC_PER_SEC };
+  g_assert_true (fanfare_test_wait_for (fanfare_test_position_reached, &wait, 20000));
   {
     g_autoptr(GArray) heard = fanfare_test_collector_dup_samples (collector2);
 

@@ -5,8 +5,10 @@
  */
 
 /* Streams over HTTP from a real server on loopback: the token goes in a
- * header, only to the server it is for, and a server that cannot be
- * reached gives an error that says so. */
+ * header, only to the server it is for; a seek asks for the range from
+ * there on; a stream stopped while it trickles in stops at once, again
+ * and again; and a server that cannot be reached gives an error that says
+ * so. */
 
 #include "config.h"
 
@@ -15,6 +17,7 @@
 
 #include "fanfare-player.h"
 #include "fanfare-test-audio.h"
+#include "fanfare-test-player.h"
 #include "fanfare-test-utils.h"
 
 #define TOKEN "Bearer s3cr3t-t0ken"
@@ -24,7 +27,68 @@ typedef struct {
   char       *base;
   GBytes     *wav;
   GPtrArray  *requests;  /* "PATH AUTHORIZATION" for each request */
+  GPtrArray  *ranges;    /* the Range header of each request that had one */
+  guint       trickling; /* answers of /slow/ still being sent */
 } Server;
+
+/* An answer of /slow/: the WAV, a little at a time, slower than it plays,
+ * so that the player is always waiting for more. */
+typedef struct {
+  Server            *server;
+  SoupServerMessage *message;
+  gsize              sent;
+  guint              timeout_id;
+} Trickle;
+
+#define TRICKLE_BYTES       1024
+#define TRICKLE_INTERVAL_MS 20
+
+static void
+trickle_free (Trickle *trickle)
+{
+  trickle->server->trickling--;
+  g_clear_handle_id (&trickle->timeout_id, g_source_remove);
+  g_free (trickle);
+}
+
+static gboolean
+trickle_cb (gpointer  data)
+{
+  Trickle *trickle = data;
+  gsize size;
+  const guint8 *wav = g_bytes_get_data (trickle->server->wav, &size);
+  gsize n = MIN (TRICKLE_BYTES, size - trickle->sent);
+  SoupMessageBody *body = soup_server_message_get_response_body (trickle->message);
+
+  soup_message_body_append (body, SOUP_MEMORY_COPY, wav + trickle->sent, n);
+  trickle->sent += n;
+  if (trickle->sent == size)
+    {
+      soup_message_body_complete (body);
+      trickle->timeout_id = 0;
+    }
+  soup_server_message_unpause (trickle->message);
+
+  return trickle->timeout_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+trickle_start (Server            *server,
+               SoupServerMessage *message)
+{
+  Trickle *trickle = g_new0 (Trickle, 1);
+
+  trickle->server = server;
+  trickle->message = message;
+  server->trickling++;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (message), SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (message), "audio/x-wav", NULL);
+  /* Whether it ends or the player hangs up, the trickle stops. */
+  g_signal_connect_swapped (message, "finished", G_CALLBACK (trickle_free), trickle);
+  trickle->timeout_id = g_timeout_add (TRICKLE_INTERVAL_MS, trickle_cb, trickle);
+  soup_server_message_pause (message);
+}
 
 static void
 handler (SoupServer        *soup_server,
@@ -37,14 +101,22 @@ handler (SoupServer        *soup_server,
   SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
   const char *authorization = soup_message_headers_get_one (request_headers, "Authorization");
   g_autofree char *uri = g_uri_to_string (soup_server_message_get_uri (message));
+  const char *range = soup_message_headers_get_one (request_headers, "Range");
 
   /* The full URI, query included, must not carry the token either. */
   g_assert_null (strstr (uri, "s3cr3t"));
   g_ptr_array_add (server->requests, g_strdup_printf ("%s %s", path, authorization ? authorization : "-"));
+  if (range != NULL)
+    g_ptr_array_add (server->ranges, g_strdup (range));
 
   if (g_str_has_prefix (path, "/private/") && g_strcmp0 (authorization, TOKEN) != 0)
     {
       soup_server_message_set_status (message, 401, NULL);
+      return;
+    }
+  if (g_str_has_prefix (path, "/slow/"))
+    {
+      trickle_start (server, message);
       return;
     }
 
@@ -66,6 +138,7 @@ server_start (Server *server,
   g_assert_no_error (error);
   server->wav = g_bytes_new_take (g_steal_pointer (&contents), length);
   server->requests = g_ptr_array_new_with_free_func (g_free);
+  server->ranges = g_ptr_array_new_with_free_func (g_free);
 
   server->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server->server, NULL, handler, server, NULL);
@@ -83,6 +156,7 @@ server_stop (Server *server)
   g_clear_object (&server->server);
   g_clear_pointer (&server->wav, g_bytes_unref);
   g_clear_pointer (&server->requests, g_ptr_array_unref);
+  g_clear_pointer (&server->ranges, g_ptr_array_unref);
   g_clear_pointer (&server->base, g_free);
 }
 
@@ -167,6 +241,124 @@ test_token_in_header_only (void)
   fanfare_test_rm_rf (dir);
 }
 
+/* A seek in a stream asks the server for the rest from there, and plays
+ * on from the new position to the end. */
+static void
+test_seek (void)
+{
+  g_autoptr(FanfareTestCollector) collector = fanfare_test_collector_new (TRUE);
+  g_autoptr(FanfarePlayer) player = fanfare_player_new ();
+  g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GArray) samples = NULL;
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *wav = g_build_filename (dir, "tone.wav", NULL);
+  g_autofree gint16 * signal = g_new0 (gint16, 6 * FANFARE_TEST_RATE);
+  g_autofree char *uri = NULL;
+  FanfareTestPositionWait wait = { player, 200 * G_TIME_SPAN_MILLISECOND };
+  Server server = { 0 };
+
+  fanfare_test_tolerate_playbin_race ();
+  fanfare_test_write_wav (wav, signal, 6 * FANFARE_TEST_RATE);
+  server_start (&server, wav);
+  uri = g_strconcat (server.base, "tracks/1/stream", NULL);
+  g_ptr_array_add (tracks, remote_track (uri, "Six Seconds"));
+
+  g_signal_connect (player, "error", G_CALLBACK (error_cb), errors);
+  fanfare_player_set_audio_sink (player, fanfare_test_collector_get_sink (collector));
+  fanfare_player_play_tracks (player, tracks, 0);
+  g_assert_true (fanfare_test_wait_for (fanfare_test_position_reached, &wait, 20000));
+  g_assert_cmpint (fanfare_player_get_duration (player), ==, 6 * G_USEC_PER_SEC);
+  g_assert_true (fanfare_player_get_can_seek (player));
+
+  fanfare_player_seek (player, 5 * G_USEC_PER_SEC);
+  g_assert_true (fanfare_test_wait_for (is_stopped, player, 20000));
+  g_assert_cmpuint (errors->len, ==, 0);
+
+  /* The server was asked for a range that starts past the first second. */
+  g_assert_cmpuint (server.ranges->len, >=, 1);
+  for (guint i = 0; i < server.ranges->len; i++)
+    g_test_message ("range: %s", (const char *) g_ptr_array_index (server.ranges, i));
+  {
+    const char *range = g_ptr_array_index (server.ranges, server.ranges->len - 1);
+    guint64 from;
+
+    g_assert_true (g_str_has_prefix (range, "bytes="));
+    from = g_ascii_strtoull (range + strlen ("bytes="), NULL, 10);
+    g_assert_cmpuint (from, >, 2 * FANFARE_TEST_RATE * sizeof (gint16));
+  }
+
+  /* Less than the whole track was heard: what came before the seek and
+   * the last second. */
+  samples = fanfare_test_collector_dup_samples (collector);
+  g_assert_cmpuint (samples->len, <, 3 * FANFARE_TEST_RATE);
+  g_assert_cmpuint (samples->len, >=, FANFARE_TEST_RATE);
+
+  server_stop (&server);
+  fanfare_test_rm_rf (dir);
+}
+
+static gboolean
+trickle_started (gpointer  data)
+{
+  Server *server = data;
+
+  return server->trickling > 0;
+}
+
+static gboolean
+nothing_trickles (gpointer  data)
+{
+  Server *server = data;
+
+  return server->trickling == 0;
+}
+
+/* A stream that comes in slower than it plays is stopped while the player
+ * waits for it, over and over, as a listener skipping tracks does: each
+ * stop is at once, the connection is dropped, and nothing fails. */
+static void
+test_stop_while_reading (void)
+{
+  g_autoptr(FanfareTestCollector) collector = fanfare_test_collector_new (TRUE);
+  g_autoptr(FanfarePlayer) player = fanfare_player_new ();
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autofree char *dir = fanfare_test_make_tmpdir ();
+  g_autofree char *wav = g_build_filename (dir, "tone.wav", NULL);
+  g_autofree gint16 * signal = g_new0 (gint16, 10 * FANFARE_TEST_RATE);
+  Server server = { 0 };
+
+  fanfare_test_tolerate_playbin_race ();
+  fanfare_test_write_wav (wav, signal, 10 * FANFARE_TEST_RATE);
+  server_start (&server, wav);
+  g_signal_connect (player, "error", G_CALLBACK (error_cb), errors);
+  fanfare_player_set_audio_sink (player, fanfare_test_collector_get_sink (collector));
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *uri = g_strdup_printf ("%sslow/tracks/%u/stream", server.base, i);
+      gint64 start;
+
+      g_ptr_array_add (tracks, remote_track (uri, "Slow"));
+      fanfare_player_play_tracks (player, tracks, 0);
+      g_assert_true (fanfare_test_wait_for (trickle_started, &server, 20000));
+      /* Now and then at once, otherwise once some of it has come. */
+      fanfare_test_wait_ms (i % 3 * 100);
+
+      start = g_get_monotonic_time ();
+      fanfare_player_stop (player);
+      g_assert_cmpint (fanfare_player_get_state (player), ==, FANFARE_PLAYER_STATE_STOPPED);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+      g_assert_true (fanfare_test_wait_for (nothing_trickles, &server, 20000));
+    }
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (server.requests->len, ==, 12);
+
+  server_stop (&server);
+  fanfare_test_rm_rf (dir);
+}
+
 static void
 test_unreachable_server (void)
 {
@@ -207,6 +399,8 @@ main (int   argc,
   gst_init (&argc, &argv);
 
   g_test_add_func ("/player/stream/token-in-header-only", test_token_in_header_only);
+  g_test_add_func ("/player/stream/seek", test_seek);
+  g_test_add_func ("/player/stream/stop-while-reading", test_stop_while_reading);
   g_test_add_func ("/player/stream/unreachable-server", test_unreachable_server);
 
   return g_test_run ();

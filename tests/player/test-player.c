@@ -14,6 +14,7 @@
 
 #include "fanfare-player.h"
 #include "fanfare-test-audio.h"
+#include "fanfare-test-player.h"
 #include "fanfare-test-utils.h"
 
 typedef struct {
@@ -337,19 +338,6 @@ test_rate_keeps_pitch (Fixture       *fixture,
   g_assert_cmpfloat (fanfare_player_get_rate (fixture->player), ==, 0.5);
 }
 
-typedef struct {
-  FanfarePlayer *player;
-  GTimeSpan      at_least;
-} PositionWait;
-
-static gboolean
-position_reached (gpointer  data)
-{
-  PositionWait *wait = data;
-
-  return fanfare_player_get_position (wait->player) >= wait->at_least;
-}
-
 static void
 seeked_cb (FanfarePlayer *player,
            gint64         position,
@@ -367,7 +355,7 @@ test_seek_and_previous (Fixture       *fixture,
   g_autoptr(GArray) seeks = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree gint16 * signal = g_new0 (gint16, 6 * FANFARE_TEST_RATE);
   FanfarePlayQueue *queue = fanfare_player_get_queue (fixture->player);
-  PositionWait wait = { fixture->player, 0 };
+  FanfareTestPositionWait wait = { fixture->player, 0 };
   GTimeSpan position;
 
   for (guint i = 0; i < 2; i++)
@@ -384,7 +372,7 @@ test_seek_and_previous (Fixture       *fixture,
   fanfare_player_play_tracks (fixture->player, tracks, 1);
 
   wait.at_least = 200 * G_TIME_SPAN_MILLISECOND;
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_position_reached, &wait, 20000));
   g_assert_cmpint (fanfare_player_get_duration (fixture->player), ==, 6 * G_USEC_PER_SEC);
   g_assert_true (fanfare_player_get_can_seek (fixture->player));
 
@@ -393,7 +381,7 @@ test_seek_and_previous (Fixture       *fixture,
   g_assert_cmpuint (seeks->len, ==, 1);
   g_assert_cmpint (g_array_index (seeks, gint64, 0), ==, 4 * G_USEC_PER_SEC);
   wait.at_least = 4 * G_USEC_PER_SEC + 300 * G_TIME_SPAN_MILLISECOND;
-  g_assert_true (fanfare_test_wait_for (position_reached, &wait, 20000));
+  g_assert_true (fanfare_test_wait_for (fanfare_test_position_reached, &wait, 20000));
   position = fanfare_player_get_position (fixture->player);
   g_assert_cmpint (position, <, 5 * G_USEC_PER_SEC);
 
