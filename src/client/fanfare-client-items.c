@@ -34,6 +34,13 @@ struct _FanfarePlaylistEntry
 
 G_DEFINE_FINAL_TYPE (FanfarePlaylistEntry, fanfare_playlist_entry, G_TYPE_OBJECT)
 
+enum {
+  ENTRY_FILLED,
+  N_ENTRY_SIGNALS
+};
+
+static guint entry_signals[N_ENTRY_SIGNALS];
+
 static void
 fanfare_playlist_entry_finalize (GObject *object)
 {
@@ -52,6 +59,16 @@ static void
 fanfare_playlist_entry_class_init (FanfarePlaylistEntryClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = fanfare_playlist_entry_finalize;
+
+  /**
+   * FanfarePlaylistEntry::filled:
+   *
+   * An entry made before it was read, as a list's placeholder, now holds
+   * what was read: see fanfare_playlist_entry_fill().
+   */
+  entry_signals[ENTRY_FILLED] =
+    g_signal_new ("filled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -477,4 +494,31 @@ fanfare_chart_item_get_listeners (FanfareChartItem *self)
   g_return_val_if_fail (FANFARE_IS_CHART_ITEM (self), 0);
 
   return self->listeners;
+}
+
+/**
+ * fanfare_playlist_entry_fill:
+ * @self: an entry not read yet, made with g_object_new()
+ * @read: the same entry, as read
+ *
+ * Gives @self what @read holds and emits #FanfarePlaylistEntry::filled.
+ * A list shows a long playlist's entries before they are read; filling
+ * them in place keeps the list's rows, where replacing them would have the
+ * list build each row again.
+ */
+void
+fanfare_playlist_entry_fill (FanfarePlaylistEntry *self,
+                             FanfarePlaylistEntry *read)
+{
+  g_return_if_fail (FANFARE_IS_PLAYLIST_ENTRY (self));
+  g_return_if_fail (FANFARE_IS_PLAYLIST_ENTRY (read));
+  g_return_if_fail (self->id == NULL);
+
+  self->id = g_strdup (read->id);
+  self->available = read->available;
+  g_set_object (&self->track, read->track);
+  self->title = g_strdup (read->title);
+  self->artist = g_strdup (read->artist);
+  self->added_by = g_strdup (read->added_by);
+  g_signal_emit (self, entry_signals[ENTRY_FILLED], 0);
 }

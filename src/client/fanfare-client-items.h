@@ -39,6 +39,8 @@ FanfareTrack         *fanfare_playlist_entry_get_track (FanfarePlaylistEntry *se
 const char           *fanfare_playlist_entry_get_title (FanfarePlaylistEntry *self);
 const char           *fanfare_playlist_entry_get_artist (FanfarePlaylistEntry *self);
 const char           *fanfare_playlist_entry_get_added_by (FanfarePlaylistEntry *self);
+void                  fanfare_playlist_entry_fill (FanfarePlaylistEntry *self,
+                                                   FanfarePlaylistEntry *read);
 
 #define FANFARE_TYPE_PICK (fanfare_pick_get_type ())
 

@@ -11,7 +11,7 @@
  * covers what the user sees as soon as they see an empty row, and the
  * others one after another only once scrolling has paused, so that
  * reading pages does not take its time from the frames of a scroll. Each
- * replaces its placeholders in place, a few rows on show a frame. */
+ * fills its placeholders in place, a few rows on show a frame. */
 
 #include "config.h"
 
@@ -275,22 +275,28 @@ arrival_free (Arrival *arrival)
   g_free (arrival);
 }
 
-/* Puts @run in place of as many placeholders from @start. */
+/* Fills as many placeholders from @start with @run. They stay the list's
+ * items: a row that shows one is bound to it already and shows what it
+ * now holds, where an item replaced would have the list build its row
+ * again, and a row built costs more than a frame can spare for a few. */
 static void
 place_run (FanfarePlaylistPage *self,
            guint                start,
            GPtrArray           *run)
 {
-  if (run->len == 0)
-    return;
-  g_list_store_splice (self->entries, start, run->len, run->pdata, run->len);
+  for (guint i = 0; i < run->len; i++)
+    {
+      g_autoptr(FanfarePlaylistEntry) placeholder = g_list_model_get_item (G_LIST_MODEL (self->entries), start + i);
+
+      fanfare_playlist_entry_fill (placeholder, g_ptr_array_index (run, i));
+    }
   self->n_placeholders -= run->len;
   g_ptr_array_set_size (run, 0);
 }
 
 /* Places what arrived: at once where no row shows it, and a few rows a
- * frame where one does, as each of those rows is built again and the
- * frame must not wait for many. Answers whether some is left. */
+ * frame where one does, as each of those rows is laid out again. Answers
+ * whether some is left. */
 static gboolean
 place_arrivals (FanfarePlaylistPage *self)
 {

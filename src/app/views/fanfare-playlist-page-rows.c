@@ -8,8 +8,9 @@
  * are set, not built, when it shows an entry: unlike labels, they keep
  * their size whatever their text, so that a row bound during a scroll is
  * drawn again without being measured again. An entry not read yet is an
- * empty row of the same height. Those who may edit drag a row by its
- * handle to move its entry, and remove it with its button. */
+ * empty row of the same height, which shows the entry once it is filled.
+ * Those who may edit drag a row by its handle to move its entry, and
+ * remove it with its button. */
 
 #include "config.h"
 
@@ -140,10 +141,10 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
+/* Shows the entry of @item in its row. */
 static void
-bind_entry_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               FanfarePlaylistPage      *self)
+show_entry (FanfarePlaylistPage *self,
+            GtkListItem         *item)
 {
   FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
   FanfareTrack *track = fanfare_playlist_entry_get_track (entry);
@@ -170,10 +171,15 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (row_part (row, "remove"), self->access.can_edit);
   gtk_widget_set_opacity (row_part (row, "handle"), can_edit ? 1 : 0);
   gtk_widget_set_opacity (row_part (row, "remove"), can_edit ? 1 : 0);
-  gtk_widget_set_sensitive (row_part (row, "remove"), can_edit);
+  /* What a placeholder turns off changes no state and no style class:
+   * a jump far down the list binds every row afresh in one frame, and a
+   * style recomputed for each of them would not fit in it. The page
+   * ignores the activation of a placeholder. */
+  gtk_widget_set_can_target (row_part (row, "remove"), can_edit);
+  gtk_widget_set_can_focus (row_part (row, "remove"), can_edit);
   gtk_event_controller_set_propagation_phase (row_part (row, "drag-source"),
                                               can_edit ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
-  gtk_list_item_set_activatable (item, available && !_fanfare_playlist_page_is_placeholder (self, entry));
+  gtk_list_item_set_activatable (item, available);
 
   /* What cannot be played here is dimmed and says why. */
   if (available)
@@ -183,6 +189,40 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   fanfare_widget_set_tooltip (row, available ? NULL
                : track == NULL ? _("Only on the computer of whoever added it")
                : _("No longer available"));
+}
+
+/* A placeholder now holds its entry: its row shows it. */
+static void
+entry_filled_cb (FanfarePlaylistEntry *entry,
+                 GtkListItem          *item)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_list_item_get_child (item), FANFARE_TYPE_PLAYLIST_PAGE);
+
+  if (page != NULL)
+    show_entry (FANFARE_PLAYLIST_PAGE (page), item);
+}
+
+static void
+bind_entry_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               FanfarePlaylistPage      *self)
+{
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
+
+  show_entry (self, item);
+  if (_fanfare_playlist_page_is_placeholder (self, entry))
+    g_signal_connect (entry, "filled", G_CALLBACK (entry_filled_cb), item);
+}
+
+static void
+unbind_entry_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 FanfarePlaylistPage      *self)
+{
+  FanfarePlaylistEntry *entry = gtk_list_item_get_item (item);
+
+  if (entry != NULL)
+    g_signal_handlers_disconnect_by_func (entry, entry_filled_cb, item);
 }
 
 void
@@ -195,6 +235,7 @@ _fanfare_playlist_page_init_entries (FanfarePlaylistPage *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_entry_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_entry_cb), self, 0);
   gtk_list_view_set_factory (self->entries_list, factory);
   gtk_list_view_set_model (self->entries_list, GTK_SELECTION_MODEL (selection));
 }

@@ -165,7 +165,11 @@ static void
 fanfare_playlist_page_entry_activated_cb (FanfarePlaylistPage *self,
                                           guint                position)
 {
-  play_from (self, position);
+  g_autoptr(FanfarePlaylistEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+
+  /* A row not read yet plays nothing: it has nothing to play yet. */
+  if (entry != NULL && !_fanfare_playlist_page_is_placeholder (self, entry))
+    play_from (self, position);
 }
 
 static void
