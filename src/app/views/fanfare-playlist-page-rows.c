@@ -113,6 +113,10 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (artist, "caption");
   gtk_widget_add_css_class (duration, "numeric");
   gtk_widget_add_css_class (duration, "dim-label");
+  /* A widget on show given a tooltip asks the display where the pointer
+   * is, a round trip to the X server for each of the many rows the list
+   * builds at once; bind shows the button to those who may edit. */
+  gtk_widget_set_visible (remove, FALSE);
   gtk_widget_set_tooltip_text (remove, _("Remove From Playlist"));
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
