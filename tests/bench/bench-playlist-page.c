@@ -12,8 +12,8 @@
  * fling from the moment the first tracks show, for 900 frames, then to
  * its end, while the rest arrive and the frame clock times each frame;
  * then once more from the top, with every track there. While the page
- * opens, the app's CPU time from one frame to the next counts whatever
- * held the next frame back.
+ * opens and slides in, the app's CPU time from one frame to the next
+ * counts whatever held the next frame back.
  * Targets: adding <= 50 ms; no frame over 16.7 ms. Run it with
  *
  *   build-aux/dev.sh bench playlist-page
@@ -292,6 +292,12 @@ print_frames (Scroll *scroll)
 }
 
 static gboolean
+transition_done (gpointer  data)
+{
+  return !gtk_stack_get_transition_running (data);
+}
+
+static gboolean
 scroll_done (gpointer  data)
 {
   return ((Scroll *) data)->done;
@@ -394,6 +400,12 @@ main (int   argc,
   g_assert_true (fanfare_test_wait_for (page_shows, GUINT_TO_POINTER (1), 60000));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   open_ms = (g_get_monotonic_time () - start) / 1000.0;
+  /* The page slides in for 200 ms: its frames are counted with the
+   * opening's, and the scroll starts once the page is in place. */
+  g_assert_true (fanfare_test_wait_for (transition_done,
+                                        gtk_widget_get_ancestor (GTK_WIDGET (playlist_page ()), GTK_TYPE_STACK),
+                                        5000));
+  fanfare_test_wait_frame (GTK_WIDGET (window));
   g_signal_handlers_disconnect_by_data (clock, &opening);
 
   /* Scrolled from top to bottom, one step a frame, at once. */
@@ -426,7 +438,7 @@ main (int   argc,
            PLAYLIST_SIZE, N_ADDS, adds[N_ADDS / 2], adds[N_ADDS - 1], adds[N_ADDS - 1] <= 50 ? "met" : "MISSED");
   g_print ("opening its page to the frame that shows its first tracks: %.1f ms; all %u of them arrived: %.1f ms\n",
            open_ms, PLAYLIST_SIZE, all_ms);
-  g_print ("  while it opened, %u frames; the app's CPU time from one frame to the next: p50 %.2f ms, max %.2f ms; "
+  g_print ("  while it opened and slid in, %u frames; the app's CPU time from one frame to the next: p50 %.2f ms, max %.2f ms; "
            "over %.1f ms: %u (target: none)\n",
            opening.cpu->len, fanfare_bench_percentile (opening.cpu, 0.5), fanfare_bench_percentile (opening.cpu, 1.0),
            FRAME_BUDGET, over_budget (opening.cpu, 0, G_MAXUINT));
