@@ -127,9 +127,29 @@ headless() {
 summarize() {
   python3 - "$@" <<'EOF'
 import json
+import re
 import sys
 
+# CI keeps only the end of what this prints, so the end of each failure's
+# own output, with the lines that say why, comes last.
+TAIL_LINES = 25
+WHY = re.compile(r"ERROR|CRITICAL|WARNING|Bail out|^not ok|^#\d+ |Sanitizer|runtime error|crashed")
+
+
+def explain(log, result):
+    # Debug chatter would push the lines that matter out of the tail.
+    lines = [line for line in (result.get("stdout") or "").splitlines()
+             if "-DEBUG: " not in line]
+    why = [line for line in lines[:-TAIL_LINES] if WHY.search(line)][-15:]
+    print(f"--- {log.split('/')[0]}: {result['name']} ({result['result']}, "
+          f"exit {result.get('returncode')}, {result.get('duration', 0):.1f} s)",
+          file=sys.stderr)
+    for line in why + ["..."] + lines[-TAIL_LINES:]:
+        print(f"  {line[:300]}", file=sys.stderr)
+
+
 passed = failed = 0
+failures = []
 for log in sys.argv[1:]:
     try:
         with open(log, encoding="utf-8") as f:
@@ -143,9 +163,12 @@ for log in sys.argv[1:]:
             passed += 1
         else:
             failed += 1
-            print(f"{result['result']}: {result['name']}", file=sys.stderr)
+            failures.append((log, result))
 
-print(f"tests: {passed} passed, {failed} failed")
+for log, result in failures:
+    explain(log, result)
+sys.stderr.flush()
+print(f"tests: {passed} passed, {failed} failed", flush=True)
 sys.exit(1 if failed else 0)
 EOF
 }
