@@ -26,6 +26,9 @@
 
 #include "fanfare-http-src.h"
 
+GST_DEBUG_CATEGORY_STATIC (fanfare_http_src_debug);
+#define GST_CAT_DEFAULT fanfare_http_src_debug
+
 /* How long a connection or a read may stall before the stream fails. */
 #define TIMEOUT_SECONDS 15
 /* The most read at a time: a few tens of milliseconds of a lossless stream. */
@@ -260,9 +263,11 @@ open_at (FanfareHttpSrc *self,
   if (offset > 0)
     soup_message_headers_set_range (soup_message_get_request_headers (message), offset, -1);
 
+  GST_DEBUG_OBJECT (self, "Requesting from byte %" G_GUINT64_FORMAT, offset);
   stream = soup_session_send (self->session, message, self->cancellable, &error);
   if (stream == NULL)
     {
+      GST_DEBUG_OBJECT (self, "No answer: %s", error->message);
       if (is_cancelled (self, error))
         return GST_FLOW_FLUSHING;
       GST_ELEMENT_ERROR (self, RESOURCE, OPEN_READ, (NULL), ("%s", error->message));
@@ -271,6 +276,7 @@ open_at (FanfareHttpSrc *self,
 
   status = soup_message_get_status (message);
   headers = soup_message_get_response_headers (message);
+  GST_DEBUG_OBJECT (self, "Answered %u", status);
   /* A seek to the very end. */
   if (status == SOUP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE && offset > 0)
     return GST_FLOW_EOS;
@@ -346,6 +352,7 @@ read_at (FanfareHttpSrc *self,
 
   gst_clear_buffer (buffer);
   close_stream (self);
+  GST_DEBUG_OBJECT (self, "Read at byte %" G_GUINT64_FORMAT " ended: %s", offset, n < 0 ? error->message : "end of stream");
   if (n < 0 && is_cancelled (self, error))
     return GST_FLOW_FLUSHING;
 
@@ -387,6 +394,7 @@ fanfare_http_src_start (GstBaseSrc *src)
   GST_OBJECT_UNLOCK (self);
   self->position = 0;
   g_cancellable_reset (self->cancellable);
+  GST_DEBUG_OBJECT (self, "Started");
 
   return TRUE;
 }
@@ -401,6 +409,7 @@ fanfare_http_src_stop (GstBaseSrc *src)
   close_stream (self);
   g_clear_object (&self->session);
   g_main_context_pop_thread_default (self->context);
+  GST_DEBUG_OBJECT (self, "Stopped");
 
   return TRUE;
 }
@@ -408,6 +417,7 @@ fanfare_http_src_stop (GstBaseSrc *src)
 static gboolean
 fanfare_http_src_unlock (GstBaseSrc *src)
 {
+  GST_DEBUG_OBJECT (src, "Unblocking");
   g_cancellable_cancel (FANFARE_HTTP_SRC (src)->cancellable);
 
   return TRUE;
@@ -416,6 +426,7 @@ fanfare_http_src_unlock (GstBaseSrc *src)
 static gboolean
 fanfare_http_src_unlock_stop (GstBaseSrc *src)
 {
+  GST_DEBUG_OBJECT (src, "Unblocked");
   g_cancellable_reset (FANFARE_HTTP_SRC (src)->cancellable);
 
   return TRUE;
@@ -561,6 +572,8 @@ fanfare_http_src_class_init (FanfareHttpSrcClass *klass)
   gst_element_class_set_static_metadata (element_class, "Fanfare HTTP source", "Source/Network",
                                          "Reads a stream over HTTP, seeking by range",
                                          "The Fanfare contributors");
+
+  GST_DEBUG_CATEGORY_INIT (fanfare_http_src_debug, "fanfarehttpsrc", 0, "Fanfare HTTP source");
 }
 
 static void

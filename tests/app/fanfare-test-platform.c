@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <gst/gst.h>
+
 #include "fanfare-cover-image.h"
 #include "fanfare-discover-page.h"
 #include "fanfare-navigation-stack.h"
@@ -115,6 +117,60 @@ is_playing (gpointer  data)
          fanfare_player_get_position (player) > 200 * G_TIME_SPAN_MILLISECOND;
 }
 
+/* What GStreamer said of the streams lately, kept in memory and printed
+* only when playback does not start: a stall says nothing of its own. */
+#define PLAYBACK_TRACE "fanfarehttpsrc:6,basesrc:4,queue2:4,uridecodebin:4,playbin:4,GST_STATES:4,*:2"
+
+static void
+trace_playback (void)
+{
+  /* Whoever runs the test with GST_DEBUG set reads it as they asked. */
+  if (g_getenv ("GST_DEBUG") != NULL)
+    return;
+
+  gst_init (NULL, NULL);
+  gst_debug_remove_log_function (gst_debug_log_default);
+  gst_debug_add_ring_buffer_logger (256 * 1024, 60);
+  gst_debug_set_threshold_from_string (PLAYBACK_TRACE, TRUE);
+  gst_debug_set_active (TRUE);
+}
+
+static void
+print_playback_trace (void)
+{
+  FanfarePlayer *player = fanfare_application_get_player (app);
+  g_auto(GStrv) logs = gst_debug_ring_buffer_logger_get_logs ();
+  FanfareTrack *track = fanfare_player_get_current_track (player);
+
+  g_printerr ("Player state %d at %" G_GINT64_FORMAT " ms, playing %s\n",
+              fanfare_player_get_state (player),
+              fanfare_player_get_position (player) / G_TIME_SPAN_MILLISECOND,
+              track != NULL ? fanfare_track_get_uri (track) : "nothing");
+  for (guint i = 0; logs != NULL && logs[i] != NULL; i++)
+    g_printerr ("--- GStreamer, a thread's last words:\n%s", logs[i]);
+}
+
+/**
+ * wait_for_playback:
+ * @condition: what the player is to reach
+ * @data: for @condition
+ *
+ * fanfare_test_wait_for() with 20 s, for the player: if it does not get
+ * there, prints what the player and GStreamer last did.
+ *
+ * Returns: whether @condition was met
+ */
+gboolean
+wait_for_playback (FanfareTestCondition  condition,
+                   gpointer              data)
+{
+  if (fanfare_test_wait_for (condition, data, 20000))
+    return TRUE;
+
+  print_playback_trace ();
+  return FALSE;
+}
+
 /**
  * fanfare_test_platform_start:
  * @argc: the program's
@@ -130,6 +186,7 @@ fanfare_test_platform_start (int      *argc,
                              gboolean  sign_in)
 {
   scratch = fanfare_test_app_init (argc, argv);
+  trace_playback ();
 
   server = fanfare_test_app_start_demo_server ();
   app = fanfare_test_app_new ();

@@ -28,6 +28,8 @@ FanfareClient       *client (void);
 GtkWidget           *find (GType  type);
 void                 save_screenshot (const char *name);
 FanfarePlaylistPage *wait_playlist_page (void);
+gboolean             wait_for_playback (FanfareTestCondition  condition,
+                                        gpointer              data);
 
 /* For fanfare_test_wait_for(). */
 gboolean             signed_in (gpointer  data);

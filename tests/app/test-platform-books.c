@@ -134,7 +134,7 @@ listen_at (FanfareTrack *book,
       fanfare_player_play_tracks (player, tracks, 0);
     }
   fanfare_player_play (player);
-  g_assert_true (fanfare_test_wait_for (is_playing, NULL, 20000));
+  g_assert_true (wait_for_playback (is_playing, NULL));
   fanfare_player_seek (player, at);
   g_assert_true (fanfare_test_wait_for (book_position_past, &at, 20000));
 }

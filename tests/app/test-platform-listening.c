@@ -110,7 +110,7 @@ test_radio (void)
   g_assert_false (gtk_widget_is_visible (like));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
   g_assert_true (gtk_widget_activate_action (find (FANFARE_TYPE_DISCOVER_PAGE), "discover.play-radio", NULL));
-  g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+  g_assert_true (wait_for_playback (radio_playing, NULL));
   fanfare_test_wait_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (like));
   g_assert_true (gtk_widget_get_mapped (skip));
@@ -122,14 +122,14 @@ test_radio (void)
   /* Skipped from the player bar: the next of the radio plays. */
   skipped = g_strdup (fanfare_track_get_id (fanfare_player_get_current_track (fanfare_application_get_player (app))));
   g_signal_emit_by_name (skip, "clicked");
-  g_assert_true (fanfare_test_wait_for (playing_other_than, skipped, 20000));
+  g_assert_true (wait_for_playback (playing_other_than, skipped));
   first_batch = g_list_model_get_n_items (G_LIST_MODEL (queue));
   g_assert_cmpuint (first_batch, >, 1);
 
   /* Near its end, the radio goes on. */
   fanfare_player_play_position (fanfare_application_get_player (app), first_batch - 1);
   g_assert_true (fanfare_test_wait_for (has_more_than_first_batch, queue, 20000));
-  g_assert_true (fanfare_test_wait_for (radio_playing, NULL, 20000));
+  g_assert_true (wait_for_playback (radio_playing, NULL));
 
   /* A track's menu asks the radio for more like it; the server takes it. */
   {
@@ -196,7 +196,7 @@ test_album (void)
 
   /* It streams, with the token in a header. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "album.play", NULL));
-  g_assert_true (fanfare_test_wait_for (is_playing, NULL, 20000));
+  g_assert_true (wait_for_playback (is_playing, NULL));
   fanfare_player_stop (fanfare_application_get_player (app));
 }
 

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "fanfare-json.h"
@@ -156,11 +157,21 @@ fanfare_test_make_data_dir (void)
   return dir;
 }
 
+/* In the server, before it runs: it ends with the test that started it,
+ * even one that aborts, rather than run on with nobody to stop it. */
+static void
+end_with_parent (gpointer  user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static GSubprocessLauncher *
 new_launcher (GSubprocessFlags  flags,
               const char       *log_path)
 {
   GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
 
   /* Every message, debug ones included, so that the secrets test reads all
    * that the server could ever log. */
