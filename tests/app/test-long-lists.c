@@ -191,7 +191,7 @@ test_long_playlist (void)
   g_assert_nonnull (details);
   fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (common));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fanfare_test_find_widget (GTK_WIDGET (page),
-                                                                                         GTK_TYPE_LIST_VIEW)));
+                                                                                         GTK_TYPE_GRID_VIEW)));
   upper = gtk_adjustment_get_upper (adjustment);
   g_assert_cmpfloat (upper, >, 2 * gtk_adjustment_get_page_size (adjustment));
 

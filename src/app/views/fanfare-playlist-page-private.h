@@ -28,7 +28,7 @@ struct _FanfarePlaylistPage
   GtkWidget             *follow_button;
   GtkWidget             *menu_button;
   AdwButtonContent      *follow_content;
-  GtkListView           *entries_list;
+  GtkGridView           *entries_list;
 
   /* Owned references */
   char                 *playlist_id;

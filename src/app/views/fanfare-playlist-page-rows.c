@@ -10,7 +10,12 @@
  * drawn again without being measured again. An entry not read yet is an
  * empty row of the same height, which shows the entry once it is filled.
  * Those who may edit drag a row by its handle to move its entry, and
- * remove it with its button. */
+ * remove it with its button.
+ *
+ * The list is a grid of one column: GTK 4.8's list view builds 200 rows
+ * around what shows, which took a tenth of a second when the page opened,
+ * while its grid view builds rows for 30 lines on show, as many as a
+ * window 2,300 pixels tall holds. */
 
 #include "config.h"
 
@@ -240,6 +245,6 @@ _fanfare_playlist_page_init_entries (FanfarePlaylistPage *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_entry_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_entry_cb), self, 0);
-  gtk_list_view_set_factory (self->entries_list, factory);
-  gtk_list_view_set_model (self->entries_list, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_factory (self->entries_list, factory);
+  gtk_grid_view_set_model (self->entries_list, GTK_SELECTION_MODEL (selection));
 }
