@@ -80,20 +80,35 @@ is_radio_track (FanfareApplication *self,
          g_hash_table_contains (self->radio_ids, fanfare_track_get_id (track));
 }
 
+/* A batch of the radio asked for, and for which radio. */
+typedef struct {
+  FanfareApplication *self;
+  guint               serial;
+} RadioLoad;
+
 static void
 radio_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(FanfareApplication) self = user_data;
+  RadioLoad *load = user_data;
+  g_autoptr(FanfareApplication) self = load->self;
+  guint serial = load->serial;
   g_autoptr(GListModel) picks = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
-  FanfarePlayQueue *queue = fanfare_player_get_queue (self->player);
-  gboolean start = self->radio_ids == NULL;
+  FanfarePlayQueue *queue;
+  gboolean start;
 
-  self->radio_loading = FALSE;
+  g_free (load);
   picks = fanfare_client_list_finish (FANFARE_CLIENT (object), result, &error);
+  /* The user played something else meanwhile: the radio is over. */
+  if (serial != self->radio_serial)
+    return;
+
+  queue = fanfare_player_get_queue (self->player);
+  start = self->radio_ids == NULL;
+  self->radio_loading = FALSE;
   if (picks == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -132,10 +147,31 @@ load_radio (FanfareApplication *self)
 {
   FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
 
+  RadioLoad *load;
+
   if (client == NULL || self->radio_loading)
     return;
   self->radio_loading = TRUE;
-  fanfare_client_list_radio_async (client, RADIO_BATCH, self->cancellable, radio_loaded_cb, g_object_ref (self));
+  load = g_new0 (RadioLoad, 1);
+  load->self = g_object_ref (self);
+  load->serial = self->radio_serial;
+  fanfare_client_list_radio_async (client, RADIO_BATCH, self->cancellable, radio_loaded_cb, load);
+}
+
+/**
+ * _fanfare_application_leave_radio:
+ *
+ * The queue is replaced by something else than the radio: its tracks are
+ * no longer the radio's, even those that come again, and a batch still on
+ * its way is not wanted.
+ */
+void
+_fanfare_application_leave_radio (FanfareApplication *self)
+{
+  g_clear_pointer (&self->radio_ids, g_hash_table_unref);
+  self->radio_serial++;
+  self->radio_loading = FALSE;
+  self->radio_skipped = FALSE;
 }
 
 /**
@@ -149,7 +185,7 @@ fanfare_application_play_radio (FanfareApplication *self)
 {
   g_return_if_fail (FANFARE_IS_APPLICATION (self));
 
-  g_clear_pointer (&self->radio_ids, g_hash_table_unref);
+  _fanfare_application_leave_radio (self);
   load_radio (self);
 }
 

@@ -37,6 +37,7 @@ struct _FanfareApplication
   gboolean      play_reported;
   GHashTable   *radio_ids;      /* ids of the radio's tracks in the queue */
   gboolean      radio_loading;
+  guint         radio_serial;   /* changes when the queue stops being the radio */
   gboolean      radio_skipped;  /* the radio heard of the skip already */
 
   /* Long items and lyrics of the platform (fanfare-application-longform.c) */
@@ -54,6 +55,7 @@ void _fanfare_application_playback_shutdown (FanfareApplication *self);
 void _fanfare_application_schedule_restore (FanfareApplication *self);
 void _fanfare_application_plays_startup (FanfareApplication *self);
 void _fanfare_application_plays_shutdown (FanfareApplication *self);
+void _fanfare_application_leave_radio (FanfareApplication *self);
 void _fanfare_application_library_startup (FanfareApplication *self);
 void _fanfare_application_library_shutdown (FanfareApplication *self);
 void _fanfare_application_account_startup (FanfareApplication *self);

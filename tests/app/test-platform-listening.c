@@ -144,6 +144,23 @@ test_radio (void)
     g_assert_true (fanfare_test_wait_for (liked_toast_shown, NULL, 20000));
     gtk_popover_popdown (GTK_POPOVER (popover));
   }
+
+  /* The radio's track played on its own from a list is not the radio's
+   * any more: like and skip go, and no more of the radio joins it. */
+  {
+    g_autoptr(FanfareTrack) again = g_object_ref (fanfare_player_get_current_track (fanfare_application_get_player (app)));
+
+    fanfare_application_play_track (app, again, FANFARE_PLAY_NOW);
+    g_assert_true (wait_for_playback (is_playing, NULL));
+    g_assert_cmpstr (fanfare_track_get_id (fanfare_player_get_current_track (fanfare_application_get_player (app))), ==,
+                     fanfare_track_get_id (again));
+    g_assert_false (fanfare_application_get_playing_radio (app));
+    fanfare_test_wait_frame (GTK_WIDGET (window));
+    g_assert_false (gtk_widget_get_mapped (like));
+    g_assert_false (gtk_widget_get_mapped (skip));
+    fanfare_test_wait_ms (500);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 1);
+  }
   fanfare_player_stop (fanfare_application_get_player (app));
 }
 
