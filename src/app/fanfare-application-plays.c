@@ -146,7 +146,6 @@ static void
 load_radio (FanfareApplication *self)
 {
   FanfareClient *client = fanfare_account_manager_get_client (self->accounts);
-
   RadioLoad *load;
 
   if (client == NULL || self->radio_loading)
