@@ -231,7 +231,6 @@ play_now (FanfareApplication *self,
       break;
 
     case FANFARE_PLAY_SHUFFLED:
-      _fanfare_application_leave_radio (self);
       fanfare_player_play_tracks (self->player, tracks, g_random_int_range (0, tracks->len));
       fanfare_play_queue_set_shuffle (queue, TRUE);
       break;
@@ -239,7 +238,6 @@ play_now (FanfareApplication *self,
     case FANFARE_PLAY_NOW:
     default:
       start = find_track (tracks, first);
-      _fanfare_application_leave_radio (self);
       fanfare_player_play_tracks (self->player, tracks, start);
       if (fanfare_play_queue_get_shuffle (queue))
         fanfare_play_queue_set_shuffle (queue, FALSE);

@@ -80,6 +80,22 @@ is_radio_track (FanfareApplication *self,
          g_hash_table_contains (self->radio_ids, fanfare_track_get_id (track));
 }
 
+/* Like and skip are for the radio's tracks alone. */
+static void
+update_radio_actions (FanfareApplication *self)
+{
+  gboolean radio = is_radio_track (self, fanfare_player_get_current_track (self->player));
+  static const char *names[] = { "radio-like", "radio-skip" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), radio);
+    }
+}
+
 /* A batch of the radio asked for, and for which radio. */
 typedef struct {
   FanfareApplication *self;
@@ -122,24 +138,27 @@ radio_loaded_cb (GObject      *object,
       return;
     }
 
-  if (start)
-    self->radio_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (picks); i++)
     {
       g_autoptr(FanfarePick) pick = g_list_model_get_item (picks, i);
-      FanfareTrack *track = fanfare_pick_get_track (pick);
 
-      g_hash_table_add (self->radio_ids, g_strdup (fanfare_track_get_id (track)));
-      g_ptr_array_add (tracks, g_object_ref (track));
+      g_ptr_array_add (tracks, g_object_ref (fanfare_pick_get_track (pick)));
     }
+
+  /* The radio replaces the queue, which ends whatever radio was before;
+   * its tracks are the radio's from then on. */
+  if (start)
+    fanfare_play_queue_set_tracks (queue, tracks, 0);
+  if (self->radio_ids == NULL)
+    self->radio_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < tracks->len; i++)
+    g_hash_table_add (self->radio_ids, g_strdup (fanfare_track_get_id (g_ptr_array_index (tracks, i))));
 
   if (start)
-    {
-      fanfare_play_queue_set_tracks (queue, tracks, 0);
-      fanfare_player_play_position (self->player, 0);
-    }
+    fanfare_player_play_position (self->player, 0);
   else
     fanfare_play_queue_append (queue, tracks);
+  update_radio_actions (self);
 }
 
 static void
@@ -157,20 +176,18 @@ load_radio (FanfareApplication *self)
   fanfare_client_list_radio_async (client, RADIO_BATCH, self->cancellable, radio_loaded_cb, load);
 }
 
-/**
- * _fanfare_application_leave_radio:
- *
- * The queue is replaced by something else than the radio: its tracks are
- * no longer the radio's, even those that come again, and a batch still on
- * its way is not wanted.
- */
-void
-_fanfare_application_leave_radio (FanfareApplication *self)
+/* The queue was replaced: the radio's tracks are no longer the radio's,
+ * even those that come again, and a batch still on its way is not
+ * wanted, whatever replaced it: a list, a file opened, or the radio
+ * starting afresh. */
+static void
+leave_radio (FanfareApplication *self)
 {
   g_clear_pointer (&self->radio_ids, g_hash_table_unref);
   self->radio_serial++;
   self->radio_loading = FALSE;
   self->radio_skipped = FALSE;
+  update_radio_actions (self);
 }
 
 /**
@@ -184,7 +201,7 @@ fanfare_application_play_radio (FanfareApplication *self)
 {
   g_return_if_fail (FANFARE_IS_APPLICATION (self));
 
-  _fanfare_application_leave_radio (self);
+  leave_radio (self);
   load_radio (self);
 }
 
@@ -287,21 +304,6 @@ radio_skip_action (GSimpleAction *action,
 }
 
 static void
-update_radio_actions (FanfareApplication *self)
-{
-  gboolean radio = is_radio_track (self, fanfare_player_get_current_track (self->player));
-  static const char *names[] = { "radio-like", "radio-skip" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
-
-      if (G_IS_SIMPLE_ACTION (action))
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), radio);
-    }
-}
-
-static void
 track_changed_cb (FanfareApplication *self)
 {
   FanfareTrack *track = fanfare_player_get_current_track (self->player);
@@ -339,6 +341,8 @@ _fanfare_application_plays_startup (FanfareApplication *self)
   g_signal_connect_object (self->player, "notify::current-track", G_CALLBACK (track_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->player, "notify::state", G_CALLBACK (state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (fanfare_player_get_queue (self->player), "replaced", G_CALLBACK (leave_radio), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -55,7 +55,6 @@ void _fanfare_application_playback_shutdown (FanfareApplication *self);
 void _fanfare_application_schedule_restore (FanfareApplication *self);
 void _fanfare_application_plays_startup (FanfareApplication *self);
 void _fanfare_application_plays_shutdown (FanfareApplication *self);
-void _fanfare_application_leave_radio (FanfareApplication *self);
 void _fanfare_application_library_startup (FanfareApplication *self);
 void _fanfare_application_library_shutdown (FanfareApplication *self);
 void _fanfare_application_account_startup (FanfareApplication *self);

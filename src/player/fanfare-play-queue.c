@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  REPLACED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static Entry *
 entry_new (FanfarePlayQueue *self,
            FanfareTrack     *track)
@@ -297,6 +304,15 @@ fanfare_play_queue_class_init (FanfarePlayQueueClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FanfarePlayQueue::replaced:
+   *
+   * The whole queue was replaced, or cleared, rather than added to,
+   * reordered or moved through: what played before is over.
+   */
+  signals[REPLACED] =
+    g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -326,7 +342,7 @@ fanfare_play_queue_new (void)
  *
  * Replaces the queue, as "play this album from this track" does. With
  * shuffle on, the current track comes first and the rest follow in a random
- * order.
+ * order. Emits #FanfarePlayQueue::replaced.
  */
 void
 fanfare_play_queue_set_tracks (FanfarePlayQueue *self,
@@ -365,6 +381,7 @@ fanfare_play_queue_set_tracks (FanfarePlayQueue *self,
     }
 
   changed (self, 0, removed, self->entries->len, index_of (self->entries, current_entry_), old_track);
+  g_signal_emit (self, signals[REPLACED], 0);
 }
 
 /* Inserts @tracks at @position in play order and, in the order added,

@@ -75,6 +75,13 @@ count_cb (GObject    *object,
 }
 
 static void
+replaced_cb (FanfarePlayQueue *queue,
+             guint            *count)
+{
+  (*count)++;
+}
+
+static void
 test_edit (void)
 {
   g_autoptr(FanfarePlayQueue) queue = fanfare_play_queue_new ();
@@ -82,16 +89,19 @@ test_edit (void)
   g_autoptr(GPtrArray) more = make_tracks (2);
   ItemsChanged changed = { 0 };
   guint current_notifies = 0;
+  guint replaced = 0;
   g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL;
 
   g_signal_connect (queue, "items-changed", G_CALLBACK (items_changed_cb), &changed);
   g_signal_connect (queue, "notify::current-track", G_CALLBACK (count_cb), &current_notifies);
+  g_signal_connect (queue, "replaced", G_CALLBACK (replaced_cb), &replaced);
 
   fanfare_play_queue_set_tracks (queue, tracks, 1);
   g_assert_cmpuint (changed.added, ==, 4);
   g_assert_cmpint (fanfare_play_queue_get_current (queue), ==, 1);
   g_assert_cmpstr (current_id (queue), ==, "t1");
   g_assert_cmpuint (current_notifies, ==, 1);
+  g_assert_cmpuint (replaced, ==, 1);
 
   /* Play next goes right after the current track. */
   g_object_set (more->pdata[0], "id", "n0", NULL);
@@ -129,6 +139,9 @@ test_edit (void)
   g_assert_cmpint (fanfare_play_queue_get_current (queue), ==, -1);
   g_assert_null (fanfare_play_queue_get_current_track (queue));
 
+  /* Adding, moving and removing edited the queue; none replaced it. */
+  g_assert_cmpuint (replaced, ==, 1);
+
   /* The same track queued twice is two entries with their own ids. */
   g_assert_cmpuint (fanfare_play_queue_get_entry_id (queue, 0), !=,
                     fanfare_play_queue_get_entry_id (queue, 4));
@@ -137,6 +150,7 @@ test_edit (void)
 
   fanfare_play_queue_clear (queue);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, 0);
+  g_assert_cmpuint (replaced, ==, 2);
   g_assert_null (fanfare_play_queue_get_current_track (queue));
 
   g_assert_finalize_object (g_steal_pointer (&queue));
