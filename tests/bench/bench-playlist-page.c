@@ -17,7 +17,9 @@
  * before the frame began, its update and layout, and its painting. The
  * page of a playlist of two tracks, opened the same way in the same run,
  * is the baseline: a slide repaints the whole page each frame, whatever
- * it shows.
+ * it shows. Each is opened five times, in turns, as other work on the
+ * machine slows some frames of either; the opening with the median count
+ * of frames over budget is shown in full.
  * Targets: adding <= 50 ms; no frame over 16.7 ms. Run it with
  *
  *   build-aux/dev.sh bench playlist-page
@@ -42,6 +44,7 @@
 #define SCROLL_STEP   160.0  /* pixels a frame: about 9,600 a second, a fling */
 #define SCROLL_FRAMES 900    /* 15 s at 60 frames a second */
 #define FRAME_BUDGET  16.7
+#define OPENINGS      5      /* of each page, taking turns */
 
 static FanfareWindow *window;
 
@@ -462,6 +465,51 @@ print_opening (const char *what,
              g_array_index (opening->layout, double, worst), g_array_index (opening->paint, double, worst));
 }
 
+/* Which of the @openings had the median count of frames over budget, the
+ * first of those. */
+static guint
+median_opening (Opening *openings)
+{
+  guint counts[OPENINGS];
+  guint sorted[OPENINGS];
+
+  for (guint i = 0; i < OPENINGS; i++)
+    {
+      counts[i] = sorted[i] = over_budget (openings[i].cpu, 0, G_MAXUINT);
+      /* Insertion sort: there are a few. */
+      for (guint j = i; j > 0 && sorted[j - 1] > sorted[j]; j--)
+        {
+          guint swap = sorted[j];
+
+          sorted[j] = sorted[j - 1];
+          sorted[j - 1] = swap;
+        }
+    }
+  for (guint i = 0; i < OPENINGS; i++)
+    if (counts[i] == sorted[OPENINGS / 2])
+      return i;
+
+  return 0;
+}
+
+static void
+print_counts (const char *what,
+              Opening    *openings)
+{
+  g_autoptr(GString) counts = g_string_new (NULL);
+  guint clean = 0;
+
+  for (guint i = 0; i < OPENINGS; i++)
+    {
+      guint over = over_budget (openings[i].cpu, 0, G_MAXUINT);
+
+      g_string_append_printf (counts, " %u", over);
+      clean += over == 0;
+    }
+  g_print ("  %s: frames over budget in each opening:%s; openings without one: %u of %u\n",
+           what, counts->str, clean, OPENINGS);
+}
+
 static void
 opening_clear (Opening *opening)
 {
@@ -487,8 +535,10 @@ main (int   argc,
   GdkFrameClock *clock;
   GAsyncResult *slot = NULL;
   Scroll scroll = { 0 };
-  Opening opening = { 0 };
-  Opening baseline = { 0 };
+  Opening openings[OPENINGS] = { 0 };
+  Opening baselines[OPENINGS] = { 0 };
+  Opening warm = { 0 };
+  guint median;
   double adds[N_ADDS];
   double all_ms = 0;
   guint dropped = 0;
@@ -533,15 +583,23 @@ main (int   argc,
                                         NULL, fanfare_test_store_result, &slot);
   short_playlist = finish_playlist (client, &slot);
   fill (client, fanfare_playlist_get_id (short_playlist), tracks, BASELINE_SIZE);
-  open_playlist (fanfare_playlist_get_id (short_playlist), &baseline);
+  open_playlist (fanfare_playlist_get_id (short_playlist), &warm);
   go_back ();
-  opening_clear (&baseline);
-  open_playlist (fanfare_playlist_get_id (short_playlist), &baseline);
-  go_back ();
+  opening_clear (&warm);
 
-  /* Opened as a click opens it; the scroll starts once it is in place. */
-  start = g_get_monotonic_time ();
-  open_playlist (id, &opening);
+  /* Each page opened as a click opens it, in turns, as what else runs on
+   * the machine slows some frames of either; the scroll starts once the
+   * last opening is in place. */
+  for (guint i = 0; i < OPENINGS; i++)
+    {
+      open_playlist (fanfare_playlist_get_id (short_playlist), &baselines[i]);
+      go_back ();
+      start = g_get_monotonic_time ();
+      open_playlist (id, &openings[i]);
+      if (i + 1 < OPENINGS)
+        go_back ();
+    }
+  median = median_opening (openings);
 
   /* Scrolled from top to bottom, one step a frame, at once. */
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (fanfare_test_find_widget (GTK_WIDGET (playlist_page ()),
@@ -571,15 +629,17 @@ main (int   argc,
   g_print ("playlist of %u tracks: adding one from the app (%u runs): median %.1f ms, max %.1f ms "
            "(target <= 50 ms: %s)\n",
            PLAYLIST_SIZE, N_ADDS, adds[N_ADDS / 2], adds[N_ADDS - 1], adds[N_ADDS - 1] <= 50 ? "met" : "MISSED");
-  g_print ("opening its page: %u frames over %.1f ms of CPU time (target: none: %s); the baseline of %u tracks: %u\n",
-           over_budget (opening.cpu, 0, G_MAXUINT), FRAME_BUDGET,
-           over_budget (opening.cpu, 0, G_MAXUINT) == 0 ? "met" : "MISSED",
-           BASELINE_SIZE, over_budget (baseline.cpu, 0, G_MAXUINT));
-  print_opening ("10,000 tracks", &opening);
-  print_opening ("the baseline", &baseline);
+  g_print ("opening its page, %u times: frames over %.1f ms of CPU time, in the median opening %u "
+           "(target: none: %s)\n", OPENINGS, FRAME_BUDGET, over_budget (openings[median].cpu, 0, G_MAXUINT),
+           over_budget (openings[median].cpu, 0, G_MAXUINT) == 0 ? "met" : "MISSED");
+  print_counts ("10,000 tracks", openings);
+  print_counts ("the baseline of 2 tracks, opened in turn with it", baselines);
+  g_print (" the median opening, and the baseline's opened just before it:\n");
+  print_opening ("10,000 tracks", &openings[median]);
+  print_opening ("the baseline", &baselines[median]);
   g_print ("  to the first tracks, 10,000 against the baseline: %.2f; the longest frame: %.2f; all %u tracks arrived in %.1f ms\n",
-           opening.open_ms / baseline.open_ms,
-           fanfare_bench_percentile (opening.cpu, 1.0) / fanfare_bench_percentile (baseline.cpu, 1.0),
+           openings[median].open_ms / baselines[median].open_ms,
+           fanfare_bench_percentile (openings[median].cpu, 1.0) / fanfare_bench_percentile (baselines[median].cpu, 1.0),
            PLAYLIST_SIZE, all_ms);
   g_print ("scrolling %.0f px of %.0f, then to the end: %u frames (target: none over %.1f ms of CPU time: %s)\n",
            scroll.travelled, gtk_adjustment_get_upper (scroll.adjustment), scroll.work->len, FRAME_BUDGET,
@@ -593,8 +653,11 @@ main (int   argc,
            scroll.work->len, FRAME_BUDGET, dropped == 0 ? "met" : "MISSED");
   print_frames (&scroll);
 
-  opening_clear (&opening);
-  opening_clear (&baseline);
+  for (guint i = 0; i < OPENINGS; i++)
+    {
+      opening_clear (&openings[i]);
+      opening_clear (&baselines[i]);
+    }
   g_array_unref (scroll.intervals);
   g_array_unref (scroll.work);
   g_array_unref (scroll.cpu);

@@ -27,6 +27,12 @@
 /* Rows on show a frame may build again for the entries that arrived. */
 #define ROWS_A_FRAME 3
 
+/* Rows a frame builds as the page opens, and how many the list builds in
+ * all, for 30 lines: a frame that built them all could not also slide
+ * the page in. */
+#define ROWS_BUILT_A_FRAME 3
+#define ROWS_BUILT         30
+
 /* An entry not read yet: one object each, as a list view tells its items
  * apart by who they are; the entries read all have an id. */
 static FanfarePlaylistEntry *
@@ -83,14 +89,15 @@ find_placeholder (FanfarePlaylistPage *self,
 }
 
 /* The positions of the rows on show, and a screen more either side:
- * every row is as tall as the others. */
+ * every row is as tall as the others. The list may not show all of the
+ * entries yet, while it grows to them. */
 static void
 visible_range (FanfarePlaylistPage *self,
                guint               *first,
                guint               *last)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->entries_list));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
   double value, page, row;
 
@@ -204,8 +211,38 @@ queue_read (FanfarePlaylistPage *self)
     self->play_follows = FALSE;
 }
 
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  FanfarePlaylistPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown) + ROWS_BUILT_A_FRAME;
+
+  if (size < ROWS_BUILT)
+    {
+      gtk_slice_list_model_set_size (self->shown, size);
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  self->grow_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_growing (FanfarePlaylistPage *self)
+{
+  if (self->grow_tick_id == 0)
+    return;
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self->entries_list), self->grow_tick_id);
+  self->grow_tick_id = 0;
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
 /* The first page: the whole playlist shows, the entries not read yet as
- * placeholders, in place of what was shown. */
+ * placeholders, in place of what was shown. A list shown for the first
+ * time grows to it over a few frames, a few rows built in each. */
 static void
 show_first (FanfarePlaylistPage *self,
             GListModel          *entries,
@@ -220,6 +257,11 @@ show_first (FanfarePlaylistPage *self,
     items[i] = i < n ? g_list_model_get_item (entries, i) : new_placeholder ();
   self->n_placeholders = total - n;
   self->unread_hint = n;
+  if (shown == 0 && total > ROWS_BUILT_A_FRAME && self->grow_tick_id == 0)
+    {
+      gtk_slice_list_model_set_size (self->shown, ROWS_BUILT_A_FRAME);
+      self->grow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->entries_list), grow_tick_cb, self, NULL);
+    }
   g_list_store_splice (self->entries, 0, shown, items, total);
   for (guint i = 0; i < total; i++)
     g_object_unref (items[i]);
@@ -400,6 +442,11 @@ show_page (FanfarePlaylistPage *self,
 static void
 forget_arrivals (FanfarePlaylistPage *self)
 {
+  stop_growing (self);
+  g_clear_handle_id (&self->waiting_id, g_source_remove);
+  g_clear_object (&self->waiting);
+  g_clear_object (&self->waiting_entries);
+  fanfare_playlist_access_clear (&self->waiting_access);
   if (self->place_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->entries_list), self->place_tick_id);
   self->place_tick_id = 0;
@@ -412,6 +459,33 @@ typedef struct {
   guint                offset;
   guint                edit_serial;
 } PageRead;
+
+/* Reads on, or queues what was read, once a page is in. */
+static void
+read_on (FanfarePlaylistPage *self)
+{
+  if (self->play_follows)
+    queue_read (self);
+  if (self->place_tick_id == 0)
+    read_more (self);
+}
+
+/* Shows the first page; the page takes @access. */
+static void
+show_first_page (FanfarePlaylistPage   *self,
+                 FanfarePlaylist       *playlist,
+                 GListModel            *entries,
+                 FanfarePlaylistAccess *access)
+{
+  _fanfare_playlist_page_set_playlist (self, playlist, access);
+  *access = (FanfarePlaylistAccess) { 0 };
+  show_first (self, entries, fanfare_playlist_get_track_count (playlist));
+  gtk_stack_set_visible_child_name (self->stack, "content");
+  /* The rest is read once the page has settled, as after a scroll: read
+   * while it slides in, it would take the processor the slide needs. */
+  self->scrolled_at = g_get_monotonic_time ();
+  read_on (self);
+}
 
 static void
 page_cb (GObject      *object,
@@ -446,13 +520,18 @@ page_cb (GObject      *object,
   self->page_pending = self->first_pending = FALSE;
 
   /* The header is set from the first page; later pages could only redraw
-   * it with the same playlist. */
-  if (first)
+   * it with the same playlist. A first page that came before the page
+   * was first drawn waits for the frame after: building the page and
+   * filling it in one frame would not leave it the time to slide in. */
+  if (first && gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->drawn)
     {
-      _fanfare_playlist_page_set_playlist (self, playlist, &access);
-      show_first (self, entries, fanfare_playlist_get_track_count (playlist));
-      gtk_stack_set_visible_child_name (self->stack, "content");
+      self->waiting = g_steal_pointer (&playlist);
+      self->waiting_entries = g_steal_pointer (&entries);
+      self->waiting_access = access;
+      return;
     }
+  if (first)
+    show_first_page (self, playlist, entries, &access);
   else
     {
       fanfare_playlist_access_clear (&access);
@@ -463,12 +542,49 @@ page_cb (GObject      *object,
           follow_count (self, fanfare_playlist_get_track_count (playlist));
           show_page (self, entries, read->offset, read->edit_serial);
         }
+      read_on (self);
     }
+}
 
-  if (self->play_follows)
-    queue_read (self);
-  if (self->place_tick_id == 0)
-    read_more (self);
+static gboolean
+show_waiting_page_cb (gpointer  data)
+{
+  FanfarePlaylistPage *self = data;
+  g_autoptr(FanfarePlaylist) playlist = g_steal_pointer (&self->waiting);
+  g_autoptr(GListModel) entries = g_steal_pointer (&self->waiting_entries);
+
+  self->waiting_id = 0;
+  if (playlist != NULL)
+    show_first_page (self, playlist, entries, &self->waiting_access);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The page's first frame: a first page that waited for it is shown once
+ * the frame is painted. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  FanfarePlaylistPage *self = FANFARE_PLAYLIST_PAGE (widget);
+
+  self->drawn = TRUE;
+  if (self->waiting != NULL && self->waiting_id == 0)
+    self->waiting_id = g_idle_add (show_waiting_page_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _fanfare_playlist_page_watch_first_frame:
+ *
+ * Notes when the page is first drawn.
+ */
+void
+_fanfare_playlist_page_watch_first_frame (FanfarePlaylistPage *self)
+{
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_cb, NULL, NULL);
 }
 
 static void

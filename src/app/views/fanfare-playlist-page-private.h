@@ -36,6 +36,10 @@ struct _FanfarePlaylistPage
   FanfarePlaylist      *playlist;
   FanfarePlaylistAccess access;
   GListStore           *entries;
+  GtkSliceListModel    *shown;                /* what of them the list shows (borrowed) */
+  FanfarePlaylist      *waiting;              /* a first page, waiting for the page's first frame */
+  GListModel           *waiting_entries;
+  FanfarePlaylistAccess waiting_access;
   GCancellable         *cancellable;
   GCancellable         *pages_cancellable;
   GSimpleAction        *visibility_action;
@@ -47,6 +51,9 @@ struct _FanfarePlaylistPage
   guint          unread_hint;           /* none of them before it */
   GQueue        *arrivals;              /* pages read, still to place */
   guint          place_tick_id;
+  guint          grow_tick_id;         /* the list grows to the whole playlist */
+  gboolean       drawn;                /* the page had its first frame */
+  guint          waiting_id;
   gboolean       first_pending;        /* the first page of a load is on its way */
   gboolean       page_pending;
   guint          edit_serial;          /* counts the removals and moves made here */
@@ -61,6 +68,7 @@ void _fanfare_playlist_page_set_playlist (FanfarePlaylistPage   *self,
                                           FanfarePlaylist       *playlist,
                                           FanfarePlaylistAccess *access);
 void _fanfare_playlist_page_init_entries (FanfarePlaylistPage *self);
+void _fanfare_playlist_page_watch_first_frame (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_load (FanfarePlaylistPage *self);
 void _fanfare_playlist_page_stop_loading (FanfarePlaylistPage *self);
 GListStore *_fanfare_playlist_page_loaded_tracks (FanfarePlaylistPage *self,

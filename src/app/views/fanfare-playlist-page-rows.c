@@ -241,7 +241,8 @@ _fanfare_playlist_page_init_entries (FanfarePlaylistPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   self->entries = g_list_store_new (FANFARE_TYPE_PLAYLIST_ENTRY);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->entries)), 0, G_MAXUINT);
+  selection = gtk_no_selection_new (G_LIST_MODEL (self->shown));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_entry_cb), self);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_entry_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_entry_cb), self, 0);

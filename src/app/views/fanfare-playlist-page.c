@@ -629,6 +629,7 @@ fanfare_playlist_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   _fanfare_playlist_page_stop_loading (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), FANFARE_TYPE_PLAYLIST_PAGE);
+  self->shown = NULL;
   g_clear_object (&self->entries);
   g_clear_pointer (&self->arrivals, g_queue_free);
   g_clear_object (&self->playlist);
@@ -685,6 +686,7 @@ fanfare_playlist_page_init (FanfarePlaylistPage *self)
 
   self->cancellable = g_cancellable_new ();
   _fanfare_playlist_page_init_entries (self);
+  _fanfare_playlist_page_watch_first_frame (self);
   self->visibility_action = g_simple_action_new_stateful ("visibility", G_VARIANT_TYPE_STRING,
                                                           g_variant_new_string ("private"));
   g_signal_connect_object (self->visibility_action, "activate", G_CALLBACK (visibility_activate_cb), self,
