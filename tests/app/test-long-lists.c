@@ -200,7 +200,7 @@ test_long_playlist (void)
   fanfare_test_assert_label_shown (GTK_WIDGET (page), fanfare_track_get_title (common));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fanfare_test_find_widget (GTK_WIDGET (page),
                                                                                          GTK_TYPE_GRID_VIEW)));
-  g_assert_true (fanfare_test_wait_for (list_is_long, adjustment, 1000));
+  g_assert_true (fanfare_test_wait_for (list_is_long, adjustment, 5000));
   upper = gtk_adjustment_get_upper (adjustment);
 
   /* Jumped to the end: the last tracks are read and shown there. */
