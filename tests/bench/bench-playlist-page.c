@@ -470,23 +470,18 @@ print_opening (const char *what,
 static guint
 median_opening (Opening *openings)
 {
-  guint counts[OPENINGS];
-  guint sorted[OPENINGS];
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
+  double median;
 
   for (guint i = 0; i < OPENINGS; i++)
     {
-      counts[i] = sorted[i] = over_budget (openings[i].cpu, 0, G_MAXUINT);
-      /* Insertion sort: there are a few. */
-      for (guint j = i; j > 0 && sorted[j - 1] > sorted[j]; j--)
-        {
-          guint swap = sorted[j];
+      double over = over_budget (openings[i].cpu, 0, G_MAXUINT);
 
-          sorted[j] = sorted[j - 1];
-          sorted[j - 1] = swap;
-        }
+      g_array_append_val (counts, over);
     }
+  median = fanfare_bench_percentile (counts, 0.5);
   for (guint i = 0; i < OPENINGS; i++)
-    if (counts[i] == sorted[OPENINGS / 2])
+    if (over_budget (openings[i].cpu, 0, G_MAXUINT) == median)
       return i;
 
   return 0;
